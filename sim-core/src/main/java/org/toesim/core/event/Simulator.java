@@ -1,0 +1,249 @@
+package org.toesim.core.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A single-threaded discrete-event simulator with picosecond time.
+ *
+ * <pre>
+ *   run():  loop { head = earliest (timePs, priority, seq)
+ *                  stale?      -&gt; drop, continue
+ *                  breakpoint? -&gt; return BREAKPOINT (head stays pending)
+ *                  now = head.time; listener.before; head.action; listener.after
+ *                  stop()/stop condition? -&gt; return STOPPED }
+ * </pre>
+ *
+ * <p>There is no global simulator: each instance is independent, so several run side by side
+ * in one JVM (one per sweep point). No method is thread-safe; the simulator never starts a
+ * thread.
+ */
+public final class Simulator {
+    /** Sequence numbers occupy the low 48 bits of the tie key, priority the bits above. */
+    private static final int SEQ_BITS = 48;
+    private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
+
+    private final EventQueue queue;
+    private final List<Breakpoint> breakpoints = new ArrayList<>();
+    private final List<BooleanSupplier> stopConditions = new ArrayList<>();
+    private EventListener listener;
+    private long nowPs;
+    private long sequence;
+    private long eventsRun;
+    private int livePending;
+    private boolean stopRequested;
+
+    /** A simulator at time 0 with an empty event list. */
+    public Simulator() {
+        this(1024);
+    }
+
+    /** A simulator whose event list starts with room for {@code initialCapacity} entries. */
+    public Simulator(int initialCapacity) {
+        this.queue = new QuaternaryHeap(initialCapacity);
+    }
+
+    /** The current simulated time in picoseconds. */
+    public long now() {
+        return nowPs;
+    }
+
+    /** Number of events executed so far. */
+    public long eventsRun() {
+        return eventsRun;
+    }
+
+    /** Number of events scheduled and not yet run or cancelled. */
+    public int pendingCount() {
+        return livePending;
+    }
+
+    /** Creates a reusable event; it is not scheduled until {@link #scheduleAt} is called. */
+    public Event newEvent(String kind, String owner, int priority, Runnable action) {
+        return new Event(this, kind, owner, priority, action);
+    }
+
+    /** Creates a reusable event at {@link Priority#NORMAL}. */
+    public Event newEvent(String kind, String owner, Runnable action) {
+        return newEvent(kind, owner, Priority.NORMAL, action);
+    }
+
+    /**
+     * Schedules {@code event} at absolute time {@code atPs}; if already pending it is moved.
+     *
+     * @throws IllegalArgumentException if {@code atPs} is in the past
+     */
+    public void scheduleAt(Event event, long atPs) {
+        if (event.simulator != this) {
+            throw new IllegalArgumentException("event " + event + " belongs to another simulator");
+        }
+        if (atPs < nowPs) {
+            throw new IllegalArgumentException(
+                    "cannot schedule " + event + " at " + atPs + " ps: now is " + nowPs + " ps");
+        }
+        if (event.pending) {
+            event.generation++;
+            livePending--;
+        }
+        long seq = sequence++;
+        if (seq > SEQ_MASK) {
+            throw new IllegalStateException("event sequence space exhausted");
+        }
+        event.pending = true;
+        event.timePs = atPs;
+        livePending++;
+        queue.insert(event, atPs, ((long) event.priority() << SEQ_BITS) | seq, event.generation);
+        // Lazy cancel leaves stale entries; rebuild when they outnumber live ones.
+        if (queue.size() > 4096 && queue.size() > 2 * livePending) {
+            queue.compact();
+        }
+    }
+
+    /** Schedules {@code event} {@code delayPs} after now; if already pending it is moved. */
+    public void scheduleIn(Event event, long delayPs) {
+        if (delayPs < 0) {
+            throw new IllegalArgumentException("negative delay " + delayPs + " ps for " + event);
+        }
+        scheduleAt(event, nowPs + delayPs);
+    }
+
+    /** Creates and schedules a one-shot event at {@link Priority#NORMAL}. */
+    public Event schedule(long delayPs, String kind, String owner, Runnable action) {
+        Event e = newEvent(kind, owner, Priority.NORMAL, action);
+        scheduleIn(e, delayPs);
+        return e;
+    }
+
+    /** Cancels {@code event} if pending; returns whether it was pending. */
+    public boolean cancel(Event event) {
+        if (!event.pending) {
+            return false;
+        }
+        event.pending = false;
+        event.generation++;
+        livePending--;
+        return true;
+    }
+
+    /** Sets the single listener (null to remove). Combine several with {@link EventListeners}. */
+    public void setListener(EventListener listener) {
+        this.listener = listener;
+    }
+
+    /** Adds a breakpoint checked before each event of {@link #run()} and {@link #runUntil}. */
+    public void addBreakpoint(Breakpoint breakpoint) {
+        breakpoints.add(Objects.requireNonNull(breakpoint));
+    }
+
+    /** Removes a breakpoint added earlier. */
+    public void removeBreakpoint(Breakpoint breakpoint) {
+        breakpoints.remove(breakpoint);
+    }
+
+    /** Adds a condition checked after each event; when it holds the run returns STOPPED. */
+    public void addStopCondition(BooleanSupplier condition) {
+        stopConditions.add(Objects.requireNonNull(condition));
+    }
+
+    /** Asks the current {@code run()} to return after the event in progress. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /** Runs until no events remain, {@link #stop()} is called, or a breakpoint matches. */
+    public RunOutcome run() {
+        return runUntil(Long.MAX_VALUE);
+    }
+
+    /**
+     * Runs every event with time {@code <= limitPs}; on {@link RunOutcome#TIME_LIMIT} the clock
+     * is advanced to {@code limitPs}.
+     */
+    public RunOutcome runUntil(long limitPs) {
+        if (limitPs < nowPs) {
+            throw new IllegalArgumentException("runUntil(" + limitPs + " ps) is before now (" + nowPs + " ps)");
+        }
+        stopRequested = false;
+        boolean checkBreakpoints = !breakpoints.isEmpty();
+        while (true) {
+            Event head = peekLive();
+            if (head == null) {
+                return RunOutcome.EMPTY;
+            }
+            if (head.timePs > limitPs) {
+                nowPs = limitPs;
+                return RunOutcome.TIME_LIMIT;
+            }
+            if (checkBreakpoints && breakpointHit(head)) {
+                return RunOutcome.BREAKPOINT;
+            }
+            execute(head);
+            if (stopRequested || stopConditionHolds()) {
+                stopRequested = false;
+                return RunOutcome.STOPPED;
+            }
+        }
+    }
+
+    /** Runs exactly one event, ignoring breakpoints; returns false if none was pending. */
+    public boolean step() {
+        Event head = peekLive();
+        if (head == null) {
+            return false;
+        }
+        execute(head);
+        return true;
+    }
+
+    /** The next event to run, or null if none is pending. Does not run it. */
+    public Event peekNext() {
+        return peekLive();
+    }
+
+    private Event peekLive() {
+        while (!queue.isEmpty()) {
+            Event e = queue.peekEvent();
+            if (e.pending && e.generation == queue.peekGeneration()) {
+                return e;
+            }
+            queue.removeHead();
+        }
+        return null;
+    }
+
+    private void execute(Event head) {
+        nowPs = head.timePs;
+        queue.removeHead();
+        head.pending = false;
+        livePending--;
+        eventsRun++;
+        EventListener l = listener;
+        if (l != null) {
+            l.beforeEvent(head, nowPs);
+            head.run();
+            l.afterEvent(head, nowPs);
+        } else {
+            head.run();
+        }
+    }
+
+    private boolean breakpointHit(Event head) {
+        for (int i = 0; i < breakpoints.size(); i++) {
+            if (breakpoints.get(i).shouldPause(head, head.timePs)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean stopConditionHolds() {
+        for (int i = 0; i < stopConditions.size(); i++) {
+            if (stopConditions.get(i).getAsBoolean()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,25 @@
+/**
+ * The scheduler: a single-threaded simulator over a deterministic event list.
+ *
+ * <h2>Ordering</h2>
+ * Events run in strictly increasing {@code (timePs, priority, sequence)} order. {@code priority}
+ * is a small non-negative integer fixed when the {@link org.toesim.core.event.Event} is created
+ * (lower runs first at the same instant; see {@link org.toesim.core.event.Priority} for the
+ * phases used by the models); {@code sequence} is a per-simulator counter taken each time an
+ * event is scheduled, so two events at the same instant and priority run in the order they were
+ * scheduled. The order depends on nothing else (no hash codes, no identity).
+ *
+ * <h2>Reusable events and lazy cancel</h2>
+ * An {@link org.toesim.core.event.Event} is created once and rescheduled any number of times;
+ * the queue holds (event, generation) entries and cancel or reschedule bumps the event's
+ * generation, so the stale entry is skipped when it surfaces. Steady-state scheduling of a
+ * reused event allocates nothing.
+ *
+ * <pre>
+ *   Event rto = sim.newEvent("rto", "hostA.tcp", Priority.TIMER, this::onRto);
+ *   sim.scheduleIn(rto, rtoPs);      // pending
+ *   sim.scheduleIn(rto, laterPs);    // moved: the first entry is now stale
+ *   sim.cancel(rto);                 // not pending; nothing will run
+ * </pre>
+ */
+package org.toesim.core.event;
