@@ -1,0 +1,50 @@
+package org.toesim.tcp.cc;
+
+/**
+ * A congestion-control algorithm as a strategy over a {@link CongestionState} (ns-3's
+ * TcpCongestionOps idea). One instance per connection; algorithm-private state (e.g. CUBIC's
+ * W_max and epoch) lives in the instance and is exported by {@link #snapshot()} so a
+ * connection's CCB can move between host and adapter.
+ *
+ * <pre>
+ *   engine: ACK of new data, not in recovery ─▶ onAck(s, ackedBytes, nowPs)     (grow cwnd)
+ *           loss detected (3 dupACKs / SACK)  ─▶ ssthreshOnLoss(s, nowPs)        (engine sets ssthresh,
+ *                                                 onEnterRecovery / onExitRecovery  cwnd per recovery rule)
+ *           RTO expired                       ─▶ onRetransmissionTimeout(s, nowPs)
+ *           RTT sample                        ─▶ onRttSample(s, rttPs, nowPs)
+ * </pre>
+ */
+public interface CongestionControl {
+    /** The algorithm's name as used in scenario files ({@code "reno"}, {@code "newreno"}, {@code "cubic"}). */
+    String name();
+
+    /** Cumulative ACK of {@code ackedBytes} new bytes outside loss recovery: grow cwnd. */
+    void onAck(CongestionState s, long ackedBytes, long nowPs);
+
+    /** The ssthresh to use when a loss is detected by duplicate ACKs or SACK. */
+    long ssthreshOnLoss(CongestionState s, long nowPs);
+
+    /** Fast recovery was entered (after the engine set ssthresh and cwnd). */
+    default void onEnterRecovery(CongestionState s, long nowPs) {
+    }
+
+    /** Fast recovery ended (the engine deflated cwnd to ssthresh, RFC 6582 §3.2 step 3). */
+    default void onExitRecovery(CongestionState s, long nowPs) {
+    }
+
+    /**
+     * The retransmission timer expired. Default per RFC 5681 §3.1 eq. (4) and §3.1 last
+     * paragraph: ssthresh = max(FlightSize / 2, 2*SMSS), cwnd = 1 SMSS (loss window).
+     */
+    default void onRetransmissionTimeout(CongestionState s, long nowPs) {
+        s.ssthreshBytes = Math.max(s.flightSizeBytes / 2, 2L * s.smssBytes);
+        s.cwndBytes = s.smssBytes;
+    }
+
+    /** A new RTT sample was taken (RFC 6298 rules decide when). */
+    default void onRttSample(CongestionState s, long rttPs, long nowPs) {
+    }
+
+    /** The algorithm-private state, for a CCB snapshot. */
+    CcSnapshot snapshot();
+}
