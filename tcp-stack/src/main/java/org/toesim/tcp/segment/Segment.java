@@ -1,8 +1,10 @@
 package org.toesim.tcp.segment;
 
+import org.toesim.tcp.seq.SeqNum;
+
 /**
  * One TCP segment as values (RFC 9293 §3.1). Sequence and acknowledgment numbers are 32-bit
- * modular values held in an int (see {@link org.toesim.tcp.seq.SeqNum}); {@code window} is the
+ * modular values held in an int (see {@link SeqNum}); {@code window} is the
  * raw 16-bit header field (unscaled, RFC 7323 §2.2). The IP addresses travel with the frame,
  * not here.
  *
@@ -47,11 +49,5 @@ public record Segment(int srcPort, int dstPort, int seq, int ack, int flags, int
         return srcPort + ">" + dstPort + " [" + TcpFlags.toString(flags) + "] seq " + SeqNum.toString(seq)
                 + (has(TcpFlags.ACK) ? " ack " + SeqNum.toString(ack) : "") + " win " + window
                 + " len " + payload.lenBytes();
-    }
-
-    private static final class SeqNum {
-        static String toString(int v) {
-            return Long.toString(v & 0xFFFFFFFFL);
-        }
     }
 }
