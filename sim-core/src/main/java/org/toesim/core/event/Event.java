@@ -15,8 +15,8 @@ public final class Event {
     private final String owner;
     private final int priority;
     private final Runnable action;
-    /** Bumped on cancel and on reschedule; queue entries with an older generation are stale. */
-    int generation;
+    /** Tie key (priority and sequence) of the live queue entry; other entries are stale. */
+    long tieKey;
     boolean pending;
     long timePs;
     final Simulator simulator;

@@ -2,12 +2,12 @@ package org.toesim.core.event;
 
 /**
  * The pending-event list behind the {@link Simulator}. Entries are ordered by
- * {@code (timePs, tieKey)}, where the simulator packs priority and sequence into
- * {@code tieKey}; entries whose generation no longer matches their event are stale and are
- * dropped by the simulator when they surface.
+ * {@code (timePs, tieKey)}, where the simulator packs priority and a unique sequence number into
+ * {@code tieKey}. An entry is live only while its event is pending with that same tie key;
+ * other entries are stale (cancelled or moved) and the simulator drops them when they surface.
  */
 interface EventQueue {
-    void insert(Event event, long timePs, long tieKey, int generation);
+    void insert(Event event, long timePs, long tieKey);
 
     /** True when no entries (stale or live) remain. */
     boolean isEmpty();
@@ -17,13 +17,13 @@ interface EventQueue {
 
     long peekTimePs();
 
-    Event peekEvent();
+    long peekTieKey();
 
-    int peekGeneration();
+    Event peekEvent();
 
     /** Removes the head entry. */
     void removeHead();
 
-    /** Drops every entry whose generation no longer matches its event. */
+    /** Drops every stale entry. */
     void compact();
 }

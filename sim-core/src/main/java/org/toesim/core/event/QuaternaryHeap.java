@@ -3,56 +3,48 @@ package org.toesim.core.event;
 import java.util.Arrays;
 
 /**
- * A 4-ary min-heap over parallel primitive arrays. Keys live in {@code long[]} arrays so that
- * the four children compared at each level share one or two cache lines, and nothing is
- * allocated per insert once the arrays have grown. Depth at one million entries is 10.
+ * A 4-ary min-heap. Each entry's key pair (time, tie) is interleaved in one {@code long[]}, so
+ * the four children compared at each level sit in one 64-byte cache line, and events sit in a
+ * parallel array touched only when an entry moves. Nothing is allocated per insert once the
+ * arrays have grown. Depth at one million entries is 10.
  */
 final class QuaternaryHeap implements EventQueue {
-    private long[] times;
-    private long[] ties;
-    private int[] generations;
+    private long[] keys; // keys[2i] = timePs, keys[2i+1] = tieKey
     private Event[] events;
     private int size;
 
     QuaternaryHeap(int initialCapacity) {
         int cap = Math.max(16, initialCapacity);
-        times = new long[cap];
-        ties = new long[cap];
-        generations = new int[cap];
+        keys = new long[2 * cap];
         events = new Event[cap];
     }
 
     @Override
-    public void insert(Event event, long timePs, long tieKey, int generation) {
-        if (size == times.length) {
-            grow();
+    public void insert(Event event, long timePs, long tieKey) {
+        if (size == events.length) {
+            keys = Arrays.copyOf(keys, keys.length * 2);
+            events = Arrays.copyOf(events, events.length * 2);
         }
-        siftUp(size++, timePs, tieKey, generation, event);
-    }
-
-    private void grow() {
-        int cap = times.length * 2;
-        times = Arrays.copyOf(times, cap);
-        ties = Arrays.copyOf(ties, cap);
-        generations = Arrays.copyOf(generations, cap);
-        events = Arrays.copyOf(events, cap);
-    }
-
-    private void siftUp(int index, long t, long tie, int gen, Event ev) {
-        int i = index;
+        int i = size++;
+        long[] k = keys;
         while (i > 0) {
             int parent = (i - 1) >>> 2;
-            long pt = times[parent];
-            if (pt < t || (pt == t && ties[parent] <= tie)) {
+            long pt = k[2 * parent];
+            if (pt < timePs || (pt == timePs && k[2 * parent + 1] <= tieKey)) {
                 break;
             }
-            move(parent, i);
+            k[2 * i] = pt;
+            k[2 * i + 1] = k[2 * parent + 1];
+            events[i] = events[parent];
             i = parent;
         }
-        set(i, t, tie, gen, ev);
+        k[2 * i] = timePs;
+        k[2 * i + 1] = tieKey;
+        events[i] = event;
     }
 
-    private void siftDown(int index, long t, long tie, int gen, Event ev) {
+    private void siftDown(int index, long t, long tie, Event ev) {
+        long[] k = keys;
         int i = index;
         int n = size;
         while (true) {
@@ -61,37 +53,27 @@ final class QuaternaryHeap implements EventQueue {
                 break;
             }
             int best = first;
-            long bt = times[first];
-            long btie = ties[first];
+            long bt = k[2 * first];
+            long btie = k[2 * first + 1];
             int last = Math.min(first + 4, n);
             for (int c = first + 1; c < last; c++) {
-                long ct = times[c];
-                if (ct < bt || (ct == bt && ties[c] < btie)) {
+                long ct = k[2 * c];
+                if (ct < bt || (ct == bt && k[2 * c + 1] < btie)) {
                     best = c;
                     bt = ct;
-                    btie = ties[c];
+                    btie = k[2 * c + 1];
                 }
             }
             if (t < bt || (t == bt && tie <= btie)) {
                 break;
             }
-            move(best, i);
+            k[2 * i] = bt;
+            k[2 * i + 1] = btie;
+            events[i] = events[best];
             i = best;
         }
-        set(i, t, tie, gen, ev);
-    }
-
-    private void move(int from, int to) {
-        times[to] = times[from];
-        ties[to] = ties[from];
-        generations[to] = generations[from];
-        events[to] = events[from];
-    }
-
-    private void set(int i, long t, long tie, int gen, Event ev) {
-        times[i] = t;
-        ties[i] = tie;
-        generations[i] = gen;
+        k[2 * i] = t;
+        k[2 * i + 1] = tie;
         events[i] = ev;
     }
 
@@ -107,7 +89,12 @@ final class QuaternaryHeap implements EventQueue {
 
     @Override
     public long peekTimePs() {
-        return times[0];
+        return keys[0];
+    }
+
+    @Override
+    public long peekTieKey() {
+        return keys[1];
     }
 
     @Override
@@ -116,17 +103,12 @@ final class QuaternaryHeap implements EventQueue {
     }
 
     @Override
-    public int peekGeneration() {
-        return generations[0];
-    }
-
-    @Override
     public void removeHead() {
         int last = --size;
         Event ev = events[last];
         events[last] = null;
         if (last > 0) {
-            siftDown(0, times[last], ties[last], generations[last], ev);
+            siftDown(0, keys[2 * last], keys[2 * last + 1], ev);
         }
     }
 
@@ -135,15 +117,17 @@ final class QuaternaryHeap implements EventQueue {
         int kept = 0;
         for (int i = 0; i < size; i++) {
             Event ev = events[i];
-            if (ev.pending && ev.generation == generations[i]) {
-                set(kept++, times[i], ties[i], generations[i], ev);
+            if (ev.pending && ev.tieKey == keys[2 * i + 1]) {
+                keys[2 * kept] = keys[2 * i];
+                keys[2 * kept + 1] = keys[2 * i + 1];
+                events[kept++] = ev;
             }
         }
         Arrays.fill(events, kept, size, null);
         size = kept;
         // Floyd's bottom-up heap construction, O(n).
         for (int i = (size - 2) >>> 2; size > 1 && i >= 0; i--) {
-            siftDown(i, times[i], ties[i], generations[i], events[i]);
+            siftDown(i, keys[2 * i], keys[2 * i + 1], events[i]);
         }
     }
 }

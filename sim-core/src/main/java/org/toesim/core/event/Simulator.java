@@ -34,6 +34,7 @@ public final class Simulator {
     private long eventsRun;
     private int livePending;
     private boolean stopRequested;
+    private Event current;
 
     /** A simulator at time 0 with an empty event list. */
     public Simulator() {
@@ -84,17 +85,18 @@ public final class Simulator {
                     "cannot schedule " + event + " at " + atPs + " ps: now is " + nowPs + " ps");
         }
         if (event.pending) {
-            event.generation++;
-            livePending--;
+            livePending--; // the old entry goes stale: its tie key no longer matches
         }
         long seq = sequence++;
         if (seq > SEQ_MASK) {
             throw new IllegalStateException("event sequence space exhausted");
         }
+        long tieKey = ((long) event.priority() << SEQ_BITS) | seq;
         event.pending = true;
         event.timePs = atPs;
+        event.tieKey = tieKey;
         livePending++;
-        queue.insert(event, atPs, ((long) event.priority() << SEQ_BITS) | seq, event.generation);
+        queue.insert(event, atPs, tieKey);
         // Lazy cancel leaves stale entries; rebuild when they outnumber live ones.
         if (queue.size() > 4096 && queue.size() > 2 * livePending) {
             queue.compact();
@@ -122,7 +124,6 @@ public final class Simulator {
             return false;
         }
         event.pending = false;
-        event.generation++;
         livePending--;
         return true;
     }
@@ -205,7 +206,7 @@ public final class Simulator {
     private Event peekLive() {
         while (!queue.isEmpty()) {
             Event e = queue.peekEvent();
-            if (e.pending && e.generation == queue.peekGeneration()) {
+            if (e.pending && e.tieKey == queue.peekTieKey()) {
                 return e;
             }
             queue.removeHead();
@@ -213,7 +214,13 @@ public final class Simulator {
         return null;
     }
 
+    /** The event whose action is running, or null between events. */
+    public Event currentEvent() {
+        return current;
+    }
+
     private void execute(Event head) {
+        current = head;
         nowPs = head.timePs;
         queue.removeHead();
         head.pending = false;
@@ -227,6 +234,7 @@ public final class Simulator {
         } else {
             head.run();
         }
+        current = null;
     }
 
     private boolean breakpointHit(Event head) {

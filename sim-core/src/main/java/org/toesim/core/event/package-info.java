@@ -11,8 +11,9 @@
  *
  * <h2>Reusable events and lazy cancel</h2>
  * An {@link org.toesim.core.event.Event} is created once and rescheduled any number of times;
- * the queue holds (event, generation) entries and cancel or reschedule bumps the event's
- * generation, so the stale entry is skipped when it surfaces. Steady-state scheduling of a
+ * each scheduling takes a fresh sequence number, the queue entry carries it, and the event
+ * remembers the one of its live entry; cancel or reschedule leaves the old entry stale, and it
+ * is skipped when it surfaces. Steady-state scheduling of a
  * reused event allocates nothing.
  *
  * <pre>

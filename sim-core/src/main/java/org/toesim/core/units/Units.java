@@ -26,7 +26,7 @@ public final class Units {
 
     /** A number (digits, optional fraction and exponent, '_' separators) then an optional unit. */
     private static final Pattern QUANTITY =
-            Pattern.compile("\\s*([+-]?[0-9_]*(?:\\.[0-9_]*)?(?:[eE][+-]?[0-9]+)?)\\s*(\\S*?)\\s*");
+            Pattern.compile("\\s*([+-]?[0-9_]*(?:\\.[0-9_]*)?(?:[eE][+-]?[0-9]+)?)\\s*([A-Za-z\u00b5/]*)\\s*");
 
     private Units() {
     }
@@ -115,24 +115,28 @@ public final class Units {
         return best != null && bestDist <= 2 ? " (did you mean '" + best + "'?)" : "";
     }
 
-    /** Levenshtein distance, for "did you mean" hints. */
+    /**
+     * Edit distance counting an adjacent transposition as one edit (optimal string alignment),
+     * for "did you mean" hints: {@code "Gpbs"} is one edit from {@code "Gbps"}.
+     */
     public static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 
     /** Prints a duration with the largest unit that keeps it exact, e.g. {@code "1.5ms"}. */
