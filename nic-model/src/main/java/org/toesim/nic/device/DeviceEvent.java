@@ -1,0 +1,27 @@
+package org.toesim.nic.device;
+
+import java.util.Objects;
+
+/** Unsolicited notices the adapter writes to the {@link RingId#EVENT} ring. */
+public sealed interface DeviceEvent extends RingEntry {
+    /** The connection's handle. */
+    OffloadHandle handle();
+
+    /** The adapter asks the host to take the connection back (the host answers with a flush). */
+    record UploadRequest(OffloadHandle handle, UploadReason reason) implements DeviceEvent {
+        public UploadRequest {
+            Objects.requireNonNull(handle, "handle");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Data arrived with no posted buffer: {@code bytesPlaced} bytes were placed in the indication
+     * buffer {@code cookie}; {@code bytesPending} more wait on the card.
+     */
+    record IndicateData(OffloadHandle handle, long cookie, int bytesPlaced, int bytesPending) implements DeviceEvent {
+        public IndicateData {
+            Objects.requireNonNull(handle, "handle");
+        }
+    }
+}

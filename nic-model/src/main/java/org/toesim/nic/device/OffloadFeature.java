@@ -1,0 +1,21 @@
+package org.toesim.nic.device;
+
+/** Optional abilities an adapter reports in its {@link Capability}. */
+public enum OffloadFeature {
+    /** Offloads IPv4 connections. */
+    IPV4,
+    /** Offloads IPv6 connections. */
+    IPV6,
+    /** Handles the window scale option (RFC 7323 section 2). */
+    WINDOW_SCALE,
+    /** Handles timestamps (RFC 7323 section 3). */
+    TIMESTAMPS,
+    /** Handles selective acknowledgments (RFC 2018). */
+    SACK,
+    /** Plain-NIC checksum offload on send and receive. */
+    CHECKSUM_OFFLOAD,
+    /** Plain-NIC TCP segmentation offload. */
+    SEGMENTATION_OFFLOAD,
+    /** Can indicate data into indication buffers when no buffer is posted. */
+    INDICATE_DATA
+}

@@ -1,0 +1,71 @@
+package org.toesim.nic.device;
+
+import java.util.Objects;
+
+/**
+ * Control commands the host writes to the {@link RingId#COMMAND} ring. Each carries a
+ * host-chosen {@code commandId} that the matching {@link DeviceCompletion.CommandCompletion}
+ * echoes. Results larger than a completion slot are DMA-written by the adapter to a host buffer
+ * named in the command before the completion is written.
+ */
+public sealed interface ToeCommand extends RingEntry {
+    /** Host-chosen id echoed by the completion. */
+    long commandId();
+
+    /** Ask what the adapter can do (claims 10, 19); the adapter writes a {@link DmaData.CapabilityImage} at {@code resultAddr}. */
+    record CapabilityQuery(long commandId, long resultAddr) implements ToeCommand {
+    }
+
+    /**
+     * Hand a connection to the adapter (claims 16, 20): the CCB image lies at
+     * {@code stateAddr} ({@code stateLenBytes} long); the adapter fetches it by DMA, installs it
+     * under {@code handle}, and completes the command.
+     */
+    record InitiateOffload(long commandId, OffloadHandle handle, long stateAddr, int stateLenBytes)
+            implements ToeCommand {
+        public InitiateOffload {
+            Objects.requireNonNull(handle, "handle");
+            requirePositive(stateLenBytes, "stateLenBytes");
+        }
+    }
+
+    /** Push new host-owned cached state (TTL, TOS, MSS, bytes accepted by the application). */
+    record UpdateOffload(long commandId, OffloadHandle handle, CachedState cached) implements ToeCommand {
+        public UpdateOffload {
+            Objects.requireNonNull(handle, "handle");
+            Objects.requireNonNull(cached, "cached");
+        }
+    }
+
+    /** Read the delegated state and statistics (claim 12) into a {@link DmaData.QueryImage} at {@code resultAddr}. */
+    record QueryOffload(long commandId, OffloadHandle handle, long resultAddr, int resultCapacityBytes)
+            implements ToeCommand {
+        public QueryOffload {
+            Objects.requireNonNull(handle, "handle");
+            requirePositive(resultCapacityBytes, "resultCapacityBytes");
+        }
+    }
+
+    /**
+     * Flush (claim 8): the adapter stops processing the connection, completes its posted buffers
+     * with {@link CommandStatus#FLUSHED}, writes the CCB image at {@code stateAddr} and any
+     * received-but-unplaced data at {@code dataAddr} (at most {@code dataCapacityBytes}), then
+     * completes the command; the handle is dead afterwards.
+     */
+    record TerminateOffload(long commandId, OffloadHandle handle, long stateAddr, int stateCapacityBytes,
+            long dataAddr, int dataCapacityBytes) implements ToeCommand {
+        public TerminateOffload {
+            Objects.requireNonNull(handle, "handle");
+            requirePositive(stateCapacityBytes, "stateCapacityBytes");
+            if (dataCapacityBytes < 0) {
+                throw new IllegalArgumentException("dataCapacityBytes must be >= 0");
+            }
+        }
+    }
+
+    private static void requirePositive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be > 0, got " + value);
+        }
+    }
+}

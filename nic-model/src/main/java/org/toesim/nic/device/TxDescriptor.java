@@ -1,0 +1,35 @@
+package org.toesim.nic.device;
+
+import java.util.Objects;
+
+/** Entries of the {@link RingId#SEND} ring. */
+public sealed interface TxDescriptor extends RingEntry {
+    /** Host-chosen id echoed by the completion. */
+    long cookie();
+
+    /**
+     * Transmit offload (claim 9): send {@code lenBytes} bytes at {@code hostAddr} on the
+     * offloaded connection {@code handle}; the adapter segments them and completes with a
+     * {@link DeviceCompletion.SendCompletion} once the peer has acknowledged them.
+     */
+    record ToeSend(OffloadHandle handle, long hostAddr, int lenBytes, long cookie) implements TxDescriptor {
+        public ToeSend {
+            Objects.requireNonNull(handle, "handle");
+            if (lenBytes <= 0) {
+                throw new IllegalArgumentException("lenBytes must be > 0, got " + lenBytes);
+            }
+        }
+    }
+
+    /**
+     * Plain-NIC transmit of one frame of {@code lenBytes} bytes at {@code hostAddr}; with
+     * {@code checksumOffload} the adapter fills in the IP/TCP checksums.
+     */
+    record NicSend(long hostAddr, int lenBytes, boolean checksumOffload, long cookie) implements TxDescriptor {
+        public NicSend {
+            if (lenBytes <= 0) {
+                throw new IllegalArgumentException("lenBytes must be > 0, got " + lenBytes);
+            }
+        }
+    }
+}
