@@ -1,6 +1,7 @@
 package org.toesim.nic.frame;
 
 import java.util.Objects;
+import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Segment;
 
 /**
@@ -76,8 +77,8 @@ public record Frame(long frameId, long srcMac, long dstMac, Ipv4Header ip, Segme
 
     @Override
     public String toString() {
-        return "frame#" + frameId + " " + org.toesim.tcp.segment.FourTuple.ipToString(ip.srcIp()) + ">"
-                + org.toesim.tcp.segment.FourTuple.ipToString(ip.dstIp()) + " " + tcp
+        return "frame#" + frameId + " " + FourTuple.ipToString(ip.srcIp()) + ">"
+                + FourTuple.ipToString(ip.dstIp()) + " " + tcp
                 + (corrupted ? " CORRUPTED" : "");
     }
 }

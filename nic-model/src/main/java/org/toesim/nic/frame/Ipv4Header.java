@@ -66,7 +66,7 @@ public record Ipv4Header(int srcIp, int dstIp, int identification, int ttl, int 
         return moreFragments || fragmentOffsetBytes != 0;
     }
 
-    /** This header with the TTL decremented by one (a router hop). */
+    /** This header with TTL {@code newTtl} (e.g. one less after a router hop). */
     public Ipv4Header withTtl(int newTtl) {
         return new Ipv4Header(srcIp, dstIp, identification, newTtl, tos, dontFragment, moreFragments,
                 fragmentOffsetBytes, optionsLenBytes);
