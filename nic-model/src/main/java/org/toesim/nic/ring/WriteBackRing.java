@@ -35,7 +35,7 @@ public final class WriteBackRing {
 
     private final RingId id;
     private final DmaEngine dma;
-    private final InterruptModerator irq;
+    private InterruptModerator irq;
     private final Simulator sim;
     private final Event flushEvent;
     private final ArrayDeque<RingEntry> queued = new ArrayDeque<>();
@@ -57,6 +57,11 @@ public final class WriteBackRing {
         this.dma = Objects.requireNonNull(dma, "dma");
         this.irq = irq;
         this.flushEvent = sim.newEvent("ring.writeback", owner, FLUSH_PRIORITY, this::flush);
+    }
+
+    /** Routes this ring's entries to {@code moderator} (null: no interrupts, the host polls). */
+    public void attachInterrupt(InterruptModerator moderator) {
+        this.irq = moderator;
     }
 
     /** Programs base and size; resets indices. */
