@@ -1,0 +1,100 @@
+package org.toesim.nic.pcie;
+
+import java.util.Objects;
+import org.toesim.core.event.Simulator;
+import org.toesim.core.stats.Resettable;
+import org.toesim.nic.device.DeviceBus;
+import org.toesim.nic.device.DeviceEndpoint;
+import org.toesim.nic.device.DeviceToHost;
+import org.toesim.nic.device.HostBus;
+import org.toesim.nic.device.HostEndpoint;
+import org.toesim.nic.device.HostToDevice;
+
+/**
+ * A PCIe link between a host (root complex and memory) and one adapter. Each direction is an
+ * independent FIFO serializer with a one-way latency of half the read round trip; a message
+ * costs the wire time of all the TLPs it splits into ({@link TlpMath}), as one event.
+ *
+ * <pre>
+ *   host                      downstream (MMIO, read completions)                   device
+ *   HostBus.sendToDevice --&gt; [FIFO | ser(wireBytes)] --- oneWay ---&gt; DeviceEndpoint.receive
+ *   HostEndpoint.receive &lt;--- oneWay --- [FIFO | ser(wireBytes)] &lt;-- DeviceBus.sendToHost
+ *                             upstream (DMA reads/writes, MSI-X, MMIO completions)
+ *
+ *   DMA read latency = ser(request TLPs) + readRoundTrip + ser(completion TLPs)  (+ host queueing)
+ * </pre>
+ */
+public final class PcieLink implements HostBus, DeviceBus, Resettable {
+    private final PcieSpec spec;
+    private final TlpMath tlpMath;
+    private final LinkDirection<HostToDevice> downstream;
+    private final LinkDirection<DeviceToHost> upstream;
+
+    /** A link named {@code name} (event owner) with the given configuration; attach both ends before use. */
+    public PcieLink(Simulator sim, String name, PcieSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.tlpMath = new TlpMath(spec);
+        long attos = spec.attosPerWireByte();
+        this.downstream = new LinkDirection<>(sim, name, "pcie.down", attos, spec.oneWayLatencyPs());
+        this.upstream = new LinkDirection<>(sim, name, "pcie.up", attos, spec.oneWayLatencyPs());
+    }
+
+    /** Connects the two ends. */
+    public void attach(HostEndpoint host, DeviceEndpoint device) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(device, "device");
+        upstream.connect(host::receive);
+        downstream.connect(device::receive);
+    }
+
+    @Override
+    public void sendToDevice(HostToDevice message) {
+        downstream.send(message, tlpMath.wireBytes(message), tlpMath.tlps(message), TlpMath.payloadBytes(message));
+    }
+
+    @Override
+    public void sendToHost(DeviceToHost message) {
+        upstream.send(message, tlpMath.wireBytes(message), tlpMath.tlps(message), TlpMath.payloadBytes(message));
+    }
+
+    /** The configuration. */
+    public PcieSpec spec() {
+        return spec;
+    }
+
+    /** TLP arithmetic of this link. */
+    public TlpMath tlpMath() {
+        return tlpMath;
+    }
+
+    /** Serialization time of {@code wireBytes} on either direction. */
+    public long wireTimePs(long wireBytes) {
+        return upstream.wireTimePs(wireBytes);
+    }
+
+    /** Utilisation of the host-to-device direction. */
+    public LinkStats downstreamStats() {
+        return downstream.stats();
+    }
+
+    /** Utilisation of the device-to-host direction. */
+    public LinkStats upstreamStats() {
+        return upstream.stats();
+    }
+
+    /** Instant the device-to-host serializer becomes idle. */
+    public long upstreamBusyUntilPs() {
+        return upstream.busyUntilPs();
+    }
+
+    /** Instant the host-to-device serializer becomes idle. */
+    public long downstreamBusyUntilPs() {
+        return downstream.busyUntilPs();
+    }
+
+    @Override
+    public void reset(long nowPs) {
+        downstream.reset(nowPs);
+        upstream.reset(nowPs);
+    }
+}
