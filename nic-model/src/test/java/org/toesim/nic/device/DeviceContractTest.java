@@ -1,0 +1,59 @@
+package org.toesim.nic.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class DeviceContractTest {
+    @Test
+    void handlesAreDistinctComparableAndAdapterScoped() {
+        OffloadHandle.Allocator a = new OffloadHandle.Allocator(1);
+        OffloadHandle.Allocator b = new OffloadHandle.Allocator(2);
+        OffloadHandle h1 = a.allocate();
+        OffloadHandle h2 = a.allocate();
+        OffloadHandle other = b.allocate();
+        assertNotEquals(h1, h2);
+        assertNotEquals(h1, other);
+        assertEquals(h1, h1);
+        assertEquals(List.of(h1, h2), List.copyOf(new TreeSet<>(List.of(h2, h1))));
+    }
+
+    @Test
+    void capabilityCopiesFeaturesAndChecksLimits() {
+        EnumSet<OffloadFeature> features = EnumSet.of(OffloadFeature.IPV4, OffloadFeature.SACK);
+        Capability cap = new Capability(true, 1024, 1000, 1 << 20, 1 << 20, 16, features);
+        features.add(OffloadFeature.IPV6);
+        assertTrue(cap.supports(OffloadFeature.SACK));
+        assertTrue(!cap.supports(OffloadFeature.IPV6), "later changes to the caller's set do not leak in");
+        assertThrows(IllegalArgumentException.class,
+                () -> new Capability(true, 10, 11, 0, 0, 0, EnumSet.noneOf(OffloadFeature.class)));
+    }
+
+    @Test
+    void ringRegistersDecodeBackToTheirRing() {
+        for (RingId id : RingId.values()) {
+            long tail = Registers.ring(id, Registers.RING_TAIL);
+            assertEquals(id, Registers.ringAt(tail));
+            assertEquals(Registers.RING_TAIL, Registers.ringField(tail));
+        }
+        assertEquals(null, Registers.ringAt(Registers.STATUS));
+        assertEquals(null, Registers.ringAt(Registers.IRQ_BLOCKS));
+    }
+
+    @Test
+    void dmaDataKnowsItsBusLength() {
+        OffloadState ccb = () -> 320;
+        assertEquals(320, new DmaData.StateImage(ccb).lenBytes());
+        assertEquals(320 + 128, new DmaData.QueryImage(ccb, ConnectionStats.ZERO).lenBytes());
+        assertEquals(3 * 64, new DmaData.Entries(List.of(new ToeCommand.CapabilityQuery(1, 0),
+                new ToeCommand.CapabilityQuery(2, 0), new ToeCommand.CapabilityQuery(3, 0)),
+                RingId.COMMAND.entryBytes()).lenBytes());
+        assertThrows(IllegalArgumentException.class, () -> new HostToDevice.MmioWrite(1, 0, 0, 0, 2, 0));
+    }
+}
