@@ -45,6 +45,16 @@ public interface CongestionControl {
     default void onRttSample(CongestionState s, long rttPs, long nowPs) {
     }
 
+    /**
+     * Whether the engine runs NewReno loss recovery (RFC 6582 §3.2: partial ACKs keep the
+     * connection in fast recovery and retransmit the next hole) instead of plain Reno fast
+     * recovery (RFC 5681 §3.2: the first ACK of new data ends recovery). The window-growth
+     * rules are the algorithm's own either way.
+     */
+    default boolean usesNewRenoRecovery() {
+        return false;
+    }
+
     /** The algorithm-private state, for a CCB snapshot. */
     CcSnapshot snapshot();
 }
