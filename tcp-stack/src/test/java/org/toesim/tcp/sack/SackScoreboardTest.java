@@ -227,6 +227,24 @@ class SackScoreboardTest {
                 }
             }
             assertEquals(pipe, sb.pipeBytes(), "round " + round);
+            checkNextSeg(sb, sacked, una, highRxtOff, smss);
+        }
+    }
+
+    /** NextSeg rules (1)-(3) of RFC 6675 §4, octet by octet. */
+    private static void checkNextSeg(SackScoreboard sb, BitSet sacked, int una, int highRxtOff, int smss) {
+        int highestSacked = sacked.length();
+        int o = sacked.nextClearBit(highRxtOff);
+        if (o < highestSacked) {
+            boolean lost = modelIsLost(sacked, o, smss);
+            int len = Math.min(smss, sacked.nextSetBit(o) - o);
+            assertEquals(lost ? Rule.LOST : Rule.UNSACKED, sb.nextSeg(false));
+            assertEquals(una + o, sb.nextSegSeq());
+            assertEquals(len, sb.nextSegLenBytes());
+            assertEquals(lost ? Rule.LOST : Rule.NEW_DATA, sb.nextSeg(true));
+        } else {
+            assertEquals(Rule.NEW_DATA, sb.nextSeg(true));
+            assertEquals(Rule.NONE, sb.nextSeg(false), "no rescue before the first retransmission is ACKed");
         }
     }
 
