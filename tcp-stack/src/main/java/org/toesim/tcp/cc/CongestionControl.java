@@ -21,7 +21,12 @@ public interface CongestionControl {
     /** Cumulative ACK of {@code ackedBytes} new bytes outside loss recovery: grow cwnd. */
     void onAck(CongestionState s, long ackedBytes, long nowPs);
 
-    /** The ssthresh to use when a loss is detected by duplicate ACKs or SACK. */
+    /**
+     * The ssthresh to use when a loss is detected by duplicate ACKs or SACK. Call it once per
+     * congestion event (not per duplicate ACK): algorithms record state here (CUBIC's W_max,
+     * cwnd_prior and the end of its epoch, RFC 9438 §4.6-§4.7). The engine then sets ssthresh
+     * and cwnd per its recovery rule.
+     */
     long ssthreshOnLoss(CongestionState s, long nowPs);
 
     /** Fast recovery was entered (after the engine set ssthresh and cwnd). */
@@ -43,6 +48,16 @@ public interface CongestionControl {
 
     /** A new RTT sample was taken (RFC 6298 rules decide when). */
     default void onRttSample(CongestionState s, long rttPs, long nowPs) {
+    }
+
+    /**
+     * Whether the engine runs NewReno loss recovery (RFC 6582 §3.2: partial ACKs keep the
+     * connection in fast recovery and retransmit the next hole) instead of plain Reno fast
+     * recovery (RFC 5681 §3.2: the first ACK of new data ends recovery). The window-growth
+     * rules are the algorithm's own either way.
+     */
+    default boolean usesNewRenoRecovery() {
+        return false;
     }
 
     /** The algorithm-private state, for a CCB snapshot. */

@@ -1,0 +1,45 @@
+package org.toesim.tcp.cc;
+
+import java.util.List;
+
+/**
+ * Creates congestion-control algorithms by the names used in scenario files and rebuilds them
+ * from a CCB's {@link CcSnapshot} (so a connection moved between host and adapter continues
+ * with bit-identical algorithm state).
+ */
+public final class CongestionControls {
+    /** Valid names, in the order shown in error messages. */
+    public static final List<String> NAMES = List.of(Reno.NAME, NewReno.NAME, Cubic.NAME);
+
+    private CongestionControls() {
+    }
+
+    /**
+     * A fresh algorithm called {@code name} (case-sensitive: "reno", "newreno", "cubic").
+     *
+     * @throws IllegalArgumentException for any other name, listing the valid ones
+     */
+    public static CongestionControl create(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("congestion control name is null; valid: " + NAMES);
+        }
+        return switch (name) {
+            case Reno.NAME -> new Reno();
+            case NewReno.NAME -> new NewReno();
+            case Cubic.NAME -> new Cubic();
+            default -> throw new IllegalArgumentException(
+                    "unknown congestion control '" + name + "'; valid: " + String.join(", ", NAMES));
+        };
+    }
+
+    /** The algorithm with exactly the state exported in {@code snap}. */
+    public static CongestionControl restore(CcSnapshot snap) {
+        if (snap instanceof RenoSnapshot r) {
+            return r.newRenoRecovery() ? new NewReno() : new Reno();
+        }
+        if (snap instanceof CubicSnapshot c) {
+            return Cubic.restore(c);
+        }
+        throw new IllegalArgumentException("unknown snapshot " + snap);
+    }
+}

@@ -1,0 +1,160 @@
+package org.toesim.tcp.cc;
+
+/**
+ * CUBIC congestion control, RFC 9438, with windows in bytes ({@code W[bytes] = W[segments] * SMSS})
+ * and time from the {@code nowPs} arguments.
+ *
+ * <pre>
+ *   slow start (cwnd &lt; ssthresh)      Reno's, RFC 5681 §3.1 with ABC L=1        (§4.10)
+ *   first ACK in congestion avoidance  epoch = now, cwnd_epoch = cwnd, W_est = cwnd_epoch,
+ *                                      K = cbrt((W_max - cwnd_epoch)/C)             (§4.2 eq. 2)
+ *                                      (after an RTO: W_max = cwnd_epoch, K = 0     §4.8)
+ *   each ACK of N bytes in CA          W_est += alpha * N/SMSS / (cwnd/SMSS)        (§4.3 eq. 4)
+ *                                      W_cubic(t) &lt; W_est ? cwnd = W_est           (§4.3 Reno-friendly)
+ *                                      : target = clamp(W_cubic(t+RTT), cwnd, 1.5 cwnd)
+ *                                        cwnd += (target - cwnd)/cwnd * N/SMSS      (§4.4, §4.5)
+ *   loss (dupACK/SACK)                 W_max = cwnd, or cwnd*(1+beta)/2 if cwnd &lt; W_max (§4.7)
+ *                                      cwnd_prior = cwnd, ssthresh = max(cwnd*beta, 2 SMSS) (§4.6)
+ *   RTO                                same ssthresh; cwnd = 1 SMSS                 (§4.8)
+ * </pre>
+ *
+ * <p>W_cubic(t) = C*(t-K)^3 + W_max (§4.2 eq. 1) with C = 0.4, beta_cubic = 0.7 (§4.6),
+ * alpha_cubic = 3*(1-beta)/(1+beta) until W_est reaches cwnd_prior, then 1 (§4.3). Below W_max
+ * the curve is concave (§4.4), above it convex (§4.5). Choices, documented: the per-ACK
+ * increase is scaled by the number of segments the ACK covers (so delayed ACKs do not slow
+ * growth, as Linux and RFC 3465 do); fractional bytes are carried to the next ACK; the
+ * Reno-friendly rule never lowers cwnd; ssthresh uses cwnd, not FlightSize (RFC 9438 §4.6
+ * allows either; Linux uses cwnd). Loss recovery is NewReno's (RFC 9438 §4.6 defers to it).
+ * Spurious-congestion undo (§4.9) and HyStart++ are not modelled.
+ */
+public final class Cubic implements CongestionControl {
+    /** Name in scenario files. */
+    public static final String NAME = "cubic";
+    /** C, RFC 9438 §5.1 (segments per second cubed). */
+    public static final double C = 0.4;
+    /** beta_cubic = 7/10, RFC 9438 §4.6, as an exact integer ratio. */
+    public static final long BETA_NUM = 7;
+    public static final long BETA_DEN = 10;
+    /** alpha_cubic = 3*(1 - beta)/(1 + beta), RFC 9438 §4.3 eq. (3). */
+    public static final double ALPHA = 3.0 * (1.0 - 0.7) / (1.0 + 0.7);
+    private static final double PS_PER_S = 1e12;
+
+    private final boolean fastConvergence;
+    private long wMaxBytes;
+    private long cwndPriorBytes;
+    private long epochStartPs = -1;
+    private long cwndEpochBytes;
+    private double kSeconds;
+    private double wEstBytes;
+    private double cwndCarryBytes;
+    private boolean timeoutEpochPending;
+
+    /** CUBIC with fast convergence on (RFC 9438 §4.7 "SHOULD"). */
+    public Cubic() {
+        this(true);
+    }
+
+    public Cubic(boolean fastConvergence) {
+        this.fastConvergence = fastConvergence;
+    }
+
+    /** CUBIC with exactly the state of {@code snap}. */
+    public static Cubic restore(CubicSnapshot snap) {
+        Cubic c = new Cubic(snap.fastConvergence());
+        c.wMaxBytes = snap.wMaxBytes();
+        c.cwndPriorBytes = snap.cwndPriorBytes();
+        c.epochStartPs = snap.epochStartPs();
+        c.cwndEpochBytes = snap.cwndEpochBytes();
+        c.kSeconds = snap.kSeconds();
+        c.wEstBytes = snap.wEstBytes();
+        c.cwndCarryBytes = snap.cwndCarryBytes();
+        c.timeoutEpochPending = snap.timeoutEpochPending();
+        return c;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean usesNewRenoRecovery() {
+        return true;
+    }
+
+    @Override
+    public void onAck(CongestionState s, long ackedBytes, long nowPs) {
+        if (ackedBytes <= 0) {
+            return;
+        }
+        if (s.inSlowStart()) {
+            RenoGrowth.slowStart(s, ackedBytes);
+            return;
+        }
+        if (epochStartPs < 0) {
+            startEpoch(s, nowPs);
+        }
+        long cwnd = Math.max(1L, s.cwndBytes);
+        double alpha = wEstBytes >= cwndPriorBytes ? 1.0 : ALPHA;
+        wEstBytes += alpha * ackedBytes * s.smssBytes / cwnd;
+        long tPs = nowPs - epochStartPs;
+        if (wCubicBytes(tPs, s.smssBytes) < wEstBytes) {
+            s.cwndBytes = Math.max(s.cwndBytes, (long) wEstBytes);
+            return;
+        }
+        double targetBytes = wCubicBytes(tPs + s.srttPs, s.smssBytes);
+        targetBytes = Math.max(cwnd, Math.min(1.5 * cwnd, targetBytes));
+        cwndCarryBytes += (targetBytes - cwnd) * ackedBytes / cwnd;
+        long whole = (long) cwndCarryBytes;
+        s.cwndBytes += whole;
+        cwndCarryBytes -= whole;
+    }
+
+    private void startEpoch(CongestionState s, long nowPs) {
+        epochStartPs = nowPs;
+        cwndEpochBytes = s.cwndBytes;
+        wEstBytes = cwndEpochBytes;
+        cwndCarryBytes = 0;
+        if (timeoutEpochPending) {
+            wMaxBytes = cwndEpochBytes;
+            timeoutEpochPending = false;
+        }
+        kSeconds = Math.cbrt((double) (wMaxBytes - cwndEpochBytes) / s.smssBytes / C);
+    }
+
+    /**
+     * W_cubic(t) in bytes (RFC 9438 §4.2 eq. 1) for the current epoch, {@code tPs} after its
+     * start: {@code (C*(t-K)^3 + W_max/SMSS) * SMSS} with t in seconds.
+     */
+    public double wCubicBytes(long tPs, int smssBytes) {
+        double dt = tPs / PS_PER_S - kSeconds;
+        return (C * dt * dt * dt + (double) wMaxBytes / smssBytes) * smssBytes;
+    }
+
+    @Override
+    public long ssthreshOnLoss(CongestionState s, long nowPs) {
+        long cwnd = s.cwndBytes;
+        if (fastConvergence && cwnd < wMaxBytes) {
+            wMaxBytes = cwnd * (BETA_DEN + BETA_NUM) / (2 * BETA_DEN);
+        } else {
+            wMaxBytes = cwnd;
+        }
+        cwndPriorBytes = cwnd;
+        epochStartPs = -1;
+        cwndCarryBytes = 0;
+        return Math.max(cwnd * BETA_NUM / BETA_DEN, 2L * s.smssBytes);
+    }
+
+    @Override
+    public void onRetransmissionTimeout(CongestionState s, long nowPs) {
+        s.ssthreshBytes = ssthreshOnLoss(s, nowPs);
+        s.cwndBytes = s.smssBytes;
+        timeoutEpochPending = true;
+    }
+
+    @Override
+    public CubicSnapshot snapshot() {
+        return new CubicSnapshot(fastConvergence, wMaxBytes, cwndPriorBytes, epochStartPs,
+                cwndEpochBytes, kSeconds, wEstBytes, cwndCarryBytes, timeoutEpochPending);
+    }
+}

@@ -1,0 +1,117 @@
+package org.toesim.tcp.sack;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.toesim.tcp.segment.SackBlock;
+import org.toesim.tcp.seq.SeqNum;
+
+/**
+ * The data receiver's choice of SACK blocks for an outgoing ACK, RFC 2018 §4.
+ *
+ * <pre>
+ *   out-of-order segment [l, r) queued ─▶ onOutOfOrderSegment(l, r)
+ *   ACK to send ─▶ build(rcvNxt, held ranges, maxBlocks)
+ *        block 1: the held range containing the most recent out-of-order segment
+ *                 (omitted when that segment has since been cumulatively acknowledged)
+ *        then:    the held ranges containing the most recently reported blocks, newest first,
+ *                 skipping any already included (no block is a subset of an earlier one)
+ *        then:    any other held ranges, ascending, until maxBlocks
+ * </pre>
+ *
+ * {@code maxBlocks} is 4 without and 3 with the timestamps option (40 option bytes, RFC 2018
+ * §3). The engine owns the reassembly queue and passes its ranges; this class only remembers
+ * what it reported, newest first (at most {@link #HISTORY} entries). Ranges at or below RCV.NXT
+ * are never reported. {@link #reported()} is the state to carry in a CCB; the pending "latest
+ * segment" is transient (set by a segment, consumed by the ACK it triggers) and is not exported.
+ */
+public final class SackBlockBuilder {
+    /** Blocks remembered from earlier ACKs. */
+    public static final int HISTORY = 4;
+    /** Most SACK blocks with timestamps in use. */
+    public static final int MAX_BLOCKS_WITH_TIMESTAMPS = 3;
+    /** Most SACK blocks without timestamps. */
+    public static final int MAX_BLOCKS = 4;
+
+    private final List<SackBlock> reported = new ArrayList<>(HISTORY + 1);
+    private SackBlock latestSegment;
+
+    /** A builder with no history. */
+    public SackBlockBuilder() {
+    }
+
+    /** A builder that remembers {@code reportedNewestFirst} (from {@link #reported()}). */
+    public SackBlockBuilder(List<SackBlock> reportedNewestFirst) {
+        for (int i = 0; i < reportedNewestFirst.size() && i < HISTORY; i++) {
+            reported.add(reportedNewestFirst.get(i));
+        }
+    }
+
+    /** Records the arrival of an out-of-order segment occupying {@code [left, right)}. */
+    public void onOutOfOrderSegment(int left, int right) {
+        latestSegment = new SackBlock(left, right);
+    }
+
+    /**
+     * The SACK blocks for the next ACK.
+     *
+     * @param rcvNxt      RCV.NXT after processing the segment that triggered the ACK
+     * @param heldRanges  the out-of-order ranges the receiver holds, ascending, disjoint
+     * @param maxBlocks   {@link #MAX_BLOCKS} or {@link #MAX_BLOCKS_WITH_TIMESTAMPS}
+     */
+    public List<SackBlock> build(int rcvNxt, List<SackBlock> heldRanges, int maxBlocks) {
+        List<SackBlock> out = new ArrayList<>(maxBlocks);
+        if (latestSegment != null) {
+            addContaining(out, rcvNxt, heldRanges, latestSegment.left(), maxBlocks);
+            latestSegment = null;
+        }
+        for (int i = 0; i < reported.size(); i++) {
+            addContaining(out, rcvNxt, heldRanges, reported.get(i).left(), maxBlocks);
+        }
+        for (int i = 0; i < heldRanges.size() && out.size() < maxBlocks; i++) {
+            SackBlock r = heldRanges.get(i);
+            if (SeqNum.gt(r.left(), rcvNxt) && !out.contains(r)) {
+                out.add(r);
+            }
+        }
+        reported.clear();
+        for (int i = 0; i < out.size() && i < HISTORY; i++) {
+            reported.add(out.get(i));
+        }
+        return out;
+    }
+
+    private static void addContaining(List<SackBlock> out, int rcvNxt, List<SackBlock> held, int seq,
+                                      int maxBlocks) {
+        if (out.size() >= maxBlocks || SeqNum.le(seq, rcvNxt)) {
+            return;
+        }
+        SackBlock r = find(held, rcvNxt, seq);
+        if (r != null && SeqNum.gt(r.left(), rcvNxt) && !out.contains(r)) {
+            out.add(r);
+        }
+    }
+
+    /** Binary search for the held range containing {@code seq}, ordering by offset from rcvNxt. */
+    private static SackBlock find(List<SackBlock> held, int rcvNxt, int seq) {
+        int lo = 0;
+        int hi = held.size() - 1;
+        int o = seq - rcvNxt;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            SackBlock r = held.get(mid);
+            if (r.right() - rcvNxt <= o) {
+                lo = mid + 1;
+            } else if (r.left() - rcvNxt > o) {
+                hi = mid - 1;
+            } else {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The blocks reported in the last ACK, newest first (for a CCB snapshot). */
+    public List<SackBlock> reported() {
+        return List.copyOf(reported);
+    }
+}

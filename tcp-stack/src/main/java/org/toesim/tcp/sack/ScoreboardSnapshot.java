@@ -1,0 +1,27 @@
+package org.toesim.tcp.sack;
+
+import java.util.List;
+import org.toesim.tcp.segment.SackBlock;
+
+/**
+ * The complete state of a {@link SackScoreboard} for a CCB (RFC 6675 §2 variables; every mark
+ * an exclusive end, as in the scoreboard).
+ *
+ * @param smssBytes     SMSS used by IsLost and NextSeg
+ * @param dupThresh     DupThresh
+ * @param sndUna        HighACK + 1 (SND.UNA)
+ * @param highData      HighData + 1 (SND.MAX)
+ * @param sacked        SACKed ranges above SND.UNA, ascending, disjoint
+ * @param inRecovery    in SACK loss recovery
+ * @param rtoFence      an RTO happened; no new recovery until SND.UNA reaches recoveryPoint (§5.1)
+ * @param recoveryPoint RecoveryPoint + 1
+ * @param highRxt       HighRxt + 1
+ * @param rescueRxt     RescueRxt + 1
+ */
+public record ScoreboardSnapshot(int smssBytes, int dupThresh, int sndUna, int highData,
+                                 List<SackBlock> sacked, boolean inRecovery, boolean rtoFence,
+                                 int recoveryPoint, int highRxt, int rescueRxt) {
+    public ScoreboardSnapshot {
+        sacked = List.copyOf(sacked);
+    }
+}
