@@ -1,0 +1,114 @@
+package org.toesim.tcp.buffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.toesim.tcp.segment.Payload;
+
+/**
+ * Out-of-order received data (RFC 9293 §3.10.7.4 "seventh, process the segment text": segments
+ * beyond RCV.NXT but within the window are held for later delivery). Keyed by stream offset,
+ * ranges never overlap (a new segment is trimmed against what is already held). Bounded by a
+ * number of ranges: when full, the range furthest from RCV.NXT is dropped (reneging, allowed by
+ * RFC 2018 §8 and handled by the sender's RTO).
+ *
+ * <pre>
+ *   RCV.NXT        held             held
+ *     |  (gap)  [■■■■■■]  (gap)  [■■■■]     ... window right edge
+ * </pre>
+ */
+public final class ReassemblyQueue {
+    private final TreeMap<Long, Payload> ranges = new TreeMap<>();
+    private final int maxRanges;
+    private long heldBytes;
+
+    public ReassemblyQueue(int maxRanges) {
+        this.maxRanges = maxRanges;
+    }
+
+    public boolean isEmpty() {
+        return ranges.isEmpty();
+    }
+
+    public int rangeCount() {
+        return ranges.size();
+    }
+
+    public long heldBytes() {
+        return heldBytes;
+    }
+
+    /**
+     * Holds the new parts of {@code p}; returns the number of new bytes stored.
+     */
+    public long insert(Payload p) {
+        long start = p.streamOffset();
+        long end = p.endOffset();
+        long added = 0;
+        Map.Entry<Long, Payload> before = ranges.floorEntry(start);
+        if (before != null && before.getValue().endOffset() > start) {
+            start = before.getValue().endOffset();
+        }
+        long pos = start;
+        while (pos < end) {
+            Map.Entry<Long, Payload> next = ranges.ceilingEntry(pos);
+            long gapEnd = next == null ? end : Math.min(end, next.getKey());
+            if (gapEnd > pos) {
+                Payload piece = p.slice((int) (pos - p.streamOffset()), (int) (gapEnd - pos));
+                ranges.put(pos, piece);
+                heldBytes += piece.lenBytes();
+                added += piece.lenBytes();
+            }
+            pos = next == null ? end : Math.max(gapEnd, next.getValue().endOffset());
+        }
+        while (ranges.size() > maxRanges) {
+            Map.Entry<Long, Payload> last = ranges.pollLastEntry();
+            heldBytes -= last.getValue().lenBytes();
+        }
+        return added;
+    }
+
+    /**
+     * Removes and returns the next in-order piece at {@code rcvOffset} (trimmed to start there),
+     * or null when the first held range starts later. Ranges wholly below are discarded.
+     */
+    public Payload pollAt(long rcvOffset) {
+        while (!ranges.isEmpty()) {
+            Map.Entry<Long, Payload> first = ranges.firstEntry();
+            Payload p = first.getValue();
+            if (first.getKey() > rcvOffset) {
+                return null;
+            }
+            ranges.pollFirstEntry();
+            heldBytes -= p.lenBytes();
+            if (p.endOffset() > rcvOffset) {
+                return p.slice((int) (rcvOffset - p.streamOffset()), (int) (p.endOffset() - rcvOffset));
+            }
+        }
+        return null;
+    }
+
+    /** Held ranges coalesced into maximal contiguous [start, end) pairs, ascending. */
+    public List<long[]> coalescedRanges() {
+        List<long[]> out = new ArrayList<>();
+        for (Payload p : ranges.values()) {
+            if (!out.isEmpty() && out.get(out.size() - 1)[1] == p.streamOffset()) {
+                out.get(out.size() - 1)[1] = p.endOffset();
+            } else {
+                out.add(new long[] {p.streamOffset(), p.endOffset()});
+            }
+        }
+        return out;
+    }
+
+    /** The held runs, ascending (for a CCB). */
+    public List<Payload> runs() {
+        return new ArrayList<>(ranges.values());
+    }
+
+    public void clear() {
+        ranges.clear();
+        heldBytes = 0;
+    }
+}

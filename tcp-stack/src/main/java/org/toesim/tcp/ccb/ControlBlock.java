@@ -1,0 +1,197 @@
+package org.toesim.tcp.ccb;
+
+import java.util.List;
+import org.toesim.tcp.cc.CcSnapshot;
+import org.toesim.tcp.engine.ConnectionStats;
+import org.toesim.tcp.engine.TcpState;
+import org.toesim.tcp.engine.TimerKind;
+import org.toesim.tcp.rtt.RttSnapshot;
+import org.toesim.tcp.sack.ScoreboardSnapshot;
+import org.toesim.tcp.segment.FourTuple;
+import org.toesim.tcp.segment.Payload;
+import org.toesim.tcp.segment.SackBlock;
+
+/**
+ * A connection's complete TCP state (the CCB of claim 20), taken by
+ * {@code TcpConnection.snapshot(nowPs)} and turned back into a running connection by
+ * {@code TcpConnection.restore(ccb, config, nowPs, ...)} on the host or on the adapter. Organised
+ * as real offload interfaces do (Microsoft Chimney's const / cached / delegated split):
+ *
+ * <pre>
+ *   host stack                            adapter (TOE)
+ *   ──────────                            ─────────────
+ *   snapshot(t) ── Constant  ───────────▶ never changes after set-up
+ *               ── Cached    ───────────▶ host-owned, the host may update it later
+ *               ── Delegated ───────────▶ owned by whoever runs the connection
+ *   restore(t') ◀─────────────── flush: snapshot(t') on the adapter, Delegated comes back
+ * </pre>
+ *
+ * Timers are stored as time remaining at the snapshot instant, so a connection restored at
+ * {@code t'} behaves as the original would have from {@code t}, shifted by {@code t' - t}.
+ * Sequence positions are 64-bit counts from ISS/IRS (position 0 is the SYN; data byte k is at
+ * k+1) so long transfers never alias; {@link #sndUna()} and friends give the 32-bit RFC values.
+ */
+public record ControlBlock(Constant constant, Cached cached, Delegated delegated) {
+
+    /** SND.UNA as the 32-bit header value. */
+    public int sndUna() {
+        return constant.iss() + (int) delegated.send().sndUnaPos();
+    }
+
+    /** SND.NXT as the 32-bit header value. */
+    public int sndNxt() {
+        return constant.iss() + (int) delegated.send().sndNxtPos();
+    }
+
+    /** Highest sequence number sent plus one (SND.MAX). */
+    public int sndMax() {
+        return constant.iss() + (int) delegated.send().sndMaxPos();
+    }
+
+    /** RCV.NXT as the 32-bit header value. */
+    public int rcvNxt() {
+        return constant.irs() + (int) delegated.receive().rcvNxtPos();
+    }
+
+    /** RCV.WND: the window last advertised, in bytes. */
+    public long rcvWndBytes() {
+        return Math.max(0, delegated.receive().rcvAdvRightPos() - delegated.receive().rcvNxtPos());
+    }
+
+    /**
+     * Never changes after the handshake.
+     *
+     * @param tuple               local/remote addresses and ports
+     * @param iss                 our initial sequence number
+     * @param irs                 the peer's initial sequence number
+     * @param activeOpen          this side sent the first SYN
+     * @param ourMssBytes         MSS option we advertised
+     * @param peerMssBytes        MSS option the peer advertised (536 if none)
+     * @param sndMssBytes         largest payload we send in one segment
+     * @param windowScaleOk       both sides sent wscale (RFC 7323 §2.2)
+     * @param sndWindowShift      shift for windows the peer sends
+     * @param rcvWindowShift      shift for windows we send
+     * @param sackPermitted       both sides sent SACK-permitted (RFC 2018 §2)
+     * @param timestampsOk        both sides sent timestamps (RFC 7323 §3.2)
+     */
+    public record Constant(FourTuple tuple, int iss, int irs, boolean activeOpen, int ourMssBytes, int peerMssBytes,
+                           int sndMssBytes, boolean windowScaleOk, int sndWindowShift, int rcvWindowShift,
+                           boolean sackPermitted, boolean timestampsOk) {
+    }
+
+    /**
+     * Owned by the host; it may change them on a running (even offloaded) connection.
+     *
+     * @param ttl                  IP time to live
+     * @param tos                  IP type of service
+     * @param nagle                Nagle's algorithm on
+     * @param delayedAck           delayed ACKs on
+     * @param delayedAckTimeoutPs  delayed-ACK timer
+     * @param keepAlive            keep-alives on
+     * @param keepAliveIdlePs      idle time before the first probe
+     * @param keepAliveIntervalPs  probe interval
+     * @param keepAliveProbes      unanswered probes before reset
+     * @param receiveBufferBytes   receive buffer the host grants (bounds RCV.WND)
+     * @param sendBufferBytes      send buffer capacity
+     */
+    public record Cached(int ttl, int tos, boolean nagle, boolean delayedAck, long delayedAckTimeoutPs,
+                         boolean keepAlive, long keepAliveIdlePs, long keepAliveIntervalPs, int keepAliveProbes,
+                         int receiveBufferBytes, int sendBufferBytes) {
+    }
+
+    /**
+     * Owned by whoever runs the connection.
+     *
+     * @param state       RFC 9293 state
+     * @param send        send sequence variables and unacknowledged data
+     * @param receive     receive sequence variables and undelivered data
+     * @param timestamps  RFC 7323 timestamp state
+     * @param congestion  cwnd/ssthresh, the algorithm's private state, loss-recovery state
+     * @param rtt         RFC 6298 estimator state
+     * @param timers      timers as time remaining, delayed-ACK and RTT-timing state
+     * @param scoreboard  sender SACK scoreboard (RFC 6675), null when SACK is not in use
+     * @param sackReported receiver: SACK blocks reported in the last ACK, newest first (RFC 2018 §4)
+     * @param stats       statistics so far
+     */
+    public record Delegated(TcpState state, SendState send, ReceiveState receive, TimestampState timestamps,
+                            CongestionPart congestion, RttSnapshot rtt, TimerState timers,
+                            ScoreboardSnapshot scoreboard, List<SackBlock> sackReported, ConnectionStats stats) {
+        public Delegated {
+            sackReported = List.copyOf(sackReported);
+        }
+    }
+
+    /**
+     * Send side (RFC 9293 §3.3.1 send sequence variables).
+     *
+     * @param sndUnaPos       SND.UNA as a position from ISS
+     * @param sndNxtPos       SND.NXT as a position
+     * @param sndMaxPos       highest position sent plus one
+     * @param sndWndBytes     SND.WND, scaled to bytes
+     * @param sndWl1          SND.WL1
+     * @param sndWl2          SND.WL2
+     * @param maxSndWndBytes  largest window the peer offered (RFC 1122 §4.2.3.4)
+     * @param finQueued       the application closed; a FIN follows the last byte
+     * @param unacked         queued data from SND.UNA on, sent or not, as runs (real bytes where present)
+     */
+    public record SendState(long sndUnaPos, long sndNxtPos, long sndMaxPos, long sndWndBytes, int sndWl1, int sndWl2,
+                            long maxSndWndBytes, boolean finQueued, List<Payload> unacked) {
+        public SendState {
+            unacked = List.copyOf(unacked);
+        }
+    }
+
+    /**
+     * Receive side.
+     *
+     * @param rcvNxtPos        RCV.NXT as a position from IRS
+     * @param rcvAdvRightPos   right edge of the last advertised window
+     * @param peerFinPos       position of a FIN held beyond RCV.NXT, -1 if none
+     * @param finReceived      the peer's FIN was processed
+     * @param undelivered      in-order data not yet read by the application
+     * @param outOfOrder       data held beyond RCV.NXT
+     */
+    public record ReceiveState(long rcvNxtPos, long rcvAdvRightPos, long peerFinPos, boolean finReceived,
+                               List<Payload> undelivered, List<Payload> outOfOrder) {
+        public ReceiveState {
+            undelivered = List.copyOf(undelivered);
+            outOfOrder = List.copyOf(outOfOrder);
+        }
+    }
+
+    /** RFC 7323 §4.3 TS.Recent and Last.ACK.sent, and our TSval offset. */
+    public record TimestampState(int tsRecent, int lastAckSent, int tsOffset) {
+    }
+
+    /**
+     * Congestion control and loss recovery.
+     *
+     * @param cwndBytes      cwnd
+     * @param ssthreshBytes  ssthresh
+     * @param algorithm      the algorithm's private state (its name included)
+     * @param dupAcks        consecutive duplicate ACKs
+     * @param inRecovery     in fast recovery
+     * @param recoverPos     RFC 6582 "recover" as a position
+     */
+    public record CongestionPart(long cwndBytes, long ssthreshBytes, CcSnapshot algorithm, int dupAcks,
+                                 boolean inRecovery, long recoverPos) {
+    }
+
+    /**
+     * Timers relative to the snapshot instant.
+     *
+     * @param kind                  which main timer runs
+     * @param remainingPs           time until it fires (0 if {@code kind} is IDLE)
+     * @param retries               consecutive expiries without progress
+     * @param delayedAckRemainingPs time until the delayed ACK is due, -1 if none
+     * @param unackedRcvBytes       in-order bytes received since the last ACK sent
+     * @param ackNow                an ACK is owed immediately
+     * @param rttSeqPos             position whose ACK ends the timed segment, -1 if none
+     * @param rttElapsedPs          time since the timed segment was sent
+     * @param sinceLastRecvPs       time since the peer was last heard from
+     */
+    public record TimerState(TimerKind kind, long remainingPs, int retries, long delayedAckRemainingPs,
+                             long unackedRcvBytes, boolean ackNow, long rttSeqPos, long rttElapsedPs,
+                             long sinceLastRecvPs) {
+    }
+}

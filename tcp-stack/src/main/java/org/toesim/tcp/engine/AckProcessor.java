@@ -1,0 +1,249 @@
+package org.toesim.tcp.engine;
+
+import org.toesim.tcp.segment.Segment;
+import org.toesim.tcp.segment.TcpFlags;
+import org.toesim.tcp.seq.SeqNum;
+
+/**
+ * ACK processing (RFC 9293 §3.10.7.4 fifth) with RTT sampling (RFC 6298, RFC 7323 §4), the
+ * send-window update, and congestion control / loss recovery through the
+ * {@link org.toesim.tcp.cc.CongestionControl} strategy.
+ *
+ * <pre>
+ *   ACK > SND.MAX          ─▶ ACK back, drop
+ *   ACK of new data        ─▶ release send buffer, RTT sample, cwnd growth (cc.onAck) or
+ *                             recovery step: full ACK exits (RFC 6582 §3.2 (3)),
+ *                             partial ACK retransmits the next hole (RFC 6582 §3.2 (5))
+ *   duplicate ACK (§2 def) ─▶ 3rd: fast retransmit, ssthresh = cc.ssthreshOnLoss,
+ *                             cwnd = ssthresh + 3*SMSS (RFC 5681 §3.2 (2)-(3));
+ *                             later ones inflate cwnd by SMSS (§3.2 (4))
+ *   FIN acknowledged       ─▶ FIN_WAIT_1→FIN_WAIT_2, CLOSING→TIME_WAIT, LAST_ACK→CLOSED
+ * </pre>
+ */
+final class AckProcessor {
+    private static final int DUP_THRESH = 3;
+
+    private final Tcb t;
+    private final TcpConnection conn;
+    private final OutputProcessor output;
+    private final Timers timers;
+    private final SackRecovery sack;
+
+    AckProcessor(Tcb t, TcpConnection conn, OutputProcessor output, Timers timers) {
+        this.t = t;
+        this.conn = conn;
+        this.output = output;
+        this.timers = timers;
+        this.sack = output.sack();
+    }
+
+    /** Our SYN was acknowledged (SYN_SENT or SYN_RECEIVED). */
+    void synAcknowledged(long nowPs) {
+        t.sndUnaPos = 1;
+        t.sndNxtPos = Math.max(t.sndNxtPos, 1);
+        if (t.rttSeqPos == 1) {
+            sample(nowPs - t.rttStartPs, false, nowPs);
+        } else if (t.timerRetries > 0) {
+            t.rtt.reinitialiseAfterSynTimeout(); // RFC 6298 §5.7
+        }
+        t.rttSeqPos = -1;
+        t.recoverPos = 1;
+        sack.reset();
+        timers.onAckedNewData(nowPs);
+    }
+
+    /** Returns false when processing of the segment must stop here. */
+    boolean process(Segment seg, long nowPs, SegmentSink out) {
+        long ackPos = t.sndPosOf(seg.ack());
+        if (t.state == TcpState.SYN_RECEIVED) {
+            if (ackPos <= t.sndUnaPos || ackPos > t.sndMaxPos) {
+                output.sendRst(seg.ack(), nowPs, out);
+                return false;
+            }
+            t.sndWndBytes = (long) seg.window() << t.sndShift;
+            t.maxSndWndBytes = Math.max(t.maxSndWndBytes, t.sndWndBytes);
+            t.sndWl1 = seg.seq();
+            t.sndWl2 = seg.ack();
+            synAcknowledged(nowPs);
+            conn.setState(TcpState.ESTABLISHED, nowPs);
+        }
+        if (ackPos > t.sndMaxPos) {
+            t.ackNow = true; // RFC 9293 §3.10.7.4: ACK of something not yet sent
+            return false;
+        }
+        long oldWnd = t.sndWndBytes;
+        boolean windowUpdated = updateWindow(seg, ackPos);
+        long newlySacked = 0;
+        if (t.scoreboard != null && ackPos >= t.sndUnaPos) {
+            t.stats.sackBlocksIn += seg.options().sackBlocks().size();
+            newlySacked = sack.onAck(seg);
+        }
+        if (ackPos > t.sndUnaPos) {
+            newAck(seg, ackPos, nowPs, out);
+        } else if (ackPos == t.sndUnaPos && (isDuplicate(seg, oldWnd)
+                || (newlySacked > 0 && seg.payloadLenBytes() == 0 && t.sndMaxPos > t.sndUnaPos))) {
+            dupAck(nowPs, out);
+        }
+        if (windowUpdated && oldWnd == 0 && t.sndWndBytes > 0) {
+            timers.onWindowOpened();
+        }
+        return afterFinAcked(nowPs);
+    }
+
+    /** RFC 9293 §3.10.7.4: SND.WND from the newest segment (SND.WL1/WL2 rule). */
+    private boolean updateWindow(Segment seg, long ackPos) {
+        if (ackPos < t.sndUnaPos) {
+            return false;
+        }
+        if (SeqNum.lt(t.sndWl1, seg.seq()) || (t.sndWl1 == seg.seq() && SeqNum.le(t.sndWl2, seg.ack()))) {
+            t.sndWndBytes = (long) seg.window() << t.sndShift;
+            t.maxSndWndBytes = Math.max(t.maxSndWndBytes, t.sndWndBytes);
+            t.sndWl1 = seg.seq();
+            t.sndWl2 = seg.ack();
+            return true;
+        }
+        return false;
+    }
+
+    /** RFC 5681 §2 "duplicate acknowledgment". */
+    private boolean isDuplicate(Segment seg, long oldWnd) {
+        return t.sndMaxPos > t.sndUnaPos && seg.payloadLenBytes() == 0
+                && !seg.has(TcpFlags.SYN) && !seg.has(TcpFlags.FIN) && t.sndWndBytes == oldWnd;
+    }
+
+    private void newAck(Segment seg, long ackPos, long nowPs, SegmentSink out) {
+        long newUnaOff = Math.min(ackPos - 1, t.sendBuf.endOffset());
+        long ackedBytes = Math.max(0, newUnaOff - t.sendBuf.startOffset());
+        t.sendBuf.releaseTo(Math.max(newUnaOff, t.sendBuf.startOffset()));
+        takeRttSample(seg, ackPos, nowPs);
+        long ackedSeq = ackPos - t.sndUnaPos;
+        t.sndUnaPos = ackPos;
+        if (t.sndNxtPos < t.sndUnaPos) {
+            t.sndNxtPos = t.sndUnaPos;
+        }
+        if (t.inRecovery) {
+            recoveryAck(ackPos, ackedSeq, nowPs, out);
+        } else {
+            t.dupAcks = 0;
+            long before = t.cs.cwndBytes;
+            t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
+            t.cc.onAck(t.cs, ackedBytes, nowPs);
+            if (t.cs.cwndBytes != before) {
+                conn.traceCwnd("ack", nowPs);
+            }
+        }
+        timers.onAckedNewData(nowPs);
+        if (ackedBytes > 0) {
+            conn.events().acked(conn, ackedBytes, nowPs);
+        }
+    }
+
+    /** An ACK of new data during fast recovery. */
+    private void recoveryAck(long ackPos, long ackedSeq, long nowPs, SegmentSink out) {
+        if (ackPos >= t.recoverPos) {
+            // full ACK, RFC 6582 §3.2 (3) option (1): cwnd = min(ssthresh, max(FlightSize, SMSS) + SMSS)
+            long flight = t.sndMaxPos - t.sndUnaPos;
+            t.cs.cwndBytes = Math.min(t.cs.ssthreshBytes, Math.max(flight, t.sndMssBytes) + t.sndMssBytes);
+            exitRecovery(nowPs);
+            return;
+        }
+        if (t.scoreboard != null) {
+            return; // RFC 6675 §5: the scoreboard drives retransmissions, cwnd stays at ssthresh
+        }
+        if (!t.cc.usesNewRenoRecovery()) {
+            t.cs.cwndBytes = t.cs.ssthreshBytes; // RFC 5681 §3.2 (6): Reno leaves recovery on any new ACK
+            exitRecovery(nowPs);
+            return;
+        }
+        // RFC 6582 §3.2 (5): partial ACK — retransmit the first unacknowledged segment, deflate
+        output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "partial-ack", nowPs, out);
+        t.cs.cwndBytes = Math.max(t.sndMssBytes, t.cs.cwndBytes - ackedSeq
+                + (ackedSeq >= t.sndMssBytes ? t.sndMssBytes : 0));
+        conn.traceCwnd("partial-ack", nowPs);
+    }
+
+    private void exitRecovery(long nowPs) {
+        t.inRecovery = false;
+        t.dupAcks = 0;
+        sack.exitRecovery();
+        t.cc.onExitRecovery(t.cs, nowPs);
+        conn.traceCwnd("recovery-exit", nowPs);
+    }
+
+    private void dupAck(long nowPs, SegmentSink out) {
+        t.stats.dupAcksIn++;
+        t.dupAcks++;
+        if (t.scoreboard != null) {
+            if (!t.inRecovery && sack.shouldEnterRecovery(t.dupAcks, DUP_THRESH)) {
+                enterRecovery(nowPs, out);
+            }
+            return;
+        }
+        if (t.inRecovery) {
+            t.cs.cwndBytes += t.sndMssBytes; // RFC 5681 §3.2 (4): inflate
+            return;
+        }
+        // RFC 6582 §3.2 (2): only if the cumulative ACK covers more than "recover"
+        if (t.dupAcks == DUP_THRESH && t.sndUnaPos > t.recoverPos - 1) {
+            enterRecovery(nowPs, out);
+        }
+    }
+
+    /** RFC 5681 §3.2 (2)-(3) / RFC 6675 §5 (4): ssthresh, retransmit, recovery point. */
+    private void enterRecovery(long nowPs, SegmentSink out) {
+        t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
+        t.cs.ssthreshBytes = t.cc.ssthreshOnLoss(t.cs, nowPs);
+        t.recoverPos = t.sndMaxPos;
+        t.inRecovery = true;
+        if (t.scoreboard != null) {
+            t.cs.cwndBytes = t.cs.ssthreshBytes;
+            sack.enterRecovery(nowPs, out);
+        } else {
+            output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "fast", nowPs, out);
+            t.cs.cwndBytes = t.cs.ssthreshBytes + (long) DUP_THRESH * t.sndMssBytes;
+        }
+        t.cc.onEnterRecovery(t.cs, nowPs);
+        conn.traceCwnd("fast-recovery", nowPs);
+    }
+
+    /** RFC 6298 §2-3 with Karn's rule, or RFC 7323 §4 RTTM from TSecr. */
+    private void takeRttSample(Segment seg, long ackPos, long nowPs) {
+        if (t.tsOk && seg.options().hasTimestamps() && seg.options().tsEcr() != 0) {
+            int nowTicks = t.tsOffset + (int) (nowPs / t.config.tsTickPs());
+            long ticks = nowTicks - seg.options().tsEcr();
+            if (ticks >= 0) {
+                sample(ticks * t.config.tsTickPs(), true, nowPs);
+            }
+        } else if (t.rttSeqPos >= 0 && ackPos >= t.rttSeqPos) {
+            sample(nowPs - t.rttStartPs, false, nowPs);
+            t.rttSeqPos = -1;
+        }
+    }
+
+    private void sample(long rttPs, boolean fromTimestamp, long nowPs) {
+        if (t.rtt.onRttSample(rttPs, false, fromTimestamp)) {
+            t.stats.rttSamples++;
+            t.cs.srttPs = t.rtt.srttPs();
+            t.cs.minRttPs = t.rtt.minRttPs();
+            t.cc.onRttSample(t.cs, rttPs, nowPs);
+        }
+    }
+
+    /** FIN acknowledged: RFC 9293 §3.10.7.4 fifth, per state. Returns false when CLOSED. */
+    private boolean afterFinAcked(long nowPs) {
+        if (!t.finAcked()) {
+            return true;
+        }
+        switch (t.state) {
+            case FIN_WAIT_1 -> conn.setState(TcpState.FIN_WAIT_2, nowPs);
+            case CLOSING -> conn.setState(TcpState.TIME_WAIT, nowPs);
+            case LAST_ACK -> {
+                conn.setState(TcpState.CLOSED, nowPs);
+                return false;
+            }
+            default -> {
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,304 @@
+package org.toesim.tcp.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.toesim.tcp.segment.Payload;
+import org.toesim.tcp.segment.SackBlock;
+import org.toesim.tcp.segment.Segment;
+import org.toesim.tcp.segment.TcpFlags;
+import org.toesim.tcp.segment.TcpOptions;
+import org.toesim.tcp.trace.TcpTrace;
+
+/**
+ * The output half of the engine (lwIP's tcp_out): decides what may be sent now and builds the
+ * segments — SYN / SYN-ACK with options, data cut to SMSS within min(cwnd, SND.WND), FIN after
+ * the last byte, pure ACKs, RSTs and probes.
+ *
+ * <pre>
+ *   dispatch(t) ─▶ SYN states: (re)send SYN or SYN-ACK
+ *               ─▶ data loop: len = min(unsent, SMSS, cwnd room, window room)
+ *                             Nagle / sender SWS gate (RFC 1122 §4.2.3.4) ─▶ emit
+ *               ─▶ ACK owed and nothing carried it ─▶ pure ACK
+ * </pre>
+ */
+final class OutputProcessor {
+    private final Tcb t;
+    private final TcpConnection conn;
+    private final SackRecovery sack;
+
+    OutputProcessor(Tcb t, TcpConnection conn) {
+        this.t = t;
+        this.conn = conn;
+        this.sack = new SackRecovery(t, this);
+    }
+
+    SackRecovery sack() {
+        return sack;
+    }
+
+    /** Emits everything due at {@code nowPs}. */
+    void dispatch(long nowPs, SegmentSink out) {
+        switch (t.state) {
+            case SYN_SENT, SYN_RECEIVED -> {
+                if (t.sndNxtPos == 0 || t.ackNow) {
+                    sendSyn(nowPs, out);
+                }
+            }
+            case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, CLOSING, LAST_ACK -> {
+                if (t.inRecovery && t.scoreboard != null) {
+                    sack.send(nowPs, out);
+                } else {
+                    sendData(nowPs, out);
+                }
+                if (t.ackNow) {
+                    sendAck(nowPs, out);
+                }
+            }
+            case FIN_WAIT_2, TIME_WAIT -> {
+                if (t.ackNow) {
+                    sendAck(nowPs, out);
+                }
+            }
+            default -> t.ackNow = false;
+        }
+    }
+
+    /** True when {@link #dispatch} would emit something right now. */
+    boolean hasPendingOutput() {
+        return switch (t.state) {
+            case SYN_SENT, SYN_RECEIVED -> t.sndNxtPos == 0 || t.ackNow;
+            case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, CLOSING, LAST_ACK -> t.ackNow || sendableLen() >= 0;
+            case FIN_WAIT_2, TIME_WAIT -> t.ackNow;
+            default -> false;
+        };
+    }
+
+    /** SYN (active open) or SYN-ACK (RFC 9293 §3.5), with our options. */
+    void sendSyn(long nowPs, SegmentSink out) {
+        boolean synAck = t.state == TcpState.SYN_RECEIVED;
+        if (t.sndMaxPos == 0) {
+            t.rttSeqPos = 1; // time the SYN (RFC 6298 §2; Karn drops it if retransmitted)
+            t.rttStartPs = nowPs;
+        } else if (t.sndNxtPos == 0) {
+            t.rttSeqPos = -1;
+            t.stats.timeoutRetransmits++;
+            if (conn.traceEnabled()) {
+                conn.traceRecord(nowPs, new TcpTrace.Retransmit(t.iss & 0xFFFFFFFFL, 0, "syn"));
+            }
+        }
+        int flags = TcpFlags.SYN | (synAck ? TcpFlags.ACK : 0);
+        emit(t.iss, flags, Payload.EMPTY, nowPs, out);
+        t.sndNxtPos = 1;
+        t.sndMaxPos = Math.max(t.sndMaxPos, 1);
+    }
+
+    /** The data/FIN loop (RFC 9293 §3.8.6, RFC 5681 §3.1 window limits, RFC 1122 §4.2.3.4). */
+    private void sendData(long nowPs, SegmentSink out) {
+        while (sendOne(nowPs, out, true)) {
+            // one segment per iteration
+        }
+    }
+
+    /** One new segment regardless of cwnd (the SACK loop checks pipe); false if none may go. */
+    boolean sendOneNew(long nowPs, SegmentSink out) {
+        return sendOne(nowPs, out, false);
+    }
+
+    /** Whether unsent data exists and the peer's window allows at least part of it. */
+    boolean newDataAllowedByWindow() {
+        long unsent = t.sendBuf.endOffset() - (t.sndNxtPos - 1);
+        return unsent > 0 && t.sndUnaPos + t.sndWndBytes - t.sndNxtPos > 0;
+    }
+
+    private boolean sendOne(long nowPs, SegmentSink out, boolean respectCwnd) {
+        int len = sendableLen(respectCwnd);
+        if (len < 0) {
+            return false;
+        }
+        long nxtOff = t.sndNxtPos - 1;
+        long unsent = t.sendBuf.endOffset() - nxtOff;
+        boolean fin = t.finQueued && len == unsent;
+        boolean retransmission = t.sndNxtPos < t.sndMaxPos;
+        Payload p = len == 0 ? Payload.EMPTY : t.sendBuf.slice(nxtOff, len);
+        int flags = TcpFlags.ACK | (fin ? TcpFlags.FIN : 0) | (len > 0 && len == unsent ? TcpFlags.PSH : 0);
+        emit(t.seqOfSnd(t.sndNxtPos), flags, p, nowPs, out);
+        if (retransmission) {
+            noteRetransmission(t.sndNxtPos, len, "timeout", nowPs);
+        } else if (!t.tsOk && t.rttSeqPos < 0 && len > 0) {
+            t.rttSeqPos = t.sndNxtPos + len;
+            t.rttStartPs = nowPs;
+        }
+        t.sndNxtPos += len + (fin ? 1 : 0);
+        t.sndMaxPos = Math.max(t.sndMaxPos, t.sndNxtPos);
+        return true;
+    }
+
+    int sendableLen() {
+        return sendableLen(true);
+    }
+
+    /**
+     * Length of the next segment the data loop may send, 0 for a bare FIN, -1 for nothing.
+     */
+    private int sendableLen(boolean respectCwnd) {
+        long nxtOff = t.sndNxtPos - 1;
+        long unsent = t.sendBuf.endOffset() - nxtOff;
+        boolean finPending = t.finQueued && t.sndNxtPos <= t.finPos();
+        if (unsent <= 0 && !finPending) {
+            return -1;
+        }
+        long cwndRoom = respectCwnd ? t.cs.cwndBytes - t.flightBytes() : Long.MAX_VALUE;
+        long wndRoom = t.sndUnaPos + t.sndWndBytes - t.sndNxtPos;
+        long room = Math.min(cwndRoom, wndRoom);
+        long len = Math.min(unsent, t.sndMssBytes);
+        if (unsent > 0) {
+            if (room <= 0) {
+                return -1;
+            }
+            len = Math.min(len, room);
+        }
+        boolean fin = finPending && len == unsent;
+        if (len < t.sndMssBytes && !fin && t.flightBytes() > 0) {
+            // RFC 896 / RFC 1122 §4.2.3.4: with data in flight, hold a short segment (Nagle);
+            // without Nagle still avoid silly segments: all queued data or >= half the max window.
+            if (t.config.nagle() || (len != unsent && len < t.maxSndWndBytes / 2)) {
+                return -1;
+            }
+        }
+        return (int) len;
+    }
+
+    /** One segment from {@code pos} (fast retransmit, partial ACK, SACK hole). Returns its length. */
+    int retransmitAt(long pos, int maxLen, String cause, long nowPs, SegmentSink out) {
+        long off = pos - 1;
+        long dataEnd = t.sendBuf.endOffset();
+        int len = (int) Math.max(0, Math.min(Math.min(maxLen, t.sndMssBytes), dataEnd - off));
+        boolean fin = t.finQueued && off + len == dataEnd && t.sndMaxPos > t.finPos();
+        if (len == 0 && !fin) {
+            return 0;
+        }
+        Payload p = len == 0 ? Payload.EMPTY : t.sendBuf.slice(off, len);
+        emit(t.seqOfSnd(pos), TcpFlags.ACK | (fin ? TcpFlags.FIN : 0), p, nowPs, out);
+        noteRetransmission(pos, len, cause, nowPs);
+        return len + (fin ? 1 : 0);
+    }
+
+    private void noteRetransmission(long pos, int len, String cause, long nowPs) {
+        if (cause.equals("timeout")) {
+            t.stats.timeoutRetransmits++;
+        } else {
+            t.stats.fastRetransmits++;
+        }
+        t.stats.retransmittedBytes += len;
+        t.rttSeqPos = -1; // Karn (RFC 6298 §3): never time a retransmitted segment
+        if (conn.traceEnabled()) {
+            conn.traceRecord(nowPs, new TcpTrace.Retransmit(t.seqOfSnd(pos) & 0xFFFFFFFFL, len, cause));
+        }
+    }
+
+    /** A pure ACK carrying the current window (and timestamps / SACK blocks). */
+    void sendAck(long nowPs, SegmentSink out) {
+        emit(t.seqOfSnd(t.sndNxtPos), TcpFlags.ACK, Payload.EMPTY, nowPs, out);
+    }
+
+    /**
+     * Zero-window probe or keep-alive (RFC 9293 §3.8.6.1, RFC 1122 §4.2.3.6): an ACK with the
+     * already-acknowledged sequence number SND.UNA-1 and no data, which any receiver answers
+     * with an ACK carrying its current window (the BSD/Linux form of the probe).
+     */
+    void sendProbe(long nowPs, SegmentSink out) {
+        emit(t.seqOfSnd(t.sndUnaPos - 1), TcpFlags.ACK, Payload.EMPTY, nowPs, out);
+    }
+
+    /** RST with {@code seq} (RFC 9293 §3.10.7), no ACK. */
+    void sendRst(int seq, long nowPs, SegmentSink out) {
+        Segment s = new Segment(t.tuple.localPort(), t.tuple.remotePort(), seq, 0, TcpFlags.RST, 0, 0,
+                TcpOptions.NONE, Payload.EMPTY);
+        t.stats.segmentsOut++;
+        out.send(t.tuple, s);
+    }
+
+    /** The application read data: owe a window update if the window opens enough (RFC 1122 §4.2.3.3). */
+    void onApplicationRead() {
+        if (!t.state.isSynchronized() || t.finReceived) {
+            return;
+        }
+        long newRight = t.rcvNxtPos + t.rcvSpaceBytes();
+        long grow = newRight - t.rcvAdvRightPos;
+        long buf = t.config.receiveBufferBytes();
+        long mss = t.rcvMssBytes();
+        if (grow >= Math.min(buf / 2, 2 * mss) || (t.rcvWndBytes() < mss && grow >= Math.min(buf / 2, mss))) {
+            t.ackNow = true;
+        }
+    }
+
+    private void emit(int seq, int flags, Payload payload, long nowPs, SegmentSink out) {
+        boolean syn = (flags & TcpFlags.SYN) != 0;
+        boolean ack = (flags & TcpFlags.ACK) != 0;
+        int ackNo = ack ? t.seqOfRcv(t.rcvNxtPos) : 0;
+        int window = windowField(syn);
+        Segment s = new Segment(t.tuple.localPort(), t.tuple.remotePort(), seq, ackNo, flags, window, 0,
+                options(syn, ack, nowPs), payload);
+        if (ack) {
+            t.lastAckSent = ackNo;
+            t.ackNow = false;
+            t.unackedRcvBytes = 0;
+            t.delAckDeadlinePs = Long.MAX_VALUE;
+        }
+        t.stats.segmentsOut++;
+        t.stats.bytesOut += payload.lenBytes();
+        out.send(t.tuple, s);
+    }
+
+    /**
+     * The 16-bit window field. The right edge advances only by at least min(buffer/2, MSS)
+     * (receiver SWS avoidance, RFC 1122 §4.2.3.3) and never moves left (RFC 9293 §3.8.6.2.2).
+     * Windows in SYNs are never scaled (RFC 7323 §2.2).
+     */
+    private int windowField(boolean syn) {
+        long space = t.rcvSpaceBytes();
+        if (syn) {
+            int w = (int) Math.min(space, 0xFFFF);
+            if (t.state == TcpState.SYN_RECEIVED) {
+                t.rcvAdvRightPos = Math.max(t.rcvAdvRightPos, t.rcvNxtPos + w);
+            }
+            return w;
+        }
+        long candidate = t.rcvNxtPos + space;
+        long threshold = Math.min(t.config.receiveBufferBytes() / 2, t.rcvMssBytes());
+        if (candidate - t.rcvAdvRightPos >= threshold) {
+            t.rcvAdvRightPos = candidate;
+        }
+        long wnd = t.rcvWndBytes();
+        long field = wnd >> t.rcvShift;
+        return (int) Math.min(field, 0xFFFF);
+    }
+
+    private TcpOptions options(boolean syn, boolean ack, long nowPs) {
+        int tsVal = t.tsOffset + (int) (nowPs / t.config.tsTickPs());
+        if (syn) {
+            boolean synAck = ack;
+            int ws = t.config.windowScale() && (!synAck || t.wsOk) ? t.rcvShift : -1;
+            boolean sack = t.config.sack() && (!synAck || t.sackOk);
+            boolean ts = t.config.timestamps() && (!synAck || t.tsOk);
+            return new TcpOptions(t.ourMssBytes, ws, sack, ts, ts ? tsVal : 0, ts && synAck ? t.tsRecent : 0,
+                    List.of());
+        }
+        List<SackBlock> blocks = t.sackOk && !t.ooo.isEmpty() ? sackBlocks() : List.of();
+        t.stats.sackBlocksOut += blocks.size();
+        if (!t.tsOk && blocks.isEmpty()) {
+            return TcpOptions.NONE;
+        }
+        return new TcpOptions(-1, -1, false, t.tsOk, t.tsOk ? tsVal : 0, t.tsOk ? t.tsRecent : 0, blocks);
+    }
+
+    /** Receiver SACK blocks (RFC 2018 §4), chosen by the {@link org.toesim.tcp.sack.SackBlockBuilder}. */
+    private List<SackBlock> sackBlocks() {
+        List<long[]> ranges = t.ooo.coalescedRanges();
+        List<SackBlock> held = new ArrayList<>(ranges.size());
+        for (long[] r : ranges) {
+            held.add(new SackBlock(t.seqOfRcv(r[0] + 1), t.seqOfRcv(r[1] + 1)));
+        }
+        return t.sackBuilder.build(t.seqOfRcv(t.rcvNxtPos), held, t.tsOk ? 3 : 4);
+    }
+}

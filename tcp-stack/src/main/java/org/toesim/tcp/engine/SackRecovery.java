@@ -1,0 +1,99 @@
+package org.toesim.tcp.engine;
+
+import org.toesim.tcp.sack.SackScoreboard;
+import org.toesim.tcp.segment.Segment;
+
+/**
+ * SACK-based loss recovery (RFC 6675) when both sides sent SACK-permitted (RFC 2018 §2), over
+ * the {@link SackScoreboard} held in the TCB.
+ *
+ * <pre>
+ *   every ACK            ─▶ scoreboard.update(ack, blocks)                          (§4 Update)
+ *   DupThresh dupACKs or IsLost(SND.UNA) ─▶ enterRecovery: retransmit SND.UNA     (§5 (4))
+ *   while cwnd - pipe >= SMSS ─▶ NextSeg: lost hole / new data / unSACKed / rescue (§5 (C))
+ *   cumulative ACK covers RecoveryPoint ─▶ exit                                    (§5 (4.1))
+ *   RTO                  ─▶ scoreboard.onRetransmissionTimeout                      (§5.1)
+ * </pre>
+ */
+final class SackRecovery {
+    private final Tcb t;
+    private final OutputProcessor output;
+
+    SackRecovery(Tcb t, OutputProcessor output) {
+        this.t = t;
+        this.output = output;
+    }
+
+    /** A fresh scoreboard once the SYN is acknowledged (SND.UNA = SND.MAX). */
+    void reset() {
+        t.scoreboard = t.sackOk ? new SackScoreboard(t.sndMssBytes, t.seqOfSnd(t.sndUnaPos)) : null;
+    }
+
+    /** Feeds one ACK; returns the bytes it newly SACKed. */
+    long onAck(Segment seg) {
+        if (t.scoreboard == null) {
+            return 0;
+        }
+        t.scoreboard.onNewDataSent(t.seqOfSnd(t.sndMaxPos));
+        return t.scoreboard.update(seg.ack(), seg.options().sackBlocks());
+    }
+
+    /** RFC 6675 §5: recovery starts on DupThresh duplicates or when SND.UNA's segment IsLost. */
+    boolean shouldEnterRecovery(int dupAcks, int dupThresh) {
+        return t.scoreboard != null && t.scoreboard.mayEnterRecovery()
+                && (dupAcks >= dupThresh || t.scoreboard.isLost(t.seqOfSnd(t.sndUnaPos)));
+    }
+
+    /** RFC 6675 §5 (4.2)-(4.3): retransmit the first segment; cwnd = ssthresh set by the caller. */
+    void enterRecovery(long nowPs, SegmentSink out) {
+        int len = output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "sack", nowPs, out);
+        t.scoreboard.enterRecovery(Math.max(1, len));
+        send(nowPs, out);
+    }
+
+    void exitRecovery() {
+        if (t.scoreboard != null) {
+            t.scoreboard.exitRecovery();
+        }
+    }
+
+    void onRetransmissionTimeout() {
+        if (t.scoreboard != null) {
+            t.scoreboard.onRetransmissionTimeout();
+        }
+    }
+
+    /** RFC 6675 §5 (C): send while cwnd - pipe >= 1 SMSS. */
+    void send(long nowPs, SegmentSink out) {
+        SackScoreboard sb = t.scoreboard;
+        int guard = 0;
+        while (t.cs.cwndBytes - sb.pipeBytes() >= t.sndMssBytes && guard++ < 1024) {
+            sb.onNewDataSent(t.seqOfSnd(t.sndMaxPos));
+            boolean canSendNew = t.sndNxtPos == t.sndMaxPos && output.newDataAllowedByWindow();
+            SackScoreboard.Rule rule = sb.nextSeg(canSendNew);
+            switch (rule) {
+                case LOST, UNSACKED, RESCUE -> {
+                    long pos = t.sndPosOf(sb.nextSegSeq());
+                    int len = output.retransmitAt(pos, sb.nextSegLenBytes(), "sack", nowPs, out);
+                    if (len == 0) {
+                        return;
+                    }
+                    if (rule == SackScoreboard.Rule.RESCUE) {
+                        sb.onRescueRetransmitted();
+                    } else {
+                        sb.onRetransmitted(sb.nextSegSeq(), len);
+                    }
+                }
+                case NEW_DATA -> {
+                    if (!output.sendOneNew(nowPs, out)) {
+                        return;
+                    }
+                    sb.onNewDataSent(t.seqOfSnd(t.sndMaxPos));
+                }
+                case NONE -> {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package org.toesim.tcp.engine;
+
+import java.util.List;
+import java.util.Objects;
+import org.toesim.core.trace.TraceSink;
+import org.toesim.core.units.Units;
+import org.toesim.tcp.buffer.ReassemblyQueue;
+import org.toesim.tcp.buffer.ReceiveBuffer;
+import org.toesim.tcp.buffer.SendBuffer;
+import org.toesim.tcp.cc.CongestionControls;
+import org.toesim.tcp.cc.CongestionState;
+import org.toesim.tcp.ccb.ControlBlock;
+import org.toesim.tcp.rtt.RttConfig;
+import org.toesim.tcp.rtt.RttEstimator;
+import org.toesim.tcp.segment.FourTuple;
+import org.toesim.tcp.segment.Payload;
+import org.toesim.tcp.segment.Segment;
+import org.toesim.tcp.seq.SeqNum;
+import org.toesim.tcp.trace.TcpTrace;
+
+/**
+ * One TCP connection as a pure engine (smoltcp style): no I/O, no scheduler, the current time
+ * passed in. The same class runs in the host's software stack and on the TOE; its whole state
+ * moves between them as a {@link ControlBlock} ({@link #snapshot}, {@link #restore}).
+ *
+ * <pre>
+ *   caller                                   TcpConnection
+ *   ──────                                   ─────────────
+ *   connect(iss, t) / listen(iss)      ───▶  SYN_SENT / LISTEN
+ *   input(seg, t, out)                 ───▶  InputProcessor ─▶ out.send(reply...)
+ *   send(n) / send(bytes) / close()    ───▶  queues; output happens at the next poll
+ *   poll(t, out)                       ───▶  Timers (RTO, delayed ACK, persist, keep-alive,
+ *                                             TIME_WAIT) then OutputProcessor ─▶ out.send(...)
+ *   t' = nextWakeupPs()                ◀───  the caller calls poll(t', out) then
+ *   read(n) / consume(n)               ───▶  frees receive window (window update at next poll)
+ * </pre>
+ *
+ * Not thread-safe; one caller drives it. Events go to the {@link TcpEvents} given at
+ * construction, trace records to the {@link TraceSink} (only when enabled).
+ */
+public final class TcpConnection {
+    private final Tcb t = new Tcb();
+    private final TcpEvents events;
+    private final TraceSink trace;
+    private final String component;
+    private final OutputProcessor output;
+    private final InputProcessor input;
+    private final Timers timers;
+    /** Time of the last input/poll/open call: "now" for application calls. */
+    private long lastNowPs;
+
+    /**
+     * A closed connection for {@code tuple}.
+     *
+     * @param component trace component name (e.g. "host0.tcp")
+     */
+    public TcpConnection(FourTuple tuple, TcpConfig config, TcpEvents events, TraceSink trace, String component) {
+        t.tuple = Objects.requireNonNull(tuple, "tuple");
+        t.config = Objects.requireNonNull(config, "config");
+        this.events = Objects.requireNonNull(events, "events");
+        this.trace = Objects.requireNonNull(trace, "trace");
+        this.component = component;
+        t.ourMssBytes = config.mssBytes();
+        t.rcvShift = config.windowScale() ? shiftFor(config.receiveBufferBytes()) : 0;
+        t.sndMssBytes = Math.min(config.mssBytes(), t.peerMssBytes);
+        t.cc = CongestionControls.create(config.congestionControl());
+        t.cs = new CongestionState(t.sndMssBytes, config.initialCwndFor(t.sndMssBytes));
+        t.rtt = new RttEstimator(rttConfig(config));
+        t.sendBuf = new SendBuffer(config.sendBufferBytes());
+        t.recvBuf = new ReceiveBuffer(0);
+        t.ooo = new ReassemblyQueue(config.reassemblyMaxRanges());
+        this.output = new OutputProcessor(t, this);
+        this.timers = new Timers(t, this, output);
+        this.input = new InputProcessor(t, this, output, timers);
+    }
+
+    /** Smallest window shift that lets the 16-bit field express the whole buffer (RFC 7323 §2.3). */
+    static int shiftFor(long bufferBytes) {
+        int shift = 0;
+        while (shift < 14 && (bufferBytes >> shift) > 0xFFFF) {
+            shift++;
+        }
+        return shift;
+    }
+
+    static RttConfig rttConfig(TcpConfig c) {
+        return new RttConfig(c.initialRtoPs(), c.minRtoPs(), c.maxRtoPs(), Units.PS_PER_US);
+    }
+
+    /**
+     * A connection continuing from {@code ccb} at {@code nowPs}. Settings not in the CCB (RTO
+     * bounds, MSL, retry limits, reassembly bound, enable flags for new connections) come from
+     * {@code config}; the cached part of the CCB overrides the host-owned ones.
+     */
+    public static TcpConnection restore(ControlBlock ccb, TcpConfig config, long nowPs, TcpEvents events,
+                                        TraceSink trace, String component) {
+        TcpConfig merged = CcbCodec.withCached(config, ccb.cached());
+        TcpConnection c = new TcpConnection(ccb.constant().tuple(), merged, events, trace, component);
+        CcbCodec.restore(c.t, ccb, nowPs);
+        c.lastNowPs = nowPs;
+        return c;
+    }
+
+    /** The whole connection state at {@code nowPs}, for handing it to another engine. */
+    public ControlBlock snapshot(long nowPs) {
+        return CcbCodec.snapshot(t, nowPs);
+    }
+
+    // ------------------------------------------------------------------ opening and closing
+
+    /** Active open (RFC 9293 §3.10.1): the SYN with initial sequence number {@code iss} goes out at the next poll. */
+    public void connect(int iss, long nowPs) {
+        requireState(TcpState.CLOSED, "connect");
+        lastNowPs = nowPs;
+        t.iss = iss;
+        t.activeOpen = true;
+        t.sndUnaPos = 0;
+        t.sndNxtPos = 0;
+        t.sndMaxPos = 0;
+        t.tsOffset = iss * 31 + 7;
+        setState(TcpState.SYN_SENT, nowPs);
+    }
+
+    /**
+     * Passive open (RFC 9293 §3.10.1): wait for a SYN from {@code tuple}'s remote end. A
+     * {@link TcpListener} does this for each SYN it accepts.
+     */
+    public void listen(int iss, long nowPs) {
+        requireState(TcpState.CLOSED, "listen");
+        lastNowPs = nowPs;
+        t.iss = iss;
+        t.activeOpen = false;
+        t.tsOffset = iss * 31 + 7;
+        setState(TcpState.LISTEN, nowPs);
+    }
+
+    /**
+     * Close (RFC 9293 §3.10.4): no more data will be sent; a FIN follows the queued data. In
+     * LISTEN or SYN_SENT the connection just goes away.
+     */
+    public void close() {
+        switch (t.state) {
+            case LISTEN, SYN_SENT -> setState(TcpState.CLOSED, lastNowPs);
+            case SYN_RECEIVED, ESTABLISHED -> {
+                t.finQueued = true;
+                setState(TcpState.FIN_WAIT_1, lastNowPs);
+            }
+            case CLOSE_WAIT -> {
+                t.finQueued = true;
+                setState(TcpState.LAST_ACK, lastNowPs);
+            }
+            default -> {
+                // already closing (RFC 9293 §3.10.4: "error: connection closing"): nothing to do
+            }
+        }
+    }
+
+    /** Abort (RFC 9293 §3.10.5): send RST in a synchronized state, drop everything, CLOSED. */
+    public void abort(long nowPs, SegmentSink out) {
+        lastNowPs = nowPs;
+        if (t.state.isSynchronized() || t.state == TcpState.SYN_RECEIVED) {
+            output.sendRst(t.seqOfSnd(t.sndNxtPos), nowPs, out);
+        }
+        dropAll();
+        setState(TcpState.CLOSED, nowPs);
+    }
+
+    // ------------------------------------------------------------------ the engine
+
+    /** Processes one arriving segment at {@code nowPs}; replies and due output go to {@code out}. */
+    public void input(Segment seg, long nowPs, SegmentSink out) {
+        lastNowPs = nowPs;
+        input.process(seg, nowPs, out);
+    }
+
+    /** Runs due timers and emits everything that may be sent at {@code nowPs}. */
+    public void poll(long nowPs, SegmentSink out) {
+        lastNowPs = nowPs;
+        timers.fireDue(nowPs, out);
+        output.dispatch(nowPs, out);
+        timers.rearm(nowPs);
+    }
+
+    /**
+     * When to call {@link #poll} next: a time at or before the last call's time means "now"
+     * (output is pending), {@link Long#MAX_VALUE} means never (until input or an application call).
+     */
+    public long nextWakeupPs() {
+        if (output.hasPendingOutput()) {
+            return lastNowPs;
+        }
+        return Math.min(t.timerDeadlinePs, t.delAckDeadlinePs);
+    }
+
+    // ------------------------------------------------------------------ application data
+
+    /** Queues {@code lenBytes} virtual bytes; returns how many fit in the send buffer. */
+    public long send(long lenBytes) {
+        requireCanSend();
+        return t.sendBuf.appendVirtual(lenBytes);
+    }
+
+    /** Copies up to {@code len} real bytes of {@code data[off..]}; returns how many fit. */
+    public int send(byte[] data, int off, int len) {
+        requireCanSend();
+        return t.sendBuf.appendReal(data, off, len);
+    }
+
+    /** Bytes that {@link #send} would accept now. */
+    public long sendSpaceBytes() {
+        return t.sendBuf.freeBytes();
+    }
+
+    /** Queued bytes not yet acknowledged by the peer. */
+    public long unackedBytes() {
+        return t.sendBuf.queuedBytes();
+    }
+
+    /** In-order received bytes not yet read. */
+    public long readableBytes() {
+        return t.recvBuf.readableBytes();
+    }
+
+    /** Removes up to {@code maxBytes} received bytes, as runs in stream order. */
+    public List<Payload> read(long maxBytes) {
+        List<Payload> out = t.recvBuf.read(maxBytes);
+        output.onApplicationRead();
+        return out;
+    }
+
+    /** Discards up to {@code maxBytes} received bytes (e.g. once the TOE placed them); returns how many. */
+    public long consume(long maxBytes) {
+        long n = t.recvBuf.consume(maxBytes);
+        output.onApplicationRead();
+        return n;
+    }
+
+    /** True once the peer's FIN arrived and all data before it has been read. */
+    public boolean isReadEof() {
+        return t.finReceived && t.recvBuf.readableBytes() == 0;
+    }
+
+    /** Changes the receive buffer the host grants (cached CCB part); the window never shrinks. */
+    public void setReceiveBufferBytes(int bytes) {
+        t.config = t.config.toBuilder().receiveBufferBytes(bytes).build();
+        output.onApplicationRead();
+    }
+
+    /** Replaces the host-owned (cached) settings of a running connection. */
+    public void updateCached(ControlBlock.Cached cached) {
+        t.config = CcbCodec.withCached(t.config, cached);
+        t.sendBuf.setCapacityBytes(cached.sendBufferBytes());
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    public TcpState state() {
+        return t.state;
+    }
+
+    public FourTuple tuple() {
+        return t.tuple;
+    }
+
+    public TcpConfig config() {
+        return t.config;
+    }
+
+    /** SND.UNA, SND.NXT, RCV.NXT as 32-bit header values. */
+    public int sndUna() {
+        return t.seqOfSnd(t.sndUnaPos);
+    }
+
+    public int sndNxt() {
+        return t.seqOfSnd(t.sndNxtPos);
+    }
+
+    public int rcvNxt() {
+        return t.seqOfRcv(t.rcvNxtPos);
+    }
+
+    public long cwndBytes() {
+        return t.cs.cwndBytes;
+    }
+
+    public long ssthreshBytes() {
+        return t.cs.ssthreshBytes;
+    }
+
+    /** Current retransmission timeout (backed off). */
+    public long rtoPs() {
+        return t.rtt.rtoPs();
+    }
+
+    /** Which main timer runs. */
+    public TimerKind timerKind() {
+        return t.timer;
+    }
+
+    /** Statistics at {@code nowPs}. */
+    public ConnectionStats stats(long nowPs) {
+        return t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes);
+    }
+
+    @Override
+    public String toString() {
+        return "TcpConnection[" + t.tuple + " " + t.state + " una " + SeqNum.toString(sndUna()) + " nxt "
+                + SeqNum.toString(sndNxt()) + " rcv " + SeqNum.toString(rcvNxt()) + "]";
+    }
+
+    // ------------------------------------------------------------------ package internals
+
+    void setState(TcpState next, long nowPs) {
+        TcpState from = t.state;
+        if (from == next) {
+            return;
+        }
+        t.state = next;
+        t.stats.enterState(next, nowPs);
+        if (trace.enabled()) {
+            trace.record(nowPs, component, new TcpTrace.StateChange(from, next));
+        }
+        if (next == TcpState.TIME_WAIT) {
+            timers.enterTimeWait(nowPs);
+        }
+        if (next == TcpState.CLOSED) {
+            t.timer = TimerKind.IDLE;
+            t.timerDeadlinePs = Long.MAX_VALUE;
+            t.delAckDeadlinePs = Long.MAX_VALUE;
+            t.ackNow = false;
+        }
+        events.stateChanged(this, from, next, nowPs);
+    }
+
+    /** Connection reset by the peer or given up: drop everything, report, CLOSED. */
+    void resetConnection(String reason, long nowPs) {
+        dropAll();
+        events.reset(this, reason, nowPs);
+        setState(TcpState.CLOSED, nowPs);
+    }
+
+    private void dropAll() {
+        t.sendBuf.releaseTo(t.sendBuf.endOffset());
+        t.ooo.clear();
+        t.finQueued = false;
+    }
+
+    void traceCwnd(String reason, long nowPs) {
+        if (trace.enabled()) {
+            trace.record(nowPs, component, new TcpTrace.CwndChange(t.cs.cwndBytes, t.cs.ssthreshBytes, reason));
+        }
+    }
+
+    void traceRecord(long nowPs, TcpTrace record) {
+        trace.record(nowPs, component, record);
+    }
+
+    boolean traceEnabled() {
+        return trace.enabled();
+    }
+
+    TcpEvents events() {
+        return events;
+    }
+
+    private void requireState(TcpState expected, String call) {
+        if (t.state != expected) {
+            throw new IllegalStateException(call + " in state " + t.state + ", needs " + expected);
+        }
+    }
+
+    private void requireCanSend() {
+        if (!t.state.canSend() || t.finQueued) {
+            throw new IllegalStateException("send in state " + t.state + (t.finQueued ? " after close" : ""));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.toesim.tcp.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.toesim.core.event.Event;
+import org.toesim.core.event.Priority;
+import org.toesim.core.event.Simulator;
+import org.toesim.core.random.RandomStreams;
+import org.toesim.core.trace.TraceSink;
+import org.toesim.tcp.ccb.ControlBlock;
+import org.toesim.tcp.harness.ChannelConfig;
+import org.toesim.tcp.harness.LossyChannel;
+import org.toesim.tcp.segment.FourTuple;
+import org.toesim.tcp.segment.Payload;
+import org.toesim.tcp.segment.Segment;
+
+/**
+ * Two engines connected by two {@link LossyChannel}s on a sim-core {@link Simulator}: the client
+ * writes a byte array (real bytes) and closes; the server reads everything and closes when the
+ * client's FIN arrives. Every emitted segment is logged with its time, so two runs can be
+ * compared segment by segment.
+ *
+ * <pre>
+ *   client ──seg──▶ channel "ab" ──▶ server
+ *   client ◀──seg── channel "ba" ◀── server
+ *   each side: one reusable wake event at max(now, nextWakeupPs())
+ * </pre>
+ */
+final class TcpPair {
+    static final int CLIENT_IP = 0x0A000001;
+    static final int SERVER_IP = 0x0A000002;
+
+    /** One emitted segment. */
+    record Sent(long timePs, String from, Segment segment) {
+    }
+
+    final Simulator sim = new Simulator();
+    final List<Sent> log = new ArrayList<>();
+    final Side client;
+    final Side server;
+
+    TcpPair(long seed, ChannelConfig link, TcpConfig clientConfig, TcpConfig serverConfig, byte[] data,
+            int clientIss, int serverIss) {
+        RandomStreams streams = new RandomStreams(seed);
+        FourTuple ct = new FourTuple(CLIENT_IP, 40000, SERVER_IP, 80);
+        client = new Side("client", ct, clientConfig, data);
+        server = new Side("server", ct.reversed(), serverConfig, new byte[0]);
+        LossyChannel<Segment> ab = new LossyChannel<>(sim, streams, "link.ab", link, server::onSegment);
+        LossyChannel<Segment> ba = new LossyChannel<>(sim, streams, "link.ba", link, client::onSegment);
+        client.channel = ab;
+        server.channel = ba;
+        server.conn.listen(serverIss, 0);
+        client.conn.connect(clientIss, 0);
+        client.kick();
+    }
+
+    /** Replaces {@code side}'s connection by one restored from its own snapshot, at {@code atPs}. */
+    void swapAt(Side side, long atPs, boolean viaSnapshot) {
+        sim.schedule(atPs - sim.now(), "swap", side.name, () -> {
+            long now = sim.now();
+            ControlBlock ccb = side.conn.snapshot(now);
+            side.swaps++;
+            if (viaSnapshot) {
+                side.conn = TcpConnection.restore(ccb, side.config, now, side, TraceSink.NONE, side.name);
+            }
+        });
+    }
+
+    void run(long limitPs) {
+        sim.runUntil(limitPs);
+    }
+
+    /** One endpoint and its application. */
+    final class Side implements TcpEvents {
+        final String name;
+        final TcpConfig config;
+        final byte[] toSend;
+        final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        final Event wake;
+        TcpConnection conn;
+        LossyChannel<Segment> channel;
+        int written;
+        boolean closed;
+        boolean reset;
+        int swaps;
+        private final SegmentSink sink;
+
+        Side(String name, FourTuple tuple, TcpConfig config, byte[] toSend) {
+            this.name = name;
+            this.config = config;
+            this.toSend = toSend;
+            this.conn = new TcpConnection(tuple, config, this, TraceSink.NONE, name);
+            this.wake = sim.newEvent("tcp-wake", name, Priority.TIMER, this::onWake);
+            this.sink = (t, seg) -> {
+                log.add(new Sent(sim.now(), name, seg));
+                channel.send(seg, 20 + seg.headerLenBytes() + seg.payloadLenBytes());
+            };
+        }
+
+        void onSegment(Segment seg) {
+            conn.input(seg, sim.now(), sink);
+            app();
+            kick();
+        }
+
+        void onWake() {
+            conn.poll(sim.now(), sink);
+            app();
+            kick();
+        }
+
+        private void app() {
+            TcpState s = conn.state();
+            if (s == TcpState.CLOSED || s == TcpState.LISTEN || s == TcpState.SYN_SENT) {
+                return;
+            }
+            if (s.canSend() && s != TcpState.SYN_RECEIVED && !closed) {
+                if (written < toSend.length) {
+                    written += conn.send(toSend, written, toSend.length - written);
+                }
+            }
+            for (Payload p : conn.read(Long.MAX_VALUE)) {
+                received.writeBytes(p.toByteArray());
+            }
+            boolean clientDone = toSend.length > 0 && written == toSend.length;
+            boolean serverDone = toSend.length == 0 && conn.isReadEof();
+            if (!closed && (clientDone || serverDone) && (s == TcpState.ESTABLISHED || s == TcpState.CLOSE_WAIT)) {
+                conn.close();
+                closed = true;
+            }
+        }
+
+        void kick() {
+            long w = conn.nextWakeupPs();
+            if (w == Long.MAX_VALUE) {
+                sim.cancel(wake);
+            } else {
+                sim.scheduleAt(wake, Math.max(sim.now(), w));
+            }
+        }
+
+        @Override
+        public void reset(TcpConnection c, String reason, long nowPs) {
+            reset = true;
+        }
+    }
+}
