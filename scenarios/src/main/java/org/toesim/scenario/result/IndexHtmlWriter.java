@@ -62,7 +62,8 @@ public final class IndexHtmlWriter {
         sb.append("</tr>\n");
     }
 
-    static String rate(double bitsPerSec) {
+    /** A rate for people: {@code "9.412 Gb/s"} or {@code "812.500 Mb/s"}. */
+    public static String rate(double bitsPerSec) {
         if (bitsPerSec >= 1e9) {
             return String.format(Locale.ROOT, "%.3f Gb/s", bitsPerSec / 1e9);
         }
