@@ -16,7 +16,8 @@ import java.util.List;
  * </pre>
  * With exactly two hosts, no switches and no links, one default link joins the two hosts.
  * Cross-references (link ends, workload hosts, fault targets, unique names) are checked by
- * {@link ScenarioValidator}, which knows where each value came from.
+ * {@link ScenarioValidator}, which knows where each value came from. A {@code "$schema"} field
+ * (for editors, pointing at {@code toesim-scenario.schema.json}) is accepted and ignored.
  *
  * @param name      experiment name (default "scenario")
  * @param seed      master seed of the run's random streams (default 1)
@@ -66,7 +67,8 @@ public record Scenario(String name, long seed, StopSpec stop, long warmUpPs, Lis
     }
 
     @JsonCreator
-    static Scenario of(@JsonProperty("name") String name,
+    static Scenario of(@JsonProperty("$schema") String schemaReference,
+                       @JsonProperty("name") String name,
                        @JsonProperty("seed") Long seed,
                        @JsonProperty("stop") StopSpec stop,
                        @JsonProperty("warmUp") @JsonDeserialize(using = Quantities.Duration.class) Long warmUp,
