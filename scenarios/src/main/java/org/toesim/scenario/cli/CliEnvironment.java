@@ -1,0 +1,27 @@
+package org.toesim.scenario.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.toesim.scenario.run.ScenarioExecutor;
+import org.toesim.scenario.run.ScenarioExecutors;
+
+/**
+ * What the commands depend on from outside: where the model comes from, the output streams,
+ * and whether a person is watching (progress lines only then). Tests build one with a
+ * hand-written executor and string writers.
+ *
+ * @param executor    the simulation model, if this build has one
+ * @param out         results (stdout)
+ * @param err         messages and progress (stderr)
+ * @param interactive true when stderr is a terminal ({@code System.console() != null})
+ */
+public record CliEnvironment(Supplier<Optional<ScenarioExecutor>> executor, PrintWriter out, PrintWriter err,
+                             boolean interactive) {
+
+    /** The real environment: ServiceLoader model, System.out/err, TTY detection. */
+    public static CliEnvironment system() {
+        return new CliEnvironment(ScenarioExecutors::find, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), System.console() != null);
+    }
+}

@@ -1,0 +1,130 @@
+package org.toesim.scenario.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.toesim.core.units.Units;
+import org.toesim.scenario.result.AtomicOutputDirectory;
+import org.toesim.scenario.result.ConnectionReport;
+import org.toesim.scenario.result.HostReport;
+import org.toesim.scenario.result.IndexHtmlWriter;
+import org.toesim.scenario.result.NicReport;
+import org.toesim.scenario.result.ResultWriter;
+import org.toesim.scenario.result.RunResult;
+import org.toesim.scenario.result.SummaryReport;
+import org.toesim.scenario.run.RunContext;
+import org.toesim.scenario.run.ScenarioExecutor;
+import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.spec.Scenario;
+import org.toesim.scenario.spec.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code toesim run FILE}: runs a scenario and writes its output directory all-or-nothing.
+ *
+ * <pre>
+ *   load + --set + --seed --(bad input)--&gt; exit 2, nothing written
+ *   model available? --no--&gt; exit 1, nothing written
+ *   tmp dir beside OUT: model runs (pcap/trace into tmp), ResultWriter fills tmp
+ *   rename tmp -&gt; OUT; print summary table (or summary JSON with --json)
+ * </pre>
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario and write its results.")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    ToesimCommand root;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", description = "Scenario file (.json, .yaml or .yml).")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default toesim-out/<scenario name>).")
+    Path out;
+
+    @Option(names = "--seed", description = "Master seed (overrides the file).")
+    Long seed;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field, e.g. hosts[1].nic.ccbCapacity=8.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--pcap", description = "Also write capture.pcap.")
+    boolean pcap;
+
+    @Option(names = "--trace", description = "Also write trace.jsonl.")
+    boolean trace;
+
+    @Override
+    public Integer call() throws Exception {
+        CliEnvironment env = root.env;
+        Scenario s;
+        try {
+            s = Inputs.load(file, sets, seed);
+        } catch (ScenarioException e) {
+            return Inputs.report(env, common, e);
+        }
+        s = s.withOutputs(s.outputs().orWith(pcap, trace));
+        Optional<ScenarioExecutor> model = Execution.model(env, s);
+        if (model.isEmpty()) {
+            return ExitCodes.FAILURE;
+        }
+        Path target = out != null ? out : Path.of("toesim-out", s.name());
+        ProgressReporter progress = new ProgressReporter(env.err(), env.interactive() && !common.quiet && !common.json,
+                System::nanoTime);
+        Scenario scenario = s;
+        RunResult result;
+        try {
+            result = AtomicOutputDirectory.write(target, tmp -> {
+                RunResult r = Execution.run(model.get(), scenario, new RunContext(tmp, progress));
+                ResultWriter.write(r, scenario.outputs(), tmp);
+                return r;
+            });
+        } catch (ScenarioException e) {
+            progress.finish();
+            return Inputs.report(env, common, e);
+        } catch (SimulationException e) {
+            progress.finish();
+            return Inputs.fail(env, ExitCodes.FAILURE, e.getMessage());
+        }
+        progress.finish();
+        if (common.json) {
+            env.out().println(Json.write(result.summary()));
+        } else if (!common.quiet) {
+            printTable(env, result.summary());
+            env.out().println("results: " + target.resolve("index.html"));
+        }
+        return ExitCodes.OK;
+    }
+
+    static void printTable(CliEnvironment env, SummaryReport s) {
+        env.out().println(String.format(Locale.ROOT, "%s  seed %d  simulated %s  %d events  %d ms wall  digest %s",
+                s.scenario(), s.seed(), Units.formatDuration(s.simTimePs()), s.events(), s.wallTimeMs(), s.traceDigest()));
+        env.out().println(String.format(Locale.ROOT, "%-14s %-8s %-8s %14s %12s %8s %9s %8s  %s", "connection", "from",
+                "to", "bytes", "goodput", "retx", "offloaded", "flushes", "integrity"));
+        for (ConnectionReport c : s.connections()) {
+            env.out().println(String.format(Locale.ROOT, "%-14s %-8s %-8s %14d %12s %8d %9s %8d  %s", c.id(), c.from(),
+                    c.to(), c.bytesDelivered(), IndexHtmlWriter.rate(c.goodputBitsPerSec()), c.retransmits(), c.offloaded() ? "yes" : "no", c.flushes(),
+                    c.integrity()));
+        }
+        env.out().println(String.format(Locale.ROOT, "%-14s %8s %14s %14s", "host", "cpu", "cycles/B rx", "cycles/B tx"));
+        for (HostReport h : s.hosts()) {
+            env.out().println(String.format(Locale.ROOT, "%-14s %7.1f%% %14.3f %14.3f", h.name(),
+                    h.cpuUtilization() * 100, h.cyclesPerByteRx(), h.cyclesPerByteTx()));
+        }
+        env.out().println(String.format(Locale.ROOT, "%-14s %-6s %9s %8s %8s %12s %12s %9s %9s", "nic", "model",
+                "offloads", "refused", "flushes", "fast path", "slow path", "pcie->h", "pcie->d"));
+        for (NicReport n : s.nics()) {
+            env.out().println(String.format(Locale.ROOT, "%-14s %-6s %9d %8d %8d %12d %12d %8.1f%% %8.1f%%", n.host(),
+                    n.model(), n.offloads(), n.offloadsRefused(), n.flushes(), n.fastPathSegments(),
+                    n.slowPathSegments(), n.pcieUtilizationToHost() * 100, n.pcieUtilizationToDevice() * 100));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.toesim.scenario.result;
+
+/**
+ * One TCP connection's results.
+ *
+ * @param id                e.g. {@code "w0.c0"} (workload, connection number)
+ * @param from              host that opened it
+ * @param to                host that accepted it
+ * @param bytesDelivered    payload bytes delivered in order to the receiving application
+ * @param goodputBitsPerSec bytesDelivered * 8 over the connection's lifetime after warm-up
+ * @param retransmits       segments retransmitted (both directions)
+ * @param offloaded         whether it was handed to a TOE at some point
+ * @param flushes           times its state was handed back from the card to the host
+ * @param integrity         {@code "ok"} or a description of the first mismatch
+ */
+public record ConnectionReport(String id, String from, String to, long bytesDelivered, double goodputBitsPerSec,
+                               long retransmits, boolean offloaded, long flushes, String integrity) {
+    /** The integrity value of a connection whose delivered bytes all matched. */
+    public static final String INTEGRITY_OK = "ok";
+}

@@ -1,0 +1,84 @@
+package org.toesim.scenario.result;
+
+import java.util.List;
+import java.util.Locale;
+import org.toesim.core.units.Units;
+
+/** Renders {@code index.html}: the summary tables and the plots of one run. */
+public final class IndexHtmlWriter {
+    private IndexHtmlWriter() {
+    }
+
+    /**
+     * @param summary the run's summary
+     * @param images  plot file names relative to the page, in display order
+     */
+    public static String render(SummaryReport summary, List<String> images) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc(summary.scenario())).append(" - ToeSim</title>\n<style>")
+                .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}")
+                .append("td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}th{background:#eee}")
+                .append("td:first-child{text-align:left}</style></head><body>\n");
+        sb.append("<h1>").append(esc(summary.scenario())).append("</h1>\n<p>seed ").append(summary.seed())
+                .append(", simulated ").append(esc(Units.formatDuration(summary.simTimePs())))
+                .append(", ").append(summary.events()).append(" events in ").append(summary.wallTimeMs())
+                .append(" ms wall time, trace digest <code>").append(esc(summary.traceDigest())).append("</code></p>\n");
+        sb.append("<h2>Connections</h2>\n<table><tr><th>id</th><th>from</th><th>to</th><th>bytes delivered</th>")
+                .append("<th>goodput</th><th>retransmits</th><th>offloaded</th><th>flushes</th><th>integrity</th></tr>\n");
+        for (ConnectionReport c : summary.connections()) {
+            row(sb, c.id(), c.from(), c.to(), Long.toString(c.bytesDelivered()), rate(c.goodputBitsPerSec()),
+                    Long.toString(c.retransmits()), c.offloaded() ? "yes" : "no", Long.toString(c.flushes()), c.integrity());
+        }
+        sb.append("</table>\n<h2>Hosts</h2>\n<table><tr><th>host</th><th>CPU utilisation</th>")
+                .append("<th>cycles/byte rx</th><th>cycles/byte tx</th></tr>\n");
+        for (HostReport h : summary.hosts()) {
+            row(sb, h.name(), pct(h.cpuUtilization()), num(h.cyclesPerByteRx()), num(h.cyclesPerByteTx()));
+        }
+        sb.append("</table>\n<h2>Adapters</h2>\n<table><tr><th>host</th><th>model</th><th>offloads</th>")
+                .append("<th>refused</th><th>flushes</th><th>fast-path segments</th><th>slow-path segments</th>")
+                .append("<th>PCIe to host</th><th>PCIe to device</th></tr>\n");
+        for (NicReport n : summary.nics()) {
+            row(sb, n.host(), n.model(), Long.toString(n.offloads()), Long.toString(n.offloadsRefused()),
+                    Long.toString(n.flushes()), Long.toString(n.fastPathSegments()), Long.toString(n.slowPathSegments()),
+                    pct(n.pcieUtilizationToHost()), pct(n.pcieUtilizationToDevice()));
+        }
+        sb.append("</table>\n");
+        if (!images.isEmpty()) {
+            sb.append("<h2>Time series</h2>\n<p><a href=\"timeseries.csv\">timeseries.csv</a></p>\n");
+            for (String img : images) {
+                sb.append("<p><img src=\"").append(esc(img)).append("\" alt=\"").append(esc(img)).append("\"></p>\n");
+            }
+        }
+        sb.append("<p><a href=\"summary.json\">summary.json</a></p>\n</body></html>\n");
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String... cells) {
+        sb.append("<tr>");
+        for (String c : cells) {
+            sb.append("<td>").append(esc(c)).append("</td>");
+        }
+        sb.append("</tr>\n");
+    }
+
+    /** A rate for people: {@code "9.412 Gb/s"} or {@code "812.500 Mb/s"}. */
+    public static String rate(double bitsPerSec) {
+        if (bitsPerSec >= 1e9) {
+            return String.format(Locale.ROOT, "%.3f Gb/s", bitsPerSec / 1e9);
+        }
+        return String.format(Locale.ROOT, "%.3f Mb/s", bitsPerSec / 1e6);
+    }
+
+    static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    static String num(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String esc(String s) {
+        return SvgChartWriter.esc(s == null ? "" : s);
+    }
+}

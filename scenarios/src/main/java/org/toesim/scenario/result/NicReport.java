@@ -1,0 +1,19 @@
+package org.toesim.scenario.result;
+
+/**
+ * One adapter's results.
+ *
+ * @param host                    host it sits in
+ * @param model                   {@code "plain"} or {@code "toe"}
+ * @param offloads                connections handed to the card
+ * @param offloadsRefused         offload requests the card declined (e.g. CCB table full)
+ * @param flushes                 connections handed back to the host
+ * @param fastPathSegments        segments the card processed itself
+ * @param slowPathSegments        segments passed up to the host stack
+ * @param pcieUtilizationToHost   busy fraction of the PCIe link, device to host
+ * @param pcieUtilizationToDevice busy fraction of the PCIe link, host to device
+ */
+public record NicReport(String host, String model, long offloads, long offloadsRefused, long flushes,
+                        long fastPathSegments, long slowPathSegments, double pcieUtilizationToHost,
+                        double pcieUtilizationToDevice) {
+}

@@ -1,0 +1,59 @@
+package org.toesim.scenario.result;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.toesim.scenario.spec.OutputSpec;
+import org.toesim.scenario.spec.PlotFormat;
+
+/**
+ * Writes one run's results into a directory:
+ * <pre>
+ *   summary.json       SummaryReport
+ *   timeseries.csv     when the series has rows
+ *   plot-&lt;metric&gt;.png/.svg   one per metric, in the formats the scenario asks for
+ *   index.html         summary tables and the plots
+ * </pre>
+ */
+public final class ResultWriter {
+    private ResultWriter() {
+    }
+
+    /** Writes everything; returns the files written, relative to {@code dir}. */
+    public static List<String> write(RunResult result, OutputSpec outputs, Path dir) throws IOException {
+        List<String> files = new ArrayList<>();
+        ResultJson.MAPPER.writeValue(dir.resolve("summary.json").toFile(), result.summary());
+        files.add("summary.json");
+        List<String> images = new ArrayList<>();
+        TimeSeries ts = result.timeSeries();
+        if (!ts.isEmpty()) {
+            CsvWriter.writeTimeSeries(ts, dir.resolve("timeseries.csv"));
+            files.add("timeseries.csv");
+            for (Chart chart : Chart.of(ts)) {
+                String shown = null;
+                if (outputs.plots().contains(PlotFormat.PNG)) {
+                    String name = chart.fileStem() + ".png";
+                    PngChartWriter.write(chart, dir.resolve(name));
+                    files.add(name);
+                    shown = name;
+                }
+                if (outputs.plots().contains(PlotFormat.SVG)) {
+                    String name = chart.fileStem() + ".svg";
+                    Files.writeString(dir.resolve(name), SvgChartWriter.render(chart), StandardCharsets.UTF_8);
+                    files.add(name);
+                    shown = name;
+                }
+                if (shown != null) {
+                    images.add(shown);
+                }
+            }
+        }
+        Files.writeString(dir.resolve("index.html"), IndexHtmlWriter.render(result.summary(), images),
+                StandardCharsets.UTF_8);
+        files.add("index.html");
+        return files;
+    }
+}

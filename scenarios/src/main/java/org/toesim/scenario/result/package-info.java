@@ -1,0 +1,14 @@
+/**
+ * Results of runs and what is written from them: {@link org.toesim.scenario.result.SummaryReport}
+ * (summary.json), {@link org.toesim.scenario.result.TimeSeries} (timeseries.csv and plots),
+ * index.html, the all-or-nothing output directory, baselines for {@code toesim check}, and
+ * sweep aggregation with Student-t confidence intervals.
+ *
+ * <pre>
+ *   RunResult --ResultWriter--&gt; tmp/{summary.json, timeseries.csv, plot-*.png|svg, index.html}
+ *             --AtomicOutputDirectory--&gt; rename tmp -&gt; out
+ *   SummaryReport --Headline--&gt; {metric: value} --BaselineComparison--&gt; pass | table of FAIL rows
+ *   SweepPlan --runs--&gt; RunRow* --SweepResults--&gt; runs.csv, summary.csv (mean +- t s/sqrt n)
+ * </pre>
+ */
+package org.toesim.scenario.result;

@@ -1,0 +1,63 @@
+package org.toesim.scenario.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A host's network adapter.
+ *
+ * @param model               {@code plain} or {@code toe} (default plain)
+ * @param ccbCapacity         connections the card can hold (CCB table entries; default 1024; toe only)
+ * @param cardClockHz         clock of the card's protocol processor(s) (default 1GHz; toe only)
+ * @param cardCores           number of protocol processors on the card (default 1; toe only)
+ * @param cardCycles          overrides of the card's cycle-cost table, by cost name (the model
+ *                            rejects unknown names); sorted by name
+ * @param checksumOffload     the card computes and checks TCP/IP checksums (default true)
+ * @param tso                 TCP segmentation offload for the host stack (default true)
+ * @param lro                 large receive offload for the host stack (default false)
+ * @param rssQueues           receive-side-scaling queues, 1..64 (default 1)
+ * @param interruptModeration receive interrupt moderation
+ */
+public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int cardCores, Map<String, Long> cardCycles,
+                      boolean checksumOffload, boolean tso, boolean lro, int rssQueues,
+                      InterruptModerationSpec interruptModeration) {
+    /** Default CCB table size. */
+    public static final int DEFAULT_CCB_CAPACITY = 1024;
+    /** A plain NIC with checksum offload and TSO. */
+    public static final NicSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null);
+
+    public NicSpec {
+        if (model == null) {
+            throw new FieldException("model", "missing", "one of " + NamedValues.names(NicModel.class));
+        }
+        Checks.between("ccbCapacity", ccbCapacity, 1, 1 << 24);
+        Checks.positive("cardClock", cardClockHz, "\"1GHz\"");
+        Checks.between("cardCores", cardCores, 1, 1024);
+        cardCycles = Costs.check("cardCycles", cardCycles);
+        Checks.between("rssQueues", rssQueues, 1, 64);
+        if (interruptModeration == null) {
+            throw new FieldException("interruptModeration", "missing", "an object");
+        }
+    }
+
+    @JsonCreator
+    static NicSpec of(@JsonProperty("model") NicModel model,
+                      @JsonProperty("ccbCapacity") Integer ccbCapacity,
+                      @JsonProperty("cardClock") @JsonDeserialize(using = Quantities.Frequency.class) Long cardClock,
+                      @JsonProperty("cardCores") Integer cardCores,
+                      @JsonProperty("cardCycles") Map<String, Long> cardCycles,
+                      @JsonProperty("checksumOffload") Boolean checksumOffload,
+                      @JsonProperty("tso") Boolean tso,
+                      @JsonProperty("lro") Boolean lro,
+                      @JsonProperty("rssQueues") Integer rssQueues,
+                      @JsonProperty("interruptModeration") InterruptModerationSpec interruptModeration) {
+        return new NicSpec(Checks.or(model, NicModel.PLAIN), Checks.or(ccbCapacity, DEFAULT_CCB_CAPACITY),
+                Checks.or(cardClock, 1_000_000_000L), Checks.or(cardCores, 1),
+                cardCycles == null ? new TreeMap<>() : cardCycles,
+                Checks.or(checksumOffload, true), Checks.or(tso, true), Checks.or(lro, false),
+                Checks.or(rssQueues, 1), Checks.or(interruptModeration, InterruptModerationSpec.DEFAULT));
+    }
+}
