@@ -21,7 +21,12 @@ public interface CongestionControl {
     /** Cumulative ACK of {@code ackedBytes} new bytes outside loss recovery: grow cwnd. */
     void onAck(CongestionState s, long ackedBytes, long nowPs);
 
-    /** The ssthresh to use when a loss is detected by duplicate ACKs or SACK. */
+    /**
+     * The ssthresh to use when a loss is detected by duplicate ACKs or SACK. Call it once per
+     * congestion event (not per duplicate ACK): algorithms record state here (CUBIC's W_max,
+     * cwnd_prior and the end of its epoch, RFC 9438 §4.6-§4.7). The engine then sets ssthresh
+     * and cwnd per its recovery rule.
+     */
     long ssthreshOnLoss(CongestionState s, long nowPs);
 
     /** Fast recovery was entered (after the engine set ssthresh and cwnd). */

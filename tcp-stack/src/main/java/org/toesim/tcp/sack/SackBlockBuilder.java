@@ -21,7 +21,8 @@ import org.toesim.tcp.seq.SeqNum;
  * {@code maxBlocks} is 4 without and 3 with the timestamps option (40 option bytes, RFC 2018
  * §3). The engine owns the reassembly queue and passes its ranges; this class only remembers
  * what it reported, newest first (at most {@link #HISTORY} entries). Ranges at or below RCV.NXT
- * are never reported.
+ * are never reported. {@link #reported()} is the state to carry in a CCB; the pending "latest
+ * segment" is transient (set by a segment, consumed by the ACK it triggers) and is not exported.
  */
 public final class SackBlockBuilder {
     /** Blocks remembered from earlier ACKs. */
