@@ -29,6 +29,8 @@ public record ConnectionStats(long segmentsIn, long segmentsOut, long bytesIn, l
                               long srttPs, long cwndBytes, long ssthreshBytes, long dupAcksIn, long sackBlocksIn,
                               long sackBlocksOut, Map<TcpState, Long> timeInStatePs) {
     public ConnectionStats {
-        timeInStatePs = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(timeInStatePs));
+        java.util.EnumMap<TcpState, Long> copy = new java.util.EnumMap<>(TcpState.class);
+        copy.putAll(timeInStatePs);
+        timeInStatePs = java.util.Collections.unmodifiableMap(copy);
     }
 }
