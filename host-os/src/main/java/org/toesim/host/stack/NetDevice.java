@@ -1,5 +1,6 @@
 package org.toesim.host.stack;
 
+import org.toesim.host.cpu.WorkClass;
 import org.toesim.nic.frame.Frame;
 
 /**
@@ -8,7 +9,7 @@ import org.toesim.nic.frame.Frame;
  * {@code host-driver}) adapts to this; tests use a wire-backed implementation.
  *
  * <pre>
- *   HostStack --send(frame, core, tsoSegmentBytes)--&gt; device   (false: ring full, retry on txReady)
+ *   HostStack --send(frame, core, class, tso)--&gt; device   (false: ring full, retry on txReady)
  *   HostStack &lt;--onFrame(frame, core, RxInfo)-------- device   (after the driver's own rx work)
  * </pre>
  */
@@ -24,11 +25,12 @@ public interface NetDevice {
 
     /**
      * Hands {@code frame} to the device for transmission; the stack has already charged its own
-     * per-segment cost on {@code core}.
+     * per-segment cost on {@code core}; the device's own work (descriptor, doorbell) runs there
+     * in {@code workClass}.
      *
      * @param tsoSegmentBytes 0 for a frame sent as is; otherwise the payload size the device
      *                        cuts this large segment into (TCP segmentation offload)
      * @return false when the device cannot take the frame now (backpressure)
      */
-    boolean send(Frame frame, int core, int tsoSegmentBytes);
+    boolean send(Frame frame, int core, WorkClass workClass, int tsoSegmentBytes);
 }

@@ -25,7 +25,7 @@ import org.toesim.tcp.segment.TcpFlags;
  *   engine.input/poll --send(tuple, seg)--&gt; collected
  *   flush(conn, core, class): [TSO merge] -&gt; Frame -&gt; conn FIFO
  *        -&gt; cpu.submit(core, class, PROTOCOL_TX | ACK, cycles) [+ CHECKSUM unless tx offload]
- *   work done (core, connId) -&gt; FIFO head -&gt; device.send(frame, core, tso)  (false: backlog)
+ *   work done (core, connId|class) -&gt; FIFO head -&gt; device.send(frame, core, tso)  (false: backlog)
  * </pre>
  *
  * The connection's FIFO keeps its frames in emission order even when their cost items run on
@@ -34,7 +34,7 @@ import org.toesim.tcp.segment.TcpFlags;
  */
 final class TxPath implements SegmentSink, WorkHandler {
     /** A frame the device refused, waiting for {@link #txReady()}. */
-    private record Pending(Frame frame, int core, int tsoSegmentBytes) {
+    private record Pending(Frame frame, int core, WorkClass workClass, int tsoSegmentBytes) {
     }
 
     private final HostStack stack;
@@ -154,10 +154,10 @@ final class TxPath implements SegmentSink, WorkHandler {
         int arg;
         if (c == null) {
             controlFrames.add(f);
-            arg = -1;
+            arg = workClass.ordinal();
         } else {
             c.txFrames.add(f);
-            arg = c.id();
+            arg = ((c.id() + 1) << 2) | workClass.ordinal();
         }
         int len = seg.payloadLenBytes();
         if (len == 0 && (seg.flags() & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) == 0) {
@@ -175,23 +175,25 @@ final class TxPath implements SegmentSink, WorkHandler {
     public void onWorkDone(int core, int arg) {
         Frame f;
         int tso = 0;
-        if (arg < 0) {
+        WorkClass workClass = WorkClass.of(arg & 3);
+        int connId = (arg >>> 2) - 1;
+        if (connId < 0) {
             f = controlFrames.poll();
         } else {
-            HostConnection c = stack.connectionById(arg);
+            HostConnection c = stack.connectionById(connId);
             f = c.txFrames.poll();
             if (c.tsoSegmentBytes > 0 && f.tcp().payloadLenBytes() > c.tsoSegmentBytes) {
                 tso = c.tsoSegmentBytes;
             }
             stack.txDrained(c);
         }
-        transmit(f, core, tso);
+        transmit(f, core, workClass, tso);
     }
 
-    private void transmit(Frame f, int core, int tso) {
-        if (!backlog.isEmpty() || !device.send(f, core, tso)) {
+    private void transmit(Frame f, int core, WorkClass workClass, int tso) {
+        if (!backlog.isEmpty() || !device.send(f, core, workClass, tso)) {
             deviceRefusals++;
-            backlog.add(new Pending(f, core, tso));
+            backlog.add(new Pending(f, core, workClass, tso));
             return;
         }
         count(f, tso);
@@ -209,7 +211,7 @@ final class TxPath implements SegmentSink, WorkHandler {
     void txReady() {
         while (!backlog.isEmpty()) {
             Pending p = backlog.peek();
-            if (!device.send(p.frame(), p.core(), p.tsoSegmentBytes())) {
+            if (!device.send(p.frame(), p.core(), p.workClass(), p.tsoSegmentBytes())) {
                 return;
             }
             backlog.poll();

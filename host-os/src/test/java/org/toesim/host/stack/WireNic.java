@@ -85,7 +85,7 @@ public final class WireNic implements NetDevice {
     }
 
     @Override
-    public boolean send(Frame frame, int core, int tsoSegmentBytes) {
+    public boolean send(Frame frame, int core, WorkClass workClass, int tsoSegmentBytes) {
         int pieces = tsoSegmentBytes == 0 ? 1
                 : (frame.tcp().payloadLenBytes() + tsoSegmentBytes - 1) / tsoSegmentBytes;
         if (port.queuedFrames() + pieces > txQueueFrames) {
