@@ -108,6 +108,15 @@ class RootComplexTest {
         assertEquals(3000, cpu.cycles(1, CostCategory.INTERRUPT));
         assertEquals(1, rc.counters().interrupts());
         assertThrows(IllegalStateException.class, () -> rc.receive(new DeviceToHost.MsixInterrupt(2, 0, 6)));
+        // dispatch masked vector 5: the next MSI-X is held pending until the handler's owner unmasks
+        rc.receive(new DeviceToHost.MsixInterrupt(3, 0, 5));
+        sim.run();
+        assertEquals(1, ranAt.size());
+        assertEquals(1, rc.interruptsHeldByMask());
+        rc.unmaskVector(5);
+        sim.run();
+        assertEquals(2, ranAt.size());
+        assertEquals(2, rc.counters().interrupts());
     }
 
     @Test
