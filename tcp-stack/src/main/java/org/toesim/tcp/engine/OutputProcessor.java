@@ -25,6 +25,8 @@ final class OutputProcessor {
     private final Tcb t;
     private final TcpConnection conn;
     private final SackRecovery sack;
+    /** Last timestamps-only option set emitted (immutable, reused while its values repeat). */
+    private TcpOptions lastTsOptions;
 
     OutputProcessor(Tcb t, TcpConnection conn) {
         this.t = t;
@@ -330,7 +332,24 @@ final class OutputProcessor {
         if (!t.tsOk && blocks.isEmpty()) {
             return TcpOptions.NONE;
         }
+        if (blocks.isEmpty()) {
+            return timestampsOnly(tsVal, t.tsRecent);
+        }
         return new TcpOptions(-1, -1, false, t.tsOk, t.tsOk ? tsVal : 0, t.tsOk ? t.tsRecent : 0, blocks);
+    }
+
+    /**
+     * The timestamps-only option set, shared while TSval and TSecr repeat: TSval ticks once per
+     * {@code tsTickPs} (1 ms by default), so back-to-back segments carry the same values and
+     * need no new immutable {@link TcpOptions} each.
+     */
+    private TcpOptions timestampsOnly(int tsVal, int tsEcr) {
+        TcpOptions o = lastTsOptions;
+        if (o == null || o.tsVal() != tsVal || o.tsEcr() != tsEcr) {
+            o = new TcpOptions(-1, -1, false, true, tsVal, tsEcr, List.of());
+            lastTsOptions = o;
+        }
+        return o;
     }
 
     /** Receiver SACK blocks (RFC 2018 §4), chosen by the {@link org.toesim.tcp.sack.SackBlockBuilder}. */
