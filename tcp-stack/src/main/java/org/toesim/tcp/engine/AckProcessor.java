@@ -121,8 +121,9 @@ final class AckProcessor {
         if (t.sndNxtPos < t.sndUnaPos) {
             t.sndNxtPos = t.sndUnaPos;
         }
+        boolean restartTimer = true;
         if (t.inRecovery) {
-            recoveryAck(ackPos, ackedSeq, nowPs, out);
+            restartTimer = recoveryAck(ackPos, ackedSeq, nowPs, out);
         } else {
             t.dupAcks = 0;
             long before = t.cs.cwndBytes;
@@ -132,34 +133,48 @@ final class AckProcessor {
                 conn.traceCwnd("ack", nowPs);
             }
         }
-        timers.onAckedNewData(nowPs);
+        if (restartTimer) {
+            timers.onAckedNewData(nowPs);
+        }
         if (ackedBytes > 0) {
             conn.events().acked(conn, ackedBytes, nowPs);
         }
     }
 
-    /** An ACK of new data during fast recovery. */
-    private void recoveryAck(long ackPos, long ackedSeq, long nowPs, SegmentSink out) {
+    /**
+     * An ACK of new data during fast recovery. Returns whether the retransmission timer restarts
+     * (RFC 6298 (5.3); for NewReno partial ACKs only the first, RFC 6582 §3.2 (5) and §4).
+     *
+     * <p>Without SACK, {@code dupAcks} holds DupThresh from the fast retransmit until the first
+     * partial ACK, which sets it to 0 (a new ACK ends the run of duplicates); later duplicates
+     * in recovery only inflate cwnd. So "a partial ACK arrived" is {@code dupAcks == 0} and
+     * travels in the CCB with it.
+     */
+    private boolean recoveryAck(long ackPos, long ackedSeq, long nowPs, SegmentSink out) {
         if (ackPos >= t.recoverPos) {
             // full ACK, RFC 6582 §3.2 (3) option (1): cwnd = min(ssthresh, max(FlightSize, SMSS) + SMSS)
             long flight = t.sndMaxPos - t.sndUnaPos;
             t.cs.cwndBytes = Math.min(t.cs.ssthreshBytes, Math.max(flight, t.sndMssBytes) + t.sndMssBytes);
             exitRecovery(nowPs);
-            return;
+            return true;
         }
         if (t.scoreboard != null) {
-            return; // RFC 6675 §5: the scoreboard drives retransmissions, cwnd stays at ssthresh
+            return true; // RFC 6675 §5: the scoreboard drives retransmissions, cwnd stays at ssthresh
         }
         if (!t.cc.usesNewRenoRecovery()) {
             t.cs.cwndBytes = t.cs.ssthreshBytes; // RFC 5681 §3.2 (6): Reno leaves recovery on any new ACK
             exitRecovery(nowPs);
-            return;
+            return true;
         }
         // RFC 6582 §3.2 (5): partial ACK — retransmit the first unacknowledged segment, deflate
+        // cwnd by the amount acknowledged, add back SMSS if at least SMSS was acknowledged
         output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "partial-ack", nowPs, out);
         t.cs.cwndBytes = Math.max(t.sndMssBytes, t.cs.cwndBytes - ackedSeq
                 + (ackedSeq >= t.sndMssBytes ? t.sndMssBytes : 0));
         conn.traceCwnd("partial-ack", nowPs);
+        boolean first = t.dupAcks != 0;
+        t.dupAcks = 0;
+        return first; // the "Impatient" variant RFC 6582 §4 recommends
     }
 
     private void exitRecovery(long nowPs) {
@@ -172,17 +187,18 @@ final class AckProcessor {
 
     private void dupAck(long nowPs, SegmentSink out) {
         t.stats.dupAcksIn++;
-        t.dupAcks++;
         if (t.scoreboard != null) {
+            t.dupAcks++;
             if (!t.inRecovery && sack.shouldEnterRecovery(t.dupAcks, DUP_THRESH)) {
                 enterRecovery(nowPs, out);
             }
             return;
         }
         if (t.inRecovery) {
-            t.cs.cwndBytes += t.sndMssBytes; // RFC 5681 §3.2 (4): inflate
+            t.cs.cwndBytes += t.sndMssBytes; // RFC 5681 §3.2 (4): inflate (dupAcks: see recoveryAck)
             return;
         }
+        t.dupAcks++;
         // RFC 6582 §3.2 (2): only if the cumulative ACK covers more than "recover"
         if (t.dupAcks == DUP_THRESH && t.sndUnaPos > t.recoverPos - 1) {
             enterRecovery(nowPs, out);

@@ -25,6 +25,8 @@ final class OutputProcessor {
     private final Tcb t;
     private final TcpConnection conn;
     private final SackRecovery sack;
+    /** Last timestamps-only option set emitted (immutable, reused while its values repeat). */
+    private TcpOptions lastTsOptions;
 
     OutputProcessor(Tcb t, TcpConnection conn) {
         this.t = t;
@@ -115,6 +117,7 @@ final class OutputProcessor {
         if (len < 0) {
             return false;
         }
+        t.sndNxtPos = goBackNxtPos();
         long nxtOff = t.sndNxtPos - 1;
         long unsent = t.sendBuf.endOffset() - nxtOff;
         boolean fin = t.finQueued && len == unsent;
@@ -141,16 +144,26 @@ final class OutputProcessor {
      * Length of the next segment the data loop may send, 0 for a bare FIN, -1 for nothing.
      */
     private int sendableLen(boolean respectCwnd) {
-        long nxtOff = t.sndNxtPos - 1;
+        long nxtPos = goBackNxtPos();
+        long nxtOff = nxtPos - 1;
         long unsent = t.sendBuf.endOffset() - nxtOff;
-        boolean finPending = t.finQueued && t.sndNxtPos <= t.finPos();
+        boolean finPending = t.finQueued && nxtPos <= t.finPos();
         if (unsent <= 0 && !finPending) {
             return -1;
         }
-        long cwndRoom = respectCwnd ? t.cs.cwndBytes - t.flightBytes() : Long.MAX_VALUE;
-        long wndRoom = t.sndUnaPos + t.sndWndBytes - t.sndNxtPos;
+        boolean goBack = nxtPos < t.sndMaxPos;
+        long cwndRoom = respectCwnd ? t.cs.cwndBytes - cwndFlightBytes(nxtPos) : Long.MAX_VALUE;
+        long wndRoom = t.sndUnaPos + t.sndWndBytes - nxtPos;
         long room = Math.min(cwndRoom, wndRoom);
         long len = Math.min(unsent, t.sndMssBytes);
+        if (goBack && t.scoreboard != null) {
+            // do not run into the next range SACKed since the RTO (holeEnd is HighData, maybe
+            // stale, when no range lies above)
+            long holeEndPos = t.sndPosOf(t.scoreboard.holeEnd(t.seqOfSnd(nxtPos)));
+            if (holeEndPos > nxtPos) {
+                len = Math.min(len, holeEndPos - nxtPos);
+            }
+        }
         if (unsent > 0) {
             if (room <= 0) {
                 return -1;
@@ -158,7 +171,7 @@ final class OutputProcessor {
             len = Math.min(len, room);
         }
         boolean fin = finPending && len == unsent;
-        if (len < t.sndMssBytes && !fin && t.flightBytes() > 0) {
+        if (len < t.sndMssBytes && !fin && !goBack && t.flightBytes() > 0) {
             // RFC 896 / RFC 1122 §4.2.3.4: with data in flight, hold a short segment (Nagle);
             // without Nagle still avoid silly segments: all queued data or >= half the max window.
             if (t.config.nagle() || (len != unsent && len < t.maxSndWndBytes / 2)) {
@@ -166,6 +179,36 @@ final class OutputProcessor {
             }
         }
         return (int) len;
+    }
+
+    /**
+     * SND.NXT, moved past octets SACKed since an RTO while the go-back retransmission runs
+     * (SND.NXT &lt; SND.MAX): RFC 6675 §5.1, a SACK sender SHOULD use the SACK information that
+     * arrives during the recovery following an RTO. The scoreboard forgot the SACK information
+     * from before the RTO (RFC 2018 §8), so a reneging receiver still gets everything resent.
+     */
+    private long goBackNxtPos() {
+        long nxt = t.sndNxtPos;
+        if (t.scoreboard == null || nxt >= t.sndMaxPos) {
+            return nxt;
+        }
+        int seq = t.seqOfSnd(nxt);
+        if (!t.scoreboard.isSacked(seq)) {
+            return nxt;
+        }
+        return Math.min(t.sndMaxPos, t.sndPosOf(t.scoreboard.firstUnsackedAtOrAbove(seq)));
+    }
+
+    /**
+     * Bytes counted against cwnd: SND.NXT - SND.UNA, less (during the go-back retransmission
+     * after an RTO) the octets below SND.NXT that the receiver SACKed, which are not in flight.
+     */
+    private long cwndFlightBytes(long nxtPos) {
+        long flight = nxtPos - t.sndUnaPos;
+        if (t.scoreboard != null && nxtPos < t.sndMaxPos) {
+            flight -= t.scoreboard.sackedBytesBelow(t.seqOfSnd(nxtPos));
+        }
+        return flight;
     }
 
     /** One segment from {@code pos} (fast retransmit, partial ACK, SACK hole). Returns its length. */
@@ -289,7 +332,24 @@ final class OutputProcessor {
         if (!t.tsOk && blocks.isEmpty()) {
             return TcpOptions.NONE;
         }
+        if (blocks.isEmpty()) {
+            return timestampsOnly(tsVal, t.tsRecent);
+        }
         return new TcpOptions(-1, -1, false, t.tsOk, t.tsOk ? tsVal : 0, t.tsOk ? t.tsRecent : 0, blocks);
+    }
+
+    /**
+     * The timestamps-only option set, shared while TSval and TSecr repeat: TSval ticks once per
+     * {@code tsTickPs} (1 ms by default), so back-to-back segments carry the same values and
+     * need no new immutable {@link TcpOptions} each.
+     */
+    private TcpOptions timestampsOnly(int tsVal, int tsEcr) {
+        TcpOptions o = lastTsOptions;
+        if (o == null || o.tsVal() != tsVal || o.tsEcr() != tsEcr) {
+            o = new TcpOptions(-1, -1, false, true, tsVal, tsEcr, List.of());
+            lastTsOptions = o;
+        }
+        return o;
     }
 
     /** Receiver SACK blocks (RFC 2018 §4), chosen by the {@link org.toesim.tcp.sack.SackBlockBuilder}. */

@@ -143,7 +143,8 @@ final class Timers {
             t.dupAcks = 0;
             t.recoverPos = t.sndMaxPos;
             if (t.scoreboard != null) {
-                t.scoreboard.onRetransmissionTimeout(); // RFC 6675 §5.1
+                t.scoreboard.onNewDataSent(t.seqOfSnd(t.sndMaxPos));
+                t.scoreboard.onRetransmissionTimeout(); // RFC 6675 §5.1: RecoveryPoint = HighData
             }
         }
         t.sndNxtPos = t.sndUnaPos;

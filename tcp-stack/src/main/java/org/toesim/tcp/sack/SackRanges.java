@@ -163,6 +163,11 @@ final class SackRanges {
         return cum[count] - cum[i];
     }
 
+    /** Forgets every range (the base stays). */
+    void clear() {
+        count = 0;
+    }
+
     List<SackBlock> toBlocks() {
         List<SackBlock> out = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {

@@ -299,14 +299,27 @@ public final class SackScoreboard {
 
     /**
      * The retransmission timer expired (RFC 6675 §5.1): RecoveryPoint = HighData, recovery
-     * ends, and no new recovery starts until HighACK reaches it. The SACKed ranges are kept so
-     * the go-back retransmission can skip them; HighRxt restarts at SND.UNA.
+     * ends, and no new recovery starts until HighACK reaches it. HighRxt restarts at SND.UNA.
+     *
+     * <p>The SACKed ranges are expunged: the timeout may mean the receiver reneged, so RFC 2018
+     * §8 says the sender SHOULD turn off the SACKed bits and MUST ignore prior SACK information
+     * when choosing what to retransmit (RFC 6675 §5.1 leaves that rule unchanged). SACK blocks
+     * arriving after the timeout are recorded again, and RFC 6675 §5.1 says the sender SHOULD
+     * use them during the recovery that follows: the engine's go-back retransmission skips
+     * octets they cover ({@link #isSacked}, {@link #firstUnsackedAtOrAbove}, {@link #holeEnd}).
      */
     public void onRetransmissionTimeout() {
         recoveryPoint = highData;
         inRecovery = false;
         rtoFence = true;
         highRxt = ranges.base();
+        ranges.clear();
+        lostBoundary = ranges.base();
+    }
+
+    /** SACKed bytes in [SND.UNA, {@code seq}); {@code seq} at or above SND.UNA. */
+    public long sackedBytesBelow(int seq) {
+        return SeqNum.gt(seq, ranges.base()) ? ranges.sackedBelow(seq) : 0;
     }
 
     /** HighACK + 1 in RFC terms: SND.UNA. */

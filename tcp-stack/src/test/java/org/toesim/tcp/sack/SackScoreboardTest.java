@@ -166,9 +166,17 @@ class SackScoreboardTest {
         sb.onRetransmissionTimeout();
         assertFalse(sb.inRecovery());
         assertFalse(sb.mayEnterRecovery(), "§5.1: not before HighACK reaches RecoveryPoint");
-        assertEquals(3000, sb.sackedBytes(), "the scoreboard is kept");
-        assertEquals(seg(1), sb.holeEnd(UNA));
+        assertEquals(0, sb.sackedBytes(), "RFC 2018 §8: SACK information from before the RTO is expunged");
+        assertFalse(sb.isSacked(seg(2)));
+        assertEquals(seg(10), sb.holeEnd(UNA));
+        assertEquals(10_000, sb.pipeBytes(), "without SACK information nothing IsLost: all counts in pipe");
+        // SACK information after the RTO is recorded again (RFC 6675 §5.1: use it)
+        sb.update(UNA, List.of(sack(2, 4)));
+        assertEquals(2000, sb.sackedBytes());
+        assertEquals(seg(2), sb.holeEnd(UNA));
         assertEquals(seg(4), sb.firstUnsackedAtOrAbove(seg(2)));
+        assertEquals(1000, sb.sackedBytesBelow(seg(3)));
+        assertFalse(sb.mayEnterRecovery());
         sb.update(seg(10), List.of());
         assertTrue(sb.mayEnterRecovery());
     }
