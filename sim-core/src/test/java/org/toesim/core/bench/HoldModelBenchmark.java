@@ -26,7 +26,7 @@ import org.toesim.core.random.RandomStreams;
  * so {@code gc.alloc.rate.norm} should be ~0 B/op in steady state.
  *
  * <pre>
- *   ./mvnw -q -Pjmh -pl sim-core -am test-compile exec:exec -Djmh.args="HoldModel -prof gc"
+ *   ./mvnw -q -Djmh.module=sim-core -pl sim-core -am test-compile exec:exec -Djmh.args="HoldModel -prof gc"
  * </pre>
  */
 @State(Scope.Benchmark)

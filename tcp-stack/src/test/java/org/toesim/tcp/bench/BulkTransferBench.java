@@ -39,7 +39,7 @@ import org.toesim.tcp.segment.Segment;
  * {@code options}: which of timestamps / SACK both sides offer. {@code lossEvery}: drop every
  * n-th data segment on the wire (0: none), exercising out-of-order queueing, SACK blocks and
  * loss recovery. Time advances 1 µs per segment so timestamps tick.
- * <p>Run: {@code ./mvnw -q -o -Pjmh -pl tcp-stack -am test-compile exec:exec
+ * <p>Run: {@code ./mvnw -q -o -Djmh.module=tcp-stack -pl tcp-stack -am test-compile exec:exec
  * -Djmh.args="BulkTransferBench -prof gc -wi 2 -i 3 -w 2 -r 2"}
  */
 @State(Scope.Thread)

@@ -23,7 +23,7 @@ import org.toesim.tcp.segment.SackBlock;
  * Per-ACK cost of the loss-recovery parts: a SACK-bearing ACK through the scoreboard (update,
  * pipe, NextSeg) with {@code holes} holes in a window of 10,000 segments in flight, and one
  * CUBIC congestion-avoidance ACK.
- * Run: {@code ./mvnw -q -Pjmh -pl tcp-stack -am test-compile exec:exec -Djmh.args="LossRecoveryBench -prof gc"}
+ * Run: {@code ./mvnw -q -Djmh.module=tcp-stack -pl tcp-stack -am test-compile exec:exec -Djmh.args="LossRecoveryBench -prof gc"}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
