@@ -2,6 +2,7 @@ package org.toesim.nic.device;
 
 import java.util.List;
 import java.util.Objects;
+import org.toesim.nic.frame.Frame;
 import org.toesim.tcp.segment.Payload;
 
 /**
@@ -37,6 +38,22 @@ public sealed interface DmaData {
         @Override
         public int lenBytes() {
             return entries.size() * entryBytes;
+        }
+    }
+
+    /**
+     * A whole Ethernet frame in a plain-NIC buffer: the host's transmit buffer holds it (the
+     * adapter reads it), or the adapter writes a received frame into a posted receive buffer.
+     * The bus moves {@link Frame#lenBytes()} bytes (no FCS, no padding).
+     */
+    record FrameImage(Frame frame) implements DmaData {
+        public FrameImage {
+            Objects.requireNonNull(frame, "frame");
+        }
+
+        @Override
+        public int lenBytes() {
+            return frame.lenBytes();
         }
     }
 

@@ -16,6 +16,10 @@ public enum OffloadFeature {
     CHECKSUM_OFFLOAD,
     /** Plain-NIC TCP segmentation offload. */
     SEGMENTATION_OFFLOAD,
+    /** Plain-NIC large receive offload (in-order TCP segments of a flow coalesced into one buffer). */
+    LARGE_RECEIVE_OFFLOAD,
+    /** Plain-NIC receive-side scaling over several receive queues. */
+    RECEIVE_SIDE_SCALING,
     /** Can indicate data into indication buffers when no buffer is posted. */
     INDICATE_DATA
 }

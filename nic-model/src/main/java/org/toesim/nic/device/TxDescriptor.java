@@ -22,14 +22,26 @@ public sealed interface TxDescriptor extends RingEntry {
     }
 
     /**
-     * Plain-NIC transmit of one frame of {@code lenBytes} bytes at {@code hostAddr}; with
-     * {@code checksumOffload} the adapter fills in the IP/TCP checksums.
+     * Plain-NIC transmit of one frame of {@code lenBytes} bytes at {@code hostAddr} (host memory
+     * holds a {@link DmaData.FrameImage}); with {@code checksumOffload} the adapter fills in the
+     * IP/TCP checksums. With {@code tsoMssBytes > 0} the frame may carry one TCP segment larger
+     * than the MTU allows and the adapter cuts it into frames of at most {@code tsoMssBytes}
+     * payload bytes (TCP segmentation offload); 0 means send the frame as it is.
      */
-    record NicSend(long hostAddr, int lenBytes, boolean checksumOffload, long cookie) implements TxDescriptor {
+    record NicSend(long hostAddr, int lenBytes, boolean checksumOffload, long cookie, int tsoMssBytes)
+            implements TxDescriptor {
         public NicSend {
             if (lenBytes <= 0) {
                 throw new IllegalArgumentException("lenBytes must be > 0, got " + lenBytes);
             }
+            if (tsoMssBytes < 0) {
+                throw new IllegalArgumentException("tsoMssBytes must be >= 0, got " + tsoMssBytes);
+            }
+        }
+
+        /** A send of one ready frame (no segmentation). */
+        public NicSend(long hostAddr, int lenBytes, boolean checksumOffload, long cookie) {
+            this(hostAddr, lenBytes, checksumOffload, cookie, 0);
         }
     }
 }

@@ -20,6 +20,24 @@
  * Register offsets are in {@link org.toesim.nic.device.Registers}. Connections are named by
  * {@link org.toesim.nic.device.OffloadHandle}, opaque to the host.
  *
+ * <h2>Plain NIC: queue pairs, RSS, TSO, LRO</h2>
+ * A plain NIC has {@code Registers.QUEUES} queue pairs; queue {@code q} has its own SEND,
+ * RECEIVE and COMPLETION rings ({@link org.toesim.nic.device.Registers#ring(int, RingId, long)})
+ * and raises the vector programmed in its COMPLETION ring's VECTOR register. Frames travel as
+ * {@link org.toesim.nic.device.DmaData.FrameImage}. Receive steering is programmed through the
+ * RSS key and indirection table registers.
+ * <pre>
+ *  driver                                                          plain NIC
+ *  NicBuffer(addr, len) in RECEIVE[q]; MmioWrite(RECEIVE[q].TAIL) --&gt; fetch (batched DMA read)
+ *                                                     wire frame --&gt; RSS hash -&gt; table -&gt; queue q
+ *                    &lt;-- DmaWrite(addr, FrameImage) ; DmaWrite(COMPLETION[q], NicReceiveCompletion)
+ *                    &lt;-- MsixInterrupt(vector of q) (moderated)
+ *  FrameImage at addr; NicSend(addr, len, csum, cookie, tsoMss) in SEND[q]; MmioWrite(SEND[q].TAIL) --&gt;
+ *                    &lt;-- DmaReadRequest(slots), DmaReadRequest(addr, len)
+ *  DmaReadCompletion(FrameImage) --&gt; TSO cuts it into MSS frames --&gt; MAC
+ *                    &lt;-- DmaWrite(COMPLETION[q], NicSendCompletion(cookie, frames)) + MSI-X
+ * </pre>
+ *
  * <h2>Sequence: attach, offload, receive, send, flush</h2>
  * <pre>
  *  driver (host)                          PCIe                           adapter

@@ -56,4 +56,35 @@ class DeviceContractTest {
                 RingId.COMMAND.entryBytes()).lenBytes());
         assertThrows(IllegalArgumentException.class, () -> new HostToDevice.MmioWrite(1, 0, 0, 0, 2, 0));
     }
+
+    @Test
+    void queueRingRegistersDecodeBackToQueueAndRing() {
+        for (int q = 0; q < Registers.MAX_QUEUES; q++) {
+            for (RingId id : RingId.values()) {
+                long head = Registers.ring(q, id, Registers.RING_HEAD);
+                assertEquals(q, Registers.queueAt(head));
+                assertEquals(id, Registers.ringInQueueAt(head));
+                assertEquals(Registers.RING_HEAD, Registers.ringField(head));
+                assertTrue(head < Registers.IRQ_BLOCKS, "queue blocks stay below the interrupt blocks");
+            }
+        }
+        assertEquals(Registers.ring(RingId.SEND, Registers.RING_TAIL), Registers.ring(0, RingId.SEND, Registers.RING_TAIL));
+        assertEquals(null, Registers.ringAt(Registers.ring(1, RingId.SEND, Registers.RING_TAIL)),
+                "single-queue decoding does not mistake queue 1 for queue 0");
+        assertEquals(-1, Registers.queueAt(Registers.IRQ_BLOCKS));
+        assertEquals(null, Registers.ringInQueueAt(Registers.RING_BLOCKS + Registers.RING_STRIDE * 5));
+        assertThrows(IllegalArgumentException.class, () -> Registers.ring(Registers.MAX_QUEUES, RingId.SEND, 0));
+        assertEquals(Registers.RSS_TABLE + 4 * 127, Registers.rssTable(127));
+        assertThrows(IllegalArgumentException.class, () -> Registers.rssKey(10));
+    }
+
+    @Test
+    void plainNicEntriesKeepTheirShortForms() {
+        assertEquals(new TxDescriptor.NicSend(0x1000, 1514, true, 7, 0), new TxDescriptor.NicSend(0x1000, 1514, true, 7));
+        assertEquals(new DeviceCompletion.NicSendCompletion(7, 1), new DeviceCompletion.NicSendCompletion(7));
+        assertEquals(new DeviceCompletion.NicReceiveCompletion(7, 60, true, 0, 0, 1),
+                new DeviceCompletion.NicReceiveCompletion(7, 60, true));
+        assertThrows(IllegalArgumentException.class, () -> new DeviceCompletion.NicReceiveCompletion(7, 60, true, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new TxDescriptor.NicSend(0, 60, false, 1, -1));
+    }
 }

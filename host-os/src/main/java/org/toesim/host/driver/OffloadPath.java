@@ -1,0 +1,203 @@
+package org.toesim.host.driver;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.toesim.core.event.Event;
+import org.toesim.core.event.Priority;
+import org.toesim.core.event.Simulator;
+import org.toesim.host.cpu.CostCategory;
+import org.toesim.host.cpu.CostTable;
+import org.toesim.host.cpu.HostCpu;
+import org.toesim.host.cpu.WorkClass;
+import org.toesim.host.pcie.HostRing;
+import org.toesim.nic.device.CommandStatus;
+import org.toesim.nic.device.DeviceCompletion;
+import org.toesim.nic.device.OffloadHandle;
+import org.toesim.nic.device.RxDescriptor;
+import org.toesim.nic.device.ToeCommand;
+import org.toesim.nic.device.TxDescriptor;
+
+/**
+ * The TOE side of the driver: commands on the COMMAND ring, posted buffers on the RECEIVE ring
+ * and send requests on the SEND ring, each matched to its completion by id.
+ *
+ * <pre>
+ *   submit(cmd, cb): slot = COMMAND.produce(cmd); pending[cmd.id] = (slot, cb)
+ *                    cpu: offloadCommandCycles (OFFLOAD_COMMAND, KERNEL) --&gt; Doorbell
+ *   CommandCompletion(id) --&gt; pending.remove(id) --&gt; complete(slot) --&gt; cb
+ *   postBuffer(h, addr, len, cb): PostBuffer(cookie) in RECEIVE; cpu: descriptorCycles --&gt; Doorbell
+ *   toeSend(h, addr, len, cb):    ToeSend(cookie) in SEND;       cpu: descriptorCycles --&gt; Doorbell
+ *   ReceiveCompletion / SendCompletion(cookie) --&gt; complete(slot) --&gt; cb
+ *   timeout (one event, re-armed for the oldest deadline): a command past commandTimeoutPs is
+ *   failed with HARDWARE_FAILURE to its callback; its slot stays with the device.
+ * </pre>
+ * Maps are keyed by id and only looked up, never iterated.
+ */
+final class OffloadPath {
+    private record Pending<T, C>(T request, int slot, C callback, long deadlinePs) {
+    }
+
+    private final Simulator sim;
+    private final DriverConfig config;
+    private final HostCpu cpu;
+    private final CostTable costs;
+    private final HostRing commandRing;
+    private final Doorbell commandDoorbell;
+    private final HostRing receiveRing;
+    private final Doorbell receiveDoorbell;
+    private final HostRing sendRing;
+    private final Doorbell sendDoorbell;
+    private final Map<Long, Pending<ToeCommand, CommandCallback>> commands = new HashMap<>();
+    private final ArrayDeque<Long> commandOrder = new ArrayDeque<>();
+    /** Slots of commands failed by timeout, freed if the completion turns up late. */
+    private final Map<Long, Integer> timedOutSlots = new HashMap<>();
+    private final Map<Long, Pending<RxDescriptor.PostBuffer, OffloadReceiveCallback>> buffers = new HashMap<>();
+    private final Map<Long, Pending<TxDescriptor.ToeSend, OffloadSendCallback>> sends = new HashMap<>();
+    private final Event timeoutEvent;
+    private long nextCommandId = 1;
+    private long nextCookie = 1;
+    long commandsSubmitted;
+    long commandsCompleted;
+    long commandsTimedOut;
+    long buffersPosted;
+    long buffersCompleted;
+    long sendsPosted;
+    long sendsCompleted;
+
+    OffloadPath(Simulator sim, DriverConfig config, HostCpu cpu, CostTable costs, HostRing commandRing,
+            Doorbell commandDoorbell, HostRing receiveRing, Doorbell receiveDoorbell, HostRing sendRing,
+            Doorbell sendDoorbell) {
+        this.sim = sim;
+        this.config = config;
+        this.cpu = cpu;
+        this.costs = costs;
+        this.commandRing = commandRing;
+        this.commandDoorbell = commandDoorbell;
+        this.receiveRing = receiveRing;
+        this.receiveDoorbell = receiveDoorbell;
+        this.sendRing = sendRing;
+        this.sendDoorbell = sendDoorbell;
+        this.timeoutEvent = sim.newEvent("driver.cmd-timeout", config.name(), Priority.TIMER, this::onTimeout);
+    }
+
+    long nextCommandId() {
+        return nextCommandId++;
+    }
+
+    void submit(ToeCommand command, int core, CommandCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        Long id = command.commandId();
+        if (commands.containsKey(id)) {
+            throw new IllegalStateException(config.name() + ": command id " + id + " is already outstanding");
+        }
+        requireRoom(commandRing);
+        int slot = commandRing.produce(command);
+        commands.put(id, new Pending<>(command, slot, callback, sim.now() + config.commandTimeoutPs()));
+        commandOrder.addLast(id);
+        if (!timeoutEvent.isPending()) {
+            sim.scheduleAt(timeoutEvent, sim.now() + config.commandTimeoutPs());
+        }
+        commandsSubmitted++;
+        commandDoorbell.begin();
+        cpu.submit(core, WorkClass.KERNEL, CostCategory.OFFLOAD_COMMAND, costs.offloadCommandCycles(),
+                commandDoorbell, 0);
+    }
+
+    long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, int core, OffloadReceiveCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        requireRoom(receiveRing);
+        long cookie = nextCookie++;
+        RxDescriptor.PostBuffer b = new RxDescriptor.PostBuffer(handle, hostAddr, lenBytes, cookie);
+        buffers.put(cookie, new Pending<>(b, receiveRing.produce(b), callback, 0));
+        buffersPosted++;
+        receiveDoorbell.begin();
+        cpu.submit(core, WorkClass.KERNEL, CostCategory.DRIVER, costs.descriptorCycles(), receiveDoorbell, 0);
+        return cookie;
+    }
+
+    long toeSend(OffloadHandle handle, long hostAddr, int lenBytes, int core, OffloadSendCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        requireRoom(sendRing);
+        long cookie = nextCookie++;
+        TxDescriptor.ToeSend s = new TxDescriptor.ToeSend(handle, hostAddr, lenBytes, cookie);
+        sends.put(cookie, new Pending<>(s, sendRing.produce(s), callback, 0));
+        sendsPosted++;
+        sendDoorbell.begin();
+        cpu.submit(core, WorkClass.KERNEL, CostCategory.DRIVER, costs.descriptorCycles(), sendDoorbell, 0);
+        return cookie;
+    }
+
+    void onCompletion(DeviceCompletion.CommandCompletion c, int core) {
+        Pending<ToeCommand, CommandCallback> p = commands.remove(c.commandId());
+        if (p == null) {
+            Integer slot = timedOutSlots.remove(c.commandId());
+            if (slot == null) {
+                throw new IllegalStateException(config.name() + ": completion for unknown command " + c);
+            }
+            commandRing.complete(slot); // late answer to a command already failed by timeout
+            return;
+        }
+        commandRing.complete(p.slot());
+        commandsCompleted++;
+        p.callback().onCommandComplete(p.request(), c, core);
+    }
+
+    void onCompletion(DeviceCompletion.ReceiveCompletion c, int core) {
+        Pending<RxDescriptor.PostBuffer, OffloadReceiveCallback> p = buffers.remove(c.cookie());
+        if (p == null) {
+            throw new IllegalStateException(config.name() + ": receive completion for unknown cookie " + c);
+        }
+        receiveRing.complete(p.slot());
+        buffersCompleted++;
+        p.callback().onReceiveComplete(p.request(), c, core);
+    }
+
+    void onCompletion(DeviceCompletion.SendCompletion c, int core) {
+        Pending<TxDescriptor.ToeSend, OffloadSendCallback> p = sends.remove(c.cookie());
+        if (p == null) {
+            throw new IllegalStateException(config.name() + ": send completion for unknown cookie " + c);
+        }
+        sendRing.complete(p.slot());
+        sendsCompleted++;
+        p.callback().onSendComplete(p.request(), c, core);
+    }
+
+    private void onTimeout() {
+        long now = sim.now();
+        while (!commandOrder.isEmpty()) {
+            Long id = commandOrder.peekFirst();
+            Pending<ToeCommand, CommandCallback> p = commands.get(id);
+            if (p == null) {
+                commandOrder.pollFirst(); // completed
+                continue;
+            }
+            if (p.deadlinePs() > now) {
+                sim.scheduleAt(timeoutEvent, p.deadlinePs());
+                return;
+            }
+            commandOrder.pollFirst();
+            commands.remove(id);
+            timedOutSlots.put(id, p.slot());
+            commandsTimedOut++;
+            p.callback().onCommandComplete(p.request(),
+                    new DeviceCompletion.CommandCompletion(id, CommandStatus.HARDWARE_FAILURE, 0), config.queueCore());
+        }
+    }
+
+    /** Whether command {@code id} was failed by the timeout. */
+    boolean timedOut(long id) {
+        return timedOutSlots.containsKey(id);
+    }
+
+    int outstandingCommands() {
+        return commands.size();
+    }
+
+    private void requireRoom(HostRing ring) {
+        if (ring.freeSlots() == 0) {
+            throw new IllegalStateException(config.name() + ": " + ring.id() + " ring is full");
+        }
+    }
+}

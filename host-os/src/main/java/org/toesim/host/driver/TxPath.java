@@ -1,0 +1,116 @@
+package org.toesim.host.driver;
+
+import org.toesim.host.cpu.CostCategory;
+import org.toesim.host.cpu.CostTable;
+import org.toesim.host.cpu.HostCpu;
+import org.toesim.host.cpu.WorkClass;
+import org.toesim.host.pcie.BufferPool;
+import org.toesim.host.pcie.HostRing;
+import org.toesim.nic.device.DeviceCompletion;
+import org.toesim.nic.device.DmaData;
+import org.toesim.nic.device.TxDescriptor;
+import org.toesim.nic.frame.Frame;
+
+/**
+ * Plain-NIC transmit: frame -&gt; free transmit buffer -&gt; {@link TxDescriptor.NicSend} in the SEND
+ * ring -&gt; driver work item (descriptor cost) -&gt; TAIL doorbell when the batch's last item is
+ * done. {@link DeviceCompletion.NicSendCompletion} frees the buffer; a full queue stops until
+ * {@code txWakeSlots} are free again.
+ *
+ * <pre>
+ *   send(f) --full?--&gt; false, stopped
+ *           --&gt; buffer b (free stack), put(b, content(f)), slot = produce(NicSend(addr(b), len, csum, b))
+ *           --&gt; cpu: descriptorCycles (DRIVER) --&gt; Doorbell (one per batch)
+ *   NicSendCompletion(b) --&gt; complete(slot), take(b), push free ; end of poll: wake if stopped and room
+ * </pre>
+ */
+final class TxPath {
+    private final DriverConfig config;
+    private final HostCpu cpu;
+    private final CostTable costs;
+    private final HostRing ring;
+    private final Doorbell doorbell;
+    private final BufferPool pool;
+    private final FrameContent frameContent;
+    private final int[] freeBuffers;
+    private final int[] slotOfBuffer;
+    private int freeCount;
+    private boolean stopped;
+    private TxQueueListener listener;
+    long framesOut;
+    long bytesOut;
+    long reclaimed;
+    long queueFullRefusals;
+    long wakes;
+
+    TxPath(DriverConfig config, HostCpu cpu, CostTable costs, HostRing ring, Doorbell doorbell, BufferPool pool,
+            FrameContent frameContent) {
+        this.config = config;
+        this.cpu = cpu;
+        this.costs = costs;
+        this.ring = ring;
+        this.doorbell = doorbell;
+        this.pool = pool;
+        this.frameContent = frameContent;
+        this.freeBuffers = new int[pool.count()];
+        this.slotOfBuffer = new int[pool.count()];
+        for (int i = pool.count() - 1; i >= 0; i--) {
+            freeBuffers[freeCount++] = i;
+        }
+    }
+
+    void setListener(TxQueueListener l) {
+        this.listener = l;
+    }
+
+    boolean send(Frame frame, int core, WorkClass workClass) {
+        if (freeCount == 0 || ring.freeSlots() == 0) {
+            stopped = true;
+            queueFullRefusals++;
+            return false;
+        }
+        DmaData content = frameContent.toDma(frame);
+        int b = freeBuffers[--freeCount];
+        pool.put(b, content);
+        slotOfBuffer[b] = ring.produce(new TxDescriptor.NicSend(pool.address(b), content.lenBytes(),
+                config.txChecksumOffload(), b));
+        framesOut++;
+        bytesOut += content.lenBytes();
+        doorbell.begin();
+        cpu.submit(core, workClass, CostCategory.DRIVER, costs.descriptorCycles(), doorbell, b);
+        if (freeCount == 0 || ring.freeSlots() == 0) {
+            stopped = true;
+        }
+        return true;
+    }
+
+    void onCompletion(DeviceCompletion.NicSendCompletion c) {
+        int b = (int) c.cookie();
+        ring.complete(slotOfBuffer[b]);
+        if (pool.take(b) == null) {
+            throw new IllegalStateException(config.name() + ": send completion for free buffer " + b);
+        }
+        freeBuffers[freeCount++] = b;
+        reclaimed++;
+    }
+
+    /** End of a poll run: wakes a stopped queue once enough slots are free. */
+    void maybeWake() {
+        int free = Math.min(freeCount, ring.freeSlots());
+        if (stopped && free >= config.txWakeSlots()) {
+            stopped = false;
+            wakes++;
+            if (listener != null) {
+                listener.onTxWake(free);
+            }
+        }
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    int freeBuffers() {
+        return freeCount;
+    }
+}
