@@ -1,0 +1,39 @@
+package org.toesim.scenario.model;
+
+import org.toesim.core.event.TrajectoryDigest;
+import org.toesim.scenario.result.RunResult;
+import org.toesim.scenario.result.SummaryReport;
+import org.toesim.scenario.result.TimeSeries;
+import org.toesim.scenario.run.RunContext;
+import org.toesim.scenario.run.ScenarioExecutor;
+import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.spec.Scenario;
+import org.toesim.scenario.spec.ScenarioException;
+
+/**
+ * The simulation model as the command line sees it (registered for {@link java.util.ServiceLoader}).
+ * <pre>
+ *   execute(s, ctx): RunOutputs(pcap, trace files) --&gt; Topology.build(s) --&gt; Sampler
+ *                    --&gt; RunLoop.run (warm-up, stop, progress, digest) --&gt; Reports.summary
+ * </pre>
+ * Keeps no state between calls: each call builds its own simulator, so sweeps may call it from
+ * several threads at once.
+ */
+public final class ModelExecutor implements ScenarioExecutor {
+    @Override
+    public RunResult execute(Scenario scenario, RunContext context) throws ScenarioException, SimulationException {
+        long startNs = System.nanoTime();
+        try (RunOutputs outputs = new RunOutputs(scenario, context.outputDir())) {
+            Topology t = Topology.build(scenario, outputs);
+            long intervalPs = scenario.outputs().timeSeriesIntervalPs();
+            Sampler sampler = intervalPs > 0 ? new Sampler(t.sim, t.hostList(), t.workloads, intervalPs) : null;
+            TrajectoryDigest digest = new TrajectoryDigest();
+            RunLoop.run(t, context.progress(), sampler, digest);
+            long wallMs = (System.nanoTime() - startNs) / 1_000_000;
+            SummaryReport summary = Reports.summary(t, digest, wallMs);
+            return new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series());
+        } catch (RuntimeException e) {
+            throw new SimulationException("scenario '" + scenario.name() + "': simulation failed: " + e, e);
+        }
+    }
+}
