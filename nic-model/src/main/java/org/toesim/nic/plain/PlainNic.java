@@ -63,7 +63,8 @@ public final class PlainNic implements DeviceEndpoint, FrameSink, FetchRing.List
     /**
      * A NIC named {@code name} (event owner, counter prefix) sending to the host through
      * {@code link} and to the wire through {@code mac}, whose receiver and TxDone listener it
-     * becomes. The caller still attaches the link ({@code link.attach(host, nic)}).
+     * becomes (replacing any listener set before). The caller still attaches the link
+     * ({@code link.attach(host, nic)}). Counters are registered with {@link #registerStats}.
      */
     public PlainNic(Simulator sim, String name, PlainNicConfig config, PcieLink link, MacPort mac) {
         this.sim = Objects.requireNonNull(sim, "sim");

@@ -19,7 +19,8 @@ import org.toesim.tcp.seq.SeqNum;
  *     flags    = ACK/URG/ECE as given; CWR only on piece 0; FIN and PSH only on piece n-1
  *     options  = copied (timestamps repeat, as from a header template)
  * </pre>
- * Pieces are built one at a time ({@link #piece}), so a 64 KiB send costs one frame allocation
+ * Every piece keeps the source frame's trace id ({@code frameId}), so a trace ties the wire
+ * frames to the host's send. Pieces are built one at a time ({@link #piece}), so a 64 KiB send costs one frame allocation
  * per wire frame and nothing else.
  */
 public final class TsoSegmenter {
