@@ -9,6 +9,7 @@ package org.toesim.host.driver;
  * @param txFrames             frames accepted by {@link NicDriver#send}
  * @param txBytes              their length
  * @param txReclaimed          transmit buffers freed by completions
+ * @param txWireFrames         frames the NIC reported sent for them (more than reclaimed with TSO)
  * @param txQueueFullRefusals  sends refused because the queue was full
  * @param txWakes              times a stopped queue was woken
  * @param txDoorbells          SEND TAIL doorbells
@@ -25,7 +26,7 @@ package org.toesim.host.driver;
  * @param events               device events dispatched
  */
 public record DriverStats(long rxFrames, long rxBytes, long rxRefillDoorbells, long txFrames, long txBytes,
-        long txReclaimed, long txQueueFullRefusals, long txWakes, long txDoorbells, long interrupts,
+        long txReclaimed, long txWireFrames, long txQueueFullRefusals, long txWakes, long txDoorbells, long interrupts,
         long interruptsWhilePolling, long pollRuns, long budgetExhaustedRuns, long entriesProcessed,
         long headDoorbells, long commandsSubmitted, long commandsCompleted, long commandsTimedOut,
         long commandDoorbells, long events) {

@@ -18,8 +18,8 @@ import org.toesim.nic.device.RingId;
  * {@code napi_complete_done}).
  *
  * <pre>
- *  MSI-X --&gt; [INTERRUPT: interruptCycles] --&gt; handler: poll scheduled? yes: nothing (Linux has the
- *                                               IRQ masked; here it is counted) | no: start a run
+ *  MSI-X --&gt; vector masked --&gt; [INTERRUPT: interruptCycles] --&gt; handler: start a run
+ *           (while masked, MSI-X only sets the pending bit: no interrupt work, as in Linux NAPI)
  *  run:  step: entry = COMPLETION.peek() ?: EVENT.peek()
  *          none       --&gt; end run, napi complete
  *          processed == budget --&gt; end run, re-poll: a zero-cycle SOFTIRQ item queued behind
@@ -29,6 +29,7 @@ import org.toesim.nic.device.RingId;
  *                   callbacks, events), next step
  *  end run: HEAD doorbell per device ring that moved; re-post pending rx buffers (one doorbell);
  *           wake a stopped tx queue
+ *  run ends with the rings empty: unmask (a pending interrupt is dispatched at once)
  * </pre>
  * Every entry costs one work item, so upper-layer work the dispatch submits on the core (protocol
  * processing) runs between descriptors, as it does inside a Linux poll.
@@ -86,7 +87,7 @@ final class NapiPoll implements WorkHandler {
             interruptsWhilePolling++;
             return;
         }
-        scheduled = true;
+        scheduled = true; // the root complex masked the vector at dispatch
         startRun(core);
     }
 
@@ -114,6 +115,7 @@ final class NapiPoll implements WorkHandler {
         if (e == null) {
             endRun();
             scheduled = false;
+            rc.unmaskVector(config.vector()); // napi_complete_done: a pending interrupt fires now
             return;
         }
         boolean nicEntry = e instanceof DeviceCompletion.NicReceiveCompletion

@@ -28,11 +28,12 @@ import org.toesim.nic.frame.Frame;
  * <h2>Attach</h2>
  * <pre>
  *  bindVector(vector -&gt; queueCore, NAPI)
- *  per ring COMMAND, SEND, RECEIVE, COMPLETION, EVENT: MmioWrite BASE (8 B) [, VECTOR] , SIZE
+ *  per ring COMMAND, SEND, RECEIVE, COMPLETION: MmioWrite BASE (8 B) [, VECTOR] , SIZE
  *  MmioWrite IRQ USECS, FRAMES of the vector; MmioWrite CONTROL = ENABLE
  *  RECEIVE: NicBuffer x rxBuffers, MmioWrite TAIL
  *  COMMAND: CapabilityQuery(result in a typed region) --[offloadCommandCycles]--&gt; MmioWrite TAIL
  *  completion --&gt; AdapterRecord(ANSWERED | REFUSED) ; none within commandTimeoutPs --&gt; TIMED_OUT
+ *  offload supported: program the EVENT ring (BASE, VECTOR, SIZE), then tell the listener
  * </pre>
  * How the driver learns the device kind: like a firmware-managed adapter's driver, it always
  * asks. A TOE answers with its {@code Capability}; a plain NIC answers {@code Capability.none}
@@ -101,9 +102,9 @@ public final class NicDriver {
         handles = new OffloadHandle.Allocator(config.adapterId());
     }
 
-    /** A driver whose frames travel as wire bytes ({@link CodecFrameContent}). */
+    /** A driver whose frames travel as {@link org.toesim.nic.device.DmaData.FrameImage} ({@link FrameImageContent}). */
     public NicDriver(Simulator sim, RootComplex rc, DriverConfig config, CostTable costs) {
-        this(sim, rc, config, costs, new CodecFrameContent());
+        this(sim, rc, config, costs, new FrameImageContent());
     }
 
     private HostRing ring(HostMemory mem, String name, RingId id, int slots) {
@@ -120,12 +121,8 @@ public final class NicDriver {
         }
         attached = true;
         rc.bindVector(config.vector(), config.queueCore(), napi);
-        for (HostRing r : new HostRing[] {commandRing, sendRing, receiveRing, completionRing, eventRing}) {
-            rc.mmioWrite(Registers.ring(r.id(), Registers.RING_BASE), 8, r.baseAddress());
-            if (r.id().producer() == RingId.Producer.DEVICE) {
-                rc.mmioWrite(Registers.ring(r.id(), Registers.RING_VECTOR), 4, config.vector());
-            }
-            rc.mmioWrite(Registers.ring(r.id(), Registers.RING_SIZE), 4, r.sizeSlots());
+        for (HostRing r : new HostRing[] {commandRing, sendRing, receiveRing, completionRing}) {
+            programRing(r);
         }
         rc.mmioWrite(Registers.irq(config.vector(), Registers.IRQ_USECS), 4, config.moderationUsecs());
         rc.mmioWrite(Registers.irq(config.vector(), Registers.IRQ_FRAMES), 4, config.moderationFrames());
@@ -135,6 +132,14 @@ public final class NicDriver {
         long id = offload.nextCommandId();
         offload.submit(new ToeCommand.CapabilityQuery(id, resultAddr), config.queueCore(),
                 (cmd, c, core) -> onCapability(id, resultAddr, c, listener));
+    }
+
+    private void programRing(HostRing r) {
+        rc.mmioWrite(Registers.ring(r.id(), Registers.RING_BASE), 8, r.baseAddress());
+        if (r.id().producer() == RingId.Producer.DEVICE) {
+            rc.mmioWrite(Registers.ring(r.id(), Registers.RING_VECTOR), 4, config.vector());
+        }
+        rc.mmioWrite(Registers.ring(r.id(), Registers.RING_SIZE), 4, r.sizeSlots());
     }
 
     private void onCapability(long id, long resultAddr, DeviceCompletion.CommandCompletion c,
@@ -151,6 +156,9 @@ public final class NicDriver {
                     sim.now());
         } else {
             adapter = AdapterRecord.notCapable(config.name(), AdapterRecord.QueryOutcome.REFUSED, sim.now());
+        }
+        if (adapter.offloadSupported()) {
+            programRing(eventRing); // only an offload adapter has an EVENT ring
         }
         listener.onAttached(adapter);
     }
@@ -175,20 +183,21 @@ public final class NicDriver {
         napi.setEventListener(listener);
     }
 
-    /** {@link #send(Frame, int, WorkClass)} in SOFTIRQ class (protocol output in the network stack). */
+    /** {@link #send(Frame, int, WorkClass, int)} in SOFTIRQ class (protocol output in the network stack), no TSO. */
     public boolean send(Frame frame, int core) {
-        return send(frame, core, WorkClass.SOFTIRQ);
+        return send(frame, core, WorkClass.SOFTIRQ, 0);
     }
 
     /**
      * Queues {@code frame} for transmission; the descriptor cost runs on {@code core} in
-     * {@code workClass} and the batch's last item rings the doorbell.
+     * {@code workClass} and the batch's last item rings the doorbell. With
+     * {@code tsoMssBytes > 0} the NIC cuts the frame's segment into frames of that payload size.
      *
      * @return false (frame not taken, queue stopped) when the transmit queue is full; the
      *         {@link TxQueueListener} is told when it has room again
      */
-    public boolean send(Frame frame, int core, WorkClass workClass) {
-        return tx.send(Objects.requireNonNull(frame, "frame"), core, workClass);
+    public boolean send(Frame frame, int core, WorkClass workClass, int tsoMssBytes) {
+        return tx.send(Objects.requireNonNull(frame, "frame"), core, workClass, tsoMssBytes);
     }
 
     /** Whether the transmit queue is stopped (full). */
@@ -249,7 +258,7 @@ public final class NicDriver {
     /** Counters since creation. */
     public DriverStats stats() {
         return new DriverStats(rx.framesIn, rx.bytesIn, receiveDoorbell.doorbells(), tx.framesOut, tx.bytesOut,
-                tx.reclaimed, tx.queueFullRefusals, tx.wakes, sendDoorbell.doorbells(), napi.interrupts,
+                tx.reclaimed, tx.wireFrames, tx.queueFullRefusals, tx.wakes, sendDoorbell.doorbells(), napi.interrupts,
                 napi.interruptsWhilePolling, napi.runs, napi.budgetExhaustedRuns, napi.entriesProcessed,
                 napi.headDoorbells, offload.commandsSubmitted, offload.commandsCompleted, offload.commandsTimedOut,
                 commandDoorbell.doorbells(), napi.events);

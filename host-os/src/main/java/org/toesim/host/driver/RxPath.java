@@ -68,7 +68,7 @@ final class RxPath {
             flushRefill();
         }
         if (receiver != null) {
-            receiver.onFrame(frame, core, new RxInfo(0, c.lenBytes(), c.checksumVerified(), 1));
+            receiver.onFrame(frame, core, new RxInfo(c.queue(), c.lenBytes(), c.checksumVerified(), c.coalescedSegments()));
         }
     }
 

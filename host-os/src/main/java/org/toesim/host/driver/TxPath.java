@@ -40,6 +40,7 @@ final class TxPath {
     long framesOut;
     long bytesOut;
     long reclaimed;
+    long wireFrames;
     long queueFullRefusals;
     long wakes;
 
@@ -63,7 +64,7 @@ final class TxPath {
         this.listener = l;
     }
 
-    boolean send(Frame frame, int core, WorkClass workClass) {
+    boolean send(Frame frame, int core, WorkClass workClass, int tsoMssBytes) {
         if (freeCount == 0 || ring.freeSlots() == 0) {
             stopped = true;
             queueFullRefusals++;
@@ -73,7 +74,7 @@ final class TxPath {
         int b = freeBuffers[--freeCount];
         pool.put(b, content);
         slotOfBuffer[b] = ring.produce(new TxDescriptor.NicSend(pool.address(b), content.lenBytes(),
-                config.txChecksumOffload(), b));
+                config.txChecksumOffload(), b, tsoMssBytes));
         framesOut++;
         bytesOut += content.lenBytes();
         doorbell.begin();
@@ -92,6 +93,7 @@ final class TxPath {
         }
         freeBuffers[freeCount++] = b;
         reclaimed++;
+        wireFrames += c.framesSent();
     }
 
     /** End of a poll run: wakes a stopped queue once enough slots are free. */

@@ -31,7 +31,8 @@ import org.toesim.tcp.segment.Payload;
  *  device -&gt; link -&gt; receive(msg)
  *    DmaReadRequest  --FIFO, + memory.accessLatencyPs()--&gt; route(addr).read --&gt; DmaReadCompletion --&gt; link
  *    DmaWrite        --&gt; route(addr).write (applied on arrival: the posted write enters the coherent domain)
- *    MsixInterrupt   --&gt; cpu.submit(core(vector), INTERRUPT, interruptCycles, handler(vector))
+ *    MsixInterrupt   --&gt; masked? pending bit (dispatched on unmask)
+ *                    --&gt; mask; cpu.submit(core(vector), INTERRUPT, interruptCycles, handler(vector))
  *    MmioReadCompletion --&gt; callback of the read with that requestId
  *  route(addr): memory.find(addr) (binary search, O(log n)) -&gt; owner map (region -&gt; DmaTarget)
  *               no owner: raw memory (Bytes into real/virtual bytes; other content length only)
@@ -51,6 +52,8 @@ public final class RootComplex implements HostEndpoint, Resettable {
     private final Map<MemoryRegion, DmaTarget> owners = new IdentityHashMap<>();
     private final int[] vectorCore = new int[Registers.MAX_VECTORS];
     private final WorkHandler[] vectorHandler = new WorkHandler[Registers.MAX_VECTORS];
+    private final boolean[] vectorMasked = new boolean[Registers.MAX_VECTORS];
+    private final boolean[] vectorPending = new boolean[Registers.MAX_VECTORS];
     private final Map<Long, MmioReadCallback> mmioReadsPending = new HashMap<>();
     private final Event readEvent;
     private HostBus bus;
@@ -66,6 +69,7 @@ public final class RootComplex implements HostEndpoint, Resettable {
     private long dmaWrites;
     private long dmaWriteBytes;
     private long interrupts;
+    private long interruptsHeldByMask;
     private long mmioReadReplies;
     private long mmioWrites;
     private long mmioReads;
@@ -130,13 +134,34 @@ public final class RootComplex implements HostEndpoint, Resettable {
 
     /**
      * MSI-X {@code vector} runs {@code handler.onWorkDone(core, vector)} as INTERRUPT work on
-     * {@code core}, costing {@link CostTable#interruptCycles()} (entry and exit).
+     * {@code core}, costing {@link CostTable#interruptCycles()} (entry and exit). Dispatch
+     * masks the vector (what a NAPI driver's handler does first); the handler's owner calls
+     * {@link #unmaskVector} when it is ready for the next interrupt.
      */
     public void bindVector(int vector, int core, WorkHandler handler) {
         Registers.irq(vector, 0); // range check
         Objects.checkIndex(core, cpu.cores());
         vectorCore[vector] = core;
         vectorHandler[vector] = Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * Masks MSI-X {@code vector} (the MSI-X table's per-vector mask bit, PCIe 3.0 section
+     * 6.8.2.9): an interrupt arriving while masked only sets the vector's pending bit and costs
+     * no CPU. Modelled at the root complex, so masking takes effect at once instead of one MMIO
+     * write later; the driver masks while its NAPI poll is scheduled.
+     */
+    public void maskVector(int vector) {
+        vectorMasked[vector] = true;
+    }
+
+    /** Unmasks {@code vector}; a pending interrupt is dispatched now. */
+    public void unmaskVector(int vector) {
+        vectorMasked[vector] = false;
+        if (vectorPending[vector]) {
+            vectorPending[vector] = false;
+            dispatch(vector);
+        }
     }
 
     /** The core MSI-X {@code vector} interrupts. */
@@ -193,6 +218,17 @@ public final class RootComplex implements HostEndpoint, Resettable {
         if (h == null) {
             throw new IllegalStateException(name + ": MSI-X vector " + vector + " has no handler");
         }
+        if (vectorMasked[vector]) {
+            vectorPending[vector] = true;
+            interruptsHeldByMask++;
+            return;
+        }
+        dispatch(vector);
+    }
+
+    private void dispatch(int vector) {
+        WorkHandler h = vectorHandler[vector];
+        vectorMasked[vector] = true; // the handler's first act (Linux NAPI drivers); it unmasks when done
         interrupts++;
         cpu.submit(vectorCore[vector], WorkClass.INTERRUPT, CostCategory.INTERRUPT, costs.interruptCycles(), h,
                 vector);
@@ -271,6 +307,11 @@ public final class RootComplex implements HostEndpoint, Resettable {
         return bus;
     }
 
+    /** MSI-X messages that arrived while their vector was masked (held as pending). */
+    public long interruptsHeldByMask() {
+        return interruptsHeldByMask;
+    }
+
     /** DMA reads waiting for memory. */
     public int pendingReads() {
         return readCount;
@@ -289,6 +330,7 @@ public final class RootComplex implements HostEndpoint, Resettable {
         dmaWrites = 0;
         dmaWriteBytes = 0;
         interrupts = 0;
+        interruptsHeldByMask = 0;
         mmioReadReplies = 0;
         mmioWrites = 0;
         mmioReads = 0;
