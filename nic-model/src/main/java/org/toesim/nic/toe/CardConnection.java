@@ -1,0 +1,196 @@
+package org.toesim.nic.toe;
+
+import java.util.ArrayDeque;
+import org.toesim.core.event.Event;
+import org.toesim.nic.device.OffloadHandle;
+import org.toesim.nic.device.RxDescriptor;
+import org.toesim.nic.device.TxDescriptor;
+import org.toesim.tcp.ccb.ControlBlock;
+import org.toesim.tcp.engine.SegmentSink;
+import org.toesim.tcp.engine.TcpConnection;
+import org.toesim.tcp.engine.TcpEvents;
+import org.toesim.tcp.engine.TcpState;
+import org.toesim.tcp.segment.FourTuple;
+import org.toesim.tcp.segment.Payload;
+import org.toesim.tcp.segment.Segment;
+
+/**
+ * One offloaded connection on the card: the shared TCP engine restored from the host's CCB,
+ * its posted receive buffers, its on-card receive data, its send requests and counters. The
+ * paths ({@link ReceivePath}, {@link SendPath}) and the {@link Toe} operate on it; it forwards the
+ * engine's callbacks to them.
+ *
+ * <p>On-card receive data ("held") mirrors the engine's readable bytes exactly: the fast path
+ * appends the in-order slice of each segment the engine accepted, and the card consumes the same
+ * count from the engine when it places bytes in a posted buffer or the host accepts indicated
+ * bytes. The engine's receive window therefore closes as the on-card buffer fills.
+ */
+final class CardConnection implements TcpEvents, SegmentSink {
+    /** A posted receive buffer being filled. */
+    static final class Posted {
+        final RxDescriptor.PostBuffer desc;
+        final int slot;
+        int filledBytes;
+        long firstBytePs;
+
+        Posted(RxDescriptor.PostBuffer desc, int slot) {
+            this.desc = desc;
+            this.slot = slot;
+        }
+    }
+
+    /** A send request: its bytes occupy stream offsets [streamStart, streamStart + len). */
+    static final class SendRequest {
+        final TxDescriptor.ToeSend desc;
+        final int slot;
+        final long streamStart;
+        int readIssuedBytes;
+
+        SendRequest(TxDescriptor.ToeSend desc, int slot, long streamStart) {
+            this.desc = desc;
+            this.slot = slot;
+            this.streamStart = streamStart;
+        }
+
+        long streamEnd() {
+            return streamStart + desc.lenBytes();
+        }
+    }
+
+    final OffloadHandle handle;
+    final FourTuple tuple;
+    final int core;
+    final Toe toe;
+    TcpConnection engine;
+    ControlBlock.Cached hostCached;
+    int ttl;
+    int tos;
+    long peerMac;
+    boolean active = true;
+    boolean uploadRequested;
+    Event wakeup;
+    Event pushTimer;
+
+    // classification: RCV.NXT once the queued fast-path segments are processed
+    int classifyRcvNxt;
+    int queuedFast;
+
+    // receive side
+    final ArrayDeque<Payload> held = new ArrayDeque<>();
+    long heldBytes;
+    long headOffset;
+    long indicatedUpTo;
+    long newReadableBytes;
+    final ArrayDeque<Posted> posted = new ArrayDeque<>();
+    boolean pushPending;
+
+    // send side
+    final ArrayDeque<SendRequest> sends = new ArrayDeque<>();
+    long sendBase;
+    long appendedEnd;
+    long nextRequestStream;
+    long readsInFlightBytes;
+    long highestSentEnd;
+    int retransmitsWithoutProgress;
+
+    // statistics
+    final long[] pathCounts = new long[PathReason.values().length];
+    long segmentsIn;
+    long segmentsOut;
+    long payloadBytesIn;
+    long payloadBytesOut;
+    long retransmittedSegments;
+    long reReadBytes;
+    long droppedSegmentsIn;
+    long dupAcksIn;
+
+    CardConnection(OffloadHandle handle, FourTuple tuple, int core, Toe toe) {
+        this.handle = handle;
+        this.tuple = tuple;
+        this.core = core;
+        this.toe = toe;
+    }
+
+    /** Sets the on-card state from the CCB the engine was restored from. */
+    void initFrom(ControlBlock ccb) {
+        hostCached = ccb.cached();
+        ttl = hostCached.ttl();
+        tos = hostCached.tos();
+        classifyRcvNxt = engine.rcvNxt();
+        long readable = 0;
+        for (Payload p : ccb.delegated().receive().undelivered()) {
+            held.addLast(p);
+            readable += p.lenBytes();
+        }
+        heldBytes = readable;
+        headOffset = Math.max(0, ccb.delegated().receive().rcvNxtPos() - 1) - readable;
+        indicatedUpTo = headOffset;
+        long sendStart = Math.max(0, ccb.delegated().send().sndUnaPos() - 1);
+        long queued = 0;
+        for (Payload p : ccb.delegated().send().unacked()) {
+            queued += p.lenBytes();
+        }
+        appendedEnd = sendStart + queued;
+        sendBase = appendedEnd;
+        nextRequestStream = appendedEnd;
+        highestSentEnd = Math.min(appendedEnd, Math.max(0, ccb.delegated().send().sndMaxPos() - 1));
+    }
+
+    /** Runs the engine's due work and re-arms the wake-up event. */
+    void kick(long nowPs) {
+        if (!active) {
+            return;
+        }
+        engine.poll(nowPs, this);
+        rearm(nowPs);
+    }
+
+    void rearm(long nowPs) {
+        long w = engine.nextWakeupPs();
+        if (w == Long.MAX_VALUE || !active) {
+            toe.sim().cancel(wakeup);
+        } else {
+            toe.sim().scheduleAt(wakeup, Math.max(nowPs, w));
+        }
+    }
+
+    /** Bytes of the stream the peer has acknowledged (stream offset). */
+    long ackedEnd() {
+        return appendedEnd - engine.unackedBytes();
+    }
+
+    boolean mayRequestUpload() {
+        TcpState s = engine.state();
+        return !uploadRequested && s != TcpState.FIN_WAIT_1 && s != TcpState.FIN_WAIT_2 && s != TcpState.CLOSE_WAIT;
+    }
+
+    // ------------------------------------------------------------------ engine callbacks
+
+    @Override
+    public void send(FourTuple from, Segment segment) {
+        toe.sendPath().transmit(this, segment);
+    }
+
+    @Override
+    public void readable(TcpConnection c, long newBytes, long nowPs) {
+        newReadableBytes += newBytes;
+    }
+
+    @Override
+    public void acked(TcpConnection c, long ackedBytes, long nowPs) {
+        retransmitsWithoutProgress = 0;
+        toe.sendPath().onAcked(this);
+    }
+
+    @Override
+    public void stateChanged(TcpConnection c, TcpState from, TcpState to, long nowPs) {
+        if (to == TcpState.TIME_WAIT || to == TcpState.CLOSED) {
+            toe.requestUpload(this, org.toesim.nic.device.UploadReason.INVALID_STATE);
+        }
+    }
+
+    @Override
+    public void reset(TcpConnection c, String reason, long nowPs) {
+        toe.requestUpload(this, org.toesim.nic.device.UploadReason.TIMEOUT);
+    }
+}

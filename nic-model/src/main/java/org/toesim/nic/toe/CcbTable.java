@@ -1,0 +1,122 @@
+package org.toesim.nic.toe;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.toesim.core.stats.TimeWeighted;
+import org.toesim.nic.device.OffloadHandle;
+import org.toesim.tcp.segment.FourTuple;
+
+/**
+ * The card's CCB table (claim 20): fixed capacity, O(1) lookup by four-tuple (received frames)
+ * and by handle (commands, descriptors). Lookups use hash maps; iteration (reset, reports) uses
+ * the insertion-ordered map only, so results never depend on hash order. A slot is reserved
+ * when an InitiateOffload is accepted (before its CCB image has arrived), so concurrent offloads
+ * cannot overfill the table.
+ *
+ * <pre>
+ *   reserve() -- false when occupied + reserved == capacity (NO_RESOURCES)
+ *   install(conn)  reserved -&gt; occupied; tuple and handle indexed
+ *   remove(conn)   slot free again (flush)
+ * </pre>
+ */
+public final class CcbTable {
+    private final int capacity;
+    private final int entryBytes;
+    private final HashMap<FourTuple, CardConnection> byTuple = new HashMap<>();
+    private final HashMap<OffloadHandle, CardConnection> byHandle = new HashMap<>();
+    private final LinkedHashMap<OffloadHandle, CardConnection> ordered = new LinkedHashMap<>();
+    private final TimeWeighted occupancy;
+    private int reserved;
+    private long installs;
+    private long refusals;
+
+    public CcbTable(int capacity, int entryBytes, long nowPs, String owner) {
+        this.capacity = capacity;
+        this.entryBytes = entryBytes;
+        this.occupancy = new TimeWeighted(owner + ".ccbOccupancy", nowPs, 0);
+    }
+
+    /** Reserves a slot for an offload in progress; false (counted) when the table is full. */
+    public boolean reserve() {
+        if (byHandle.size() + reserved >= capacity) {
+            refusals++;
+            return false;
+        }
+        reserved++;
+        return true;
+    }
+
+    /** Gives back a reservation that did not lead to an install. */
+    public void unreserve() {
+        reserved--;
+    }
+
+    /** Installs {@code conn} into a reserved slot; false if its handle or tuple is already present. */
+    boolean install(CardConnection conn, long nowPs) {
+        reserved--;
+        if (byHandle.containsKey(conn.handle) || byTuple.containsKey(conn.tuple)) {
+            return false;
+        }
+        byHandle.put(conn.handle, conn);
+        byTuple.put(conn.tuple, conn);
+        ordered.put(conn.handle, conn);
+        installs++;
+        occupancy.update(nowPs, byHandle.size());
+        return true;
+    }
+
+    /** Frees {@code conn}'s slot. */
+    void remove(CardConnection conn, long nowPs) {
+        if (byHandle.remove(conn.handle) != null) {
+            byTuple.remove(conn.tuple);
+            ordered.remove(conn.handle);
+            occupancy.update(nowPs, byHandle.size());
+        }
+    }
+
+    /** The connection whose local/remote addresses are {@code tuple} (seen from the card), or null. */
+    CardConnection byTuple(FourTuple tuple) {
+        return byTuple.get(tuple);
+    }
+
+    /** The connection named {@code handle}, or null. */
+    CardConnection byHandle(OffloadHandle handle) {
+        return byHandle.get(handle);
+    }
+
+    /** Installed connections in installation order. */
+    List<CardConnection> inOrder() {
+        return new ArrayList<>(ordered.values());
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Installed CCBs. */
+    public int occupied() {
+        return byHandle.size();
+    }
+
+    /** Card memory held by installed CCBs. */
+    public long memoryBytes() {
+        return (long) entryBytes * byHandle.size();
+    }
+
+    /** Time-weighted mean occupancy up to {@code nowPs}. */
+    public double meanOccupancy(long nowPs) {
+        return occupancy.mean(nowPs);
+    }
+
+    /** InitiateOffloads refused for lack of a slot. */
+    public long refusals() {
+        return refusals;
+    }
+
+    /** CCBs installed so far. */
+    public long installs() {
+        return installs;
+    }
+}

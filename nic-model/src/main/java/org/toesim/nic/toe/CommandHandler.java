@@ -1,0 +1,225 @@
+package org.toesim.nic.toe;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import org.toesim.core.trace.TraceSink;
+import org.toesim.nic.device.Capability;
+import org.toesim.nic.device.CcbImage;
+import org.toesim.nic.device.CommandStatus;
+import org.toesim.nic.device.ConnectionStats;
+import org.toesim.nic.device.DeviceCompletion;
+import org.toesim.nic.device.DmaData;
+import org.toesim.nic.device.OffloadFeature;
+import org.toesim.nic.device.RingId;
+import org.toesim.nic.device.ToeCommand;
+import org.toesim.nic.dma.DmaEngine;
+import org.toesim.nic.dma.DmaReadCallback;
+import org.toesim.nic.ring.DeviceQueues;
+import org.toesim.tcp.ccb.ControlBlock;
+import org.toesim.tcp.engine.TcpConnection;
+import org.toesim.tcp.segment.Payload;
+
+/**
+ * Control commands of the COMMAND ring, run on a card core after their cycle cost.
+ *
+ * <pre>
+ *   CapabilityQuery  -&gt; DmaWrite(resultAddr, CapabilityImage) ; CommandCompletion(SUCCESS, 64)
+ *   InitiateOffload  -&gt; reserve slot (full: NO_RESOURCES) -&gt; DmaReadRequest(stateAddr, len)
+ *                       -&gt; CcbImage -&gt; restore engine, install ; CommandCompletion(SUCCESS)
+ *   UpdateOffload    -&gt; TTL/TOS for frames, appAcceptedBytes drops indicated bytes ; CommandCompletion
+ *   QueryOffload     -&gt; DmaWrite(resultAddr, QueryImage(CCB, stats)) ; CommandCompletion(SUCCESS, size)
+ *   TerminateOffload -&gt; stop; ReceiveCompletion(FLUSHED) per posted buffer; SendCompletion(FLUSHED)
+ *                       per unfinished send; DmaWrite(dataAddr, undelivered bytes);
+ *                       DmaWrite(stateAddr, CcbImage) ; CommandCompletion(SUCCESS, data bytes)
+ * </pre>
+ * The CCB returned at flush carries the engine's full delegated state (unacknowledged send data
+ * included) with the host's own cached part; its undelivered receive data is what did not fit at
+ * {@code dataAddr} (none when the capacity suffices), so every byte reaches the host exactly
+ * once. Bytes of a FLUSHED send request beyond its {@code bytesAcked} lead the CCB's unacknowledged
+ * data up to its length; the rest were never read by the card and are the host's to send.
+ */
+final class CommandHandler implements DmaReadCallback {
+    private final Toe toe;
+    private final DmaEngine dma;
+    private final DeviceQueues queues;
+    private final CcbTable table;
+    private final ToeConfig config;
+    private final HashMap<Long, ToeCommand.InitiateOffload> pendingOffloads = new HashMap<>();
+    private final HashMap<Long, Integer> pendingSlots = new HashMap<>();
+    private long nextReadId;
+
+    CommandHandler(Toe toe, DmaEngine dma, DeviceQueues queues, CcbTable table, ToeConfig config) {
+        this.toe = toe;
+        this.dma = dma;
+        this.queues = queues;
+        this.table = table;
+        this.config = config;
+    }
+
+    void execute(ToeCommand cmd, int slot) {
+        if (cmd instanceof ToeCommand.CapabilityQuery q) {
+            dma.write(q.resultAddr(), new DmaData.CapabilityImage(capability()));
+            complete(q.commandId(), slot, CommandStatus.SUCCESS, DmaData.CapabilityImage.SIZE_BYTES);
+        } else if (cmd instanceof ToeCommand.InitiateOffload o) {
+            initiate(o, slot);
+        } else if (cmd instanceof ToeCommand.UpdateOffload u) {
+            update(u, slot);
+        } else if (cmd instanceof ToeCommand.QueryOffload q) {
+            query(q, slot);
+        } else if (cmd instanceof ToeCommand.TerminateOffload t) {
+            terminate(t, slot);
+        }
+    }
+
+    Capability capability() {
+        if (toe.failed()) {
+            return Capability.none(EnumSet.noneOf(OffloadFeature.class));
+        }
+        return new Capability(true, config.ccbCapacity(), config.ccbCapacity(), config.maxSendBytes(),
+                config.maxReceiveBufferBytes(), config.maxPostedBuffersPerConnection(),
+                EnumSet.of(OffloadFeature.IPV4, OffloadFeature.WINDOW_SCALE, OffloadFeature.TIMESTAMPS,
+                        OffloadFeature.SACK, OffloadFeature.INDICATE_DATA));
+    }
+
+    private void initiate(ToeCommand.InitiateOffload o, int slot) {
+        if (toe.failed()) {
+            complete(o.commandId(), slot, CommandStatus.HARDWARE_FAILURE, 0);
+        } else if (table.byHandle(o.handle()) != null) {
+            complete(o.commandId(), slot, CommandStatus.INVALID_REQUEST, 0);
+        } else if (!table.reserve()) {
+            complete(o.commandId(), slot, CommandStatus.NO_RESOURCES, 0);
+        } else {
+            long id = nextReadId++;
+            pendingOffloads.put(id, o);
+            pendingSlots.put(id, slot);
+            // the image is one typed region; reads longer than the engine's limit go as one
+            // request per maxReadBytes, the first carrying the content (see report)
+            int len = o.stateLenBytes();
+            int first = Math.min(len, dma.maxReadBytes());
+            for (int off = first; off < len; off += dma.maxReadBytes()) {
+                dma.read(o.stateAddr() + off, Math.min(len - off, dma.maxReadBytes()), (c, d) -> { }, 0);
+            }
+            dma.read(o.stateAddr(), first, this, id);
+        }
+    }
+
+    @Override
+    public void onReadComplete(long cookie, DmaData data) {
+        ToeCommand.InitiateOffload o = pendingOffloads.remove(cookie);
+        int slot = pendingSlots.remove(cookie);
+        if (toe.failed() || !(data instanceof DmaData.StateImage img) || !(img.state() instanceof CcbImage ccbImage)) {
+            table.unreserve();
+            complete(o.commandId(), slot, toe.failed() ? CommandStatus.HARDWARE_FAILURE : CommandStatus.INVALID_REQUEST,
+                    0);
+            return;
+        }
+        ControlBlock ccb = ccbImage.ccb();
+        CardConnection c = new CardConnection(o.handle(), ccb.constant().tuple(), toe.coreOf(o.handle()), toe);
+        if (!table.install(c, toe.sim().now())) {
+            complete(o.commandId(), slot, CommandStatus.INVALID_REQUEST, 0);
+            return;
+        }
+        long now = toe.sim().now();
+        ControlBlock.Cached k = ccb.cached();
+        ControlBlock.Cached onCard = new ControlBlock.Cached(k.ttl(), k.tos(), k.nagle(), k.delayedAck(),
+                k.delayedAckTimeoutPs(), k.keepAlive(), k.keepAliveIdlePs(), k.keepAliveIntervalPs(),
+                k.keepAliveProbes(), Math.min(k.receiveBufferBytes(), config.onCardBufferBytes()),
+                k.sendBufferBytes());
+        c.engine = TcpConnection.restore(new ControlBlock(ccb.constant(), onCard, ccb.delegated()), config.engine(),
+                now, c, TraceSink.NONE, "toe." + o.handle());
+        c.initFrom(ccb);
+        toe.attachTimers(c);
+        complete(o.commandId(), slot, CommandStatus.SUCCESS, 0);
+        c.kick(now);
+    }
+
+    private void update(ToeCommand.UpdateOffload u, int slot) {
+        CardConnection c = table.byHandle(u.handle());
+        if (c == null || !c.active) {
+            complete(u.commandId(), slot, c == null ? CommandStatus.UNKNOWN_HANDLE : CommandStatus.FLUSHED, 0);
+            return;
+        }
+        c.ttl = u.cached().ipTtl();
+        c.tos = u.cached().ipTos();
+        ControlBlock.Cached k = c.hostCached;
+        c.hostCached = new ControlBlock.Cached(c.ttl, c.tos, k.nagle(), k.delayedAck(), k.delayedAckTimeoutPs(),
+                k.keepAlive(), k.keepAliveIdlePs(), k.keepAliveIntervalPs(), k.keepAliveProbes(),
+                k.receiveBufferBytes(), k.sendBufferBytes());
+        toe.receivePath().accept(c, u.cached().appAcceptedBytes());
+        complete(u.commandId(), slot, CommandStatus.SUCCESS, 0);
+    }
+
+    private void query(ToeCommand.QueryOffload q, int slot) {
+        CardConnection c = table.byHandle(q.handle());
+        if (c == null) {
+            complete(q.commandId(), slot, CommandStatus.UNKNOWN_HANDLE, 0);
+            return;
+        }
+        long now = toe.sim().now();
+        DmaData.QueryImage image = new DmaData.QueryImage(new CcbImage(returnedCcb(c, now, 0)), stats(c, now));
+        if (image.lenBytes() > q.resultCapacityBytes()) {
+            complete(q.commandId(), slot, CommandStatus.INVALID_REQUEST, 0);
+            return;
+        }
+        dma.write(q.resultAddr(), image);
+        complete(q.commandId(), slot, CommandStatus.SUCCESS, image.lenBytes());
+    }
+
+    private void terminate(ToeCommand.TerminateOffload t, int slot) {
+        CardConnection c = table.byHandle(t.handle());
+        if (c == null) {
+            complete(t.commandId(), slot, CommandStatus.UNKNOWN_HANDLE, 0);
+            return;
+        }
+        long now = toe.sim().now();
+        c.active = false;
+        toe.sim().cancel(c.wakeup);
+        toe.receivePath().returnAll(c, CommandStatus.FLUSHED);
+        toe.sendPath().returnAll(c, CommandStatus.FLUSHED);
+        int dataBytes = (int) Math.min(c.heldBytes, t.dataCapacityBytes());
+        if (dataBytes > 0) {
+            dma.write(t.dataAddr(), new DmaData.Bytes(ReceivePath.copyRange(c, c.headOffset, dataBytes)));
+        }
+        CcbImage image = new CcbImage(returnedCcb(c, now, dataBytes));
+        if (image.imageSizeBytes() > t.stateCapacityBytes()) {
+            complete(t.commandId(), slot, CommandStatus.INVALID_REQUEST, dataBytes);
+            table.remove(c, now);
+            return;
+        }
+        dma.write(t.stateAddr(), new DmaData.StateImage(image));
+        table.remove(c, now);
+        complete(t.commandId(), slot, CommandStatus.SUCCESS, dataBytes);
+    }
+
+    /** The engine's CCB with the host's cached part; the first {@code deliveredBytes} undelivered bytes removed. */
+    private static ControlBlock returnedCcb(CardConnection c, long nowPs, int deliveredBytes) {
+        ControlBlock snap = c.engine.snapshot(nowPs);
+        ControlBlock.Delegated d = snap.delegated();
+        ControlBlock.ReceiveState r = d.receive();
+        List<Payload> rest = List.of();
+        long left = c.heldBytes - deliveredBytes;
+        if (left > 0) {
+            rest = List.of(ReceivePath.copyRange(c, c.headOffset + deliveredBytes, (int) left));
+        }
+        ControlBlock.ReceiveState r2 = new ControlBlock.ReceiveState(r.rcvNxtPos(), r.rcvAdvRightPos(), r.peerFinPos(),
+                r.finReceived(), rest, r.outOfOrder());
+        ControlBlock.Delegated d2 = new ControlBlock.Delegated(d.state(), d.send(), r2, d.timestamps(), d.congestion(),
+                d.rtt(), d.timers(), d.scoreboard(), d.sackReported(), d.stats());
+        return new ControlBlock(snap.constant(), c.hostCached, d2);
+    }
+
+    /** The per-connection statistics block of a query. */
+    static ConnectionStats stats(CardConnection c, long nowPs) {
+        org.toesim.tcp.engine.ConnectionStats e = c.engine.stats(nowPs);
+        return new ConnectionStats(c.segmentsIn, c.segmentsOut, c.payloadBytesIn, c.payloadBytesOut,
+                c.retransmittedSegments, e.dupAcksIn(), c.pathCounts[PathReason.OUT_OF_ORDER.ordinal()],
+                c.droppedSegmentsIn, e.srttPs());
+    }
+
+    private void complete(long commandId, int slot, CommandStatus status, int resultBytes) {
+        queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.CommandCompletion(commandId, status,
+                resultBytes));
+        queues.fetchRing(RingId.COMMAND).complete(slot);
+    }
+}

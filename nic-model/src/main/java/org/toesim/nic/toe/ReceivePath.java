@@ -1,0 +1,229 @@
+package org.toesim.nic.toe;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import org.toesim.core.event.Simulator;
+import org.toesim.nic.device.CommandStatus;
+import org.toesim.nic.device.DeviceCompletion;
+import org.toesim.nic.device.DeviceEvent;
+import org.toesim.nic.device.DmaData;
+import org.toesim.nic.device.RingId;
+import org.toesim.nic.device.RxDescriptor;
+import org.toesim.nic.dma.DmaEngine;
+import org.toesim.nic.ring.DeviceQueues;
+import org.toesim.tcp.segment.Payload;
+
+/**
+ * Fast-path receive placement (claims 1, 2, 3, 15, 17): in-order payload, free of headers, goes
+ * by DMA straight into the buffer the host posted for the connection's handle.
+ *
+ * <pre>
+ *   fast-path segment -&gt; engine.input (ACK to the peer per the engine's delayed-ACK rules)
+ *     -&gt; held += in-order slice
+ *     -&gt; drain: DmaWrite(buf.addr + filled, Bytes(slice)) per run; engine.consume(n)
+ *          buffer full                    -&gt; ReceiveCompletion(bytesPlaced, push=false)
+ *          segment had PSH                -&gt; ReceiveCompletion(bytesPlaced, push=true)
+ *          push timer (first byte + 500 ms) -&gt; ReceiveCompletion(bytesPlaced, push=false)
+ *     -&gt; no buffer posted: data stays on the card (window closes as it fills);
+ *        an IndicationBuffer, if any, gets a copy: IndicateData(bytesPlaced, bytesPending);
+ *        UpdateOffload(appAcceptedBytes = stream offset) drops the bytes the host took.
+ * </pre>
+ * The host's {@code appAcceptedBytes} is a stream offset (bytes of the connection the application
+ * has accepted since the connection began), so a stale update never drops bytes twice.
+ */
+final class ReceivePath {
+    private final Simulator sim;
+    private final DmaEngine dma;
+    private final DeviceQueues queues;
+    private final long pushTimerPs;
+    private final ArrayDeque<RxDescriptor.IndicationBuffer> indicationBuffers = new ArrayDeque<>();
+    private final ArrayDeque<Integer> indicationSlots = new ArrayDeque<>();
+    private long bytesPlaced;
+    private long bytesIndicated;
+    private long completions;
+
+    ReceivePath(Simulator sim, DmaEngine dma, DeviceQueues queues, long pushTimerPs) {
+        this.sim = sim;
+        this.dma = dma;
+        this.queues = queues;
+        this.pushTimerPs = pushTimerPs;
+    }
+
+    /** A posted buffer for {@code c} arrived (fetched descriptor in ring slot {@code slot}). */
+    void post(CardConnection c, RxDescriptor.PostBuffer desc, int slot) {
+        c.posted.addLast(new CardConnection.Posted(desc, slot));
+        drain(c);
+    }
+
+    /** A driver-owned indication buffer arrived. */
+    void addIndicationBuffer(RxDescriptor.IndicationBuffer desc, int slot) {
+        indicationBuffers.addLast(desc);
+        indicationSlots.addLast(slot);
+    }
+
+    /** {@code bytes} new in-order bytes of {@code slice} became readable on {@code c}. */
+    void append(CardConnection c, Payload slice) {
+        c.held.addLast(slice);
+        c.heldBytes += slice.lenBytes();
+    }
+
+    /** Places held bytes into posted buffers, completes buffers, indicates the rest. */
+    void drain(CardConnection c) {
+        while (c.heldBytes > 0 && !c.posted.isEmpty()) {
+            CardConnection.Posted b = c.posted.peekFirst();
+            int n = (int) Math.min(b.desc.lenBytes() - b.filledBytes, c.heldBytes);
+            if (b.filledBytes == 0) {
+                b.firstBytePs = sim.now();
+            }
+            placeFromHead(c, n, b.desc.hostAddr() + b.filledBytes);
+            b.filledBytes += n;
+            if (b.filledBytes == b.desc.lenBytes()) {
+                complete(c, false, CommandStatus.SUCCESS);
+            }
+        }
+        CardConnection.Posted first = c.posted.peekFirst();
+        if (first != null && first.filledBytes > 0) {
+            if (c.pushPending) {
+                complete(c, true, CommandStatus.SUCCESS);
+            } else if (!c.pushTimer.isPending()) {
+                sim.scheduleAt(c.pushTimer, first.firstBytePs + pushTimerPs);
+            }
+        }
+        if (c.heldBytes == 0) {
+            c.pushPending = false;
+        }
+        if (c.heldBytes > 0 && c.posted.isEmpty()) {
+            indicate(c);
+        }
+    }
+
+    /** The push timer of {@code c} fired. */
+    void onPushTimer(CardConnection c) {
+        CardConnection.Posted first = c.posted.peekFirst();
+        if (!c.active || first == null || first.filledBytes == 0) {
+            return;
+        }
+        if (sim.now() >= first.firstBytePs + pushTimerPs) {
+            complete(c, false, CommandStatus.SUCCESS);
+        } else {
+            sim.scheduleAt(c.pushTimer, first.firstBytePs + pushTimerPs);
+        }
+    }
+
+    /** The host says its application accepted the stream up to offset {@code acceptedEnd}. */
+    void accept(CardConnection c, long acceptedEnd) {
+        long k = Math.min(acceptedEnd - c.headOffset, c.heldBytes);
+        if (k <= 0) {
+            return;
+        }
+        takeFromHead(c, (int) k, -1);
+        c.kick(sim.now());
+    }
+
+    /** Hands every posted buffer of {@code c} back with {@code status} (flush). */
+    void returnAll(CardConnection c, CommandStatus status) {
+        while (!c.posted.isEmpty()) {
+            complete(c, false, status);
+        }
+        sim.cancel(c.pushTimer);
+    }
+
+    private void complete(CardConnection c, boolean push, CommandStatus status) {
+        CardConnection.Posted b = c.posted.pollFirst();
+        queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.ReceiveCompletion(c.handle,
+                b.desc.cookie(), b.filledBytes, push, status));
+        queues.fetchRing(RingId.RECEIVE).complete(b.slot);
+        completions++;
+        if (push) {
+            c.pushPending = false;
+        }
+        sim.cancel(c.pushTimer);
+    }
+
+    private void placeFromHead(CardConnection c, int n, long hostAddr) {
+        takeFromHead(c, n, hostAddr);
+        bytesPlaced += n;
+    }
+
+    /** Removes {@code n} bytes from the head of the held data; DMA-writes them at {@code hostAddr} unless it is -1. */
+    private void takeFromHead(CardConnection c, int n, long hostAddr) {
+        int left = n;
+        long addr = hostAddr;
+        while (left > 0) {
+            Payload p = c.held.pollFirst();
+            Payload piece = p;
+            if (p.lenBytes() > left) {
+                piece = p.slice(0, left);
+                c.held.addFirst(p.slice(left, p.lenBytes() - left));
+            }
+            if (hostAddr >= 0) {
+                dma.write(addr, new DmaData.Bytes(piece));
+                addr += piece.lenBytes();
+            }
+            left -= piece.lenBytes();
+        }
+        c.heldBytes -= n;
+        c.headOffset += n;
+        c.indicatedUpTo = Math.max(c.indicatedUpTo, c.headOffset);
+        c.engine.consume(n);
+    }
+
+    private void indicate(CardConnection c) {
+        long heldEnd = c.headOffset + c.heldBytes;
+        long from = Math.max(c.indicatedUpTo, c.headOffset);
+        if (from >= heldEnd || indicationBuffers.isEmpty()) {
+            return;
+        }
+        RxDescriptor.IndicationBuffer buf = indicationBuffers.pollFirst();
+        int slot = indicationSlots.pollFirst();
+        int n = (int) Math.min(buf.lenBytes(), heldEnd - from);
+        dma.write(buf.hostAddr(), new DmaData.Bytes(copyRange(c, from, n)));
+        c.indicatedUpTo = from + n;
+        bytesIndicated += n;
+        queues.writeBackRing(RingId.EVENT).post(new DeviceEvent.IndicateData(c.handle, buf.cookie(), n,
+                (int) Math.min(Integer.MAX_VALUE, heldEnd - c.indicatedUpTo)));
+        queues.fetchRing(RingId.RECEIVE).complete(slot);
+    }
+
+    /** The held bytes [from, from + n) as one payload (shared when it lies in one run). */
+    static Payload copyRange(CardConnection c, long from, int n) {
+        return copyRange(c.held, from, n);
+    }
+
+    static Payload copyRange(Iterable<Payload> runs, long from, int n) {
+        byte[] out = null;
+        boolean anyReal = false;
+        for (Payload p : runs) {
+            if (p.streamOffset() <= from && p.endOffset() >= from + n) {
+                return p.slice((int) (from - p.streamOffset()), n);
+            }
+            anyReal |= p.hasBytes();
+        }
+        if (!anyReal) {
+            return Payload.virtual(from, n);
+        }
+        out = new byte[n];
+        Iterator<Payload> it = runs.iterator();
+        while (it.hasNext()) {
+            Payload p = it.next();
+            long lo = Math.max(from, p.streamOffset());
+            long hi = Math.min(from + n, p.endOffset());
+            for (long o = lo; o < hi; o++) {
+                out[(int) (o - from)] = p.byteAt((int) (o - p.streamOffset()));
+            }
+        }
+        return Payload.real(from, out, 0, n);
+    }
+
+    long bytesPlaced() {
+        return bytesPlaced;
+    }
+
+    long bytesIndicated() {
+        return bytesIndicated;
+    }
+
+    long completions() {
+        return completions;
+    }
+}

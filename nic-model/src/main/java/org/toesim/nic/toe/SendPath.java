@@ -1,0 +1,223 @@
+package org.toesim.nic.toe;
+
+import java.util.HashMap;
+import org.toesim.core.event.Simulator;
+import org.toesim.nic.device.CommandStatus;
+import org.toesim.nic.device.DeviceCompletion;
+import org.toesim.nic.device.DmaData;
+import org.toesim.nic.device.RingId;
+import org.toesim.nic.device.TxDescriptor;
+import org.toesim.nic.device.UploadReason;
+import org.toesim.nic.dma.DmaEngine;
+import org.toesim.nic.dma.DmaReadCallback;
+import org.toesim.nic.frame.Frame;
+import org.toesim.nic.ring.DeviceQueues;
+import org.toesim.tcp.segment.Payload;
+import org.toesim.tcp.segment.Segment;
+
+/**
+ * Fast-path transmit (claim 9): the host names (handle, address, length); the card reads the
+ * bytes by DMA, the engine segments them, frames leave through the MAC, and the request
+ * completes only when the peer has acknowledged all of it.
+ *
+ * <pre>
+ *   ToeSend(handle, addr, len) -&gt; request [streamStart, streamStart+len)
+ *   pump: while the engine's send buffer has room: DmaReadRequest(addr+k, min(left, maxReadBytes, room))
+ *   read completion -&gt; engine.send(bytes) -&gt; poll -&gt; segments -&gt; TX work -&gt; MAC
+ *   ACK from the peer -&gt; engine acked -&gt; requests with streamEnd &lt;= acked end: SendCompletion(len, SUCCESS)
+ *   retransmission of card-read bytes -&gt; DMA re-read of that range (the card keeps no copy), then TX
+ * </pre>
+ * The engine's send buffer keeps only references to the host's bytes (stream offsets and, for
+ * real payloads, the host's array); the card's memory holds no send data. Bytes that came inside
+ * the CCB image at offload (below {@code sendBase}) are on the card and need no re-read.
+ * Completions from the DMA engine arrive in issue order (tags are granted FIFO and the link is
+ * FIFO), so appends follow the stream order.
+ */
+final class SendPath implements DmaReadCallback {
+    /** One outstanding DMA read (send data or a retransmission re-read). */
+    private static final class Read {
+        final CardConnection conn;
+        final int lenBytes;
+        final PendingFrame retransmit;
+
+        Read(CardConnection conn, int lenBytes, PendingFrame retransmit) {
+            this.conn = conn;
+            this.lenBytes = lenBytes;
+            this.retransmit = retransmit;
+        }
+    }
+
+    /** A retransmitted frame waiting for its re-reads. */
+    private static final class PendingFrame {
+        final CardConnection conn;
+        final Frame frame;
+        int readsLeft;
+
+        PendingFrame(CardConnection conn, Frame frame) {
+            this.conn = conn;
+            this.frame = frame;
+        }
+    }
+
+    private final Simulator sim;
+    private final Toe toe;
+    private final DmaEngine dma;
+    private final DeviceQueues queues;
+    private final int uploadAfterRetransmits;
+    private final HashMap<Long, Read> reads = new HashMap<>();
+    private long nextReadId;
+    private long bytesRead;
+    private long bytesReRead;
+    private long sendCompletions;
+
+    SendPath(Simulator sim, Toe toe, DmaEngine dma, DeviceQueues queues, int uploadAfterRetransmits) {
+        this.sim = sim;
+        this.toe = toe;
+        this.dma = dma;
+        this.queues = queues;
+        this.uploadAfterRetransmits = uploadAfterRetransmits;
+    }
+
+    /** A fetched send request for {@code c}. */
+    void request(CardConnection c, TxDescriptor.ToeSend desc, int slot) {
+        CardConnection.SendRequest r = new CardConnection.SendRequest(desc, slot, c.nextRequestStream);
+        c.nextRequestStream += desc.lenBytes();
+        c.sends.addLast(r);
+        pump(c);
+    }
+
+    /** Issues DMA reads of queued send data while the engine's send buffer has room. */
+    void pump(CardConnection c) {
+        if (!c.active || !c.engine.state().canSend()) {
+            return;
+        }
+        long room = c.engine.sendSpaceBytes() - c.readsInFlightBytes;
+        for (CardConnection.SendRequest r : c.sends) {
+            if (room <= 0) {
+                return;
+            }
+            while (r.readIssuedBytes < r.desc.lenBytes() && room > 0) {
+                int n = (int) Math.min(Math.min(r.desc.lenBytes() - r.readIssuedBytes, dma.maxReadBytes()), room);
+                issue(new Read(c, n, null), r.desc.hostAddr() + r.readIssuedBytes);
+                r.readIssuedBytes += n;
+                c.readsInFlightBytes += n;
+                room -= n;
+            }
+        }
+    }
+
+    @Override
+    public void onReadComplete(long cookie, DmaData data) {
+        Read read = reads.remove(cookie);
+        if (read.retransmit != null) {
+            bytesReRead += read.lenBytes;
+            PendingFrame f = read.retransmit;
+            if (--f.readsLeft == 0) {
+                toe.submitTx(f.conn, f.frame);
+            }
+            return;
+        }
+        CardConnection c = read.conn;
+        c.readsInFlightBytes -= read.lenBytes;
+        bytesRead += read.lenBytes;
+        if (!c.active || !c.engine.state().canSend()) {
+            return; // flushed meanwhile: the host re-sends bytes of FLUSHED requests not in the CCB
+        }
+        long accepted;
+        if (data instanceof DmaData.Bytes b && b.payload().hasBytes()) {
+            byte[] bytes = b.payload().toByteArray();
+            accepted = c.engine.send(bytes, 0, bytes.length);
+        } else {
+            accepted = c.engine.send(read.lenBytes);
+        }
+        if (accepted != read.lenBytes) {
+            throw new IllegalStateException("send buffer refused " + (read.lenBytes - accepted) + " B read for it");
+        }
+        c.appendedEnd += read.lenBytes;
+        c.kick(sim.now());
+    }
+
+    /** The peer acknowledged new data of {@code c}: complete fully acknowledged requests. */
+    void onAcked(CardConnection c) {
+        long acked = c.ackedEnd();
+        while (!c.sends.isEmpty() && c.sends.peekFirst().streamEnd() <= acked) {
+            CardConnection.SendRequest r = c.sends.pollFirst();
+            complete(c, r, r.desc.lenBytes(), CommandStatus.SUCCESS);
+        }
+        pump(c);
+    }
+
+    /** Flush: every unfinished request completes with the bytes acknowledged so far. */
+    void returnAll(CardConnection c, CommandStatus status) {
+        long acked = c.ackedEnd();
+        while (!c.sends.isEmpty()) {
+            CardConnection.SendRequest r = c.sends.pollFirst();
+            int done = (int) Math.max(0, Math.min(r.desc.lenBytes(), acked - r.streamStart));
+            complete(c, r, done, status);
+        }
+    }
+
+    private void complete(CardConnection c, CardConnection.SendRequest r, int bytesAcked, CommandStatus status) {
+        queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.SendCompletion(c.handle, r.desc.cookie(),
+                bytesAcked, status));
+        queues.fetchRing(RingId.SEND).complete(r.slot);
+        sendCompletions++;
+    }
+
+    /** The engine emitted {@code seg} on {@code c}: frame it; re-read card-read bytes of a retransmission first. */
+    void transmit(CardConnection c, Segment seg) {
+        Frame frame = toe.frameFor(c, seg);
+        Payload p = seg.payload();
+        c.segmentsOut++;
+        c.payloadBytesOut += p.lenBytes();
+        if (p.isEmpty() || p.streamOffset() >= c.highestSentEnd) {
+            c.highestSentEnd = Math.max(c.highestSentEnd, p.endOffset());
+            toe.submitTx(c, frame);
+            return;
+        }
+        c.retransmittedSegments++;
+        if (++c.retransmitsWithoutProgress >= uploadAfterRetransmits) {
+            toe.requestUpload(c, UploadReason.TIMEOUT);
+        }
+        c.highestSentEnd = Math.max(c.highestSentEnd, p.endOffset());
+        long lo = Math.max(p.streamOffset(), c.sendBase);
+        long hi = p.endOffset();
+        if (lo >= hi) {
+            toe.submitTx(c, frame);
+            return;
+        }
+        PendingFrame pending = new PendingFrame(c, frame);
+        for (CardConnection.SendRequest r : c.sends) {
+            long a = Math.max(lo, r.streamStart);
+            long b = Math.min(hi, r.streamEnd());
+            while (a < b) {
+                int n = (int) Math.min(b - a, dma.maxReadBytes());
+                pending.readsLeft++;
+                c.reReadBytes += n;
+                issue(new Read(c, n, pending), r.desc.hostAddr() + (a - r.streamStart));
+                a += n;
+            }
+        }
+        if (pending.readsLeft == 0) {
+            toe.submitTx(c, frame);
+        }
+    }
+
+    private void issue(Read read, long hostAddr) {
+        long id = nextReadId++;
+        reads.put(id, read);
+        dma.read(hostAddr, read.lenBytes, this, id);
+    }
+
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    long bytesReRead() {
+        return bytesReRead;
+    }
+
+    long sendCompletions() {
+        return sendCompletions;
+    }
+}

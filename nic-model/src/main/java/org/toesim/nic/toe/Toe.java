@@ -1,0 +1,440 @@
+package org.toesim.nic.toe;
+
+import java.util.ArrayDeque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.toesim.core.event.Priority;
+import org.toesim.core.event.Simulator;
+import org.toesim.nic.device.CommandStatus;
+import org.toesim.nic.device.ConnectionStats;
+import org.toesim.nic.device.DeviceBus;
+import org.toesim.nic.device.DeviceCompletion;
+import org.toesim.nic.device.DeviceEndpoint;
+import org.toesim.nic.device.DeviceEvent;
+import org.toesim.nic.device.DeviceToHost;
+import org.toesim.nic.device.DmaData;
+import org.toesim.nic.device.HostToDevice;
+import org.toesim.nic.device.OffloadHandle;
+import org.toesim.nic.device.Registers;
+import org.toesim.nic.device.RingEntry;
+import org.toesim.nic.device.RingId;
+import org.toesim.nic.device.RxDescriptor;
+import org.toesim.nic.device.ToeCommand;
+import org.toesim.nic.device.TxDescriptor;
+import org.toesim.nic.device.UploadReason;
+import org.toesim.nic.dma.DmaEngine;
+import org.toesim.nic.frame.Frame;
+import org.toesim.nic.frame.Ipv4Header;
+import org.toesim.nic.frame.MacAddress;
+import org.toesim.nic.mac.MacPort;
+import org.toesim.nic.pcie.PcieLink;
+import org.toesim.nic.pcie.PcieSpec;
+import org.toesim.nic.ring.DeviceQueues;
+import org.toesim.nic.ring.FetchRing;
+import org.toesim.tcp.segment.FourTuple;
+import org.toesim.tcp.segment.Payload;
+import org.toesim.tcp.segment.Segment;
+import org.toesim.tcp.segment.TcpFlags;
+
+/**
+ * A TCP offload engine adapter (claims 1, 2, 8, 9, 14, 16, 20). It sees only typed messages: MMIO
+ * writes/reads and DMA read completions from the host, Ethernet frames from its {@link MacPort},
+ * and its own timers; it answers with DMA writes, DMA read requests, MSI-X and frames.
+ *
+ * <pre>
+ *   wire -&gt; MacPort -&gt; onFrame -&gt; Classifier
+ *        fast (CCB hit, in order) -&gt; card core work (RX cycles) -&gt; engine.input on the card
+ *             -&gt; ReceivePath: DmaWrite(payload, no headers) into the posted buffer, completions
+ *             -&gt; ACK segments -&gt; TX work -&gt; MacPort
+ *        slow -&gt; card core work -&gt; DmaWrite(FrameImage) into a NicBuffer -&gt; NicReceiveCompletion
+ *   COMMAND ring -&gt; CommandHandler (capability, offload, update, query, flush)
+ *   SEND ring    -&gt; SendPath (ToeSend: DMA read, segment, complete when acknowledged)
+ *   RECEIVE ring -&gt; PostBuffer (ReceivePath), IndicationBuffer, NicBuffer (slow path)
+ *   COMPLETION / EVENT rings &lt;- completions, UploadRequest, IndicateData (moderated MSI-X)
+ * </pre>
+ *
+ * <h2>Card reset</h2>
+ * {@link #reset()} (also CONTROL = RESET) models a card processor fault: every offloaded
+ * connection stops at once (its engine is frozen, its timers cancelled, its frames go to the
+ * host as {@link PathReason#NOT_ACTIVE}), an {@link DeviceEvent.UploadRequest} with
+ * {@link UploadReason#HARDWARE_FAILURE} is posted for each (in installation order), and the CCB
+ * memory stays readable: the host's usual {@link ToeCommand.TerminateOffload} returns each CCB,
+ * its undelivered bytes and its buffers exactly as a flush does. New offloads are refused with
+ * {@link CommandStatus#HARDWARE_FAILURE} and the capability then says offload is not supported.
+ */
+public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProcessor.Handler {
+    private final Simulator sim;
+    private final DeviceBus bus;
+    private final ToeConfig config;
+    private final MacPort mac;
+    private final String name;
+    private final DmaEngine dma;
+    private final DeviceQueues queues;
+    private final CardProcessor processor;
+    private final Classifier classifier;
+    private final CcbTable table;
+    private final ReceivePath receivePath;
+    private final SendPath sendPath;
+    private final CommandHandler commands;
+    private final HashMap<Integer, Long> neighbours = new HashMap<>();
+    private final ArrayDeque<RxDescriptor.NicBuffer> nicBuffers = new ArrayDeque<>();
+    private final ArrayDeque<Integer> nicBufferSlots = new ArrayDeque<>();
+    private final long[] pathCounts = new long[PathReason.values().length];
+    private long nextFrameId;
+    private int nextIpId;
+    private boolean failed;
+    private long framesToHost;
+    private long framesDroppedNoBuffer;
+    private long uploadRequests;
+    private long framesSent;
+
+    public Toe(Simulator sim, DeviceBus bus, PcieSpec spec, ToeConfig config, MacPort mac, String name) {
+        this.sim = Objects.requireNonNull(sim, "sim");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.config = Objects.requireNonNull(config, "config");
+        this.mac = Objects.requireNonNull(mac, "mac");
+        this.name = Objects.requireNonNull(name, "name");
+        this.dma = new DmaEngine(sim, bus, spec, config.maxReadTags());
+        this.queues = new DeviceQueues(sim, dma, bus, name, config.fetchBatch(), Math.max(config.fetchBatch(), 16),
+                this);
+        this.processor = new CardProcessor(sim, config.cores(), config.clockHz(), config.maxQueuedFramesPerCore(),
+                this, name);
+        this.classifier = new Classifier(config);
+        this.table = new CcbTable(config.ccbCapacity(), config.ccbEntryBytes(), sim.now(), name);
+        this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs());
+        this.sendPath = new SendPath(sim, this, dma, queues, config.uploadAfterRetransmits());
+        this.commands = new CommandHandler(this, dma, queues, table, config);
+        this.nextFrameId = config.frameIdBase();
+        mac.connectReceiver(this::onFrame);
+    }
+
+    // ------------------------------------------------------------------ bus side
+
+    @Override
+    public void receive(HostToDevice message) {
+        if (message instanceof HostToDevice.MmioWrite w) {
+            if (w.offset() == Registers.CONTROL && w.value() == Registers.CONTROL_RESET) {
+                reset();
+            } else if (w.offset() != Registers.CONTROL && !queues.onMmioWrite(w)) {
+                throw new IllegalArgumentException(name + ": unhandled register write " + w);
+            }
+        } else if (message instanceof HostToDevice.MmioRead r) {
+            long value = r.offset() == Registers.STATUS ? 1 : r.offset() == Registers.QUEUES ? 1
+                    : queues.readRegister(r.offset());
+            bus.sendToHost(new DeviceToHost.MmioReadCompletion(r.requestId(), sim.now(), value, r.lenBytes()));
+        } else if (message instanceof HostToDevice.DmaReadCompletion c) {
+            if (!dma.onCompletion(c)) {
+                throw new IllegalStateException(name + ": completion for no read: " + c);
+            }
+        }
+    }
+
+    @Override
+    public void onFetched(FetchRing ring) {
+        while (ring.hasFetched()) {
+            int slot = ring.nextIndex();
+            RingEntry e = ring.take();
+            int core = e instanceof ToeCommand cmd ? coreOf(commandHandle(cmd))
+                    : e instanceof TxDescriptor.ToeSend s ? coreOf(s.handle())
+                    : e instanceof RxDescriptor.PostBuffer p ? coreOf(p.handle()) : 0;
+            CardProcessor.WorkKind kind = e instanceof ToeCommand ? CardProcessor.WorkKind.COMMAND
+                    : CardProcessor.WorkKind.DESCRIPTOR;
+            long cycles = kind == CardProcessor.WorkKind.COMMAND ? config.cyclesPerCommand()
+                    : config.cyclesPerDmaDescriptor();
+            processor.submit(core, kind, cycles, e, slot);
+        }
+    }
+
+    private static OffloadHandle commandHandle(ToeCommand cmd) {
+        if (cmd instanceof ToeCommand.InitiateOffload c) {
+            return c.handle();
+        } else if (cmd instanceof ToeCommand.UpdateOffload c) {
+            return c.handle();
+        } else if (cmd instanceof ToeCommand.QueryOffload c) {
+            return c.handle();
+        } else if (cmd instanceof ToeCommand.TerminateOffload c) {
+            return c.handle();
+        }
+        return null;
+    }
+
+    int coreOf(OffloadHandle handle) {
+        return handle == null ? 0 : processor.coreFor(handle.hashCode());
+    }
+
+    @Override
+    public void onWorkDone(CardProcessor.WorkKind kind, Object subject, long arg) {
+        switch (kind) {
+            case RX_SEGMENT, RX_ACK -> processFast((Frame) subject);
+            case RX_SLOW -> toHost((Frame) subject);
+            case TX_SEGMENT -> {
+                framesSent++;
+                mac.send((Frame) subject);
+            }
+            case COMMAND -> commands.execute((ToeCommand) subject, (int) arg);
+            case DESCRIPTOR -> descriptor((RingEntry) subject, (int) arg);
+            case TIMER -> {
+                CardConnection c = (CardConnection) subject;
+                c.kick(sim.now());
+            }
+        }
+    }
+
+    private void descriptor(RingEntry e, int slot) {
+        if (e instanceof TxDescriptor.ToeSend s) {
+            CardConnection c = table.byHandle(s.handle());
+            CommandStatus refuse = c == null ? CommandStatus.UNKNOWN_HANDLE : !c.active ? CommandStatus.FLUSHED
+                    : s.lenBytes() > config.maxSendBytes() ? CommandStatus.INVALID_REQUEST : null;
+            if (refuse != null) {
+                queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.SendCompletion(s.handle(),
+                        s.cookie(), 0, refuse));
+                queues.fetchRing(RingId.SEND).complete(slot);
+            } else {
+                sendPath.request(c, s, slot);
+            }
+        } else if (e instanceof RxDescriptor.PostBuffer p) {
+            CardConnection c = table.byHandle(p.handle());
+            CommandStatus refuse = c == null ? CommandStatus.UNKNOWN_HANDLE : !c.active ? CommandStatus.FLUSHED
+                    : p.lenBytes() > config.maxReceiveBufferBytes()
+                    || c.posted.size() >= config.maxPostedBuffersPerConnection() ? CommandStatus.INVALID_REQUEST : null;
+            if (refuse != null) {
+                queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.ReceiveCompletion(p.handle(),
+                        p.cookie(), 0, false, refuse));
+                queues.fetchRing(RingId.RECEIVE).complete(slot);
+            } else {
+                receivePath.post(c, p, slot);
+            }
+        } else if (e instanceof RxDescriptor.IndicationBuffer b) {
+            receivePath.addIndicationBuffer(b, slot);
+        } else if (e instanceof RxDescriptor.NicBuffer b) {
+            nicBuffers.addLast(b);
+            nicBufferSlots.addLast(slot);
+        } else {
+            throw new IllegalArgumentException(name + " cannot handle descriptor " + e);
+        }
+    }
+
+    // ------------------------------------------------------------------ wire side
+
+    /** A frame arrived from the MAC: classify, queue work on the right core. */
+    void onFrame(Frame frame, long nowPs) {
+        neighbours.put(frame.ip().srcIp(), frame.srcMac());
+        PathReason reason = classifier.frameCheck(frame);
+        Segment seg = frame.tcp();
+        CardConnection c = null;
+        if (reason == null) {
+            c = table.byTuple(new FourTuple(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(), seg.srcPort()));
+            reason = c == null ? PathReason.NO_CCB : !c.active ? PathReason.NOT_ACTIVE
+                    : classifier.segmentCheck(seg, c.classifyRcvNxt);
+        } else {
+            c = table.byTuple(new FourTuple(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(), seg.srcPort()));
+        }
+        pathCounts[reason.ordinal()]++;
+        if (c != null) {
+            c.pathCounts[reason.ordinal()]++;
+            c.peerMac = frame.srcMac();
+        }
+        if (reason.isFastPath()) {
+            CardProcessor.WorkKind kind = reason == PathReason.FAST_ACK ? CardProcessor.WorkKind.RX_ACK
+                    : CardProcessor.WorkKind.RX_SEGMENT;
+            long cycles = kind == CardProcessor.WorkKind.RX_ACK ? config.cyclesPerRxAck() : config.cyclesPerRxSegment();
+            if (processor.submit(c.core, kind, cycles, frame, 0)) {
+                c.queuedFast++;
+                c.classifyRcvNxt += (int) seg.seqLen();
+            } else {
+                c.droppedSegmentsIn++;
+            }
+            return;
+        }
+        if (c != null && c.active) {
+            slowPathUpload(c, reason);
+        }
+        processor.submit(c != null ? c.core : 0, CardProcessor.WorkKind.RX_SLOW, config.cyclesPerSlowFrame(), frame, 0);
+    }
+
+    private void slowPathUpload(CardConnection c, PathReason reason) {
+        switch (reason) {
+            case URG -> requestUpload(c, UploadReason.URGENT_DATA);
+            case SYN, RST, FIN -> requestUpload(c, UploadReason.INVALID_STATE);
+            case OUT_OF_ORDER -> {
+                if (config.outOfOrder() == ToeConfig.OutOfOrderAction.UPLOAD_REQUEST) {
+                    requestUpload(c, UploadReason.HIGH_DROP_OR_REORDER);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void processFast(Frame frame) {
+        Segment seg = frame.tcp();
+        CardConnection c = table.byTuple(new FourTuple(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(),
+                seg.srcPort()));
+        if (c == null || !c.active) {
+            toHost(frame); // flushed while queued: the host now owns the connection
+            return;
+        }
+        c.queuedFast--;
+        long now = sim.now();
+        int rcvNxtBefore = c.engine.rcvNxt();
+        c.newReadableBytes = 0;
+        c.segmentsIn++;
+        c.payloadBytesIn += seg.payloadLenBytes();
+        c.engine.input(seg, now, c);
+        if (c.newReadableBytes > 0) {
+            int offsetInSeg = rcvNxtBefore - seg.seq();
+            Payload p = seg.payload();
+            if (offsetInSeg >= 0 && offsetInSeg + c.newReadableBytes <= p.lenBytes()) {
+                receivePath.append(c, p.slice(offsetInSeg, (int) c.newReadableBytes));
+            } else {
+                throw new IllegalStateException(name + ": engine made " + c.newReadableBytes
+                        + " B readable from a segment carrying " + p.lenBytes() + " B at offset " + offsetInSeg);
+            }
+            if (seg.has(TcpFlags.PSH)) {
+                c.pushPending = true;
+            }
+            receivePath.drain(c);
+        }
+        if (c.queuedFast == 0) {
+            c.classifyRcvNxt = c.engine.rcvNxt();
+        }
+        c.kick(now);
+    }
+
+    private void toHost(Frame frame) {
+        RxDescriptor.NicBuffer buf = nicBuffers.peekFirst();
+        if (buf == null || buf.lenBytes() < frame.lenBytes()) {
+            framesDroppedNoBuffer++;
+            return;
+        }
+        nicBuffers.pollFirst();
+        int slot = nicBufferSlots.pollFirst();
+        dma.write(buf.hostAddr(), new DmaData.FrameImage(frame));
+        queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.NicReceiveCompletion(buf.cookie(),
+                frame.lenBytes(), !frame.corrupted()));
+        queues.fetchRing(RingId.RECEIVE).complete(slot);
+        framesToHost++;
+    }
+
+    // ------------------------------------------------------------------ services for the paths
+
+    Simulator sim() {
+        return sim;
+    }
+
+    SendPath sendPath() {
+        return sendPath;
+    }
+
+    ReceivePath receivePath() {
+        return receivePath;
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    /** Frames {@code seg} for the wire on {@code c}. */
+    Frame frameFor(CardConnection c, Segment seg) {
+        long dst = c.peerMac != 0 ? c.peerMac : neighbours.getOrDefault(c.tuple.remoteIp(), MacAddress.BROADCAST);
+        Ipv4Header ip = new Ipv4Header(c.tuple.localIp(), c.tuple.remoteIp(), nextIpId, c.ttl, c.tos, true, false,
+                0, 0);
+        nextIpId = (nextIpId + 1) & 0xFFFF;
+        return Frame.of(nextFrameId++, config.localMac(), dst, ip, seg);
+    }
+
+    /** Queues the transmit work of {@code frame} on {@code c}'s core. */
+    void submitTx(CardConnection c, Frame frame) {
+        processor.submit(c.core, CardProcessor.WorkKind.TX_SEGMENT, config.cyclesPerTxSegment(), frame, 0);
+    }
+
+    /** Posts an upload request unless one is outstanding or the state forbids it (HARDWARE_FAILURE always goes). */
+    void requestUpload(CardConnection c, UploadReason reason) {
+        if (reason != UploadReason.HARDWARE_FAILURE && !c.mayRequestUpload()) {
+            return;
+        }
+        c.uploadRequested = true;
+        uploadRequests++;
+        queues.writeBackRing(RingId.EVENT).post(new DeviceEvent.UploadRequest(c.handle, reason));
+    }
+
+    /** Creates the per-connection events of {@code c}. */
+    void attachTimers(CardConnection c) {
+        c.wakeup = sim.newEvent("toe.tcpTimer", name + "." + c.handle, Priority.TIMER,
+                () -> processor.submit(c.core, CardProcessor.WorkKind.TIMER, config.cyclesPerTimer(), c, 0));
+        c.pushTimer = sim.newEvent("toe.pushTimer", name + "." + c.handle, Priority.TIMER,
+                () -> receivePath.onPushTimer(c));
+    }
+
+    // ------------------------------------------------------------------ fault, statistics
+
+    /**
+     * Card processor fault: every offloaded connection stops and is offered back to the host with
+     * an UploadRequest(HARDWARE_FAILURE); see the class comment for what the host gets.
+     */
+    public void reset() {
+        if (failed) {
+            return;
+        }
+        failed = true;
+        for (CardConnection c : table.inOrder()) {
+            if (c.active) {
+                c.active = false;
+                sim.cancel(c.wakeup);
+                sim.cancel(c.pushTimer);
+                c.uploadRequested = false;
+                requestUpload(c, UploadReason.HARDWARE_FAILURE);
+            }
+        }
+    }
+
+    /** Card-wide statistics now; {@code link} (may be null) adds PCIe utilisation. */
+    public ToeReport report(PcieLink link) {
+        EnumMap<PathReason, Long> paths = new EnumMap<>(PathReason.class);
+        for (PathReason r : PathReason.values()) {
+            paths.put(r, pathCounts[r.ordinal()]);
+        }
+        return new ToeReport(table.occupied(), table.capacity(), table.meanOccupancy(sim.now()), table.memoryBytes(),
+                table.installs(), table.refusals(), paths, framesToHost, framesDroppedNoBuffer,
+                processor.refusedFrames(), framesSent, uploadRequests, receivePath.bytesPlaced(),
+                receivePath.bytesIndicated(), sendPath.bytesRead(), sendPath.bytesReRead(), dma.stats(),
+                processor.utilisation(), processor.meanQueueDepth(),
+                link == null ? 0 : link.upstreamStats().utilisation(),
+                link == null ? 0 : link.downstreamStats().utilisation());
+    }
+
+    /** Statistics of the offloaded connection {@code handle} (as a query returns them), or null. */
+    public ConnectionStats connectionStats(OffloadHandle handle) {
+        CardConnection c = table.byHandle(handle);
+        return c == null ? null : CommandHandler.stats(c, sim.now());
+    }
+
+    /** Classifier verdicts for the offloaded connection {@code handle}, or null. */
+    public Map<PathReason, Long> connectionPaths(OffloadHandle handle) {
+        CardConnection c = table.byHandle(handle);
+        if (c == null) {
+            return null;
+        }
+        EnumMap<PathReason, Long> paths = new EnumMap<>(PathReason.class);
+        for (PathReason r : PathReason.values()) {
+            paths.put(r, c.pathCounts[r.ordinal()]);
+        }
+        return paths;
+    }
+
+    /** The card's processor (utilisation, work counts). */
+    public CardProcessor processor() {
+        return processor;
+    }
+
+    /** The card's DMA engine. */
+    public DmaEngine dma() {
+        return dma;
+    }
+
+    public ToeConfig config() {
+        return config;
+    }
+}

@@ -1,0 +1,121 @@
+package org.toesim.nic.toe;
+
+import java.util.Objects;
+import org.toesim.core.units.Units;
+import org.toesim.tcp.engine.TcpConfig;
+
+/**
+ * Everything that shapes one TOE adapter. {@link #defaults()} gives the documented values.
+ *
+ * @param ccbCapacity             CCB table slots (default 1024); a full table refuses
+ *                                InitiateOffload with {@code NO_RESOURCES}
+ * @param ccbEntryBytes           card memory per CCB slot (default 1024 B: state, buffer lists, counters)
+ * @param cores                   card processor cores (default 2); a connection is pinned to one core
+ *                                so its work stays in order
+ * @param clockHz                 card core clock (default 800 MHz)
+ * @param cyclesPerRxSegment      fast-path data segment: classify, engine input, placement setup (default 1200)
+ * @param cyclesPerRxAck          fast-path pure ACK (default 600)
+ * @param cyclesPerTxSegment      build and hand one segment to the MAC (default 800)
+ * @param cyclesPerSlowFrame      slow-path frame: classify and hand to the host ring (default 300)
+ * @param cyclesPerCommand        one control command (default 4000)
+ * @param cyclesPerDmaDescriptor  one fetched send/receive descriptor (default 200)
+ * @param cyclesPerTimer          one engine timer expiry (default 400)
+ * @param maxQueuedFramesPerCore  received frames a core's work queue holds; more are dropped (default 256)
+ * @param pushTimerPs             a partly filled posted buffer is completed this long after its first byte (default 500 ms)
+ * @param onCardBufferBytes       per-connection on-card receive buffering; the card advertises at most
+ *                                this window (default 64 KiB)
+ * @param maxPostedBuffersPerConnection posted receive buffers tracked per connection (default 64)
+ * @param maxSendBytes            largest single ToeSend (default 1 MiB)
+ * @param maxReceiveBufferBytes   largest posted receive buffer (default 1 MiB)
+ * @param outOfOrder              what the card does with out-of-order data (default TO_HOST)
+ * @param fin                     what the card does with an in-order FIN (default TO_HOST)
+ * @param ipOptionsToHost         IPv4 options send a frame to the slow path (default true)
+ * @param uploadAfterRetransmits  consecutive retransmissions without progress before a TIMEOUT upload
+ *                                request (default 4; the engine itself gives up after maxDataRetries)
+ * @param maxReadTags             DMA read tags (default 32)
+ * @param fetchBatch              descriptors per ring fetch (default 16)
+ * @param localMac                the card's MAC address
+ * @param frameIdBase             first trace id of frames the card sends
+ * @param engine                  settings of the on-card TCP engine not carried in a CCB (RTO bounds, MSL, retries)
+ */
+public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long clockHz, long cyclesPerRxSegment,
+        long cyclesPerRxAck, long cyclesPerTxSegment, long cyclesPerSlowFrame, long cyclesPerCommand,
+        long cyclesPerDmaDescriptor, long cyclesPerTimer, int maxQueuedFramesPerCore, long pushTimerPs,
+        int onCardBufferBytes, int maxPostedBuffersPerConnection, int maxSendBytes, int maxReceiveBufferBytes,
+        OutOfOrderAction outOfOrder, FinAction fin, boolean ipOptionsToHost, int uploadAfterRetransmits,
+        int maxReadTags, int fetchBatch, long localMac, long frameIdBase, TcpConfig engine) {
+
+    /** Out-of-order data of an offloaded connection. */
+    public enum OutOfOrderAction {
+        /** Hand the frame to the host slow path (the host holds it until it owns the connection). */
+        TO_HOST,
+        /** Hand the frame to the host and ask for an upload ({@code HIGH_DROP_OR_REORDER}). */
+        UPLOAD_REQUEST
+    }
+
+    /** An in-order FIN of an offloaded connection. */
+    public enum FinAction {
+        /** Slow path: frame to the host, upload request {@code INVALID_STATE} (unless closing). */
+        TO_HOST,
+        /** The card's engine processes it (CLOSE_WAIT / TIME_WAIT reached on the card). */
+        ON_CARD
+    }
+
+    public ToeConfig {
+        Objects.requireNonNull(outOfOrder, "outOfOrder");
+        Objects.requireNonNull(fin, "fin");
+        Objects.requireNonNull(engine, "engine");
+        if (ccbCapacity < 0 || cores < 1 || clockHz <= 0 || maxQueuedFramesPerCore < 1 || pushTimerPs <= 0
+                || onCardBufferBytes < engine.mssBytes() || maxPostedBuffersPerConnection < 1 || maxSendBytes < 1
+                || maxReceiveBufferBytes < 1 || uploadAfterRetransmits < 1 || fetchBatch < 1 || ccbEntryBytes < 0) {
+            throw new IllegalArgumentException("bad TOE configuration: " + this);
+        }
+    }
+
+    /** The documented defaults. */
+    public static ToeConfig defaults() {
+        return new ToeConfig(1024, 1024, 2, 800_000_000L, 1200, 600, 800, 300, 4000, 200, 400, 256,
+                500 * Units.PS_PER_MS, 64 * 1024, 64, 1 << 20, 1 << 20, OutOfOrderAction.TO_HOST, FinAction.TO_HOST,
+                true, 4, 32, 16, 0x02_00_00_00_70_01L, 1L << 48, TcpConfig.defaults());
+    }
+
+    public ToeConfig withCcbCapacity(int v) {
+        return new ToeConfig(v, ccbEntryBytes, cores, clockHz, cyclesPerRxSegment, cyclesPerRxAck, cyclesPerTxSegment,
+                cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer, maxQueuedFramesPerCore,
+                pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes, maxReceiveBufferBytes,
+                outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags, fetchBatch, localMac,
+                frameIdBase, engine);
+    }
+
+    public ToeConfig withOutOfOrder(OutOfOrderAction v) {
+        return new ToeConfig(ccbCapacity, ccbEntryBytes, cores, clockHz, cyclesPerRxSegment, cyclesPerRxAck,
+                cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
+                maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
+                maxReceiveBufferBytes, v, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags, fetchBatch,
+                localMac, frameIdBase, engine);
+    }
+
+    public ToeConfig withFin(FinAction v) {
+        return new ToeConfig(ccbCapacity, ccbEntryBytes, cores, clockHz, cyclesPerRxSegment, cyclesPerRxAck,
+                cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
+                maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
+                maxReceiveBufferBytes, outOfOrder, v, ipOptionsToHost, uploadAfterRetransmits, maxReadTags, fetchBatch,
+                localMac, frameIdBase, engine);
+    }
+
+    public ToeConfig withCores(int v) {
+        return new ToeConfig(ccbCapacity, ccbEntryBytes, v, clockHz, cyclesPerRxSegment, cyclesPerRxAck,
+                cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
+                maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
+                maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
+                fetchBatch, localMac, frameIdBase, engine);
+    }
+
+    public ToeConfig withPushTimerPs(long v) {
+        return new ToeConfig(ccbCapacity, ccbEntryBytes, cores, clockHz, cyclesPerRxSegment, cyclesPerRxAck,
+                cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
+                maxQueuedFramesPerCore, v, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
+                maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
+                fetchBatch, localMac, frameIdBase, engine);
+    }
+}
