@@ -1,0 +1,433 @@
+package org.toesim.host.socket;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.toesim.host.cpu.CostCategory;
+import org.toesim.host.cpu.CostTable;
+import org.toesim.host.cpu.HostCpu;
+import org.toesim.host.cpu.WorkClass;
+import org.toesim.host.cpu.WorkHandler;
+import org.toesim.host.mem.HostMemory;
+import org.toesim.host.mem.MemoryRegion;
+import org.toesim.host.stack.ConnectionListener;
+import org.toesim.host.stack.HostConnection;
+import org.toesim.host.stack.Placement;
+import org.toesim.tcp.engine.ConnectionStats;
+import org.toesim.tcp.segment.FourTuple;
+import org.toesim.tcp.segment.Payload;
+
+/**
+ * A connected TCP socket of one application thread pinned to {@link #core()}. Calls return at
+ * once and complete through callbacks (no threads); every piece of kernel work they cause is a
+ * KERNEL-class item on the application's core, and the effect happens when it completes.
+ *
+ * <pre>
+ *   send(n | buf, cb)        SYSCALL, then per chunk (&lt;= 16 KiB, as send space allows):
+ *                            COPY chunk (app -&gt; socket buffer) --done--&gt; conn.send --&gt; segments
+ *                            no space: block until ACKs free some (CONTEXT_SWITCH on wake-up)
+ *   receive(buf, all?, cb)   posts buf; SYSCALL, then per chunk of readable data:
+ *                            COPY chunk --done--&gt; conn.read --&gt; bytes written at buf --&gt; accepted += n
+ *                            nothing readable: block (CONTEXT_SWITCH on wake-up)
+ *                            complete when full, or (all? == false) when anything was placed, or at EOF
+ *   close(cb)                after queued sends: SYSCALL --done--&gt; conn.close (FIN)
+ * </pre>
+ *
+ * <p><b>Accepted bytes (claim 13).</b> {@link #acceptedBytes()} counts bytes placed into the
+ * application's posted buffers, by the kernel copy here or (offloaded) by the adapter.
+ *
+ * <p><b>Offload seam.</b> When the connection runs on the adapter ({@link #placement()} is not
+ * HOST) this class does no copies: posted buffers stay queued ({@link #headPostedReceive()}) for
+ * the offload manager, which reports placements with {@link #completeAdapterPlacement}.
+ */
+public final class Socket implements ConnectionListener {
+    private static final int COPY_CHUNK_BYTES = 16 * 1024;
+
+    private final SocketLayer layer;
+    private final HostCpu cpu;
+    private final CostTable costs;
+    private final HostMemory memory;
+    private final int core;
+    private HostConnection conn;
+    private final ArrayDeque<SendOp> sends = new ArrayDeque<>();
+    private final ArrayDeque<PostedReceive> receives = new ArrayDeque<>();
+    private final WorkHandler sendCopyDone = this::sendCopyDone;
+    private final WorkHandler recvCopyDone = this::recvCopyDone;
+    private long sendCopyInFlight;
+    private long recvCopyInFlight;
+    private long acceptedBytes;
+    private long appBytesSent;
+    private boolean closeRequested;
+    private boolean closeIssued;
+    private Runnable closeCallback;
+    private String resetReason;
+    private ConnectCallback connectCallback;
+    private CloseListener closeListener;
+    private Supplier<ConnectionStats> externalStats;
+    private ConnectionStats lastStats;
+
+    private static final class SendOp {
+        final long totalBytes;
+        final AppBuffer buf;
+        final SendCallback callback;
+        long doneBytes;
+        boolean syscallCharged;
+        boolean blocked;
+
+        SendOp(long totalBytes, AppBuffer buf, SendCallback callback) {
+            this.totalBytes = totalBytes;
+            this.buf = buf;
+            this.callback = callback;
+        }
+    }
+
+    Socket(SocketLayer layer, int core) {
+        this.layer = layer;
+        this.cpu = layer.stack().cpu();
+        this.costs = layer.stack().costs();
+        this.memory = layer.memory();
+        this.core = core;
+    }
+
+    void attach(HostConnection c) {
+        this.conn = c;
+        c.setListener(this);
+    }
+
+    void expectConnect(ConnectCallback cb) {
+        this.connectCallback = cb;
+    }
+
+    // ------------------------------------------------------------------ send
+
+    /** Sends {@code lenBytes} bytes whose content does not matter (virtual payload). */
+    public void send(long lenBytes, SendCallback cb) {
+        if (lenBytes <= 0) {
+            throw new IllegalArgumentException("send length must be > 0, got " + lenBytes);
+        }
+        enqueueSend(new SendOp(lenBytes, null, cb));
+    }
+
+    /** Sends the bytes of {@code buf} (real bytes if its memory region holds them). */
+    public void send(AppBuffer buf, SendCallback cb) {
+        enqueueSend(new SendOp(buf.lenBytes(), buf, cb));
+    }
+
+    private void enqueueSend(SendOp op) {
+        if (closeRequested) {
+            throw new IllegalStateException("send after close on " + this);
+        }
+        sends.add(op);
+        pumpSend();
+    }
+
+    private void pumpSend() {
+        SendOp op = sends.peek();
+        if (op == null || sendCopyInFlight > 0 || conn == null || conn.placement() != Placement.HOST) {
+            if (op == null) {
+                maybeIssueClose();
+            }
+            return;
+        }
+        if (resetReason != null || conn.isClosed()) {
+            failSends();
+            return;
+        }
+        if (!op.syscallCharged) {
+            op.syscallCharged = true;
+            cpu.charge(core, WorkClass.KERNEL, CostCategory.SYSCALL, costs.syscallCycles());
+        }
+        long space = conn.sendSpaceBytes();
+        if (space <= 0) {
+            op.blocked = true;
+            return;
+        }
+        if (op.blocked) {
+            op.blocked = false;
+            cpu.charge(core, WorkClass.KERNEL, CostCategory.CONTEXT_SWITCH, costs.contextSwitchCycles());
+        }
+        long k = Math.min(Math.min(op.totalBytes - op.doneBytes, space), COPY_CHUNK_BYTES);
+        sendCopyInFlight = k;
+        cpu.submit(core, WorkClass.KERNEL, CostCategory.COPY, costs.copyCycles(k), sendCopyDone, 0);
+    }
+
+    private void sendCopyDone(int coreIndex, int unused) {
+        SendOp op = sends.peek();
+        long k = sendCopyInFlight;
+        sendCopyInFlight = 0;
+        if (conn.isClosed() || conn.placement() != Placement.HOST || resetReason != null) {
+            pumpSend();
+            return;
+        }
+        long accepted;
+        if (op.buf != null && holdsBytes(op.buf.address())) {
+            byte[] bytes = memory.read(op.buf.address() + op.doneBytes, (int) k);
+            accepted = conn.send(bytes, 0, (int) k, core);
+        } else {
+            accepted = conn.send(k, core);
+        }
+        if (accepted != k) {
+            throw new IllegalStateException("socket buffer took " + accepted + " of " + k + " reserved bytes");
+        }
+        op.doneBytes += k;
+        appBytesSent += k;
+        if (op.doneBytes == op.totalBytes) {
+            sends.poll();
+            op.callback.sent(this, op.totalBytes);
+        }
+        pumpSend();
+    }
+
+    private void failSends() {
+        while (!sends.isEmpty()) {
+            SendOp op = sends.poll();
+            op.callback.sent(this, op.doneBytes);
+        }
+    }
+
+    private boolean holdsBytes(long address) {
+        MemoryRegion r = memory.find(address);
+        return r != null && r.holdsBytes();
+    }
+
+    // ------------------------------------------------------------------ receive
+
+    /**
+     * Posts {@code buf} to receive into (claim 15). With {@code waitAll} the buffer completes
+     * when full or at end of stream (MSG_WAITALL); otherwise as soon as some bytes are placed.
+     * Buffers complete in the order posted.
+     */
+    public PostedReceive receive(AppBuffer buf, boolean waitAll, ReceiveCallback cb) {
+        PostedReceive r = new PostedReceive(buf, waitAll, Objects.requireNonNull(cb, "cb"));
+        receives.add(r);
+        pumpReceive();
+        return r;
+    }
+
+    private void pumpReceive() {
+        PostedReceive r = receives.peek();
+        if (r == null || recvCopyInFlight > 0 || conn == null || conn.placement() != Placement.HOST) {
+            return;
+        }
+        if (!r.syscallCharged) {
+            r.syscallCharged = true;
+            cpu.charge(core, WorkClass.KERNEL, CostCategory.SYSCALL, costs.syscallCycles());
+        }
+        long readable = conn.isClosed() && resetReason != null ? 0 : conn.readableBytes();
+        if (readable == 0) {
+            if (resetReason != null || conn.isReadEof() || conn.isClosed()) {
+                completeReceive(r, true);
+                pumpReceive();
+            } else {
+                r.blocked = true;
+            }
+            return;
+        }
+        if (r.blocked) {
+            r.blocked = false;
+            cpu.charge(core, WorkClass.KERNEL, CostCategory.CONTEXT_SWITCH, costs.contextSwitchCycles());
+        }
+        long k = Math.min(Math.min(readable, r.remainingBytes()), COPY_CHUNK_BYTES);
+        recvCopyInFlight = k;
+        cpu.submit(core, WorkClass.KERNEL, CostCategory.COPY, costs.copyCycles(k), recvCopyDone, 0);
+    }
+
+    private void recvCopyDone(int coreIndex, int unused) {
+        PostedReceive r = receives.peek();
+        long k = recvCopyInFlight;
+        recvCopyInFlight = 0;
+        if (conn.placement() != Placement.HOST) {
+            return; // handed over while copying: the adapter path takes the buffer from here
+        }
+        List<Payload> runs = conn.read(k, core);
+        long addr = r.nextAddress();
+        long got = 0;
+        for (Payload p : runs) {
+            memory.writePayload(addr + got, p);
+            got += p.lenBytes();
+        }
+        r.placedBytes += got;
+        acceptedBytes += got;
+        if (r.remainingBytes() == 0 || !r.waitAll()) {
+            completeReceive(r, false);
+        }
+        pumpReceive();
+    }
+
+    private void completeReceive(PostedReceive r, boolean eof) {
+        receives.remove(r);
+        r.callback().received(this, r.buffer(), r.placedBytes, eof);
+    }
+
+    /**
+     * Offload path: the adapter placed {@code lenBytes} into the head posted buffer without a
+     * host copy; complete it when {@code complete} (full, PSH, timer or end of stream).
+     */
+    public void completeAdapterPlacement(long lenBytes, boolean complete, boolean eof) {
+        PostedReceive r = receives.peek();
+        if (r == null || lenBytes > r.remainingBytes()) {
+            throw new IllegalStateException("adapter placed " + lenBytes + " bytes with no room posted on " + this);
+        }
+        r.placedBytes += lenBytes;
+        acceptedBytes += lenBytes;
+        if (complete || eof || r.remainingBytes() == 0) {
+            completeReceive(r, eof);
+        }
+    }
+
+    /** The oldest posted buffer not yet completed, or null. */
+    public PostedReceive headPostedReceive() {
+        return receives.peek();
+    }
+
+    /** Buffers posted and not yet completed. */
+    public int postedReceives() {
+        return receives.size();
+    }
+
+    // ------------------------------------------------------------------ close
+
+    /** Closes after the queued sends have gone into the socket; {@code cb} runs when the call returns. */
+    public void close(Runnable cb) {
+        if (closeRequested) {
+            throw new IllegalStateException("close twice on " + this);
+        }
+        closeRequested = true;
+        closeCallback = cb;
+        maybeIssueClose();
+    }
+
+    private void maybeIssueClose() {
+        if (!closeRequested || closeIssued || !sends.isEmpty() || sendCopyInFlight > 0) {
+            return;
+        }
+        closeIssued = true;
+        cpu.submit(core, WorkClass.KERNEL, CostCategory.SYSCALL, costs.syscallCycles(), this::closeDone, 0);
+    }
+
+    private void closeDone(int coreIndex, int unused) {
+        if (!conn.isClosed() && conn.placement() == Placement.HOST) {
+            conn.close(core);
+        }
+        if (closeCallback != null) {
+            closeCallback.run();
+        }
+    }
+
+    /** Told when the connection reaches CLOSED. */
+    public void setCloseListener(CloseListener l) {
+        this.closeListener = l;
+    }
+
+    // ------------------------------------------------------------------ stack events
+
+    @Override
+    public void established(HostConnection c) {
+        if (connectCallback != null) {
+            ConnectCallback cb = connectCallback;
+            connectCallback = null;
+            cb.connected(this);
+        }
+    }
+
+    @Override
+    public void readable(HostConnection c, long newBytes) {
+        pumpReceive();
+    }
+
+    @Override
+    public void sendSpace(HostConnection c, long ackedBytes) {
+        pumpSend();
+    }
+
+    @Override
+    public void peerClosed(HostConnection c) {
+        pumpReceive();
+    }
+
+    @Override
+    public void reset(HostConnection c, String reason) {
+        resetReason = reason;
+        if (connectCallback != null) {
+            ConnectCallback cb = connectCallback;
+            connectCallback = null;
+            cb.failed(this, reason);
+        }
+    }
+
+    @Override
+    public void closed(HostConnection c) {
+        lastStats = c.placement() == Placement.HOST ? c.stats() : lastStats;
+        if (connectCallback != null) {
+            ConnectCallback cb = connectCallback;
+            connectCallback = null;
+            cb.failed(this, resetReason == null ? "closed before established" : resetReason);
+        }
+        pumpReceive();
+        pumpSend();
+        if (closeListener != null) {
+            closeListener.closed(this, layer.stack().simulator().now());
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /** The application core this socket's kernel work runs on. */
+    public int core() {
+        return core;
+    }
+
+    /** Bytes the application has accepted: placed into its posted buffers (claim 13). */
+    public long acceptedBytes() {
+        return acceptedBytes;
+    }
+
+    /** Bytes the application's completed send calls handed to the socket. */
+    public long appBytesSent() {
+        return appBytesSent;
+    }
+
+    /** The stack connection under this socket. */
+    public HostConnection connection() {
+        return conn;
+    }
+
+    public FourTuple tuple() {
+        return conn.tuple();
+    }
+
+    public Placement placement() {
+        return conn.placement();
+    }
+
+    /** The reset reason, or null. */
+    public String resetReason() {
+        return resetReason;
+    }
+
+    /** Installs where TCP statistics come from while the connection is not on the host (the adapter). */
+    public void setExternalStats(Supplier<ConnectionStats> source) {
+        this.externalStats = source;
+    }
+
+    /** The unified statistics view (claim 12). */
+    public SocketStats stats() {
+        ConnectionStats s;
+        if (conn.placement() == Placement.HOST && !conn.isClosed()) {
+            s = conn.stats();
+        } else if (conn.placement() != Placement.HOST && externalStats != null) {
+            s = externalStats.get();
+        } else if (lastStats != null) {
+            s = lastStats;
+        } else {
+            s = conn.stats();
+        }
+        return SocketStats.of(conn.tuple(), conn.placement(), appBytesSent, acceptedBytes, s);
+    }
+
+    @Override
+    public String toString() {
+        return "socket[" + (conn == null ? "unconnected" : conn.tuple()) + " core " + core + "]";
+    }
+}

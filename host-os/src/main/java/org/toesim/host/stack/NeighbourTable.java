@@ -1,0 +1,33 @@
+package org.toesim.host.stack;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.toesim.nic.frame.MacAddress;
+import org.toesim.tcp.segment.FourTuple;
+
+/**
+ * Static IPv4-to-MAC mappings (an ARP cache filled by configuration; the model has no ARP
+ * traffic). Looked up once per transmitted frame; never iterated.
+ */
+public final class NeighbourTable {
+    private final Map<Integer, Long> macByIp = new HashMap<>();
+
+    /** Maps {@code ip} to {@code mac}. */
+    public NeighbourTable put(int ip, long mac) {
+        macByIp.put(ip, MacAddress.check(mac));
+        return this;
+    }
+
+    /** The MAC of {@code ip}. */
+    public long macOf(int ip) {
+        Long mac = macByIp.get(ip);
+        if (mac == null) {
+            throw new IllegalStateException("no neighbour entry for " + FourTuple.ipToString(ip));
+        }
+        return mac;
+    }
+
+    public boolean contains(int ip) {
+        return macByIp.containsKey(ip);
+    }
+}

@@ -1,0 +1,39 @@
+package org.toesim.host.stack;
+
+import org.toesim.nic.frame.MacAddress;
+import org.toesim.tcp.engine.TcpConfig;
+
+/**
+ * One host stack's identity and TCP settings.
+ *
+ * @param name               component name, e.g. {@code "hostA"} (random streams, traces)
+ * @param hostId             small number distinguishing hosts in frame ids
+ * @param localIp            the host's IPv4 address
+ * @param localMac           the device's MAC
+ * @param tcp                settings for every connection
+ * @param ephemeralLowPort   first ephemeral port (RFC 6335 §6: 49152)
+ * @param ephemeralHighPort  last ephemeral port (65535)
+ */
+public record StackConfig(String name, int hostId, int localIp, long localMac, TcpConfig tcp, int ephemeralLowPort,
+                          int ephemeralHighPort) {
+    public StackConfig {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("stack name must not be blank");
+        }
+        MacAddress.check(localMac);
+        if (tcp == null) {
+            throw new IllegalArgumentException("tcp config missing");
+        }
+        if (ephemeralLowPort < 1 || ephemeralHighPort > 0xFFFF || ephemeralLowPort > ephemeralHighPort) {
+            throw new IllegalArgumentException("bad ephemeral range " + ephemeralLowPort + ".." + ephemeralHighPort);
+        }
+        if (hostId < 0 || hostId > 0xFFFF) {
+            throw new IllegalArgumentException("hostId " + hostId + " outside 0..65535");
+        }
+    }
+
+    /** RFC 6335 ephemeral range and the given TCP settings. */
+    public static StackConfig of(String name, int hostId, int localIp, long localMac, TcpConfig tcp) {
+        return new StackConfig(name, hostId, localIp, localMac, tcp, 49152, 65535);
+    }
+}

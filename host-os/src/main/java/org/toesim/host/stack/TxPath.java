@@ -1,0 +1,225 @@
+package org.toesim.host.stack;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import org.toesim.host.cpu.CostCategory;
+import org.toesim.host.cpu.CostTable;
+import org.toesim.host.cpu.HostCpu;
+import org.toesim.host.cpu.WorkClass;
+import org.toesim.host.cpu.WorkHandler;
+import org.toesim.nic.frame.Frame;
+import org.toesim.nic.frame.Ipv4Header;
+import org.toesim.tcp.engine.SegmentSink;
+import org.toesim.tcp.segment.FourTuple;
+import org.toesim.tcp.segment.Payload;
+import org.toesim.tcp.segment.Segment;
+import org.toesim.tcp.segment.TcpFlags;
+
+/**
+ * The transmit half of the IP layer: collects the segments an engine call emits, merges
+ * back-to-back data segments into one large segment when the device does TSO, wraps each into a
+ * {@link Frame} (IP id, TTL/TOS from the connection's settings, MACs from the neighbour table),
+ * charges its CPU cost and hands it to the device when that work completes.
+ *
+ * <pre>
+ *   engine.input/poll --send(tuple, seg)--&gt; collected
+ *   flush(conn, core, class): [TSO merge] -&gt; Frame -&gt; conn FIFO
+ *        -&gt; cpu.submit(core, class, PROTOCOL_TX | ACK, cycles) [+ CHECKSUM unless tx offload]
+ *   work done (core, connId|class) -&gt; FIFO head -&gt; device.send(frame, core, tso)  (false: backlog)
+ * </pre>
+ *
+ * The connection's FIFO keeps its frames in emission order even when their cost items run on
+ * different cores (a KERNEL item on the application's core, a SOFTIRQ item on the receive
+ * core): each completed item releases the oldest frame.
+ */
+final class TxPath implements SegmentSink, WorkHandler {
+    /** A frame the device refused, waiting for {@link #txReady()}. */
+    private record Pending(Frame frame, int core, WorkClass workClass, int tsoSegmentBytes) {
+    }
+
+    private final HostStack stack;
+    private final HostCpu cpu;
+    private final CostTable costs;
+    private final NetDevice device;
+    private final NeighbourTable neighbours;
+    private final StackConfig config;
+    private final DeviceFeatures features;
+    private final ArrayList<FourTuple> outTuples = new ArrayList<>();
+    private final ArrayList<Segment> outSegments = new ArrayList<>();
+    private final ArrayDeque<Frame> controlFrames = new ArrayDeque<>();
+    private final ArrayDeque<Pending> backlog = new ArrayDeque<>();
+    private int nextIpId;
+    private long nextFrameSeq;
+    long framesSent;
+    long tsoFramesSent;
+    long bytesSent;
+    long deviceRefusals;
+
+    TxPath(HostStack stack, HostCpu cpu, CostTable costs, NetDevice device, NeighbourTable neighbours,
+           StackConfig config) {
+        this.stack = stack;
+        this.cpu = cpu;
+        this.costs = costs;
+        this.device = device;
+        this.neighbours = neighbours;
+        this.config = config;
+        this.features = device.features();
+    }
+
+    @Override
+    public void send(FourTuple tuple, Segment segment) {
+        outTuples.add(tuple);
+        outSegments.add(segment);
+    }
+
+    /** Frames everything collected since the last flush and charges it on {@code core}. */
+    void flush(HostConnection c, int core, WorkClass workClass) {
+        int n = outSegments.size();
+        int i = 0;
+        while (i < n) {
+            Segment seg = outSegments.get(i);
+            FourTuple tuple = outTuples.get(i);
+            int j = i + 1;
+            if (features.tso() && c != null && isData(seg)) {
+                long total = seg.payloadLenBytes();
+                while (j < n && canAppend(outSegments.get(j - 1), outSegments.get(j))
+                        && total + outSegments.get(j).payloadLenBytes() <= features.tsoMaxBytes()) {
+                    total += outSegments.get(j).payloadLenBytes();
+                    j++;
+                }
+                if (j > i + 1) {
+                    c.tsoSegmentBytes = seg.payloadLenBytes();
+                    seg = merge(i, j, (int) total);
+                }
+            }
+            enqueue(c, tuple, seg, core, workClass);
+            i = j;
+        }
+        outTuples.clear();
+        outSegments.clear();
+    }
+
+    private static boolean isData(Segment s) {
+        return s.payloadLenBytes() > 0 && (s.flags() & (TcpFlags.SYN | TcpFlags.RST | TcpFlags.FIN)) == 0;
+    }
+
+    /** {@code next} continues {@code prev} in sequence space with the same header fields. */
+    private static boolean canAppend(Segment prev, Segment next) {
+        return next.payloadLenBytes() > 0 && (next.flags() & (TcpFlags.SYN | TcpFlags.RST)) == 0
+                && !prev.has(TcpFlags.FIN) && next.seq() == prev.seq() + prev.payloadLenBytes()
+                && next.ack() == prev.ack() && next.window() == prev.window()
+                && next.options().equals(prev.options());
+    }
+
+    /** Segments [from, to) as one segment of {@code totalBytes} (flags of all, e.g. PSH/FIN of the last). */
+    private Segment merge(int from, int to, int totalBytes) {
+        Segment first = outSegments.get(from);
+        int flags = 0;
+        boolean real = false;
+        for (int k = from; k < to; k++) {
+            Segment s = outSegments.get(k);
+            flags |= s.flags();
+            real |= s.payload().hasBytes();
+        }
+        return withPayload(first, flags, concat(from, to, totalBytes, real));
+    }
+
+    private Payload concat(int from, int to, int totalBytes, boolean real) {
+        Payload head = outSegments.get(from).payload();
+        if (!real) {
+            return Payload.virtual(head.streamOffset(), totalBytes);
+        }
+        byte[] bytes = new byte[totalBytes];
+        int off = 0;
+        for (int k = from; k < to; k++) {
+            Payload p = outSegments.get(k).payload();
+            p.copyTo(bytes, off);
+            off += p.lenBytes();
+        }
+        return Payload.real(head.streamOffset(), bytes, 0, totalBytes);
+    }
+
+    private static Segment withPayload(Segment s, int flags, Payload p) {
+        return new Segment(s.srcPort(), s.dstPort(), s.seq(), s.ack(), flags, s.window(), s.urgentPointer(),
+                s.options(), p);
+    }
+
+    private void enqueue(HostConnection c, FourTuple tuple, Segment seg, int core, WorkClass workClass) {
+        int ttl = config.tcp().ttl();
+        int tos = config.tcp().tos();
+        Ipv4Header ip = new Ipv4Header(tuple.localIp(), tuple.remoteIp(), nextIpId, ttl, tos, true, false, 0, 0);
+        nextIpId = (nextIpId + 1) & 0xFFFF;
+        long frameId = ((long) config.hostId() << 40) | nextFrameSeq++;
+        Frame f = Frame.of(frameId, config.localMac(), neighbours.macOf(tuple.remoteIp()), ip, seg);
+        int arg;
+        if (c == null) {
+            controlFrames.add(f);
+            arg = workClass.ordinal();
+        } else {
+            c.txFrames.add(f);
+            arg = ((c.id() + 1) << 2) | workClass.ordinal();
+        }
+        int len = seg.payloadLenBytes();
+        if (len == 0 && (seg.flags() & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) == 0) {
+            cpu.submit(core, workClass, CostCategory.ACK, costs.ackCycles(), this, arg);
+            return;
+        }
+        if (len > 0 && !features.txChecksumOffload()) {
+            cpu.charge(core, workClass, CostCategory.CHECKSUM, costs.checksumCycles(seg.headerLenBytes() + len));
+        }
+        cpu.submit(core, workClass, CostCategory.PROTOCOL_TX, costs.txPacketCycles(), this, arg);
+    }
+
+    /** A transmit cost item completed: the oldest frame of its FIFO goes to the device. */
+    @Override
+    public void onWorkDone(int core, int arg) {
+        Frame f;
+        int tso = 0;
+        WorkClass workClass = WorkClass.of(arg & 3);
+        int connId = (arg >>> 2) - 1;
+        if (connId < 0) {
+            f = controlFrames.poll();
+        } else {
+            HostConnection c = stack.connectionById(connId);
+            f = c.txFrames.poll();
+            if (c.tsoSegmentBytes > 0 && f.tcp().payloadLenBytes() > c.tsoSegmentBytes) {
+                tso = c.tsoSegmentBytes;
+            }
+            stack.txDrained(c);
+        }
+        transmit(f, core, workClass, tso);
+    }
+
+    private void transmit(Frame f, int core, WorkClass workClass, int tso) {
+        if (!backlog.isEmpty() || !device.send(f, core, workClass, tso)) {
+            deviceRefusals++;
+            backlog.add(new Pending(f, core, workClass, tso));
+            return;
+        }
+        count(f, tso);
+    }
+
+    private void count(Frame f, int tso) {
+        framesSent++;
+        bytesSent += f.tcp().payloadLenBytes();
+        if (tso > 0) {
+            tsoFramesSent++;
+        }
+    }
+
+    /** The device has room again: send the backlog in order. */
+    void txReady() {
+        while (!backlog.isEmpty()) {
+            Pending p = backlog.peek();
+            if (!device.send(p.frame(), p.core(), p.workClass(), p.tsoSegmentBytes())) {
+                return;
+            }
+            backlog.poll();
+            count(p.frame(), p.tsoSegmentBytes());
+        }
+    }
+
+    int backlogFrames() {
+        return backlog.size();
+    }
+}
