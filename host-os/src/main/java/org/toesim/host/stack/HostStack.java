@@ -22,7 +22,6 @@ import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.engine.TcpConnection;
 import org.toesim.tcp.engine.TcpListener;
 import org.toesim.tcp.engine.TcpResets;
-import org.toesim.tcp.engine.TcpState;
 import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Segment;
 import org.toesim.tcp.segment.TcpFlags;
@@ -434,10 +433,5 @@ public final class HostStack {
     public StackStats stats() {
         return new StackStats(framesIn, framesNotForUs, segmentsWithoutConnection, tx.framesSent, tx.tsoFramesSent,
                 tx.bytesSent, tx.deviceRefusals, liveConnections);
-    }
-
-    /** True if no connection is in state other than CLOSED (for tests). */
-    boolean isQuiet(HostConnection c) {
-        return c.closed || c.engine.state() == TcpState.CLOSED;
     }
 }

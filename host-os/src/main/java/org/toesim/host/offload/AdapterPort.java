@@ -1,0 +1,82 @@
+package org.toesim.host.offload;
+
+import org.toesim.nic.device.CachedState;
+import org.toesim.nic.device.Capability;
+import org.toesim.nic.device.CommandStatus;
+import org.toesim.nic.device.ConnectionStats;
+import org.toesim.nic.device.OffloadHandle;
+import org.toesim.nic.device.OffloadState;
+
+/**
+ * What the {@link OffloadManager} needs from the NIC driver (claims 5, 10, 11, 19): the adapter
+ * record's answer, handles, and the TOE commands and descriptors, each with a completion
+ * callback. {@link DriverAdapterPort} implements it over {@code org.toesim.host.driver.NicDriver};
+ * the unit tests implement it with a scripted adapter.
+ *
+ * <p>Every callback runs on the host after the driver's completion cost (a timed event), never
+ * inside the call that submitted the request.
+ */
+public interface AdapterPort {
+    /**
+     * What the attach-time capability query returned; {@link Capability#none} (offload not
+     * supported) when the adapter did not answer with a capability.
+     */
+    Capability capability();
+
+    /** A handle never used before on this adapter. */
+    OffloadHandle allocateHandle();
+
+    /** Writes {@code image} to host memory and submits InitiateOffload with {@code handle}. */
+    void initiate(OffloadHandle handle, OffloadState image, StatusCallback callback);
+
+    /**
+     * Submits TerminateOffload: the adapter stops the connection, returns its posted buffers and
+     * unfinished sends (their callbacks run with {@link CommandStatus#FLUSHED} first), and writes
+     * the CCB image; {@code callback} gets it (null unless SUCCESS).
+     */
+    void terminate(OffloadHandle handle, TerminateCallback callback);
+
+    /** Submits UpdateOffload with the host-owned cached state (window credit, claim 13). */
+    void update(OffloadHandle handle, CachedState cached, StatusCallback callback);
+
+    /** Submits QueryOffload; {@code callback} gets the delegated state and the card's counters. */
+    void query(OffloadHandle handle, QueryCallback callback);
+
+    /** Posts a receive buffer with the handle (claims 1, 17, 18); returns its cookie. */
+    long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, BufferCallback callback);
+
+    /** Posts a send request with the handle and length (claim 9); returns its cookie. */
+    long send(OffloadHandle handle, long hostAddr, int lenBytes, SendCallback callback);
+
+    /** Completion of a command that returns only a status. */
+    @FunctionalInterface
+    interface StatusCallback {
+        void done(CommandStatus status);
+    }
+
+    /** Completion of TerminateOffload. */
+    @FunctionalInterface
+    interface TerminateCallback {
+        /** {@code state} is the returned CCB image (null unless {@code status} is SUCCESS). */
+        void done(CommandStatus status, OffloadState state);
+    }
+
+    /** Completion of QueryOffload. */
+    @FunctionalInterface
+    interface QueryCallback {
+        /** {@code state} and {@code stats} are null unless {@code status} is SUCCESS. */
+        void done(CommandStatus status, OffloadState state, ConnectionStats stats);
+    }
+
+    /** A posted receive buffer came back. */
+    @FunctionalInterface
+    interface BufferCallback {
+        void done(int bytesPlaced, boolean push, CommandStatus status);
+    }
+
+    /** A send request came back. */
+    @FunctionalInterface
+    interface SendCallback {
+        void done(int bytesAcked, CommandStatus status);
+    }
+}

@@ -1,0 +1,153 @@
+package org.toesim.host.offload;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+import org.toesim.host.driver.AdapterRecord;
+import org.toesim.host.driver.NicDriver;
+import org.toesim.host.mem.RegionKind;
+import org.toesim.host.pcie.TypedRegion;
+import org.toesim.nic.device.CachedState;
+import org.toesim.nic.device.Capability;
+import org.toesim.nic.device.CommandStatus;
+import org.toesim.nic.device.DmaData;
+import org.toesim.nic.device.OffloadFeature;
+import org.toesim.nic.device.OffloadHandle;
+import org.toesim.nic.device.OffloadState;
+import org.toesim.nic.device.ToeCommand;
+
+/**
+ * {@link AdapterPort} over the real {@link NicDriver}: state images and command results live in
+ * a {@link TypedRegion} of host memory registered with the root complex, cut into fixed slots
+ * (a free list, O(1)); commands, buffers and sends go through the driver's TOE paths, whose
+ * completion costs are charged on the host CPU.
+ *
+ * <pre>
+ *  initiate:  slot &lt;- free; region.put(slot, StateImage(image)); InitiateOffload(id, h, slot, len)
+ *             completion --&gt; free slot --&gt; callback(status)
+ *  terminate: TerminateOffload(id, h, stateSlot, slotBytes, dataAddr=stateSlot, 0)
+ *             completion --&gt; region.remove(stateSlot) = StateImage(CcbImage) --&gt; callback
+ *  query:     QueryOffload(id, h, slot, slotBytes) --&gt; QueryImage(state, stats) --&gt; callback
+ * </pre>
+ * TerminateOffload asks for no separate data area ({@code dataCapacityBytes = 0}), so the
+ * adapter leaves every undelivered byte in the returned CCB and the host stack delivers them
+ * from there in order (one uninterrupted stream).
+ *
+ * <p>The capability is read from the driver's {@link AdapterRecord} (claims 10, 11, 19): an
+ * adapter that has not answered, refused, or timed out is {@link Capability#none}.
+ */
+public final class DriverAdapterPort implements AdapterPort {
+    private static final Capability NONE = Capability.none(java.util.EnumSet.noneOf(OffloadFeature.class));
+    private final NicDriver driver;
+    private final int core;
+    private final TypedRegion states;
+    private final int slotBytes;
+    private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
+
+    /**
+     * @param driver    the attached (or attaching) driver
+     * @param core      core that pays for command submission and buffer posting
+     * @param slots     state/result slots (bounds commands with images in flight)
+     * @param slotBytes bytes per slot (the largest CCB image accepted)
+     */
+    public DriverAdapterPort(NicDriver driver, int core, int slots, int slotBytes) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.core = core;
+        if (slots < 1 || slotBytes < 1) {
+            throw new IllegalArgumentException("need slots >= 1 and slotBytes >= 1");
+        }
+        this.slotBytes = slotBytes;
+        this.states = new TypedRegion(driver.rootComplex().memory(), driver.config().name() + ".offload-states",
+                RegionKind.OTHER, (long) slots * slotBytes);
+        driver.rootComplex().register(states);
+        for (int i = 0; i < slots; i++) {
+            freeSlots.addLast(i);
+        }
+    }
+
+    @Override
+    public Capability capability() {
+        AdapterRecord a = driver.adapter();
+        return a != null && a.offloadSupported() ? a.capability() : NONE;
+    }
+
+    @Override
+    public OffloadHandle allocateHandle() {
+        return driver.allocateHandle();
+    }
+
+    @Override
+    public void initiate(OffloadHandle handle, OffloadState image, StatusCallback callback) {
+        if (image.imageSizeBytes() > slotBytes) {
+            throw new IllegalArgumentException("CCB image of " + image.imageSizeBytes() + " B exceeds the slot of "
+                    + slotBytes + " B");
+        }
+        long addr = takeSlot();
+        states.put(addr, new DmaData.StateImage(image));
+        driver.submit(new ToeCommand.InitiateOffload(driver.nextCommandId(), handle, addr, image.imageSizeBytes()),
+                core, (cmd, c, coreDone) -> {
+                    states.remove(addr);
+                    freeSlot(addr);
+                    callback.done(c.status());
+                });
+    }
+
+    @Override
+    public void terminate(OffloadHandle handle, TerminateCallback callback) {
+        long addr = takeSlot();
+        driver.submit(new ToeCommand.TerminateOffload(driver.nextCommandId(), handle, addr, slotBytes, addr, 0),
+                core, (cmd, c, coreDone) -> {
+                    DmaData d = states.remove(addr);
+                    freeSlot(addr);
+                    OffloadState state = c.status() == CommandStatus.SUCCESS && d instanceof DmaData.StateImage s
+                            ? s.state() : null;
+                    callback.done(state == null && c.status() == CommandStatus.SUCCESS
+                            ? CommandStatus.INVALID_REQUEST : c.status(), state);
+                });
+    }
+
+    @Override
+    public void update(OffloadHandle handle, CachedState cached, StatusCallback callback) {
+        driver.submit(new ToeCommand.UpdateOffload(driver.nextCommandId(), handle, cached), core,
+                (cmd, c, coreDone) -> callback.done(c.status()));
+    }
+
+    @Override
+    public void query(OffloadHandle handle, QueryCallback callback) {
+        long addr = takeSlot();
+        driver.submit(new ToeCommand.QueryOffload(driver.nextCommandId(), handle, addr, slotBytes), core,
+                (cmd, c, coreDone) -> {
+                    DmaData d = states.remove(addr);
+                    freeSlot(addr);
+                    if (c.status() == CommandStatus.SUCCESS && d instanceof DmaData.QueryImage q) {
+                        callback.done(c.status(), q.state(), q.stats());
+                    } else {
+                        callback.done(c.status() == CommandStatus.SUCCESS ? CommandStatus.INVALID_REQUEST
+                                : c.status(), null, null);
+                    }
+                });
+    }
+
+    @Override
+    public long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, BufferCallback callback) {
+        return driver.postBuffer(handle, hostAddr, lenBytes, core,
+                (b, c, coreDone) -> callback.done(c.bytesPlaced(), c.push(), c.status()));
+    }
+
+    @Override
+    public long send(OffloadHandle handle, long hostAddr, int lenBytes, SendCallback callback) {
+        return driver.toeSend(handle, hostAddr, lenBytes, core,
+                (s, c, coreDone) -> callback.done(c.bytesAcked(), c.status()));
+    }
+
+    private long takeSlot() {
+        Integer i = freeSlots.pollFirst();
+        if (i == null) {
+            throw new IllegalStateException(driver.config().name() + ": all offload state slots in use");
+        }
+        return states.region().baseAddress() + (long) i * slotBytes;
+    }
+
+    private void freeSlot(long addr) {
+        freeSlots.addLast((int) ((addr - states.region().baseAddress()) / slotBytes));
+    }
+}

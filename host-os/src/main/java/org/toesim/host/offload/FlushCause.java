@@ -1,0 +1,13 @@
+package org.toesim.host.offload;
+
+/** Why the host takes an offloaded connection back (claim 8). */
+public enum FlushCause {
+    /** The host decided (an explicit {@link OffloadManager#flush} call). */
+    POLICY,
+    /** The application closed the socket and the close mode is {@link CloseMode#UPLOAD_FIRST}. */
+    APPLICATION_CLOSE,
+    /** The adapter asked for it ({@code DeviceEvent.UploadRequest}). */
+    UPLOAD_REQUEST,
+    /** The adapter failed or was reset; every connection on it comes back. */
+    CARD_RESET
+}

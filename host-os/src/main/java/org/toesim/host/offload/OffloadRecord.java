@@ -1,0 +1,84 @@
+package org.toesim.host.offload;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.toesim.nic.device.OffloadHandle;
+import org.toesim.tcp.engine.ConnectionStats;
+import org.toesim.tcp.segment.FourTuple;
+
+/**
+ * The manager's bookkeeping for one connection: its handoff state, the opaque handle while the
+ * adapter runs it, the application-accepted byte count and credit given, and the last sampled
+ * statistics. Only the manager mutates it; others read it through {@link OffloadManager}.
+ */
+public final class OffloadRecord {
+    private final FourTuple tuple;
+    HandoffState state = HandoffState.ON_HOST;
+    /** Non-null from OFFLOADING to the end of FLUSHING. */
+    OffloadHandle handle;
+    int sndMssBytes;
+    long refusedUntilPs = -1;
+    /** Cumulative bytes the application accepted from the adapter (claim 13). */
+    long acceptedBytes;
+    /** {@link #acceptedBytes} as last pushed to the adapter. */
+    long creditedBytes;
+    boolean creditInFlight;
+    FlushCause pendingFlush;
+    final List<Runnable> whenOnHost = new ArrayList<>(1);
+    FlushCause flushCause;
+    int handoffs;
+    int flushes;
+    int heldFrames;
+    long slowPathFrames;
+    int buffersOutstanding;
+    int sendsOutstanding;
+    ConnectionStats lastTcp;
+    org.toesim.nic.device.ConnectionStats lastCard = org.toesim.nic.device.ConnectionStats.ZERO;
+    long sampledAtPs;
+    boolean watched;
+
+    OffloadRecord(FourTuple tuple) {
+        this.tuple = tuple;
+    }
+
+    public FourTuple tuple() {
+        return tuple;
+    }
+
+    public HandoffState state() {
+        return state;
+    }
+
+    /** Bytes the application accepted from the adapter's placements. */
+    public long acceptedBytes() {
+        return acceptedBytes;
+    }
+
+    /** Accepted bytes last reported to the adapter. */
+    public long creditedBytes() {
+        return creditedBytes;
+    }
+
+    public int handoffs() {
+        return handoffs;
+    }
+
+    public int flushes() {
+        return flushes;
+    }
+
+    /** Receive buffers posted and not yet completed. */
+    public int buffersOutstanding() {
+        return buffersOutstanding;
+    }
+
+    /** Send requests posted and not yet completed. */
+    public int sendsOutstanding() {
+        return sendsOutstanding;
+    }
+
+    @Override
+    public String toString() {
+        return "offload[" + tuple + " " + state + "]";
+    }
+}

@@ -1,0 +1,83 @@
+package org.toesim.host.offload;
+
+import org.toesim.core.trace.TraceRecord;
+import org.toesim.nic.device.CommandStatus;
+import org.toesim.nic.device.UploadReason;
+import org.toesim.tcp.segment.FourTuple;
+
+/**
+ * Typed trace records of the offload manager: one per decision and per step of the handoff
+ * sequence, written to the {@code TraceSink} given at construction (component
+ * {@code <host>.offload}).
+ */
+public sealed interface OffloadTrace extends TraceRecord {
+    /** The connection the record is about. */
+    FourTuple tuple();
+
+    /** The policy answered (claim 7). */
+    record PolicyDecided(FourTuple tuple, String policy, boolean offload, String reason) implements OffloadTrace {
+    }
+
+    /** No handoff is possible: the adapter record says so (claims 11, 19), or the card is full. */
+    record HandoffNotPossible(FourTuple tuple, String reason) implements OffloadTrace {
+    }
+
+    /** The connection moved in the handoff state machine. */
+    record StateChanged(FourTuple tuple, HandoffState from, HandoffState to) implements OffloadTrace {
+    }
+
+    /** InitiateOffload submitted with a CCB image of {@code imageBytes} (claims 16, 20). */
+    record InitiateSubmitted(FourTuple tuple, String handle, int imageBytes) implements OffloadTrace {
+    }
+
+    /** The adapter installed the CCB; {@code heldFrames} arrived at the host during the handoff. */
+    record Installed(FourTuple tuple, String handle, int heldFrames) implements OffloadTrace {
+    }
+
+    /** The adapter refused; the connection resumes on the host. */
+    record Refused(FourTuple tuple, CommandStatus status) implements OffloadTrace {
+    }
+
+    /** A receive buffer of {@code lenBytes} was posted with the handle (claims 15, 17, 18). */
+    record BufferPosted(FourTuple tuple, long hostAddr, int lenBytes) implements OffloadTrace {
+    }
+
+    /** The adapter completed a posted buffer with {@code bytesPlaced} payload bytes (claims 1, 3). */
+    record BufferCompleted(FourTuple tuple, int bytesPlaced, CommandStatus status, long acceptedBytes)
+            implements OffloadTrace {
+    }
+
+    /** Window credit pushed to the adapter: the application has accepted {@code acceptedBytes} (claim 13). */
+    record CreditGiven(FourTuple tuple, long acceptedBytes) implements OffloadTrace {
+    }
+
+    /** A send request of {@code lenBytes} (claim 9). */
+    record SendPosted(FourTuple tuple, long hostAddr, int lenBytes) implements OffloadTrace {
+    }
+
+    /** A send request completed: {@code bytesAcked} acknowledged by the peer. */
+    record SendCompleted(FourTuple tuple, int bytesAcked, CommandStatus status) implements OffloadTrace {
+    }
+
+    /** The adapter asked for the connection back. */
+    record UploadRequested(FourTuple tuple, UploadReason reason) implements OffloadTrace {
+    }
+
+    /** TerminateOffload submitted (claim 8). */
+    record FlushStarted(FourTuple tuple, FlushCause cause) implements OffloadTrace {
+    }
+
+    /** The CCB came back and the host stack resumed the connection. */
+    record FlushCompleted(FourTuple tuple, FlushCause cause, CommandStatus status, long undeliveredBytes)
+            implements OffloadTrace {
+    }
+
+    /** A frame of an offloaded connection reached the host (slow path, claim 14). */
+    record SlowPathFrame(FourTuple tuple, int heldFrames) implements OffloadTrace {
+    }
+
+    /** Statistics were read from the adapter (claim 12). */
+    record StatsPolled(FourTuple tuple, long segmentsIn, long payloadBytesIn, CommandStatus status)
+            implements OffloadTrace {
+    }
+}
