@@ -7,7 +7,14 @@ import org.toesim.core.units.Units;
 import org.toesim.host.cpu.CostTable;
 import org.toesim.host.cpu.CpuSpec;
 import org.toesim.host.cpu.HostCpu;
+import org.toesim.core.random.RandomStreams;
 import org.toesim.host.driver.AdapterRecord;
+import org.toesim.host.socket.SocketLayer;
+import org.toesim.host.stack.DriverNetDevice;
+import org.toesim.host.stack.HostStack;
+import org.toesim.host.stack.NeighbourTable;
+import org.toesim.host.stack.StackConfig;
+import org.toesim.tcp.engine.TcpConfig;
 import org.toesim.host.driver.DriverConfig;
 import org.toesim.host.driver.NicDriver;
 import org.toesim.host.mem.HostMemory;
@@ -54,6 +61,9 @@ final class HostNode {
     final NicDriver driver;
     final PlainNic plainNic;
     private AdapterRecord adapter;
+    /** The host stack and its socket layer, built once the adapter has attached. */
+    HostStack stack;
+    SocketLayer sockets;
 
     private HostNode(HostSpec spec, int index, CostTable costs, HostCpu cpu, HostMemory memory, PcieLink pcie,
                      MacPort port, RootComplex rootComplex, NicDriver driver, PlainNic plainNic) {
@@ -74,6 +84,25 @@ final class HostNode {
     /** Programs the adapter and queries its capability (events from time 0 on). */
     void attach() {
         driver.attach(record -> adapter = record);
+    }
+
+    /**
+     * Builds the host stack over the attached driver, with one TCP configuration for all its
+     * connections and every host of the topology as a neighbour.
+     */
+    void startStack(Simulator sim, RandomStreams streams, TcpConfig tcp, NeighbourTable neighbours, TraceSink trace) {
+        stack = new HostStack(sim, streams, cpu, costs, new DriverNetDevice(driver), neighbours,
+                StackConfig.of(name(), index + 1, ip, mac, tcp), trace);
+        sockets = new SocketLayer(stack, memory);
+    }
+
+    /**
+     * The core that runs application connection {@code k}: core 0 takes the NIC's interrupts,
+     * so applications go round-robin over the others (core 0 on a one-core host).
+     */
+    int appCore(int k) {
+        int cores = cpu.cores();
+        return cores == 1 ? 0 : 1 + k % (cores - 1);
     }
 
     /** What the capability query found, or null while it is outstanding. */

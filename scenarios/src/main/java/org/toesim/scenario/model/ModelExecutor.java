@@ -24,11 +24,12 @@ public final class ModelExecutor implements ScenarioExecutor {
     public RunResult execute(Scenario scenario, RunContext context) throws ScenarioException, SimulationException {
         long startNs = System.nanoTime();
         try (RunOutputs outputs = new RunOutputs(scenario, context.outputDir())) {
-            Topology t = Topology.build(scenario, outputs);
+            TrajectoryDigest digest = new TrajectoryDigest();
+            Topology t = Topology.build(scenario, outputs,
+                    RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop())));
             long intervalPs = scenario.outputs().timeSeriesIntervalPs();
             Sampler sampler = intervalPs > 0 ? new Sampler(t.sim, t.hostList(), t.workloads, intervalPs) : null;
-            TrajectoryDigest digest = new TrajectoryDigest();
-            RunLoop.run(t, context.progress(), sampler, digest);
+            RunLoop.run(t, context.progress(), sampler);
             long wallMs = (System.nanoTime() - startNs) / 1_000_000;
             SummaryReport summary = Reports.summary(t, digest, wallMs);
             return new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series());

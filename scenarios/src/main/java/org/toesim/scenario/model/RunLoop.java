@@ -40,19 +40,24 @@ final class RunLoop {
     }
 
     /** Runs; returns how the run ended. */
-    static RunOutcome run(Topology t, ProgressListener progress, Sampler sampler, TrajectoryDigest digest) {
-        Simulator sim = t.sim;
-        long endPs = endPs(t.scenario.stop());
+    /** The listener of a run: the digest, and progress every 16384 events. */
+    static EventListener listener(TrajectoryDigest digest, ProgressListener progress, long endPs) {
         EventListener reporter = new EventListener() {
+            private long events;
+
             @Override
             public void afterEvent(Event event, long nowPs) {
-                long n = sim.eventsRun();
-                if ((n & PROGRESS_MASK) == 0) {
-                    progress.progress(nowPs, endPs, n);
+                if ((++events & PROGRESS_MASK) == 0) {
+                    progress.progress(nowPs, endPs, events);
                 }
             }
         };
-        sim.setListener(EventListeners.of(List.of(digest, reporter)));
+        return EventListeners.of(List.of(digest, reporter));
+    }
+
+    static RunOutcome run(Topology t, ProgressListener progress, Sampler sampler) {
+        Simulator sim = t.sim;
+        long endPs = endPs(t.scenario.stop());
         long warmUpPs = t.scenario.warmUpPs();
         if (warmUpPs > 0) {
             sim.scheduleAt(sim.newEvent("run.warmUp", "run", WARM_UP_PRIORITY, () -> {
@@ -64,14 +69,13 @@ final class RunLoop {
             }), warmUpPs);
         }
         if (sampler != null) {
-            sampler.start(0);
+            sampler.start();
         }
         RunOutcome outcome;
         if (t.scenario.stop().until() == StopMode.WORKLOADS_DONE) {
             if (t.workloads.allDone()) {
                 return RunOutcome.STOPPED;
             }
-            sim.addStopCondition(t.workloads::allDone);
             outcome = sim.runUntil(endPs);
             if (!t.workloads.allDone()) {
                 LOG.warn("scenario '{}': workloads not finished at the safety limit of {} ps", t.scenario.name(), endPs);

@@ -47,10 +47,10 @@ final class Sampler {
         this.event = sim.newEvent("sampler.sample", "sampler", Priority.OBSERVER, this::sample);
     }
 
-    /** Starts sampling: the first row is taken one interval after {@code fromPs}. */
-    void start(long fromPs) {
+    /** Starts sampling now: rows are taken at the multiples of the interval after now. */
+    void start() {
         rebase();
-        sim.scheduleAt(event, fromPs + intervalPs);
+        sim.scheduleAt(event, (sim.now() / intervalPs + 1) * intervalPs);
     }
 
     /** Takes the current totals as the start of the interval (after a statistics reset). */

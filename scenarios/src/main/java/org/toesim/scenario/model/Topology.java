@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.toesim.core.event.EventListener;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.random.RandomStreams;
 import org.toesim.core.stats.StatsRegistry;
@@ -16,6 +17,8 @@ import org.toesim.scenario.spec.HostSpec;
 import org.toesim.scenario.spec.LinkSpec;
 import org.toesim.scenario.spec.Scenario;
 import org.toesim.scenario.spec.ScenarioException;
+import org.toesim.scenario.spec.TcpSpec;
+import org.toesim.host.stack.NeighbourTable;
 
 /**
  * Everything one run simulates, built from a {@link Scenario} on a fresh {@link Simulator}:
@@ -48,8 +51,12 @@ final class Topology {
     }
 
     /** Builds the whole topology; nothing has run yet except what is scheduled at time 0. */
-    static Topology build(Scenario s, RunOutputs outputs) throws ScenarioException, SimulationException {
+    static Topology build(Scenario s, RunOutputs outputs, EventListener listener)
+            throws ScenarioException, SimulationException {
+        Workloads workloads = Workloads.check(s);
+        Map<String, TcpSpec> tcp = TcpConfigs.perHost(s);
         Simulator sim = new Simulator(1 << 14);
+        sim.setListener(listener);
         RandomStreams streams = new RandomStreams(s.seed());
         StatsRegistry stats = new StatsRegistry();
         Map<String, LinkSpec> hostLinks = Network.hostLinks(s);
@@ -68,12 +75,37 @@ final class Topology {
             }
         }
         Network network = new Network(sim, streams, stats, outputs.trace, s, hosts, outputs.pcapByHost, burstLinks);
-        Workloads workloads = Workloads.build(s, sim, streams, stats, hosts, outputs.trace);
         Faults.schedule(s, sim, network, hosts);
         for (HostNode h : hosts.values()) {
             h.attach();
         }
+        boot(sim, hosts);
+        NeighbourTable neighbours = new NeighbourTable();
+        for (HostNode h : hosts.values()) {
+            neighbours.put(h.ip, h.mac);
+        }
+        for (HostNode h : hosts.values()) {
+            h.startStack(sim, streams, TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT)), neighbours,
+                    outputs.trace);
+        }
+        workloads.schedule(sim, streams, hosts);
         return new Topology(s, sim, streams, stats, hosts, network, workloads);
+    }
+
+    /**
+     * Runs the simulation until every driver has attached (rings programmed, capability
+     * answered): the host stacks are built on the adapter records. Takes a few microseconds of
+     * simulated time; workloads due earlier start when it ends.
+     */
+    private static void boot(Simulator sim, Map<String, HostNode> hosts) throws SimulationException {
+        for (HostNode h : hosts.values()) {
+            while (h.adapter() == null) {
+                if (!sim.step()) {
+                    throw new SimulationException("host '" + h.name() + "': the adapter never answered the driver's "
+                            + "capability query");
+                }
+            }
+        }
     }
 
     List<HostNode> hostList() {
