@@ -55,6 +55,7 @@ public final class OffloadManager {
     private final Event checkEvent;
     final OffloadDataPath data;
     private boolean adapterFailed;
+    private HandoffListener listener = (t, from, to) -> { };
     long decisions;
     long notPossible;
     long initiated;
@@ -76,6 +77,11 @@ public final class OffloadManager {
         this.component = name + ".offload";
         this.checkEvent = sim.newEvent("offload.check", component, Priority.TIMER, this::checkWatched);
         this.data = new OffloadDataPath(this, sim, adapter, config);
+    }
+
+    /** Who is told about state changes (one listener; the socket bridge). */
+    public void setHandoffListener(HandoffListener l) {
+        this.listener = Objects.requireNonNull(l, "listener");
     }
 
     // ------------------------------------------------------------------ policy
@@ -418,6 +424,11 @@ public final class OffloadManager {
         return byHandle.size();
     }
 
+    /** Largest receive buffer the adapter takes (adapter record). */
+    public int maxReceiveBufferBytes() {
+        return adapter.capability().maxReceiveBufferBytes();
+    }
+
     /** Whether a handoff could start now (adapter record and capacity). */
     public boolean canOffload() {
         return handoffBlocker() == null;
@@ -460,5 +471,6 @@ public final class OffloadManager {
         if (trace.enabled()) {
             trace.record(sim.now(), component, new OffloadTrace.StateChanged(r.tuple(), from, next));
         }
+        listener.stateChanged(r.tuple(), from, next);
     }
 }
