@@ -183,8 +183,13 @@ final class HostNode {
         }
         pcie.attach(rc, nic);
         rc.connect(pcie);
-        DriverConfig dc = DriverConfig.defaults(spec.name() + ".nic0").withAdapterId(index + 1)
+        DriverConfig d = DriverConfig.defaults(spec.name() + ".nic0").withAdapterId(index + 1)
                 .withModeration(moderationUsecs, moderationFrames);
+        // the driver asks the NIC to fill in checksums only if the NIC offloads them
+        DriverConfig dc = new DriverConfig(d.name(), d.adapterId(), d.queueCore(), d.vector(), d.commandRingSlots(),
+                d.sendRingSlots(), d.receiveRingSlots(), d.completionRingSlots(), d.eventRingSlots(), d.rxBuffers(),
+                d.rxBufferBytes(), d.txBufferBytes(), d.napiBudget(), d.rxRefillBatch(), d.txWakeSlots(),
+                d.moderationUsecs(), d.moderationFrames(), nicSpec.checksumOffload(), d.commandTimeoutPs());
         NicDriver driver = new NicDriver(sim, rc, dc, costs);
         return new HostNode(spec, index, costs, cpu, memory, pcie, port, rc, driver, nic);
     }
