@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "toesim", mixinStandardHelpOptions = true, version = "toesim 0.1.0",
         description = {"Discrete-event simulator of hosts with TCP offload engines.",
             "With no command: the built-in default experiment (host stack vs TOE receiver, side by side)."},
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CheckCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CheckCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:simulation failure, model not available, or regression (check)",
             "2:usage or input error"})
