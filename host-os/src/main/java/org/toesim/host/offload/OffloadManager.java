@@ -303,6 +303,11 @@ public final class OffloadManager {
             if (trace.enabled()) {
                 trace.record(sim.now(), component, new OffloadTrace.UploadRequested(r.tuple(), u.reason()));
             }
+            // the adapter gave it back: a state it cannot run (FIN, RST, URG) never goes back, others back off
+            r.refusedUntilPs = switch (u.reason()) {
+                case INVALID_STATE, URGENT_DATA, HARDWARE_FAILURE -> Long.MAX_VALUE;
+                default -> sim.now() + config.refusalBackoffPs();
+            };
             flush(r.tuple(), u.reason() == UploadReason.HARDWARE_FAILURE ? FlushCause.CARD_RESET
                     : FlushCause.UPLOAD_REQUEST, null);
         } else if (event instanceof DeviceEvent.IndicateData) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.toesim.core.units.Units;
 import org.toesim.host.mem.MemoryRegion;
@@ -81,7 +80,6 @@ class OffloadEndToEndTest {
         return rx;
     }
 
-    @Disabled("fails: the last ~5 KB stay on the card after a re-offload (see report); enable when fixed")
     @Test
     void fullHandoffSequenceInOrderWithCostsAndNoHostProtocolWorkWhileOffloaded() {
         ToeSystem sys = new ToeSystem(1, OffloadConfig.of(new OffloadPolicy.AfterBytes(30_000))
@@ -137,7 +135,6 @@ class OffloadEndToEndTest {
         assertEquals(1, sys.manager.counters().flushes());
     }
 
-    @Disabled("fails: the last ~5 KB stay on the card after a re-offload (see report); enable when fixed")
     @Test
     void offloadAndFlushAtRandomInstantsKeepTheByteStreamIntact() {
         for (long seed = 1; seed <= 12; seed++) {
