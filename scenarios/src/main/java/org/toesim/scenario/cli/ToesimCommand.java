@@ -1,22 +1,32 @@
 package org.toesim.scenario.cli;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.toesim.scenario.demo.KernelDemo;
+import org.toesim.scenario.model.DefaultExperiment;
+import org.toesim.scenario.model.ModelExecutor;
+import org.toesim.scenario.result.AtomicOutputDirectory;
+import org.toesim.scenario.result.ResultWriter;
+import org.toesim.scenario.run.RunContext;
+import org.toesim.scenario.spec.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code toesim}: with no subcommand, the built-in default experiment. Until the simulation
- * model is available that is a kernel demo (M/M/1 queues, simulated against analytic mean
- * waiting times).
+ * {@code toesim}: with no subcommand, the built-in default experiment
+ * ({@link DefaultExperiment}: bulk and request-response over a host-stack receiver and a TOE
+ * receiver, side by side); {@code --kernel-demo} runs the kernel demo (M/M/1 queues against
+ * analytic mean waiting times) instead.
  */
 @Command(name = "toesim", mixinStandardHelpOptions = true, version = "toesim 0.1.0",
         description = {"Discrete-event simulator of hosts with TCP offload engines.",
-            "With no command: the built-in default experiment (for now a kernel demo; see its output)."},
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CheckCommand.class},
+            "With no command: the built-in default experiment (host stack vs TOE receiver, side by side)."},
+        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CheckCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:simulation failure, model not available, or regression (check)",
             "2:usage or input error"})
@@ -26,16 +36,59 @@ public final class ToesimCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--kernel-demo", description = "Run the kernel demo (M/M/1 queues against theory) instead.")
+    boolean kernelDemo;
+
     @Option(names = "--customers", description = "Measured customers per load in the kernel demo (default ${DEFAULT-VALUE}).",
             defaultValue = "400000")
     long customers;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory of the default experiment (default toesim-out/default).")
+    Path out;
 
     public ToesimCommand(CliEnvironment env) {
         this.env = env;
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return kernelDemo ? kernelDemo() : defaultExperiment();
+    }
+
+    private Integer defaultExperiment() throws Exception {
+        Path base = out != null ? out : Path.of("toesim-out", "default");
+        ModelExecutor model = new ModelExecutor();
+        List<DefaultExperiment.Column> cols;
+        try {
+            cols = DefaultExperiment.run((v, s) -> AtomicOutputDirectory.write(
+                    DefaultExperiment.outputDir(base, v), tmp -> {
+                        ProgressReporter progress = new ProgressReporter(env.err(),
+                                env.interactive() && !common.quiet && !common.json, System::nanoTime);
+                        try {
+                            ModelExecutor.Details d = model.run(s, new RunContext(tmp, progress));
+                            ResultWriter.write(d.result(), s.outputs(), tmp);
+                            return d;
+                        } finally {
+                            progress.finish();
+                        }
+                    }));
+        } catch (ScenarioException e) {
+            return Inputs.report(env, common, e);
+        }
+        if (common.json) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            for (DefaultExperiment.Column c : cols) {
+                json.put(c.variant(), c.details() == null ? Map.of("error", c.error()) : Map.of("summary",
+                        c.details().result().summary(), "requestLatencyPs", c.details().requestLatencyPs()));
+            }
+            env.out().println(Json.write(json));
+        } else {
+            DefaultExperimentTable.print(env.out(), cols, base);
+        }
+        return cols.get(0).details() == null ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    private Integer kernelDemo() {
         if (customers < 1000) {
             env.err().println("error: --customers must be >= 1000");
             return ExitCodes.INPUT;
@@ -56,10 +109,6 @@ public final class ToesimCommand implements Callable<Integer> {
                     r.customers(), r.simulatedWaitUs(), r.analyticWaitUs(), r.relativeError() * 100, r.events(),
                     ProgressReporter.si(r.eventsPerSec())));
         }
-        env.out().println();
-        env.out().println("Note: the default experiment (bulk and request-response over a host-stack host and a TOE");
-        env.out().println("host, side by side) comes with the simulation model, which this build does not include yet.");
-        env.out().println("Try: toesim validate FILE, toesim --help.");
         return ExitCodes.OK;
     }
 }

@@ -198,11 +198,10 @@ class CommandLineTest {
     }
 
     @Test
-    void defaultCommandRunsTheKernelDemoAndSaysWhatIsMissing() {
-        assertEquals(0, toesim(null, "--customers", "20000"));
+    void kernelDemoRunsOnRequest() {
+        assertEquals(0, toesim(null, "--kernel-demo", "--customers", "20000"));
         String text = out.toString();
         assertTrue(text.contains("M/M/1"), text);
         assertTrue(text.contains("0.50") && text.contains("0.90"), text);
-        assertTrue(text.contains("comes with the simulation model"), text);
     }
 }

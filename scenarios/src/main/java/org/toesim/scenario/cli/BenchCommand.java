@@ -1,0 +1,82 @@
+package org.toesim.scenario.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.toesim.scenario.model.ModelExecutor;
+import org.toesim.scenario.result.RunResult;
+import org.toesim.scenario.result.SummaryReport;
+import org.toesim.scenario.run.ProgressListener;
+import org.toesim.scenario.run.RunContext;
+import org.toesim.scenario.spec.Scenario;
+import org.toesim.scenario.spec.ScenarioDocument;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code toesim bench}: the shapes of the ns-3 peer benchmarks (/work/shared/bench/ns3), run
+ * through the whole model (host stacks, drivers, PCIe, plain NICs, link), reporting wall time
+ * and simulated work per wall second:
+ * <pre>
+ *   S1  one NewReno flow, 10 Gbit/s, 10 us, MSS 1448 (+12 B timestamps), 4 MiB buffers
+ *       --&gt; data segments received per wall second
+ *   S3  short connections, 16 KiB request, 1 B answer, close, 20 us apart (6.5 Gbit/s offered)
+ *       --&gt; connections per wall second
+ * </pre>
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run the ns-3 comparison shapes (S1 bulk, S3 short connections) and report wall-time rates.")
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    ToesimCommand root;
+
+    @Option(names = "--s1-size", description = "S1 transfer size (default ${DEFAULT-VALUE}; ns-3 used 1GiB).",
+            defaultValue = "256MiB")
+    String s1Size;
+
+    @Option(names = "--s3-count", description = "S3 connections (default ${DEFAULT-VALUE}; ns-3 used 10000).",
+            defaultValue = "2000")
+    int s3Count;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = root.env.out();
+        Scenario s1 = scenario("""
+                {"name": "bench-s1", "hosts": [{"name": "a"}, {"name": "b"}],
+                 "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "10us", "queue": "4MiB"}],
+                 "workloads": [{"type": "bulk", "from": "a", "to": "b", "size": "%s",
+                   "tcp": {"congestionControl": "newreno", "mss": 1460, "sendBuffer": "4MiB", "receiveBuffer": "4MiB"}}],
+                 "stop": {"until": "workloadsDone", "limit": "600s"}, "outputs": {"timeSeries": "0s", "plots": []}}
+                """.formatted(s1Size));
+        SummaryReport r1 = run(s1);
+        long segments = r1.nics().get(1).slowPathSegments();
+        out.println(String.format(Locale.ROOT, "S1 10G bulk %s: wall %.2f s, simulated %.3f s, %d events, goodput %.3f Gbit/s,"
+                        + " %d segments received, %.1fk data segments per wall second, %.2f M events/s",
+                s1Size, r1.wallTimeMs() / 1e3, r1.simTimePs() / 1e12, r1.events(),
+                r1.connections().get(0).goodputBitsPerSec() / 1e9, segments,
+                segments / (r1.wallTimeMs() / 1e3) / 1e3, r1.events() / (r1.wallTimeMs() / 1e3) / 1e6));
+        Scenario s3 = scenario("""
+                {"name": "bench-s3", "hosts": [{"name": "a"}, {"name": "b"}],
+                 "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "10us"}],
+                 "workloads": [{"type": "shortConnections", "from": "a", "to": "b", "count": %d, "size": "16KiB",
+                   "interval": "20us", "tcp": {"congestionControl": "newreno", "nagle": false}}],
+                 "stop": {"until": "workloadsDone", "limit": "600s"}, "outputs": {"timeSeries": "0s", "plots": []}}
+                """.formatted(s3Count));
+        SummaryReport r3 = run(s3);
+        out.println(String.format(Locale.ROOT, "S3 short connections x %d: wall %.2f s, simulated %.3f s, %d events, %s,"
+                        + " %.0f connections per wall second, %.2f M events/s",
+                s3Count, r3.wallTimeMs() / 1e3, r3.simTimePs() / 1e12, r3.events(), r3.connections().get(0).integrity(),
+                s3Count / (r3.wallTimeMs() / 1e3), r3.events() / (r3.wallTimeMs() / 1e3) / 1e6));
+        out.println("ns-3.37 on this class of machine: S1 10G 21.9k data segments per wall second; S3 200 connections/s");
+        return ExitCodes.OK;
+    }
+
+    private static Scenario scenario(String json) throws Exception {
+        return ScenarioDocument.parse(json, "bench", ScenarioDocument.Syntax.JSON).bind();
+    }
+
+    private static SummaryReport run(Scenario s) throws Exception {
+        RunResult r = new ModelExecutor().execute(s, new RunContext(null, ProgressListener.NONE));
+        return r.summary();
+    }
+}

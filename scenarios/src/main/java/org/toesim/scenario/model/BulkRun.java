@@ -1,0 +1,71 @@
+package org.toesim.scenario.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.toesim.host.app.BulkReceiver;
+import org.toesim.host.app.BulkSender;
+import org.toesim.host.cpu.ApplicationWork;
+import org.toesim.scenario.spec.BulkWorkload;
+
+/**
+ * A bulk workload: per connection {@code k}, a {@link BulkSender} on {@code from} sends
+ * {@code size} bytes in 64 KiB send calls to a {@link BulkReceiver} on {@code to} listening on
+ * {@code port + k * portStride} (the receiver accepts one connection per port).
+ */
+final class BulkRun {
+    static final int CHUNK_BYTES = 64 * 1024;
+
+    private BulkRun() {
+    }
+
+    static List<Conn> start(BulkWorkload w, HostNode from, HostNode to, int portStride) {
+        List<Conn> out = new ArrayList<>();
+        for (int k = 0; k < w.connections(); k++) {
+            int port = w.port() + k * portStride;
+            BulkReceiver rx = new BulkReceiver(to.sockets, to.appCore(k), port, CHUNK_BYTES, ApplicationWork.NONE);
+            BulkSender tx = new BulkSender(from.sockets, from.appCore(k), w.sizeBytes(), CHUNK_BYTES,
+                    ApplicationWork.NONE);
+            tx.start(to.ip, port);
+            out.add(new Track(w.name() + ".c" + k, w, tx, rx));
+        }
+        return out;
+    }
+
+    private record Track(String id, BulkWorkload w, BulkSender tx, BulkReceiver rx) implements Conn {
+        public String from() {
+            return w.from();
+        }
+
+        public String to() {
+            return w.to();
+        }
+
+        public long deliveredBytes() {
+            return rx.result().bytes();
+        }
+
+        public long expectedBytes() {
+            return w.sizeBytes();
+        }
+
+        public boolean done() {
+            return rx.result().eof();
+        }
+
+        public long startPs() {
+            return tx.startPs();
+        }
+
+        public long lastDeliveryPs() {
+            return rx.result().lastBytePs();
+        }
+
+        public long retransmits() {
+            return Conn.retransmits(tx.socket(), rx.socket());
+        }
+
+        public long cwndBytes() {
+            return Conn.cwnd(tx.socket());
+        }
+    }
+}

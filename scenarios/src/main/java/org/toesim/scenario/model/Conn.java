@@ -1,0 +1,59 @@
+package org.toesim.scenario.model;
+
+import org.toesim.host.socket.Socket;
+import org.toesim.host.socket.SocketStats;
+
+/**
+ * One row of the summary's connections: a TCP connection of a workload (for short
+ * connections, all of a workload's connections together). Read-only views over the
+ * applications and sockets; values are totals since the start of the run.
+ */
+interface Conn {
+    String id();
+
+    String from();
+
+    String to();
+
+    /** Payload bytes the receiving application(s) accepted so far. */
+    long deliveredBytes();
+
+    /** Payload bytes the workload delivers when complete. */
+    long expectedBytes();
+
+    /** Whether this connection's part of the workload is finished. */
+    boolean done();
+
+    /** When the connection was opened (connect call), or -1 before. */
+    long startPs();
+
+    /** When the last byte was delivered, or -1 before. */
+    long lastDeliveryPs();
+
+    /** Retransmitted segments, both directions; -1 when not measured. */
+    long retransmits();
+
+    /** Congestion window of the data sender (0 before the connection exists). */
+    long cwndBytes();
+
+    /** Statistics of a socket, or null if it does not exist (yet). */
+    static SocketStats stats(Socket s) {
+        return s == null ? null : s.stats();
+    }
+
+    /** Sum of retransmits of the sockets that exist. */
+    static long retransmits(Socket a, Socket b) {
+        long n = 0;
+        for (Socket s : new Socket[] {a, b}) {
+            if (s != null) {
+                n += s.stats().retransmits();
+            }
+        }
+        return n;
+    }
+
+    /** cwnd of {@code s}, 0 if it does not exist. */
+    static long cwnd(Socket s) {
+        return s == null ? 0 : s.stats().cwndBytes();
+    }
+}

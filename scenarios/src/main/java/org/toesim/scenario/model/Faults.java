@@ -1,0 +1,70 @@
+package org.toesim.scenario.model;
+
+import java.util.Map;
+import org.toesim.core.event.Priority;
+import org.toesim.core.event.Simulator;
+import org.toesim.nic.net.Link;
+import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.spec.FaultSpec;
+import org.toesim.scenario.spec.Problem;
+import org.toesim.scenario.spec.Scenario;
+import org.toesim.scenario.spec.ScenarioException;
+
+/**
+ * Schedules a scenario's faults as one event each, at their instants:
+ * <pre>
+ *   linkDown  --&gt; Link.setUp(false): both directions drop every frame (queued frames drain into it)
+ *   linkUp    --&gt; Link.setUp(true)
+ *   lossBurst --&gt; LossBurstGate.startBurst(duration, loss) on both directions
+ *   cardReset --&gt; the host's offload manager flushes every offloaded connection
+ * </pre>
+ */
+final class Faults {
+    private Faults() {
+    }
+
+    static void schedule(Scenario s, Simulator sim, Network network, Map<String, HostNode> hosts)
+            throws ScenarioException, SimulationException {
+        for (int i = 0; i < s.faults().size(); i++) {
+            FaultSpec f = s.faults().get(i);
+            String path = "faults[" + i + "]";
+            if (f instanceof FaultSpec.LinkDown d) {
+                Link link = link(network, d.link(), path);
+                at(sim, f, "fault.linkDown", d.link(), () -> link.setUp(false));
+            } else if (f instanceof FaultSpec.LinkUp u) {
+                Link link = link(network, u.link(), path);
+                at(sim, f, "fault.linkUp", u.link(), () -> link.setUp(true));
+            } else if (f instanceof FaultSpec.LossBurst b) {
+                link(network, b.link(), path);
+                LossBurstGate[] gates = network.gates(b.link());
+                at(sim, f, "fault.lossBurst", b.link(), () -> {
+                    gates[0].startBurst(b.durationPs(), b.loss());
+                    gates[1].startBurst(b.durationPs(), b.loss());
+                });
+            } else if (f instanceof FaultSpec.CardReset r) {
+                HostNode h = hosts.get(r.host());
+                if (h == null) {
+                    throw unknown(path + ".host", "host", r.host());
+                }
+                h.scheduleCardReset(r.atPs(), path);
+            }
+        }
+    }
+
+    private static void at(Simulator sim, FaultSpec f, String kind, String owner, Runnable action) {
+        sim.scheduleAt(sim.newEvent(kind, owner, Priority.NORMAL, action), f.atPs());
+    }
+
+    private static Link link(Network network, String name, String path) throws ScenarioException {
+        Link l = network.link(name);
+        if (l == null) {
+            throw unknown(path + ".link", "link", name);
+        }
+        return l;
+    }
+
+    private static ScenarioException unknown(String path, String what, String name) {
+        return new ScenarioException(new Problem("<scenario>", 0, 0, path, "unknown " + what + " '" + name + "'",
+                "the name of a " + what + " of the scenario", ""));
+    }
+}

@@ -1,0 +1,67 @@
+package org.toesim.scenario.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.toesim.core.event.TrajectoryDigest;
+import org.toesim.core.stats.Tally;
+import org.toesim.scenario.result.RunResult;
+import org.toesim.scenario.result.SummaryReport;
+import org.toesim.scenario.result.TimeSeries;
+import org.toesim.scenario.run.RunContext;
+import org.toesim.scenario.run.ScenarioExecutor;
+import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.spec.Scenario;
+import org.toesim.scenario.spec.ScenarioException;
+
+/**
+ * The simulation model as the command line sees it (registered for {@link java.util.ServiceLoader}).
+ * <pre>
+ *   execute(s, ctx): RunOutputs(pcap, trace files) --&gt; Topology.build(s) --&gt; Sampler
+ *                    --&gt; RunLoop.run (warm-up, stop, progress, digest) --&gt; Reports.summary
+ * </pre>
+ * Keeps no state between calls: each call builds its own simulator, so sweeps may call it from
+ * several threads at once.
+ */
+public final class ModelExecutor implements ScenarioExecutor {
+    @Override
+    public RunResult execute(Scenario scenario, RunContext context) throws ScenarioException, SimulationException {
+        return run(scenario, context).result();
+    }
+
+    /**
+     * What one run produced beyond the {@link RunResult}.
+     *
+     * @param result             summary and time series
+     * @param requestLatencyPs   per request-response connection id, the latency of its requests
+     *                           (send call to last response byte; the whole run, warm-up included)
+     */
+    public record Details(RunResult result, Map<String, Tally.Report> requestLatencyPs) {
+    }
+
+    /** Runs one scenario and returns the result with the per-request latencies. */
+    public Details run(Scenario scenario, RunContext context) throws ScenarioException, SimulationException {
+        long startNs = System.nanoTime();
+        try (RunOutputs outputs = new RunOutputs(scenario, context.outputDir())) {
+            TrajectoryDigest digest = new TrajectoryDigest();
+            Topology t = Topology.build(scenario, outputs,
+                    RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop())));
+            long intervalPs = scenario.outputs().timeSeriesIntervalPs();
+            Sampler sampler = intervalPs > 0 ? new Sampler(t.sim, t.hostList(), t.workloads, intervalPs) : null;
+            RunLoop.run(t, context.progress(), sampler);
+            long wallMs = (System.nanoTime() - startNs) / 1_000_000;
+            SummaryReport summary = Reports.summary(t, digest, wallMs);
+            Map<String, Tally.Report> latency = new LinkedHashMap<>();
+            for (int i = 0; i < t.workloads.ids().size(); i++) {
+                Conn c = t.workloads.conn(i);
+                Tally.Report r = c == null ? null : RequestResponseRun.latency(c);
+                if (r != null) {
+                    latency.put(c.id(), r);
+                }
+            }
+            return new Details(new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series()),
+                    latency);
+        } catch (RuntimeException e) {
+            throw new SimulationException("scenario '" + scenario.name() + "': simulation failed: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.toesim.scenario.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.toesim.core.event.Simulator;
+import org.toesim.core.random.RandomStreams;
+import org.toesim.core.stats.StatsRegistry;
+import org.toesim.core.trace.TraceSink;
+import org.toesim.nic.frame.EthernetWire;
+import org.toesim.nic.frame.FrameSink;
+import org.toesim.nic.mac.MacConfig;
+import org.toesim.nic.mac.MacPort;
+import org.toesim.nic.mac.QueueLimit;
+import org.toesim.nic.net.EthernetSwitch;
+import org.toesim.nic.net.GilbertElliott;
+import org.toesim.nic.net.Impairments;
+import org.toesim.nic.net.Link;
+import org.toesim.nic.pcap.PcapWriter;
+import org.toesim.scenario.spec.ImpairmentsSpec;
+import org.toesim.scenario.spec.LinkSpec;
+import org.toesim.scenario.spec.Problem;
+import org.toesim.scenario.spec.Scenario;
+import org.toesim.scenario.spec.ScenarioException;
+import org.toesim.scenario.spec.SwitchSpec;
+
+/**
+ * The wires of a topology: one {@link Link} per {@link LinkSpec} and one
+ * {@link EthernetSwitch} per {@link SwitchSpec}, whose ports are the links naming it (in link
+ * order). Every host has one port, so a host is named by at most one link. Switches forward by
+ * destination IP; each switch's table sends a host's address out of the port on the shortest
+ * path (breadth-first search over nodes, ties to the earlier link).
+ *
+ * <pre>
+ *   host port --tx--&gt; [pcap tap] --&gt; [loss-burst gate] --&gt; link direction --&gt; far port
+ *   far port --rx (FCS ok)--&gt; [pcap tap] --&gt; NIC
+ * </pre>
+ */
+final class Network {
+    private final Map<String, Link> links = new LinkedHashMap<>();
+    private final Map<String, LossBurstGate[]> gates = new HashMap<>();
+    private final List<EthernetSwitch> switches = new ArrayList<>();
+
+    /** The port of a host on no link: the default link's rate and queue. */
+    static final MacConfig DEFAULT_PORT = new MacConfig(LinkSpec.DEFAULT_RATE_BITS_PER_SEC,
+            EthernetWire.DEFAULT_MTU_BYTES, QueueLimit.bytes(LinkSpec.DEFAULT_QUEUE_BYTES));
+
+    /** The MAC configuration of a port on {@code link}: its rate and drop-tail queue. */
+    static MacConfig portConfig(LinkSpec link) {
+        return new MacConfig(link.rateBitsPerSec(), EthernetWire.DEFAULT_MTU_BYTES, QueueLimit.bytes(link.queueBytes()));
+    }
+
+    /** The link each host is on (by host name), rejecting hosts named by two links. */
+    static Map<String, LinkSpec> hostLinks(Scenario s) throws ScenarioException {
+        Map<String, LinkSpec> out = new HashMap<>();
+        for (int i = 0; i < s.links().size(); i++) {
+            LinkSpec l = s.links().get(i);
+            for (String end : l.between()) {
+                boolean isHost = s.hosts().stream().anyMatch(h -> h.name().equals(end));
+                if (isHost && out.put(end, l) != null) {
+                    throw new ScenarioException(new Problem("<scenario>", 0, 0, "links[" + i + "].between",
+                            "host '" + end + "' is on a second link; each host has one NIC port",
+                            "one link per host (join more hosts through a switch)", ""));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Builds switches and links between the given host ports.
+     *
+     * @param pcapOf capture writer of a host's port, or null for none
+     * @param lossBurstLinks names of links that need a loss-burst gate
+     */
+    Network(Simulator sim, RandomStreams streams, StatsRegistry stats, TraceSink trace, Scenario s,
+            Map<String, HostNode> hosts, Map<String, PcapWriter> pcapOf, java.util.Set<String> lossBurstLinks) {
+        Map<String, EthernetSwitch> byName = new HashMap<>();
+        Map<String, List<Integer>> switchLinks = new HashMap<>();
+        for (SwitchSpec sw : s.switches()) {
+            List<Integer> mine = new ArrayList<>();
+            for (int i = 0; i < s.links().size(); i++) {
+                if (s.links().get(i).between().contains(sw.name())) {
+                    mine.add(i);
+                }
+            }
+            MacConfig[] configs = new MacConfig[mine.size()];
+            for (int k = 0; k < configs.length; k++) {
+                configs[k] = portConfig(s.links().get(mine.get(k)));
+            }
+            EthernetSwitch es = new EthernetSwitch(sim, sw.name(), configs, EthernetSwitch.ForwardBy.DST_IP,
+                    sw.latencyPs(), trace);
+            for (int k = 0; k < configs.length; k++) {
+                es.port(k).stats().registerIn(stats);
+            }
+            stats.register(es.noRouteDrops());
+            byName.put(sw.name(), es);
+            switchLinks.put(sw.name(), mine);
+            switches.add(es);
+        }
+        for (int i = 0; i < s.links().size(); i++) {
+            LinkSpec l = s.links().get(i);
+            Impairments imp = impairments(l.impairments());
+            Link link = new Link(sim, streams, l.name(), l.delayPs(), imp, imp, trace);
+            link.ab().stats().registerIn(stats);
+            link.ba().stats().registerIn(stats);
+            MacPort a = port(l.between().get(0), i, hosts, byName, switchLinks);
+            MacPort b = port(l.between().get(1), i, hosts, byName, switchLinks);
+            link.attach(a, b);
+            FrameSink ab = link.ab();
+            FrameSink ba = link.ba();
+            if (lossBurstLinks.contains(l.name())) {
+                LossBurstGate gab = new LossBurstGate(sim, streams, stats, l.name() + ".ab", ab);
+                LossBurstGate gba = new LossBurstGate(sim, streams, stats, l.name() + ".ba", ba);
+                gates.put(l.name(), new LossBurstGate[] {gab, gba});
+                ab = gab;
+                ba = gba;
+            }
+            a.connectWire(tap(pcapOf.get(l.between().get(0)), ab));
+            b.connectWire(tap(pcapOf.get(l.between().get(1)), ba));
+            links.put(l.name(), link);
+        }
+        for (SwitchSpec sw : s.switches()) {
+            route(s, sw.name(), byName.get(sw.name()), switchLinks.get(sw.name()), hosts);
+        }
+    }
+
+    private static FrameSink tap(PcapWriter writer, FrameSink next) {
+        return writer == null ? next : writer.tap(next);
+    }
+
+    private static MacPort port(String node, int linkIndex, Map<String, HostNode> hosts,
+                                Map<String, EthernetSwitch> switches, Map<String, List<Integer>> switchLinks) {
+        HostNode h = hosts.get(node);
+        if (h != null) {
+            return h.port;
+        }
+        return switches.get(node).port(switchLinks.get(node).indexOf(linkIndex));
+    }
+
+    private static void route(Scenario s, String sw, EthernetSwitch es, List<Integer> mine, Map<String, HostNode> hosts) {
+        // breadth-first from the far end of each port; a host goes out of the port that reaches
+        // it in the fewest hops (the lower port on a tie)
+        Map<String, Integer> bestPort = new HashMap<>();
+        Map<String, Integer> bestDist = new HashMap<>();
+        for (int k = 0; k < mine.size(); k++) {
+            LinkSpec l = s.links().get(mine.get(k));
+            String start = l.between().get(0).equals(sw) ? l.between().get(1) : l.between().get(0);
+            Map<String, Integer> dist = new HashMap<>();
+            ArrayDeque<String> queue = new ArrayDeque<>();
+            dist.put(sw, 0);
+            dist.put(start, 1);
+            queue.add(start);
+            while (!queue.isEmpty()) {
+                String n = queue.poll();
+                if (hosts.containsKey(n)) {
+                    Integer d = bestDist.get(n);
+                    if (d == null || dist.get(n) < d) {
+                        bestDist.put(n, dist.get(n));
+                        bestPort.put(n, k);
+                    }
+                    continue;
+                }
+                for (LinkSpec other : s.links()) {
+                    if (other.between().contains(n)) {
+                        String m = other.between().get(0).equals(n) ? other.between().get(1) : other.between().get(0);
+                        if (!dist.containsKey(m)) {
+                            dist.put(m, dist.get(n) + 1);
+                            queue.add(m);
+                        }
+                    }
+                }
+            }
+        }
+        for (HostNode h : hosts.values()) {
+            Integer k = bestPort.get(h.name());
+            if (k != null) {
+                es.routeIp(h.ip, k);
+            }
+        }
+    }
+
+    static Impairments impairments(ImpairmentsSpec s) {
+        GilbertElliott ge = s.gilbertElliott().enabled()
+                ? new GilbertElliott(s.gilbertElliott().pGoodToBad(), s.gilbertElliott().pBadToGood(),
+                        s.gilbertElliott().lossGood(), s.gilbertElliott().lossBad())
+                : null;
+        return new Impairments(s.loss(), ge, s.reorder().probability(), s.reorder().delayPs(), s.duplicate(),
+                s.corrupt(), 0);
+    }
+
+    /** The link named {@code name}. */
+    Link link(String name) {
+        return links.get(name);
+    }
+
+    /** The loss-burst gates (a-to-b, b-to-a) of {@code link}, or null if it has none. */
+    LossBurstGate[] gates(String link) {
+        return gates.get(link);
+    }
+
+    List<EthernetSwitch> switches() {
+        return switches;
+    }
+}

@@ -1,0 +1,55 @@
+package org.toesim.scenario.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.toesim.core.event.TrajectoryDigest;
+import org.toesim.host.cpu.CostCategory;
+import org.toesim.scenario.result.HostReport;
+import org.toesim.scenario.result.NicReport;
+import org.toesim.scenario.result.SummaryReport;
+
+/**
+ * Turns a finished {@link Topology} into the {@link SummaryReport}. All figures cover the time
+ * after warm-up.
+ * <ul>
+ *   <li>host {@code cpuUtilization}: busy fraction of all cores; {@code cyclesPerByteRx/Tx}:
+ *       the host's network cycles (every cost category except APPLICATION) divided by the
+ *       payload bytes its applications received / sent (0 when none). In a one-way transfer the
+ *       receiver's Rx and the sender's Tx figure are the meaningful ones.</li>
+ *   <li>NIC PCIe utilisation: busy fraction of each link direction.</li>
+ * </ul>
+ */
+final class Reports {
+    private Reports() {
+    }
+
+    static SummaryReport summary(Topology t, TrajectoryDigest digest, long wallTimeMs) {
+        long now = t.sim.now();
+        List<HostReport> hosts = new ArrayList<>();
+        List<NicReport> nics = new ArrayList<>();
+        for (HostNode h : t.hosts.values()) {
+            long cycles = networkCycles(h);
+            long rx = t.workloads.bytesReceivedBy(h.name());
+            long tx = t.workloads.bytesSentBy(h.name());
+            hosts.add(new HostReport(h.name(), h.cpu.utilisation(), perByte(cycles, rx), perByte(cycles, tx)));
+            nics.add(h.nicReport());
+        }
+        return new SummaryReport(t.scenario.name(), t.scenario.seed(), now, wallTimeMs, t.sim.eventsRun(),
+                t.workloads.reports(now), hosts, nics, digest.hex());
+    }
+
+    /** Host cycles spent on networking since warm-up: every category except application work. */
+    static long networkCycles(HostNode h) {
+        long sum = 0;
+        for (CostCategory c : CostCategory.values()) {
+            if (c != CostCategory.APPLICATION) {
+                sum += h.cpu.cycles(c);
+            }
+        }
+        return sum;
+    }
+
+    private static double perByte(long cycles, long bytes) {
+        return bytes == 0 ? 0.0 : (double) cycles / bytes;
+    }
+}

@@ -1,0 +1,77 @@
+package org.toesim.scenario.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.toesim.core.stats.Tally;
+import org.toesim.host.app.RequestResponseClient;
+import org.toesim.host.app.ResponderServer;
+import org.toesim.host.cpu.ApplicationWork;
+import org.toesim.scenario.spec.RequestResponseWorkload;
+
+/**
+ * Request-response: one {@link ResponderServer} on {@code to} and, per connection {@code k}, a
+ * {@link RequestResponseClient} on {@code from} doing {@code requests} request/response rounds
+ * in sequence. Delivered bytes of a connection are the responses its client accepted plus the
+ * requests the server answered on it (requests x request size).
+ */
+final class RequestResponseRun {
+    private RequestResponseRun() {
+    }
+
+    /** The clients' latency tallies, for percentiles. */
+    static List<Conn> start(RequestResponseWorkload w, HostNode from, HostNode to) {
+        new ResponderServer(to.sockets, to.appCore(0), w.port(), (int) w.requestBytes(), w.responseBytes(),
+                ApplicationWork.NONE);
+        List<Conn> out = new ArrayList<>();
+        for (int k = 0; k < w.connections(); k++) {
+            String id = w.name() + ".c" + k;
+            RequestResponseClient c = new RequestResponseClient(id, from.sockets, from.appCore(k), w.requests(),
+                    w.requestBytes(), (int) w.responseBytes(), w.thinkTimePs(), ApplicationWork.NONE);
+            long startPs = from.stack.simulator().now();
+            c.start(to.ip, w.port());
+            out.add(new Track(id, w, startPs, c));
+        }
+        return out;
+    }
+
+    /** The latency of every request of connection {@code conn} (a {@link Track}). */
+    static Tally.Report latency(Conn conn) {
+        return conn instanceof Track t ? t.client.result().latencyPs() : null;
+    }
+
+    private record Track(String id, RequestResponseWorkload w, long startPs, RequestResponseClient client)
+            implements Conn {
+        public String from() {
+            return w.from();
+        }
+
+        public String to() {
+            return w.to();
+        }
+
+        public long deliveredBytes() {
+            long responses = client.socket() == null ? 0 : client.socket().acceptedBytes();
+            return responses + client.result().completed() * w.requestBytes();
+        }
+
+        public long expectedBytes() {
+            return (long) w.requests() * (w.requestBytes() + w.responseBytes());
+        }
+
+        public boolean done() {
+            return client.result().finishedPs() >= 0;
+        }
+
+        public long lastDeliveryPs() {
+            return client.result().finishedPs();
+        }
+
+        public long retransmits() {
+            return Conn.retransmits(client.socket(), null);
+        }
+
+        public long cwndBytes() {
+            return Conn.cwnd(client.socket());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.toesim.scenario.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.toesim.core.event.EventListener;
+import org.toesim.core.event.Simulator;
+import org.toesim.core.random.RandomStreams;
+import org.toesim.core.stats.StatsRegistry;
+import org.toesim.nic.mac.MacConfig;
+import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.spec.FaultSpec;
+import org.toesim.scenario.spec.HostSpec;
+import org.toesim.scenario.spec.LinkSpec;
+import org.toesim.scenario.spec.Scenario;
+import org.toesim.scenario.spec.ScenarioException;
+import org.toesim.scenario.spec.TcpSpec;
+import org.toesim.host.stack.NeighbourTable;
+
+/**
+ * Everything one run simulates, built from a {@link Scenario} on a fresh {@link Simulator}:
+ * <pre>
+ *   Simulator, RandomStreams(seed), StatsRegistry (reset at warm-up)
+ *   hosts (in file order)  --&gt; HostNode each, attached at time 0
+ *   links, switches        --&gt; Network
+ *   faults                 --&gt; Faults (events at their instants)
+ *   workloads              --&gt; Workloads (connections and their reports)
+ * </pre>
+ */
+final class Topology {
+    final Scenario scenario;
+    final Simulator sim;
+    final RandomStreams streams;
+    final StatsRegistry stats;
+    final Map<String, HostNode> hosts;
+    final Network network;
+    final Workloads workloads;
+
+    private Topology(Scenario scenario, Simulator sim, RandomStreams streams, StatsRegistry stats,
+                     Map<String, HostNode> hosts, Network network, Workloads workloads) {
+        this.scenario = scenario;
+        this.sim = sim;
+        this.streams = streams;
+        this.stats = stats;
+        this.hosts = hosts;
+        this.network = network;
+        this.workloads = workloads;
+    }
+
+    /** Builds the whole topology; nothing has run yet except what is scheduled at time 0. */
+    static Topology build(Scenario s, RunOutputs outputs, EventListener listener)
+            throws ScenarioException, SimulationException {
+        Workloads workloads = Workloads.check(s);
+        Map<String, TcpSpec> tcp = TcpConfigs.perHost(s);
+        Simulator sim = new Simulator(1 << 14);
+        sim.setListener(listener);
+        RandomStreams streams = new RandomStreams(s.seed());
+        StatsRegistry stats = new StatsRegistry();
+        Map<String, LinkSpec> hostLinks = Network.hostLinks(s);
+        Map<String, HostNode> hosts = new LinkedHashMap<>();
+        for (int i = 0; i < s.hosts().size(); i++) {
+            HostSpec h = s.hosts().get(i);
+            LinkSpec l = hostLinks.get(h.name());
+            MacConfig portConfig = l != null ? Network.portConfig(l) : Network.DEFAULT_PORT;
+            hosts.put(h.name(), HostNode.build(sim, stats, outputs.trace, h, i, portConfig,
+                    outputs.pcapByHost.get(h.name())));
+        }
+        Set<String> burstLinks = new HashSet<>();
+        for (FaultSpec f : s.faults()) {
+            if (f instanceof FaultSpec.LossBurst b) {
+                burstLinks.add(b.link());
+            }
+        }
+        Network network = new Network(sim, streams, stats, outputs.trace, s, hosts, outputs.pcapByHost, burstLinks);
+        Faults.schedule(s, sim, network, hosts);
+        for (HostNode h : hosts.values()) {
+            h.attach();
+        }
+        boot(sim, hosts);
+        NeighbourTable neighbours = new NeighbourTable();
+        for (HostNode h : hosts.values()) {
+            neighbours.put(h.ip, h.mac);
+        }
+        for (HostNode h : hosts.values()) {
+            h.startStack(sim, streams, TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT)), neighbours,
+                    outputs.trace);
+        }
+        workloads.schedule(sim, streams, hosts);
+        return new Topology(s, sim, streams, stats, hosts, network, workloads);
+    }
+
+    /**
+     * Runs the simulation until every driver has attached (rings programmed, capability
+     * answered): the host stacks are built on the adapter records. Takes a few microseconds of
+     * simulated time; workloads due earlier start when it ends.
+     */
+    private static void boot(Simulator sim, Map<String, HostNode> hosts) throws SimulationException {
+        for (HostNode h : hosts.values()) {
+            while (h.adapter() == null) {
+                if (!sim.step()) {
+                    throw new SimulationException("host '" + h.name() + "': the adapter never answered the driver's "
+                            + "capability query");
+                }
+            }
+        }
+    }
+
+    List<HostNode> hostList() {
+        return new ArrayList<>(hosts.values());
+    }
+}

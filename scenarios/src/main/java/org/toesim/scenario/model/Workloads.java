@@ -1,0 +1,274 @@
+package org.toesim.scenario.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.toesim.core.event.Event;
+import org.toesim.core.event.Priority;
+import org.toesim.core.event.Simulator;
+import org.toesim.core.random.RandomStreams;
+import org.toesim.core.units.Rates;
+import org.toesim.scenario.result.ConnectionReport;
+import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.spec.BulkWorkload;
+import org.toesim.scenario.spec.PacedStreamWorkload;
+import org.toesim.scenario.spec.Problem;
+import org.toesim.scenario.spec.RequestResponseWorkload;
+import org.toesim.scenario.spec.Scenario;
+import org.toesim.scenario.spec.ScenarioException;
+import org.toesim.scenario.spec.ShortConnectionsWorkload;
+import org.toesim.scenario.spec.WorkloadSpec;
+
+/**
+ * The traffic of a run: each {@link WorkloadSpec} becomes applications on the socket layer of
+ * its two hosts, started by one event at its start time (or at boot end, if later); each TCP
+ * connection becomes a {@link Conn} and a row of the summary.
+ *
+ * <pre>
+ *   check(s)         before building: options the model lacks fail here, nothing runs
+ *   schedule(...)    after boot: one start event per workload
+ *   done poll        every DONE_POLL_PS: all workloads done? --&gt; sim.stop()
+ * </pre>
+ * Ports: a bulk workload's connection {@code k} listens on {@code port + k * W} ({@code W} the
+ * number of workloads), since its receiver accepts one connection per port; a collision with
+ * another workload's port is an input error.
+ */
+final class Workloads {
+    /** How often the stop condition "all workloads done" is evaluated. */
+    static final long DONE_POLL_PS = 10_000_000L;
+
+    private final Scenario scenario;
+    /** Planned rows: connection ids in workload then connection order. */
+    private final List<String> ids;
+    private final List<String> idFrom;
+    private final List<String> idTo;
+    /** The rows' connections, null until their workload starts. */
+    private final Conn[] conns;
+    private final long[] baseDelivered;
+    private final long[] sampleDelivered;
+    private long warmUpPs;
+    private int started;
+    private boolean allDone;
+
+    private Workloads(Scenario scenario, List<String> ids, List<String> idFrom, List<String> idTo) {
+        this.scenario = scenario;
+        this.ids = List.copyOf(ids);
+        this.idFrom = List.copyOf(idFrom);
+        this.idTo = List.copyOf(idTo);
+        this.conns = new Conn[ids.size()];
+        this.baseDelivered = new long[ids.size()];
+        this.sampleDelivered = new long[ids.size()];
+    }
+
+    /** Rejects workloads this build cannot run, before anything is built; plans the rows. */
+    static Workloads check(Scenario s) throws ScenarioException, SimulationException {
+        Set<Integer> ports = new HashSet<>();
+        List<String> ids = new ArrayList<>();
+        List<String> from = new ArrayList<>();
+        List<String> to = new ArrayList<>();
+        int stride = Math.max(1, s.workloads().size());
+        for (int i = 0; i < s.workloads().size(); i++) {
+            WorkloadSpec w = s.workloads().get(i);
+            String path = "workloads[" + i + "]";
+            if (w.tcp().realBytes()) {
+                throw ModelUnavailable.missing(path + ".tcp.realBytes", "real payload bytes checked end to end",
+                        "applications that send real bytes (org.toesim.host.app sends virtual payload)");
+            }
+            if (w instanceof PacedStreamWorkload p && p.sizeBytes() % p.chunkBytes() != 0) {
+                throw problem(path + ".size", "is not a whole number of chunks (" + p.chunkBytes() + " B)",
+                        "a multiple of chunk");
+            }
+            if (w instanceof RequestResponseWorkload r && (r.requestBytes() > Integer.MAX_VALUE
+                    || r.responseBytes() > Integer.MAX_VALUE)) {
+                throw problem(path, "request or response larger than 2 GiB", "smaller messages");
+            }
+            if (w instanceof ShortConnectionsWorkload sc && sc.sizeBytes() > Integer.MAX_VALUE) {
+                throw problem(path + ".size", "larger than 2 GiB", "a smaller size");
+            }
+            int n = w instanceof BulkWorkload b ? b.connections() : 1;
+            for (int k = 0; k < n; k++) {
+                int port = w.port() + k * stride;
+                if (port > 65_535 || !ports.add(port)) {
+                    throw problem(path + ".port", "listening port " + port + " is taken or out of range",
+                            "ports that do not collide (bulk connection k listens on port + k x " + stride + ")");
+                }
+            }
+            int rows = w instanceof BulkWorkload b ? b.connections()
+                    : w instanceof RequestResponseWorkload r ? r.connections() : 1;
+            for (int k = 0; k < rows; k++) {
+                ids.add(w.name() + (w instanceof ShortConnectionsWorkload ? ".all" : ".c" + k));
+                from.add(w.from());
+                to.add(w.to());
+            }
+        }
+        return new Workloads(s, ids, from, to);
+    }
+
+    private static ScenarioException problem(String path, String message, String expected) {
+        return new ScenarioException(new Problem("<scenario>", 0, 0, path, message, expected, ""));
+    }
+
+    /** Schedules every workload's start (not before now) and the done poll. */
+    void schedule(Simulator sim, RandomStreams streams, Map<String, HostNode> hosts) {
+        int stride = Math.max(1, scenario.workloads().size());
+        for (WorkloadSpec w : scenario.workloads()) {
+            HostNode from = hosts.get(w.from());
+            HostNode to = hosts.get(w.to());
+            Event e = sim.newEvent("workload.start", w.name(), Priority.NORMAL, () -> {
+                place(start(w, from, to, streams, stride));
+                started++;
+            });
+            sim.scheduleAt(e, Math.max(sim.now(), w.startPs()));
+        }
+        allDone = scenario.workloads().isEmpty();
+        if (allDone) {
+            return;
+        }
+        Event[] poll = new Event[1];
+        poll[0] = sim.newEvent("workload.donePoll", "workloads", Priority.OBSERVER, () -> {
+            if (everyConnectionDone()) {
+                allDone = true;
+                sim.stop();
+            } else {
+                sim.scheduleIn(poll[0], DONE_POLL_PS);
+            }
+        });
+        sim.scheduleIn(poll[0], DONE_POLL_PS);
+    }
+
+    private boolean everyConnectionDone() {
+        if (started < scenario.workloads().size()) {
+            return false;
+        }
+        for (Conn c : conns) {
+            if (!c.done()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Conn> start(WorkloadSpec w, HostNode from, HostNode to, RandomStreams streams, int stride) {
+        if (w instanceof BulkWorkload b) {
+            return BulkRun.start(b, from, to, stride);
+        } else if (w instanceof RequestResponseWorkload r) {
+            return RequestResponseRun.start(r, from, to);
+        } else if (w instanceof ShortConnectionsWorkload s) {
+            return List.of(ShortConnectionsRun.start(s, from, to, streams));
+        } else if (w instanceof PacedStreamWorkload p) {
+            return List.of(PacedStreamRun.start(p, from, to));
+        }
+        throw new IllegalStateException("unknown workload type " + w.type());
+    }
+
+    private void place(List<Conn> added) {
+        for (Conn c : added) {
+            conns[ids.indexOf(c.id())] = c;
+        }
+    }
+
+    /** Whether every workload has finished (true when there are none). */
+    boolean allDone() {
+        return allDone;
+    }
+
+    /** The connection rows' ids, in report order. */
+    List<String> ids() {
+        return ids;
+    }
+
+    /** The connection of row {@code i}, or null before its workload started. */
+    Conn conn(int i) {
+        return conns[i];
+    }
+
+    /** Time-series column names: cwnd and throughput of each connection row. */
+    List<String> seriesColumns() {
+        List<String> cols = new ArrayList<>();
+        for (String id : ids) {
+            cols.add(id + ".cwndBytes");
+            cols.add(id + ".throughputBitsPerSec");
+        }
+        return cols;
+    }
+
+    /** Writes this interval's values for {@link #seriesColumns()} into {@code row} from {@code offset}. */
+    void sample(double[] row, int offset, long intervalPs) {
+        int k = offset;
+        for (int i = 0; i < conns.length; i++) {
+            Conn c = conns[i];
+            long delivered = c == null ? 0 : c.deliveredBytes();
+            row[k++] = c == null ? 0 : c.cwndBytes();
+            row[k++] = Rates.bitsPerSec(delivered - sampleDelivered[i], intervalPs);
+            sampleDelivered[i] = delivered;
+        }
+    }
+
+    /** Discards what was delivered before the warm-up boundary. */
+    void resetAtWarmUp(long nowPs) {
+        warmUpPs = nowPs;
+        for (int i = 0; i < conns.length; i++) {
+            baseDelivered[i] = conns[i] == null ? 0 : conns[i].deliveredBytes();
+        }
+    }
+
+    /** Payload bytes the applications on {@code host} received since warm-up. */
+    long bytesReceivedBy(String host) {
+        long sum = 0;
+        for (int i = 0; i < conns.length; i++) {
+            if (conns[i] != null && idTo.get(i).equals(host)) {
+                sum += conns[i].deliveredBytes() - baseDelivered[i];
+            }
+        }
+        return sum;
+    }
+
+    /** Payload bytes the applications on {@code host} sent (and had delivered) since warm-up. */
+    long bytesSentBy(String host) {
+        long sum = 0;
+        for (int i = 0; i < conns.length; i++) {
+            if (conns[i] != null && idFrom.get(i).equals(host)) {
+                sum += conns[i].deliveredBytes() - baseDelivered[i];
+            }
+        }
+        return sum;
+    }
+
+    /** One report per connection row, in workload then connection order. */
+    List<ConnectionReport> reports(long endPs) {
+        List<ConnectionReport> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Conn c = conns[i];
+            if (c == null) {
+                out.add(new ConnectionReport(ids.get(i), idFrom.get(i), idTo.get(i), 0, 0, 0, false, 0,
+                        "not started (the run ended before the workload's start time)"));
+                continue;
+            }
+            long delivered = c.deliveredBytes() - baseDelivered[i];
+            long from = Math.max(c.startPs(), warmUpPs);
+            long until = c.done() && c.lastDeliveryPs() >= 0 ? c.lastDeliveryPs() : endPs;
+            double goodput = c.startPs() < 0 || until <= from ? 0 : Rates.bitsPerSec(delivered, until - from);
+            out.add(new ConnectionReport(c.id(), c.from(), c.to(), delivered, goodput, c.retransmits(), false, 0,
+                    integrity(c)));
+        }
+        return out;
+    }
+
+    /**
+     * Virtual payload is checked by accounting: never more delivered than the workload sends,
+     * and exactly all of it once the connection is done.
+     */
+    private static String integrity(Conn c) {
+        long got = c.deliveredBytes();
+        if (got > c.expectedBytes()) {
+            return "delivered " + got + " bytes, more than the " + c.expectedBytes() + " sent";
+        }
+        if (c.done() && got != c.expectedBytes()) {
+            return "finished with " + got + " of " + c.expectedBytes() + " bytes delivered";
+        }
+        return ConnectionReport.INTEGRITY_OK;
+    }
+}
