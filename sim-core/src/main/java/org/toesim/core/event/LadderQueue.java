@@ -27,11 +27,13 @@ import java.util.Arrays;
  *   no rung left -&gt; the TOP becomes rung 0 (or, if small, the BOTTOM); lowerLastPs = its max
  * </pre>
  *
- * <p>Buckets hold entries as singly linked nodes in one pool ({@code long[]} time, tie, next
- * and a parallel {@code Event[]}; freed nodes go to a stack and are reused), so moving an
- * entry from rung to rung relinks it and nothing is allocated per insert once the arrays have
- * grown. Bucket widths are powers of two, so the bucket of a time is a subtraction and a
- * shift, exact and monotone in time: an entry can never land before an earlier one.
+ * <p>A bucket is a chain of fixed-size chunks ({@value #CHUNK} entries) from one pool: keys
+ * interleaved in a {@code long[]}, events in a parallel {@code Event[]}, freed chunks reused
+ * from a stack. Reading a bucket therefore costs one dependent memory access per chunk, not per
+ * entry, and a rung is sized for about {@value #CHUNK} entries per bucket. Nothing is allocated
+ * per insert once the arrays have grown. Bucket widths are powers of two, so the bucket of a
+ * time is a subtraction and a shift, exact and monotone in time: an entry can never land in a
+ * bucket before that of an earlier-timed one.
  *
  * <p>Cost: insert is O(1) (top append, or one rung bucket push, after at most
  * {@code MAX_RUNGS} comparisons; an insert into the bottom is a search and a short shift).
@@ -44,8 +46,8 @@ final class LadderQueue implements EventQueue {
     /** A bucket with more entries than this spawns a finer rung instead of going to the bottom. */
     static final int THRESHOLD = 48;
     static final int MAX_RUNGS = 8;
-    /** Node stride in {@link #nodeData}: time, tie, next. */
-    private static final int STRIDE = 3;
+    /** Entries per bucket chunk; also the mean bucket occupancy a rung is sized for. */
+    static final int CHUNK = 8;
 
     // TOP: unsorted, every time > lowerLastPs.
     private long[] topKeys;
@@ -59,12 +61,14 @@ final class LadderQueue implements EventQueue {
     private final Rung[] rungs = new Rung[MAX_RUNGS];
     private int rungCount;
 
-    // Node pool for rung buckets; node 0 is the "none" link.
-    private long[] nodeData;
-    private Event[] nodeEvents;
-    private int[] freeNodes;
+    // Chunk pool for rung buckets; chunk 0 is the "none" link. Entry j of chunk c is slot
+    // c * CHUNK + j: keys at 2 * slot (time) and 2 * slot + 1 (tie), event at slot.
+    private long[] chunkKeys;
+    private Event[] chunkEvents;
+    private int[] chunkMeta; // 2c: next (older) chunk of the bucket, 2c + 1: entries used
+    private int[] freeChunks;
     private int freeCount;
-    private int freshNode = 1;
+    private int freshChunk = 1;
 
     private final SortedRun bottom;
     private int size;
@@ -73,9 +77,11 @@ final class LadderQueue implements EventQueue {
         int cap = Math.max(64, initialCapacity);
         topKeys = new long[2 * cap];
         topEvents = new Event[cap];
-        nodeData = new long[STRIDE * (cap + 1)];
-        nodeEvents = new Event[cap + 1];
-        freeNodes = new int[cap + 1];
+        int chunks = cap / CHUNK + 2;
+        chunkKeys = new long[2 * CHUNK * chunks];
+        chunkEvents = new Event[CHUNK * chunks];
+        chunkMeta = new int[2 * chunks];
+        freeChunks = new int[chunks];
         bottom = new SortedRun(4 * THRESHOLD);
         for (int i = 0; i < MAX_RUNGS; i++) {
             rungs[i] = new Rung();
@@ -92,10 +98,7 @@ final class LadderQueue implements EventQueue {
         for (int i = 0, n = rungCount; i < n; i++) {
             Rung r = rungs[i];
             if (timePs >= r.curStartPs) {
-                int node = newNode(event, timePs, tieKey);
-                int b = (int) ((timePs - r.startPs) >>> r.shift);
-                nodeData[STRIDE * node + 2] = r.heads[b];
-                r.heads[b] = node;
+                addToBucket(r.heads, (int) ((timePs - r.startPs) >>> r.shift), event, timePs, tieKey);
                 return;
             }
         }
@@ -120,28 +123,43 @@ final class LadderQueue implements EventQueue {
         }
     }
 
-    private int newNode(Event event, long timePs, long tieKey) {
-        int node;
-        if (freeCount > 0) {
-            node = freeNodes[--freeCount];
-        } else {
-            node = freshNode++;
-            if (node == nodeEvents.length) {
-                nodeData = Arrays.copyOf(nodeData, nodeData.length * 2);
-                nodeEvents = Arrays.copyOf(nodeEvents, nodeEvents.length * 2);
-                freeNodes = Arrays.copyOf(freeNodes, freeNodes.length * 2);
-            }
+    /** Appends an entry to bucket {@code b}'s newest chunk, chaining a new chunk when full. */
+    private void addToBucket(int[] heads, int b, Event event, long timePs, long tieKey) {
+        int c = heads[b];
+        int used;
+        if (c == 0 || (used = chunkMeta[2 * c + 1]) == CHUNK) {
+            c = newChunk(c);
+            heads[b] = c;
+            used = 0;
         }
-        long[] d = nodeData;
-        d[STRIDE * node] = timePs;
-        d[STRIDE * node + 1] = tieKey;
-        nodeEvents[node] = event;
-        return node;
+        chunkMeta[2 * c + 1] = used + 1;
+        int slot = c * CHUNK + used;
+        chunkKeys[2 * slot] = timePs;
+        chunkKeys[2 * slot + 1] = tieKey;
+        chunkEvents[slot] = event;
     }
 
-    private void freeNode(int node) {
-        nodeEvents[node] = null;
-        freeNodes[freeCount++] = node;
+    private int newChunk(int next) {
+        int c;
+        if (freeCount > 0) {
+            c = freeChunks[--freeCount];
+        } else {
+            c = freshChunk++;
+            if (c == freeChunks.length) {
+                chunkKeys = Arrays.copyOf(chunkKeys, chunkKeys.length * 2);
+                chunkEvents = Arrays.copyOf(chunkEvents, chunkEvents.length * 2);
+                chunkMeta = Arrays.copyOf(chunkMeta, chunkMeta.length * 2);
+                freeChunks = Arrays.copyOf(freeChunks, freeChunks.length * 2);
+            }
+        }
+        chunkMeta[2 * c] = next;
+        chunkMeta[2 * c + 1] = 0;
+        return c;
+    }
+
+    private void freeChunk(int c) {
+        Arrays.fill(chunkEvents, c * CHUNK, c * CHUNK + chunkMeta[2 * c + 1], null);
+        freeChunks[freeCount++] = c;
     }
 
     @Override
@@ -217,41 +235,51 @@ final class LadderQueue implements EventQueue {
         return true;
     }
 
-    /** Moves one bucket's list to the bottom, or spreads it over a new finer rung. */
+    /** Moves one bucket's chunks to the bottom, or spreads them over a new finer rung. */
     private void takeBucket(int list, int parentShift, long lastPs) {
-        long[] d = nodeData;
+        int[] m = chunkMeta;
+        long[] k = chunkKeys;
         int count = 0;
         long minPs = Long.MAX_VALUE;
         long maxPs = Long.MIN_VALUE;
-        for (int node = list; node != 0; node = (int) d[STRIDE * node + 2]) {
-            long t = d[STRIDE * node];
-            minPs = Math.min(minPs, t);
-            maxPs = Math.max(maxPs, t);
-            count++;
-        }
-        if (count <= THRESHOLD || parentShift == 0 || minPs == maxPs || rungCount == MAX_RUNGS) {
-            SortedRun b = bottom;
-            b.clear();
-            for (int node = list; node != 0; ) {
-                int next = (int) d[STRIDE * node + 2];
-                b.append(d[STRIDE * node], d[STRIDE * node + 1], nodeEvents[node]);
-                freeNode(node);
-                node = next;
+        for (int c = list; c != 0; c = m[2 * c]) {
+            int used = m[2 * c + 1];
+            for (int slot = c * CHUNK, end = slot + used; slot < end; slot++) {
+                long t = k[2 * slot];
+                minPs = Math.min(minPs, t);
+                maxPs = Math.max(maxPs, t);
             }
-            b.sortAll();
-            return;
+            count += used;
         }
-        Rung child = rungs[rungCount++];
-        child.reset(minPs, maxPs, lastPs, count);
-        int[] heads = child.heads;
-        long startPs = child.startPs;
-        int shift = child.shift;
-        for (int node = list; node != 0; ) {
-            int next = (int) d[STRIDE * node + 2];
-            int bucket = (int) ((d[STRIDE * node] - startPs) >>> shift);
-            d[STRIDE * node + 2] = heads[bucket];
-            heads[bucket] = node;
-            node = next;
+        boolean toBottom = count <= THRESHOLD || parentShift == 0 || minPs == maxPs || rungCount == MAX_RUNGS;
+        SortedRun b = bottom;
+        int[] heads = null;
+        long startPs = 0;
+        int shift = 0;
+        if (toBottom) {
+            b.clear();
+        } else {
+            Rung child = rungs[rungCount++];
+            child.reset(minPs, maxPs, lastPs, count);
+            heads = child.heads;
+            startPs = child.startPs;
+            shift = child.shift;
+        }
+        for (int c = list; c != 0; ) {
+            int next = chunkMeta[2 * c];
+            for (int slot = c * CHUNK, end = slot + chunkMeta[2 * c + 1]; slot < end; slot++) {
+                long t = chunkKeys[2 * slot];
+                if (toBottom) {
+                    b.append(t, chunkKeys[2 * slot + 1], chunkEvents[slot]);
+                } else {
+                    addToBucket(heads, (int) ((t - startPs) >>> shift), chunkEvents[slot], t, chunkKeys[2 * slot + 1]);
+                }
+            }
+            freeChunk(c);
+            c = next;
+        }
+        if (toBottom) {
+            b.sortAll();
         }
     }
 
@@ -275,14 +303,9 @@ final class LadderQueue implements EventQueue {
             int[] heads = r.heads;
             long startPs = r.startPs;
             int shift = r.shift;
-            long[] d;
             for (int i = 0; i < n; i++) {
                 long t = k[2 * i];
-                int node = newNode(ev[i], t, k[2 * i + 1]);
-                int bucket = (int) ((t - startPs) >>> shift);
-                d = nodeData;
-                d[STRIDE * node + 2] = heads[bucket];
-                heads[bucket] = node;
+                addToBucket(heads, (int) ((t - startPs) >>> shift), ev[i], t, k[2 * i + 1]);
             }
         }
         Arrays.fill(ev, 0, n, null);
@@ -312,28 +335,32 @@ final class LadderQueue implements EventQueue {
         for (int r = 0; r < rungCount; r++) {
             Rung rung = rungs[r];
             for (int i = rung.cur; i < rung.bucketCount; i++) {
-                rung.heads[i] = compactList(rung.heads[i]);
+                if (rung.heads[i] != 0) {
+                    compactBucket(rung.heads, i);
+                }
             }
         }
         size -= bottom.removeStale();
     }
 
-    private int compactList(int list) {
-        long[] d = nodeData;
-        int head = 0;
-        for (int node = list; node != 0; ) {
-            int next = (int) d[STRIDE * node + 2];
-            Event e = nodeEvents[node];
-            if (e.pending && e.tieKey == d[STRIDE * node + 1]) {
-                d[STRIDE * node + 2] = head;
-                head = node;
-            } else {
-                freeNode(node);
-                size--;
+    /** Rebuilds bucket {@code b} with its live entries only. */
+    private void compactBucket(int[] heads, int b) {
+        int list = heads[b];
+        heads[b] = 0;
+        for (int c = list; c != 0; ) {
+            int next = chunkMeta[2 * c];
+            for (int slot = c * CHUNK, end = slot + chunkMeta[2 * c + 1]; slot < end; slot++) {
+                Event e = chunkEvents[slot];
+                long tie = chunkKeys[2 * slot + 1];
+                if (e.pending && e.tieKey == tie) {
+                    addToBucket(heads, b, e, chunkKeys[2 * slot], tie);
+                } else {
+                    size--;
+                }
             }
-            node = next;
+            freeChunk(c);
+            c = next;
         }
-        return head;
     }
 
     /**
@@ -350,11 +377,13 @@ final class LadderQueue implements EventQueue {
         int[] heads = new int[64];
 
         /**
-         * Spreads entries spanning {@code [minPs, maxPs]} over about {@code count} buckets, the
-         * rung covering {@code [minPs, lastPs]}, with at most 4 x count buckets.
+         * Spreads {@code count} entries spanning {@code [minPs, maxPs]} over about
+         * {@code count / CHUNK} buckets, the rung covering {@code [minPs, lastPs]} with at most
+         * 4 times as many.
          */
         void reset(long minPs, long maxPs, long lastPs, int count) {
-            int s = Math.max(shiftFor(maxPs - minPs, count), shiftFor(lastPs - minPs, 4 * count));
+            int target = Math.max(2, count / CHUNK);
+            int s = Math.max(shiftFor(maxPs - minPs, target), shiftFor(lastPs - minPs, 4 * target));
             int n = (int) ((lastPs - minPs) >>> s) + 1;
             if (heads.length < n) {
                 heads = new int[Integer.highestOneBit(n) << 1];
