@@ -2,7 +2,7 @@ package org.toesim.core.event;
 
 /**
  * Sorts queue entries held as interleaved key pairs ({@code keys[2i]} = timePs,
- * {@code keys[2i+1]} = tieKey) with a parallel {@code Event[]}, by {@code (timePs, tieKey)}.
+ * {@code keys[2i+1]} = tieKey) with a parallel {@code int[]} payload (event slots), by {@code (timePs, tieKey)}.
  * Keys are unique (the tie key carries a sequence number), so stability does not matter.
  *
  * <p>Insertion sort up to 24 entries; above that a top-down merge sort that skips the merge of
@@ -13,7 +13,7 @@ final class EntrySort {
     private static final int INSERTION_MAX = 24;
 
     private long[] scratchKeys = new long[64];
-    private Event[] scratchEvents = new Event[32];
+    private int[] scratchSlots = new int[32];
 
     /** True if entry i orders strictly before entry j. */
     static boolean less(long[] k, int i, int j) {
@@ -23,25 +23,24 @@ final class EntrySort {
     }
 
     /** Sorts entries {@code [from, to)}. */
-    void sort(long[] keys, Event[] events, int from, int to) {
+    void sort(long[] keys, int[] slots, int from, int to) {
         if (to - from <= INSERTION_MAX) {
-            insertionSort(keys, events, from, to);
+            insertionSort(keys, slots, from, to);
             return;
         }
         int n = to - from;
-        if (scratchEvents.length < n) {
-            scratchEvents = new Event[Integer.highestOneBit(n) << 1];
-            scratchKeys = new long[2 * scratchEvents.length];
+        if (scratchSlots.length < n) {
+            scratchSlots = new int[Integer.highestOneBit(n) << 1];
+            scratchKeys = new long[2 * scratchSlots.length];
         }
-        mergeSort(keys, events, from, to);
-        java.util.Arrays.fill(scratchEvents, 0, n, null);
+        mergeSort(keys, slots, from, to);
     }
 
-    static void insertionSort(long[] k, Event[] ev, int from, int to) {
+    static void insertionSort(long[] k, int[] ev, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             long t = k[2 * i];
             long tie = k[2 * i + 1];
-            Event e = ev[i];
+            int e = ev[i];
             int j = i - 1;
             while (j >= from && (k[2 * j] > t || (k[2 * j] == t && k[2 * j + 1] > tie))) {
                 k[2 * j + 2] = k[2 * j];
@@ -55,7 +54,7 @@ final class EntrySort {
         }
     }
 
-    private void mergeSort(long[] k, Event[] ev, int from, int to) {
+    private void mergeSort(long[] k, int[] ev, int from, int to) {
         if (to - from <= INSERTION_MAX) {
             insertionSort(k, ev, from, to);
             return;
@@ -68,7 +67,7 @@ final class EntrySort {
         }
         int leftLen = mid - from;
         long[] sk = scratchKeys;
-        Event[] se = scratchEvents;
+        int[] se = scratchSlots;
         System.arraycopy(k, 2 * from, sk, 0, 2 * leftLen);
         System.arraycopy(ev, from, se, 0, leftLen);
         int i = 0;

@@ -29,7 +29,10 @@ interface EventQueue {
 
     long peekTieKey();
 
-    /** Removes the head entry. */
+    /**
+     * Removes the head entry. The simulator clears {@code pending} on a live head before
+     * calling this, so an implementation may tell "no live entry left" from the event.
+     */
     void removeHead();
 
     /** Drops every stale entry. */

@@ -51,69 +51,72 @@ final class LadderQueue implements EventQueue {
 
     // TOP: unsorted, every time > lowerLastPs.
     private long[] topKeys;
-    private Event[] topEvents;
+    private int[] topSlots;
     private int topCount;
     private long topMinPs = Long.MAX_VALUE;
     private long topMaxPs = Long.MIN_VALUE;
     /** The latest time the rungs and the bottom cover; later entries go to the top. */
     private long lowerLastPs = Long.MIN_VALUE;
 
-    private final Rung[] rungs = new Rung[MAX_RUNGS];
+    private final LadderRung[] rungs = new LadderRung[MAX_RUNGS];
     private int rungCount;
 
     // Chunk pool for rung buckets; chunk 0 is the "none" link. Entry j of chunk c is slot
-    // c * CHUNK + j: keys at 2 * slot (time) and 2 * slot + 1 (tie), event at slot.
+    // c * CHUNK + j: keys at 2 * slot (time) and 2 * slot + 1 (tie), event slot at slot.
     private long[] chunkKeys;
-    private Event[] chunkEvents;
-    private int[] chunkMeta; // 2c: next (older) chunk of the bucket, 2c + 1: entries used
+    private int[] chunkSlots;
+    private int[] chunkNext; // the bucket's next (older, full) chunk
     private int[] freeChunks;
     private int freeCount;
     private int freshChunk = 1;
 
     private final SortedRun bottom;
+    private final EventSlots slots;
     private int size;
 
     LadderQueue(int initialCapacity) {
         int cap = Math.max(64, initialCapacity);
         topKeys = new long[2 * cap];
-        topEvents = new Event[cap];
+        topSlots = new int[cap];
         int chunks = cap / CHUNK + 2;
         chunkKeys = new long[2 * CHUNK * chunks];
-        chunkEvents = new Event[CHUNK * chunks];
-        chunkMeta = new int[2 * chunks];
+        chunkSlots = new int[CHUNK * chunks];
+        chunkNext = new int[chunks];
         freeChunks = new int[chunks];
         bottom = new SortedRun(4 * THRESHOLD);
+        slots = new EventSlots(cap);
         for (int i = 0; i < MAX_RUNGS; i++) {
-            rungs[i] = new Rung();
+            rungs[i] = new LadderRung();
         }
     }
 
     @Override
     public void insert(Event event, long timePs, long tieKey) {
         size++;
+        int slot = slots.acquire(event);
         if (timePs > lowerLastPs) {
-            topAdd(event, timePs, tieKey);
+            topAdd(slot, timePs, tieKey);
             return;
         }
         for (int i = 0, n = rungCount; i < n; i++) {
-            Rung r = rungs[i];
+            LadderRung r = rungs[i];
             if (timePs >= r.curStartPs) {
-                addToBucket(r.heads, (int) ((timePs - r.startPs) >>> r.shift), event, timePs, tieKey);
+                addToBucket(r.buckets, (int) ((timePs - r.startPs) >>> r.shift), slot, timePs, tieKey);
                 return;
             }
         }
-        bottom.insert(timePs, tieKey, event);
+        bottom.insert(timePs, tieKey, slot, event);
     }
 
-    private void topAdd(Event event, long timePs, long tieKey) {
+    private void topAdd(int slot, long timePs, long tieKey) {
         int i = topCount;
-        if (i == topEvents.length) {
+        if (i == topSlots.length) {
             topKeys = Arrays.copyOf(topKeys, topKeys.length * 2);
-            topEvents = Arrays.copyOf(topEvents, topEvents.length * 2);
+            topSlots = Arrays.copyOf(topSlots, topSlots.length * 2);
         }
         topKeys[2 * i] = timePs;
         topKeys[2 * i + 1] = tieKey;
-        topEvents[i] = event;
+        topSlots[i] = slot;
         topCount = i + 1;
         if (timePs < topMinPs) {
             topMinPs = timePs;
@@ -123,20 +126,24 @@ final class LadderQueue implements EventQueue {
         }
     }
 
-    /** Appends an entry to bucket {@code b}'s newest chunk, chaining a new chunk when full. */
-    private void addToBucket(int[] heads, int b, Event event, long timePs, long tieKey) {
-        int c = heads[b];
-        int used;
-        if (c == 0 || (used = chunkMeta[2 * c + 1]) == CHUNK) {
+    /**
+     * Appends an entry to bucket {@code b} ({@code buckets[2b]} = newest chunk,
+     * {@code buckets[2b + 1]} = entries used in it; older chunks are full), chaining a new
+     * chunk when the newest is full. One cache line of the bucket array says where to write.
+     */
+    private void addToBucket(int[] buckets, int b, int eventSlot, long timePs, long tieKey) {
+        int c = buckets[2 * b];
+        int used = buckets[2 * b + 1];
+        if (used == CHUNK || c == 0) {
             c = newChunk(c);
-            heads[b] = c;
+            buckets[2 * b] = c;
             used = 0;
         }
-        chunkMeta[2 * c + 1] = used + 1;
+        buckets[2 * b + 1] = used + 1;
         int slot = c * CHUNK + used;
         chunkKeys[2 * slot] = timePs;
         chunkKeys[2 * slot + 1] = tieKey;
-        chunkEvents[slot] = event;
+        chunkSlots[slot] = eventSlot;
     }
 
     private int newChunk(int next) {
@@ -147,18 +154,16 @@ final class LadderQueue implements EventQueue {
             c = freshChunk++;
             if (c == freeChunks.length) {
                 chunkKeys = Arrays.copyOf(chunkKeys, chunkKeys.length * 2);
-                chunkEvents = Arrays.copyOf(chunkEvents, chunkEvents.length * 2);
-                chunkMeta = Arrays.copyOf(chunkMeta, chunkMeta.length * 2);
+                chunkSlots = Arrays.copyOf(chunkSlots, chunkSlots.length * 2);
+                chunkNext = Arrays.copyOf(chunkNext, chunkNext.length * 2);
                 freeChunks = Arrays.copyOf(freeChunks, freeChunks.length * 2);
             }
         }
-        chunkMeta[2 * c] = next;
-        chunkMeta[2 * c + 1] = 0;
+        chunkNext[c] = next;
         return c;
     }
 
     private void freeChunk(int c) {
-        Arrays.fill(chunkEvents, c * CHUNK, c * CHUNK + chunkMeta[2 * c + 1], null);
         freeChunks[freeCount++] = c;
     }
 
@@ -193,7 +198,7 @@ final class LadderQueue implements EventQueue {
 
     @Override
     public void removeHead() {
-        bottom.removeHead();
+        bottom.removeHead(slots);
         size--;
     }
 
@@ -208,19 +213,21 @@ final class LadderQueue implements EventQueue {
                 transferTop();
                 continue;
             }
-            Rung r = rungs[rungCount - 1];
-            int[] heads = r.heads;
+            LadderRung r = rungs[rungCount - 1];
+            int[] buckets = r.buckets;
             int n = r.bucketCount;
             int i = r.cur;
-            while (i < n && heads[i] == 0) {
+            while (i < n && buckets[2 * i] == 0) {
                 i++;
             }
             if (i == n) {
                 rungCount--;
                 continue;
             }
-            int list = heads[i];
-            heads[i] = 0;
+            int list = buckets[2 * i];
+            int listUsed = buckets[2 * i + 1];
+            buckets[2 * i] = 0;
+            buckets[2 * i + 1] = 0;
             long bucketStartPs = r.startPs + ((long) i << r.shift);
             long bucketLastPs = i == n - 1 ? r.lastPs : bucketStartPs + ((1L << r.shift) - 1);
             int shift = r.shift;
@@ -230,20 +237,19 @@ final class LadderQueue implements EventQueue {
                 r.cur = i + 1;
                 r.curStartPs = bucketStartPs + (1L << r.shift);
             }
-            takeBucket(list, shift, bucketLastPs);
+            takeBucket(list, listUsed, shift, bucketLastPs);
         }
         return true;
     }
 
     /** Moves one bucket's chunks to the bottom, or spreads them over a new finer rung. */
-    private void takeBucket(int list, int parentShift, long lastPs) {
-        int[] m = chunkMeta;
+    private void takeBucket(int list, int listUsed, int parentShift, long lastPs) {
+        int[] next = chunkNext;
         long[] k = chunkKeys;
         int count = 0;
         long minPs = Long.MAX_VALUE;
         long maxPs = Long.MIN_VALUE;
-        for (int c = list; c != 0; c = m[2 * c]) {
-            int used = m[2 * c + 1];
+        for (int c = list, used = listUsed; c != 0; c = next[c], used = CHUNK) {
             for (int slot = c * CHUNK, end = slot + used; slot < end; slot++) {
                 long t = k[2 * slot];
                 minPs = Math.min(minPs, t);
@@ -253,33 +259,34 @@ final class LadderQueue implements EventQueue {
         }
         boolean toBottom = count <= THRESHOLD || parentShift == 0 || minPs == maxPs || rungCount == MAX_RUNGS;
         SortedRun b = bottom;
-        int[] heads = null;
+        int[] buckets = null;
         long startPs = 0;
         int shift = 0;
         if (toBottom) {
             b.clear();
         } else {
-            Rung child = rungs[rungCount++];
+            LadderRung child = rungs[rungCount++];
             child.reset(minPs, maxPs, lastPs, count);
-            heads = child.heads;
+            buckets = child.buckets;
             startPs = child.startPs;
             shift = child.shift;
         }
-        for (int c = list; c != 0; ) {
-            int next = chunkMeta[2 * c];
-            for (int slot = c * CHUNK, end = slot + chunkMeta[2 * c + 1]; slot < end; slot++) {
+        for (int c = list, used = listUsed; c != 0; used = CHUNK) {
+            int following = chunkNext[c];
+            for (int slot = c * CHUNK, end = slot + used; slot < end; slot++) {
                 long t = chunkKeys[2 * slot];
                 if (toBottom) {
-                    b.append(t, chunkKeys[2 * slot + 1], chunkEvents[slot]);
+                    b.append(t, chunkKeys[2 * slot + 1], chunkSlots[slot]);
                 } else {
-                    addToBucket(heads, (int) ((t - startPs) >>> shift), chunkEvents[slot], t, chunkKeys[2 * slot + 1]);
+                    addToBucket(buckets, (int) ((t - startPs) >>> shift), chunkSlots[slot], t,
+                            chunkKeys[2 * slot + 1]);
                 }
             }
             freeChunk(c);
-            c = next;
+            c = following;
         }
         if (toBottom) {
-            b.sortAll();
+            b.sortAndResolve(slots);
         }
     }
 
@@ -287,7 +294,7 @@ final class LadderQueue implements EventQueue {
     private void transferTop() {
         int n = topCount;
         long[] k = topKeys;
-        Event[] ev = topEvents;
+        int[] ev = topSlots;
         lowerLastPs = topMaxPs;
         if (n <= THRESHOLD || topMinPs == topMaxPs) {
             SortedRun b = bottom;
@@ -295,20 +302,19 @@ final class LadderQueue implements EventQueue {
             for (int i = 0; i < n; i++) {
                 b.append(k[2 * i], k[2 * i + 1], ev[i]);
             }
-            b.sortAll();
+            b.sortAndResolve(slots);
         } else {
-            Rung r = rungs[0];
+            LadderRung r = rungs[0];
             r.reset(topMinPs, topMaxPs, topMaxPs, n);
             rungCount = 1;
-            int[] heads = r.heads;
+            int[] buckets = r.buckets;
             long startPs = r.startPs;
             int shift = r.shift;
             for (int i = 0; i < n; i++) {
                 long t = k[2 * i];
-                addToBucket(heads, (int) ((t - startPs) >>> shift), ev[i], t, k[2 * i + 1]);
+                addToBucket(buckets, (int) ((t - startPs) >>> shift), ev[i], t, k[2 * i + 1]);
             }
         }
-        Arrays.fill(ev, 0, n, null);
         topCount = 0;
         topMinPs = Long.MAX_VALUE;
         topMaxPs = Long.MIN_VALUE;
@@ -318,14 +324,16 @@ final class LadderQueue implements EventQueue {
     public void compact() {
         int kept = 0;
         for (int i = 0; i < topCount; i++) {
-            Event e = topEvents[i];
+            int slot = topSlots[i];
+            Event e = slots.events[slot];
             if (e.pending && e.tieKey == topKeys[2 * i + 1]) {
                 topKeys[2 * kept] = topKeys[2 * i];
                 topKeys[2 * kept + 1] = topKeys[2 * i + 1];
-                topEvents[kept++] = e;
+                topSlots[kept++] = slot;
+            } else {
+                slots.release(e, slot);
             }
         }
-        Arrays.fill(topEvents, kept, topCount, null);
         size -= topCount - kept;
         topCount = kept; // topMin/topMax stay valid (if loose) bounds
         if (kept == 0) {
@@ -333,72 +341,37 @@ final class LadderQueue implements EventQueue {
             topMaxPs = Long.MIN_VALUE;
         }
         for (int r = 0; r < rungCount; r++) {
-            Rung rung = rungs[r];
+            LadderRung rung = rungs[r];
             for (int i = rung.cur; i < rung.bucketCount; i++) {
-                if (rung.heads[i] != 0) {
-                    compactBucket(rung.heads, i);
+                if (rung.buckets[2 * i] != 0) {
+                    compactBucket(rung.buckets, i);
                 }
             }
         }
-        size -= bottom.removeStale();
+        size -= bottom.removeStale(slots);
     }
 
     /** Rebuilds bucket {@code b} with its live entries only. */
-    private void compactBucket(int[] heads, int b) {
-        int list = heads[b];
-        heads[b] = 0;
-        for (int c = list; c != 0; ) {
-            int next = chunkMeta[2 * c];
-            for (int slot = c * CHUNK, end = slot + chunkMeta[2 * c + 1]; slot < end; slot++) {
-                Event e = chunkEvents[slot];
+    private void compactBucket(int[] buckets, int b) {
+        int list = buckets[2 * b];
+        int listUsed = buckets[2 * b + 1];
+        buckets[2 * b] = 0;
+        buckets[2 * b + 1] = 0;
+        for (int c = list, used = listUsed; c != 0; used = CHUNK) {
+            int following = chunkNext[c];
+            for (int slot = c * CHUNK, end = slot + used; slot < end; slot++) {
+                int eventSlot = chunkSlots[slot];
+                Event e = slots.events[eventSlot];
                 long tie = chunkKeys[2 * slot + 1];
                 if (e.pending && e.tieKey == tie) {
-                    addToBucket(heads, b, e, chunkKeys[2 * slot], tie);
+                    addToBucket(buckets, b, eventSlot, chunkKeys[2 * slot], tie);
                 } else {
+                    slots.release(e, eventSlot);
                     size--;
                 }
             }
             freeChunk(c);
-            c = next;
-        }
-    }
-
-    /**
-     * One rung: {@code bucketCount} buckets of width {@code 2^shift} from {@code startPs},
-     * covering up to {@code lastPs}; buckets before {@code cur} are consumed (and empty).
-     */
-    static final class Rung {
-        long startPs;
-        long lastPs;
-        int shift;
-        int bucketCount;
-        int cur;
-        long curStartPs;
-        int[] heads = new int[64];
-
-        /**
-         * Spreads {@code count} entries spanning {@code [minPs, maxPs]} over about
-         * {@code count / CHUNK} buckets, the rung covering {@code [minPs, lastPs]} with at most
-         * 4 times as many.
-         */
-        void reset(long minPs, long maxPs, long lastPs, int count) {
-            int target = Math.max(2, count / CHUNK);
-            int s = Math.max(shiftFor(maxPs - minPs, target), shiftFor(lastPs - minPs, 4 * target));
-            int n = (int) ((lastPs - minPs) >>> s) + 1;
-            if (heads.length < n) {
-                heads = new int[Integer.highestOneBit(n) << 1];
-            }
-            this.startPs = minPs;
-            this.lastPs = lastPs;
-            this.shift = s;
-            this.bucketCount = n;
-            this.cur = 0;
-            this.curStartPs = minPs;
-        }
-
-        /** Smallest s with {@code (spanPs >>> s) < buckets}. */
-        static int shiftFor(long spanPs, int buckets) {
-            return 64 - Long.numberOfLeadingZeros(spanPs / buckets);
+            c = following;
         }
     }
 }

@@ -283,10 +283,10 @@ public final class Simulator {
     }
 
     private void dequeue(Event head) {
+        head.pending = false; // before removeHead: the queue frees the event's slot on it
         queue.removeHead();
         current = head;
         nowPs = head.timePs;
-        head.pending = false;
         livePending--;
         eventsRun++;
     }

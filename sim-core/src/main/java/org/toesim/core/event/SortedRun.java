@@ -4,15 +4,17 @@ import java.util.Arrays;
 
 /**
  * The bottom of the {@link LadderQueue}: entries in ascending {@code (timePs, tieKey)} order in
- * {@code [head, tail)} of interleaved key and event arrays. Dequeue advances {@code head}; an
- * insert finds its place (linear from the tail for short runs, binary search otherwise) and
- * shifts whichever side of it is shorter, using the room that dequeues free at the front.
- * Arrays grow geometrically and are reused; nothing is allocated per entry.
+ * {@code [head, tail)} of interleaved key, slot and event arrays. Dequeue advances
+ * {@code head}; an insert finds its place (linear from the tail for short runs, binary search
+ * otherwise) and shifts whichever side of it is shorter, using the room that dequeues free at
+ * the front. A batch is appended as (key, slot), sorted, and only then resolved to events in
+ * one sequential pass. Arrays grow geometrically and are reused; nothing is allocated per entry.
  */
 final class SortedRun {
     private static final int LINEAR_MAX = 16;
 
     long[] keys; // keys[2i] = timePs, keys[2i+1] = tieKey
+    int[] slots;
     Event[] events;
     int head;
     int tail;
@@ -21,6 +23,7 @@ final class SortedRun {
     SortedRun(int initialCapacity) {
         int cap = Math.max(64, initialCapacity);
         keys = new long[2 * cap];
+        slots = new int[cap];
         events = new Event[cap];
     }
 
@@ -28,12 +31,12 @@ final class SortedRun {
         return head == tail;
     }
 
-    int size() {
-        return tail - head;
-    }
-
-    void removeHead() {
-        events[head++] = null;
+    /** Removes the head, releasing its slot in {@code table} if the event has no live entry. */
+    void removeHead(EventSlots table) {
+        int h = head++;
+        Event e = events[h];
+        events[h] = null;
+        table.release(e, slots[h]);
     }
 
     /** Empties the run before {@link #append}-ing a batch (the caller checked it is empty). */
@@ -42,40 +45,47 @@ final class SortedRun {
         tail = 0;
     }
 
-    /** Appends without ordering; {@link #sortAll()} must follow the batch. */
-    void append(long timePs, long tieKey, Event event) {
-        if (tail == events.length) {
+    /** Appends without ordering; {@link #sortAndResolve} must follow the batch. */
+    void append(long timePs, long tieKey, int slot) {
+        if (tail == slots.length) {
             grow();
         }
         keys[2 * tail] = timePs;
         keys[2 * tail + 1] = tieKey;
-        events[tail++] = event;
+        slots[tail++] = slot;
     }
 
-    void sortAll() {
-        sorter.sort(keys, events, head, tail);
+    /** Sorts the batch and looks its events up in {@code table}. */
+    void sortAndResolve(EventSlots table) {
+        sorter.sort(keys, slots, head, tail);
+        Event[] byslot = table.events;
+        for (int i = head; i < tail; i++) {
+            events[i] = byslot[slots[i]];
+        }
     }
 
     /** Inserts one entry at its ordered position. */
-    void insert(long timePs, long tieKey, Event event) {
+    void insert(long timePs, long tieKey, int slot, Event event) {
         int pos = position(timePs, tieKey);
         if (head > 0 && pos - head < tail - pos) {
             // shift the front part left into the room freed by dequeues
             System.arraycopy(keys, 2 * head, keys, 2 * head - 2, 2 * (pos - head));
+            System.arraycopy(slots, head, slots, head - 1, pos - head);
             System.arraycopy(events, head, events, head - 1, pos - head);
             head--;
             pos--;
         } else {
-            if (tail == events.length) {
-                int shift = grow();
-                pos -= shift;
+            if (tail == slots.length) {
+                pos -= grow();
             }
             System.arraycopy(keys, 2 * pos, keys, 2 * pos + 2, 2 * (tail - pos));
+            System.arraycopy(slots, pos, slots, pos + 1, tail - pos);
             System.arraycopy(events, pos, events, pos + 1, tail - pos);
             tail++;
         }
         keys[2 * pos] = timePs;
         keys[2 * pos + 1] = tieKey;
+        slots[pos] = slot;
         events[pos] = event;
     }
 
@@ -107,16 +117,21 @@ final class SortedRun {
     private int grow() {
         int n = tail - head;
         int shift = head;
-        if (head > events.length / 2) {
+        if (head > slots.length / 2) {
             System.arraycopy(keys, 2 * head, keys, 0, 2 * n);
+            System.arraycopy(slots, head, slots, 0, n);
             System.arraycopy(events, head, events, 0, n);
             Arrays.fill(events, n, tail, null);
         } else {
-            long[] k = new long[keys.length * 2];
-            Event[] e = new Event[events.length * 2];
+            int cap = slots.length * 2;
+            long[] k = new long[2 * cap];
+            int[] s = new int[cap];
+            Event[] e = new Event[cap];
             System.arraycopy(keys, 2 * head, k, 0, 2 * n);
+            System.arraycopy(slots, head, s, 0, n);
             System.arraycopy(events, head, e, 0, n);
             keys = k;
+            slots = s;
             events = e;
         }
         head = 0;
@@ -124,15 +139,18 @@ final class SortedRun {
         return shift;
     }
 
-    /** Drops stale entries (see {@link EventQueue}), keeping order. Returns how many were dropped. */
-    int removeStale() {
+    /** Drops stale entries (see {@link EventQueue}), keeping order; returns how many. */
+    int removeStale(EventSlots table) {
         int out = head;
         for (int i = head; i < tail; i++) {
             Event e = events[i];
             if (e.pending && e.tieKey == keys[2 * i + 1]) {
                 keys[2 * out] = keys[2 * i];
                 keys[2 * out + 1] = keys[2 * i + 1];
+                slots[out] = slots[i];
                 events[out++] = e;
+            } else {
+                table.release(e, slots[i]);
             }
         }
         int dropped = tail - out;
