@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,19 +60,42 @@ class EventOrderPropertyTest {
 
     @ParameterizedTest
     @EnumSource(EventListKind.class)
-    void heavyCancelChurn(EventListKind kind) {
-        for (int seed = 0; seed < 5; seed++) {
-            checkAgainstReference(kind, seed, 2500, 40000, 2, rnd -> (long) (rnd.nextGaussian() * 1e6 + 5e6));
+    void delaysAtEveryScaleFillAllRungs(EventListKind kind) {
+        // log-uniform delays: every bucket stays crowded at every width, down to the last rung
+        TimeDraw draw = rnd -> (1L << rnd.nextInt(60)) + rnd.nextInt(4);
+        for (int seed = 0; seed < 6; seed++) {
+            checkAgainstReference(kind, seed, 4000, 20000, 8, draw);
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(EventListKind.class)
+    void heavyCancelChurn(EventListKind kind) {
+        for (int seed = 0; seed < 5; seed++) {
+            checkAgainstReference(kind, seed, 8000, 60000, 2, 40, rnd -> rnd.nextInt(1_000_000));
+        }
+    }
+
+    /**
+     * {@code ops} random operations on {@code n} events: schedule (at now + a drawn delay, or at
+     * the drawn instant itself when it is beyond {@code Long.MAX_VALUE / 2}), cancel one in
+     * {@code cancelOneIn}, and one in {@code stepOneIn} (default four) a {@link Simulator#step()} whose event must be the
+     * reference's least (time, priority, sequence); then the rest must run in reference order.
+     * Stepping while scheduling keeps rungs and the bottom populated during churn and compaction.
+     */
     private static void checkAgainstReference(EventListKind kind, int seed, int n, int ops, int cancelOneIn,
             TimeDraw draw) {
+        checkAgainstReference(kind, seed, n, ops, cancelOneIn, 4, draw);
+    }
+
+    private static void checkAgainstReference(EventListKind kind, int seed, int n, int ops, int cancelOneIn,
+            int stepOneIn, TimeDraw draw) {
         Random rnd = new Random(seed);
         Simulator sim = new Simulator(kind, 4);
         List<Integer> ran = new ArrayList<>();
         Event[] events = new Event[n];
         Expected[] latest = new Expected[n];
+        TreeSet<Expected> reference = new TreeSet<>(ORDER);
         long seq = 0;
         for (int i = 0; i < n; i++) {
             int id = i;
@@ -79,28 +103,40 @@ class EventOrderPropertyTest {
         }
         for (int op = 0; op < ops; op++) {
             int i = rnd.nextInt(n);
-            if (rnd.nextInt(cancelOneIn) == 0) {
+            boolean step = rnd.nextInt(stepOneIn) == 0;
+            if (step && !reference.isEmpty()) {
+                Expected next = reference.pollFirst();
+                latest[next.id()] = null;
+                sim.step();
+                assertEquals(next.id(), ran.get(ran.size() - 1), kind + " seed " + seed + " op " + op);
+                assertEquals(next.timePs(), sim.now());
+            } else if (rnd.nextInt(cancelOneIn) == 0) {
                 sim.cancel(events[i]);
+                if (latest[i] != null) {
+                    reference.remove(latest[i]);
+                }
                 latest[i] = null;
             } else {
-                long t = Math.max(0, draw.next(rnd));
+                long d = Math.max(0, draw.next(rnd));
+                long t = d > Long.MAX_VALUE / 2 ? Math.max(d, sim.now()) : sim.now() + Math.min(d, Long.MAX_VALUE - sim.now());
                 sim.scheduleAt(events[i], t);
+                if (latest[i] != null) {
+                    reference.remove(latest[i]);
+                }
                 latest[i] = new Expected(t, events[i].priority(), seq++, i);
+                reference.add(latest[i]);
             }
         }
-        List<Expected> expected = new ArrayList<>();
-        for (Expected e : latest) {
-            if (e != null) {
-                expected.add(e);
-            }
-        }
-        expected.sort(Comparator.comparingLong(Expected::timePs).thenComparingInt(Expected::priority)
-                .thenComparingLong(Expected::seq));
-        assertEquals(expected.size(), sim.pendingCount());
+        assertEquals(reference.size(), sim.pendingCount());
+        int before = ran.size();
         sim.run();
-        assertEquals(expected.stream().map(Expected::id).toList(), ran, kind + " seed " + seed);
+        assertEquals(reference.stream().map(Expected::id).toList(), ran.subList(before, ran.size()),
+                kind + " seed " + seed);
         assertEquals(0, sim.pendingCount());
     }
+
+    private static final Comparator<Expected> ORDER = Comparator.comparingLong(Expected::timePs)
+            .thenComparingInt(Expected::priority).thenComparingLong(Expected::seq);
 
     @ParameterizedTest
     @EnumSource(EventListKind.class)
