@@ -19,6 +19,8 @@ public final class Event {
     long tieKey;
     boolean pending;
     long timePs;
+    /** The {@link EventSlots} slot a {@link LadderQueue} gave this event, or -1. */
+    int queueSlot = -1;
     final Simulator simulator;
 
     Event(Simulator simulator, String kind, String owner, int priority, Runnable action) {

@@ -99,7 +99,7 @@ final class QuaternaryHeap implements EventQueue {
 
     @Override
     public Event peekEvent() {
-        return events[0];
+        return events[0]; // null when empty: removeHead clears the vacated slot
     }
 
     @Override

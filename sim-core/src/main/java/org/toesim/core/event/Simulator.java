@@ -34,16 +34,26 @@ public final class Simulator {
     private long eventsRun;
     private int livePending;
     private boolean stopRequested;
+    /** Set by anything that changes how a run loop behaves; the loop re-reads its settings. */
+    private boolean controlChanged;
     private Event current;
 
-    /** A simulator at time 0 with an empty event list. */
+    /** A simulator at time 0 with an empty {@link EventListKind#LADDER} event list. */
     public Simulator() {
         this(1024);
     }
 
-    /** A simulator whose event list starts with room for {@code initialCapacity} entries. */
+    /** A simulator whose ladder event list starts with room for {@code initialCapacity} entries. */
     public Simulator(int initialCapacity) {
-        this.queue = new QuaternaryHeap(initialCapacity);
+        this(EventListKind.LADDER, initialCapacity);
+    }
+
+    /**
+     * A simulator whose event list is a {@code kind}, starting with room for
+     * {@code initialCapacity} entries. The kind changes speed only, never the order of events.
+     */
+    public Simulator(EventListKind kind, int initialCapacity) {
+        this.queue = kind.create(initialCapacity);
     }
 
     /** The current simulated time in picoseconds. */
@@ -84,21 +94,28 @@ public final class Simulator {
             throw new IllegalArgumentException(
                     "cannot schedule " + event + " at " + atPs + " ps: now is " + nowPs + " ps");
         }
-        if (event.pending) {
-            livePending--; // the old entry goes stale: its tie key no longer matches
-        }
         long seq = sequence++;
         if (seq > SEQ_MASK) {
             throw new IllegalStateException("event sequence space exhausted");
         }
         long tieKey = ((long) event.priority() << SEQ_BITS) | seq;
-        event.pending = true;
         event.timePs = atPs;
         event.tieKey = tieKey;
-        livePending++;
-        queue.insert(event, atPs, tieKey);
-        // Lazy cancel leaves stale entries; rebuild when they outnumber live ones.
-        if (queue.size() > 4096 && queue.size() > 2 * livePending) {
+        if (event.pending) {
+            // Moved: the old entry goes stale (its tie key no longer matches).
+            queue.insert(event, atPs, tieKey);
+            compactIfStaleDominates();
+        } else {
+            event.pending = true;
+            livePending++;
+            queue.insert(event, atPs, tieKey);
+        }
+    }
+
+    /** Lazy cancel leaves stale entries; rebuild when they outnumber live ones. */
+    private void compactIfStaleDominates() {
+        int entries = queue.size();
+        if (entries > 4096 && entries > 2 * livePending) {
             queue.compact();
         }
     }
@@ -125,32 +142,38 @@ public final class Simulator {
         }
         event.pending = false;
         livePending--;
+        compactIfStaleDominates();
         return true;
     }
 
     /** Sets the single listener (null to remove). Combine several with {@link EventListeners}. */
     public void setListener(EventListener listener) {
         this.listener = listener;
+        controlChanged = true;
     }
 
     /** Adds a breakpoint checked before each event of {@link #run()} and {@link #runUntil}. */
     public void addBreakpoint(Breakpoint breakpoint) {
         breakpoints.add(Objects.requireNonNull(breakpoint));
+        controlChanged = true;
     }
 
     /** Removes a breakpoint added earlier. */
     public void removeBreakpoint(Breakpoint breakpoint) {
         breakpoints.remove(breakpoint);
+        controlChanged = true;
     }
 
     /** Adds a condition checked after each event; when it holds the run returns STOPPED. */
     public void addStopCondition(BooleanSupplier condition) {
         stopConditions.add(Objects.requireNonNull(condition));
+        controlChanged = true;
     }
 
     /** Asks the current {@code run()} to return after the event in progress. */
     public void stop() {
         stopRequested = true;
+        controlChanged = true;
     }
 
     /** Runs until no events remain, {@link #stop()} is called, or a breakpoint matches. */
@@ -167,7 +190,12 @@ public final class Simulator {
             throw new IllegalArgumentException("runUntil(" + limitPs + " ps) is before now (" + nowPs + " ps)");
         }
         stopRequested = false;
+        controlChanged = false;
+        // Settings are read once and re-read only when a setter flags a change, so the
+        // common loop iteration checks one boolean besides the queue.
         boolean checkBreakpoints = !breakpoints.isEmpty();
+        boolean checkStops = !stopConditions.isEmpty();
+        EventListener l = listener;
         while (true) {
             Event head = peekLive();
             if (head == null) {
@@ -180,9 +208,22 @@ public final class Simulator {
             if (checkBreakpoints && breakpointHit(head)) {
                 return RunOutcome.BREAKPOINT;
             }
-            execute(head);
-            if (stopRequested || stopConditionHolds()) {
-                stopRequested = false;
+            if (l == null) {
+                execute(head);
+            } else {
+                executeObserved(head, l);
+            }
+            if (controlChanged) {
+                controlChanged = false;
+                if (stopRequested) {
+                    stopRequested = false;
+                    return RunOutcome.STOPPED;
+                }
+                checkBreakpoints = !breakpoints.isEmpty();
+                checkStops = !stopConditions.isEmpty();
+                l = listener;
+            }
+            if (checkStops && stopConditionHolds()) {
                 return RunOutcome.STOPPED;
             }
         }
@@ -194,7 +235,12 @@ public final class Simulator {
         if (head == null) {
             return false;
         }
-        execute(head);
+        EventListener l = listener;
+        if (l == null) {
+            execute(head);
+        } else {
+            executeObserved(head, l);
+        }
         return true;
     }
 
@@ -204,12 +250,13 @@ public final class Simulator {
     }
 
     private Event peekLive() {
-        while (!queue.isEmpty()) {
-            Event e = queue.peekEvent();
-            if (e.pending && e.tieKey == queue.peekTieKey()) {
+        EventQueue q = queue;
+        Event e;
+        while ((e = q.peekEvent()) != null) {
+            if (e.pending && e.tieKey == q.peekTieKey()) {
                 return e;
             }
-            queue.removeHead();
+            q.removeHead(); // stale: cancelled or moved
         }
         return null;
     }
@@ -219,22 +266,29 @@ public final class Simulator {
         return current;
     }
 
+    /** Removes the live head and runs it. */
     private void execute(Event head) {
+        dequeue(head);
+        head.run();
+        current = null;
+    }
+
+    private void executeObserved(Event head, EventListener l) {
+        dequeue(head);
+        long atPs = nowPs;
+        l.beforeEvent(head, atPs);
+        head.run();
+        l.afterEvent(head, atPs);
+        current = null;
+    }
+
+    private void dequeue(Event head) {
+        head.pending = false; // before removeHead: the queue frees the event's slot on it
+        queue.removeHead();
         current = head;
         nowPs = head.timePs;
-        queue.removeHead();
-        head.pending = false;
         livePending--;
         eventsRun++;
-        EventListener l = listener;
-        if (l != null) {
-            l.beforeEvent(head, nowPs);
-            head.run();
-            l.afterEvent(head, nowPs);
-        } else {
-            head.run();
-        }
-        current = null;
     }
 
     private boolean breakpointHit(Event head) {

@@ -16,6 +16,12 @@
  * is skipped when it surfaces. Steady-state scheduling of a
  * reused event allocates nothing.
  *
+ * <h2>The pending-event list</h2>
+ * {@link org.toesim.core.event.EventListKind#LADDER} (default): a ladder queue, O(1) amortised
+ * per event; {@link org.toesim.core.event.EventListKind#QUATERNARY_HEAP}: a 4-ary heap,
+ * O(log n). Both use the same total order, so a run is bit-identical whichever is chosen
+ * ({@code new Simulator(EventListKind.QUATERNARY_HEAP, capacity)}).
+ *
  * <pre>
  *   Event rto = sim.newEvent("rto", "hostA.tcp", Priority.TIMER, this::onRto);
  *   sim.scheduleIn(rto, rtoPs);      // pending

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.toesim.core.event.EventListKind;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.random.Draws;
 import org.toesim.core.random.RandomStreams;
@@ -42,6 +43,10 @@ public class HoldModelBenchmark {
     @Param({"1000", "100000", "1000000"})
     public int pending;
 
+    /** The event-list structure under test. */
+    @Param({"LADDER", "QUATERNARY_HEAP"})
+    public EventListKind kind;
+
     /** Exponential delays, drawn once: the benchmark measures the event list, not the generator. */
     private static final int TABLE = 1 << 16;
 
@@ -51,7 +56,7 @@ public class HoldModelBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        sim = new Simulator(pending * 2);
+        sim = new Simulator(kind, pending * 2);
         RandomGenerator rng = new RandomStreams(1).get("hold");
         delaysPs = new long[TABLE];
         for (int i = 0; i < TABLE; i++) {

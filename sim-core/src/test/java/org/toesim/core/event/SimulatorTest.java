@@ -150,6 +150,26 @@ class SimulatorTest {
     }
 
     @Test
+    void listenerAndStopConditionSetInsideARunApplyFromTheNextEvent() {
+        List<String> seen = new ArrayList<>();
+        sim.scheduleAt(sim.newEvent("arm", "test", () -> {
+            sim.setListener(new EventListener() {
+                @Override
+                public void beforeEvent(Event e, long nowPs) {
+                    seen.add(e.kind() + "@" + nowPs);
+                }
+            });
+            sim.addStopCondition(() -> seen.size() >= 2);
+        }), 1);
+        sim.scheduleAt(ev("b", Priority.NORMAL), 2);
+        sim.scheduleAt(ev("c", Priority.NORMAL), 3);
+        sim.scheduleAt(ev("d", Priority.NORMAL), 4);
+        assertEquals(RunOutcome.STOPPED, sim.run());
+        assertEquals(List.of("b@2", "c@3"), seen);
+        assertEquals(3, sim.now());
+    }
+
+    @Test
     void rejectsSchedulingInThePastAndNegativeDelays() {
         sim.scheduleAt(ev("a", Priority.NORMAL), 100);
         sim.run();
