@@ -182,8 +182,9 @@ public final class Simulator {
     }
 
     /**
-     * Runs every event with time {@code <= limitPs}; on {@link RunOutcome#TIME_LIMIT} the clock
-     * is advanced to {@code limitPs}.
+     * Runs every event with time {@code <= limitPs}. On {@link RunOutcome#TIME_LIMIT}, and on
+     * {@link RunOutcome#EMPTY} when the list runs out first, the clock ends at {@code limitPs}
+     * (except for {@code run()}, whose limit is unbounded).
      */
     public RunOutcome runUntil(long limitPs) {
         if (limitPs < nowPs) {
@@ -199,6 +200,11 @@ public final class Simulator {
         while (true) {
             Event head = peekLive();
             if (head == null) {
+                // Time passes even when nothing happens: a run "until t" ends at t, so
+                // time-weighted statistics cover the whole window. run() has no end to reach.
+                if (limitPs != Long.MAX_VALUE) {
+                    nowPs = limitPs;
+                }
                 return RunOutcome.EMPTY;
             }
             if (head.timePs > limitPs) {

@@ -88,7 +88,9 @@ class SimulatorTest {
         assertEquals(200, sim.now());
         assertEquals(RunOutcome.TIME_LIMIT, sim.runUntil(200));
         assertEquals(RunOutcome.EMPTY, sim.runUntil(1000));
-        assertEquals(201, sim.now());
+        assertEquals(1000, sim.now(), "time passes to the limit even when the list runs out");
+        assertEquals(RunOutcome.EMPTY, sim.run());
+        assertEquals(1000, sim.now(), "run() has no limit to advance to");
     }
 
     @Test
