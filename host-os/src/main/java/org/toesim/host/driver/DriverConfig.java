@@ -106,6 +106,13 @@ public record DriverConfig(String name, int adapterId, int queueCore, int vector
                 rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, commandTimeoutPs);
     }
 
+    /** This config with transmit checksum offload requested ({@code on}) or not. */
+    public DriverConfig withTxChecksumOffload(boolean on) {
+        return new DriverConfig(name, adapterId, queueCore, vector, commandRingSlots, sendRingSlots, receiveRingSlots,
+                completionRingSlots, eventRingSlots, rxBuffers, rxBufferBytes, txBufferBytes, napiBudget,
+                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, on, commandTimeoutPs);
+    }
+
     public DriverConfig withCommandTimeoutPs(long timeoutPs) {
         return new DriverConfig(name, adapterId, queueCore, vector, commandRingSlots, sendRingSlots, receiveRingSlots,
                 completionRingSlots, eventRingSlots, rxBuffers, rxBufferBytes, txBufferBytes, napiBudget,
