@@ -173,7 +173,7 @@ public final class TwoHostSystem {
         private static DriverConfig driverConfig(Spec spec, String name, int cores) {
             DriverConfig d = DriverConfig.defaults(name + ".nic0")
                     .withModeration(spec.moderationUsecs(), spec.moderationFrames());
-            return d.withTxChecksumOffload(spec.checksumOffload());
+            return d.withTxChecksumOffload(spec.checksumOffload()).withQueues(spec.queues());
         }
 
         void attach() {
