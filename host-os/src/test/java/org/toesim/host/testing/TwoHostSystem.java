@@ -14,10 +14,16 @@ import org.toesim.host.driver.NicDriver;
 import org.toesim.host.mem.HostMemory;
 import org.toesim.host.pcie.RootComplex;
 import org.toesim.host.socket.SocketLayer;
+import org.toesim.host.cpu.WorkClass;
+import org.toesim.host.stack.DeviceFeatures;
 import org.toesim.host.stack.DriverNetDevice;
+import org.toesim.host.stack.FrameReceiver;
+import org.toesim.host.stack.NetDevice;
+import org.toesim.host.stack.RxInfo;
 import org.toesim.host.stack.HostStack;
 import org.toesim.host.stack.NeighbourTable;
 import org.toesim.host.stack.StackConfig;
+import org.toesim.nic.frame.Frame;
 import org.toesim.nic.frame.MacAddress;
 import org.toesim.nic.mac.MacConfig;
 import org.toesim.nic.mac.MacPort;
@@ -132,6 +138,47 @@ public final class TwoHostSystem {
         }
     }
 
+    /** Observes every frame the driver hands to the stack (before the stack sees it). */
+    @FunctionalInterface
+    public interface RxTap {
+        void onFrame(Frame frame, int core, RxInfo info);
+    }
+
+    /** The stack's device: the host's {@link DriverNetDevice}, with an optional receive tap. */
+    private static final class TappedDevice implements NetDevice {
+        private final DriverNetDevice inner;
+        private RxTap tap;
+
+        TappedDevice(DriverNetDevice inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public DeviceFeatures features() {
+            return inner.features();
+        }
+
+        @Override
+        public void setReceiver(FrameReceiver receiver) {
+            inner.setReceiver((f, core, info) -> {
+                if (tap != null) {
+                    tap.onFrame(f, core, info);
+                }
+                receiver.onFrame(f, core, info);
+            });
+        }
+
+        @Override
+        public void setTxReadyListener(Runnable listener) {
+            inner.setTxReadyListener(listener);
+        }
+
+        @Override
+        public boolean send(Frame frame, int core, WorkClass workClass, int tsoSegmentBytes) {
+            return inner.send(frame, core, workClass, tsoSegmentBytes);
+        }
+    }
+
     /** One host: CPU, memory, root complex, PCIe link, plain NIC + MAC, driver, stack, sockets. */
     public static final class Host {
         public final String name;
@@ -148,6 +195,7 @@ public final class TwoHostSystem {
         private final int peerIp;
         private AdapterRecord adapter;
         private DriverNetDevice device;
+        private TappedDevice tapped;
         private HostStack stack;
         private SocketLayer sockets;
 
@@ -185,10 +233,16 @@ public final class TwoHostSystem {
                 throw new IllegalStateException(name + ": driver did not attach");
             }
             device = new DriverNetDevice(driver);
+            tapped = new TappedDevice(device);
             NeighbourTable nt = new NeighbourTable().put(peerIp, MacAddress.local(3 - id));
-            stack = new HostStack(sim, streams, cpu, spec.costs(), device, nt,
+            stack = new HostStack(sim, streams, cpu, spec.costs(), tapped, nt,
                     StackConfig.of(name, id, ip, MacAddress.local(id), spec.tcp()), TraceSink.NONE);
             sockets = new SocketLayer(stack, memory);
+        }
+
+        /** Sees every received frame on its way from the driver to the stack (null: none). */
+        public void setRxTap(RxTap tap) {
+            tapped.tap = tap;
         }
 
         public AdapterRecord adapter() {
