@@ -33,6 +33,12 @@ import org.toesim.tcp.engine.TcpConfig;
  * limits the flow (ns-3 has no host CPU). One operation = one data segment delivered by host
  * B's driver to its stack; each invocation advances the simulation by {@value #SEGMENTS} of them.
  *
+ * <p>Measured on the shared 2-core build machine (load average 4-6 from parallel builds, so
+ * noisy): ~270k data segments per wall second (9.41 Gbit/s simulated goodput, ~25 events per
+ * segment), 2,265 B allocated per segment, almost all of it the typed PCIe/DMA messages and
+ * segment/frame records of nic-model and tcp-stack. ns-3.37 runs its S1 10G scenario at 21.9k
+ * data segments per wall second.
+ *
  * <pre>
  *   ./mvnw -q -o -Pjmh -pl host-os -am test-compile exec:exec \
  *       -Djmh.args="TwoHostBulkBench -prof gc -wi 2 -i 3 -w 2 -r 2"
