@@ -27,7 +27,8 @@ import org.toesim.tcp.segment.Payload;
  *   CapabilityQuery  -&gt; DmaWrite(resultAddr, CapabilityImage) ; CommandCompletion(SUCCESS, 64)
  *   InitiateOffload  -&gt; reserve slot (full: NO_RESOURCES) -&gt; DmaReadRequest(stateAddr, len)
  *                       -&gt; CcbImage -&gt; restore engine, install ; CommandCompletion(SUCCESS)
- *   UpdateOffload    -&gt; TTL/TOS for frames, appAcceptedBytes drops indicated bytes ; CommandCompletion
+ *   UpdateOffload    -&gt; new sndMss? UNSUPPORTED_UPDATE (nothing applied)
+ *                       else TTL/TOS for frames, appAcceptedBytes drops indicated bytes ; CommandCompletion
  *   QueryOffload     -&gt; DmaWrite(resultAddr, QueryImage(CCB, stats)) ; CommandCompletion(SUCCESS, size)
  *   TerminateOffload -&gt; stop; ReceiveCompletion(FLUSHED) per posted buffer; SendCompletion(FLUSHED)
  *                       per unfinished send; DmaWrite(dataAddr, undelivered bytes);
@@ -126,18 +127,43 @@ final class CommandHandler implements DmaReadCallback {
                 k.delayedAckTimeoutPs(), k.keepAlive(), k.keepAliveIdlePs(), k.keepAliveIntervalPs(),
                 k.keepAliveProbes(), Math.min(k.receiveBufferBytes(), config.onCardBufferBytes()),
                 k.sendBufferBytes());
-        c.engine = TcpConnection.restore(new ControlBlock(ccb.constant(), onCard, ccb.delegated()), config.engine(),
-                now, c, TraceSink.NONE, "toe." + o.handle());
+        c.engine = TcpConnection.restore(new ControlBlock(ccb.constant(), onCard, advertisedEdge(ccb)),
+                config.engine(), now, c, TraceSink.NONE, "toe." + o.handle());
         c.initFrom(ccb);
         toe.attachTimers(c);
         complete(o.commandId(), slot, CommandStatus.SUCCESS, 0);
         c.kick(now);
     }
 
+    /**
+     * The delegated part with RCV.ADV's right edge no further than the 16-bit window field can
+     * have told the peer (RCV.NXT + 0xFFFF &lt;&lt; shift, RFC 7323 §2.3). A host engine may track an
+     * edge beyond it (a buffer larger than the unscaled field); the card, whose buffer is smaller,
+     * must be able to close the window, and the edge never moves left of what the peer saw
+     * (RFC 9293 §3.8.6.2.2), so the clamp is safe.
+     */
+    private static ControlBlock.Delegated advertisedEdge(ControlBlock ccb) {
+        ControlBlock.Delegated d = ccb.delegated();
+        ControlBlock.ReceiveState r = d.receive();
+        long maxEdge = r.rcvNxtPos() + ((long) 0xFFFF << ccb.constant().rcvWindowShift());
+        if (r.rcvAdvRightPos() <= maxEdge) {
+            return d;
+        }
+        ControlBlock.ReceiveState r2 = new ControlBlock.ReceiveState(r.rcvNxtPos(), maxEdge, r.peerFinPos(),
+                r.finReceived(), r.undelivered(), r.outOfOrder());
+        return new ControlBlock.Delegated(d.state(), d.send(), r2, d.timestamps(), d.congestion(), d.rtt(), d.timers(),
+                d.scoreboard(), d.sackReported(), d.stats());
+    }
+
     private void update(ToeCommand.UpdateOffload u, int slot) {
         CardConnection c = table.byHandle(u.handle());
         if (c == null || !c.active) {
             complete(u.commandId(), slot, c == null ? CommandStatus.UNKNOWN_HANDLE : CommandStatus.FLUSHED, 0);
+            return;
+        }
+        if (u.cached().sndMssBytes() != c.sndMssBytes) {
+            // the engine fixes SND.MSS at restore (RFC 9293 §3.7.1 sizes segments from it); refuse, apply nothing
+            complete(u.commandId(), slot, CommandStatus.UNSUPPORTED_UPDATE, 0);
             return;
         }
         c.ttl = u.cached().ipTtl();
@@ -175,6 +201,7 @@ final class CommandHandler implements DmaReadCallback {
         long now = toe.sim().now();
         c.active = false;
         toe.sim().cancel(c.wakeup);
+        toe.monitor().detach(c);
         toe.receivePath().returnAll(c, CommandStatus.FLUSHED);
         toe.sendPath().returnAll(c, CommandStatus.FLUSHED);
         int dataBytes = (int) Math.min(c.heldBytes, t.dataCapacityBytes());
