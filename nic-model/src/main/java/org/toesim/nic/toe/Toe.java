@@ -33,7 +33,6 @@ import org.toesim.nic.pcie.PcieLink;
 import org.toesim.nic.pcie.PcieSpec;
 import org.toesim.nic.ring.DeviceQueues;
 import org.toesim.nic.ring.FetchRing;
-import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
 import org.toesim.tcp.segment.TcpFlags;
@@ -78,11 +77,14 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     private final ReceivePath receivePath;
     private final SendPath sendPath;
     private final CommandHandler commands;
+    private final UploadMonitor monitor;
     private final HashMap<Integer, Long> neighbours = new HashMap<>();
     private final ArrayDeque<RxDescriptor.NicBuffer> nicBuffers = new ArrayDeque<>();
     private final ArrayDeque<Integer> nicBufferSlots = new ArrayDeque<>();
     private final long[] pathCounts = new long[PathReason.values().length];
     private long nextFrameId;
+    private int lastNeighbourIp;
+    private long lastNeighbourMac = -1;
     private int nextIpId;
     private boolean failed;
     private long framesToHost;
@@ -103,7 +105,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 this, name);
         this.classifier = new Classifier(config);
         this.table = new CcbTable(config.ccbCapacity(), config.ccbEntryBytes(), sim.now(), name);
-        this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs());
+        this.monitor = new UploadMonitor(sim, this, config.uploadPolicy());
+        this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs(), monitor);
         this.sendPath = new SendPath(sim, this, dma, queues, config.uploadAfterRetransmits());
         this.commands = new CommandHandler(this, dma, queues, table, config);
         this.nextFrameId = config.frameIdBase();
@@ -220,16 +223,18 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
 
     /** A frame arrived from the MAC: classify, queue work on the right core. */
     void onFrame(Frame frame, long nowPs) {
-        neighbours.put(frame.ip().srcIp(), frame.srcMac());
+        if (frame.ip().srcIp() != lastNeighbourIp || frame.srcMac() != lastNeighbourMac) { // no boxing per frame
+            lastNeighbourIp = frame.ip().srcIp();
+            lastNeighbourMac = frame.srcMac();
+            neighbours.put(lastNeighbourIp, lastNeighbourMac);
+        }
         PathReason reason = classifier.frameCheck(frame);
         Segment seg = frame.tcp();
         CardConnection c = null;
+        c = table.byFrame(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(), seg.srcPort());
         if (reason == null) {
-            c = table.byTuple(new FourTuple(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(), seg.srcPort()));
             reason = c == null ? PathReason.NO_CCB : !c.active ? PathReason.NOT_ACTIVE
                     : classifier.segmentCheck(seg, c.classifyRcvNxt);
-        } else {
-            c = table.byTuple(new FourTuple(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(), seg.srcPort()));
         }
         pathCounts[reason.ordinal()]++;
         if (c != null) {
@@ -240,13 +245,18 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             CardProcessor.WorkKind kind = reason == PathReason.FAST_ACK ? CardProcessor.WorkKind.RX_ACK
                     : CardProcessor.WorkKind.RX_SEGMENT;
             long cycles = kind == CardProcessor.WorkKind.RX_ACK ? config.cyclesPerRxAck() : config.cyclesPerRxSegment();
-            if (processor.submit(c.core, kind, cycles, frame, 0)) {
+            boolean accepted = processor.submit(c.core, kind, cycles, frame, 0);
+            if (accepted) {
                 c.queuedFast++;
                 c.classifyRcvNxt += (int) seg.seqLen();
             } else {
                 c.droppedSegmentsIn++;
             }
+            monitor.onSegmentIn(c, !accepted);
             return;
+        }
+        if (c != null && c.active) {
+            monitor.onSegmentIn(c, reason == PathReason.OUT_OF_ORDER);
         }
         if (c != null && c.active) {
             slowPathUpload(c, reason);
@@ -270,8 +280,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
 
     private void processFast(Frame frame) {
         Segment seg = frame.tcp();
-        CardConnection c = table.byTuple(new FourTuple(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(),
-                seg.srcPort()));
+        CardConnection c = table.byFrame(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(), seg.srcPort());
         if (c == null || !c.active) {
             toHost(frame); // flushed while queued: the host now owns the connection
             return;
@@ -360,8 +369,13 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         queues.writeBackRing(RingId.EVENT).post(new DeviceEvent.UploadRequest(c.handle, reason));
     }
 
+    UploadMonitor monitor() {
+        return monitor;
+    }
+
     /** Creates the per-connection events of {@code c}. */
     void attachTimers(CardConnection c) {
+        monitor.attach(c, name + "." + c.handle);
         c.wakeup = sim.newEvent("toe.tcpTimer", name + "." + c.handle, Priority.TIMER,
                 () -> processor.submit(c.core, CardProcessor.WorkKind.TIMER, config.cyclesPerTimer(), c, 0));
         c.pushTimer = sim.newEvent("toe.pushTimer", name + "." + c.handle, Priority.TIMER,
@@ -384,6 +398,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 c.active = false;
                 sim.cancel(c.wakeup);
                 sim.cancel(c.pushTimer);
+                monitor.detach(c);
                 c.uploadRequested = false;
                 requestUpload(c, UploadReason.HARDWARE_FAILURE);
             }
