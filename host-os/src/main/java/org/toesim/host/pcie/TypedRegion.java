@@ -1,5 +1,6 @@
 package org.toesim.host.pcie;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.toesim.host.mem.HostMemory;
@@ -11,7 +12,8 @@ import org.toesim.nic.device.DmaData;
  * A region of host memory holding typed contents at arbitrary addresses (command results,
  * connection state images): an address -&gt; content map (a {@link TreeMap}, O(log n), never
  * scanned). A read returns the content stored at exactly that address with exactly that
- * length, otherwise {@link DmaData.Opaque} of the asked length (bytes nothing interprets).
+ * length, a slice or {@link DmaData.Part} of it for a read inside it (a device reading a large
+ * CCB image in several DMA reads), otherwise {@link DmaData.Opaque} of the asked length.
  */
 public final class TypedRegion implements DmaTarget {
     private final HostMemory memory;
@@ -47,8 +49,8 @@ public final class TypedRegion implements DmaTarget {
     @Override
     public DmaData read(long hostAddr, int lenBytes) {
         memory.readLength(hostAddr, lenBytes);
-        DmaData d = content.get(hostAddr);
-        return d != null && d.lenBytes() == lenBytes ? d : new DmaData.Opaque(lenBytes);
+        Map.Entry<Long, DmaData> e = content.floorEntry(hostAddr);
+        return e == null ? new DmaData.Opaque(lenBytes) : DmaData.readOf(e.getKey(), e.getValue(), hostAddr, lenBytes);
     }
 
     @Override
