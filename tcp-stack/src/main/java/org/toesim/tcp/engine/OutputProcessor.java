@@ -296,10 +296,13 @@ final class OutputProcessor {
     /**
      * The 16-bit window field. The right edge advances only by at least min(buffer/2, MSS)
      * (receiver SWS avoidance, RFC 1122 §4.2.3.3) and never moves left (RFC 9293 §3.8.6.2.2).
-     * Windows in SYNs are never scaled (RFC 7323 §2.2).
+     * Windows in SYNs are never scaled (RFC 7323 §2.2). The recorded right edge never exceeds
+     * what the field can tell the peer (65535 &lt;&lt; Rcv.Wind.Shift, RFC 7323 §2.3): a host buffer
+     * larger than that, without window scaling, must not let a CCB promise more than the peer
+     * was offered.
      */
     private int windowField(boolean syn) {
-        long space = t.rcvSpaceBytes();
+        long space = Math.min(t.rcvSpaceBytes(), 0xFFFFL << t.rcvShift);
         if (syn) {
             int w = (int) Math.min(space, 0xFFFF);
             if (t.state == TcpState.SYN_RECEIVED) {

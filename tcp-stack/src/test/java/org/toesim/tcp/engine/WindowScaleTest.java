@@ -51,4 +51,17 @@ class WindowScaleTest extends EngineTestBase {
         c.send(10_000);
         assertSent(poll(c, S), flags(data(seq(win(SEND, 65535), LOCAL_ISS + 1), 0, 1000), TcpFlags.ACK));
     }
+
+    @Test
+    void theRecordedWindowEdgeNeverExceedsWhatTheFieldCouldSay() {
+        // A 256 KB buffer without scaling: the peer was offered 65535 bytes, so the CCB handed
+        // to an adapter must not promise more (RFC 7323 §2.3).
+        TcpConnection c = newConnection(plainConfig().toBuilder().windowScale(true).receiveBufferBytes(BUFFER).build());
+        c.connect(LOCAL_ISS, 0);
+        poll(c, 0);
+        Segment synAck = win(ack(seq(flags(opts(RECV, synOptions(MSS)), TcpFlags.SYN | TcpFlags.ACK), REMOTE_ISS),
+                LOCAL_ISS + 1), 1000);
+        assertSent(recv(c, synAck, 10 * MS), win(SEND, 65535));
+        org.junit.jupiter.api.Assertions.assertEquals(65535, c.snapshot(10 * MS).rcvWndBytes());
+    }
 }
