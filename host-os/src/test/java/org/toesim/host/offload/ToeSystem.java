@@ -52,7 +52,7 @@ final class ToeSystem {
         @Override
         public void record(long timePs, String component, TraceRecord record) {
             samples.add(new Sample(timePs, record, protocolCyclesB(), perByteCyclesB(),
-                    hostTx == null ? 0 : hostTx.framesSent));
+                    toe == null ? 0 : toe.hostStackFramesSent()));
         }
     }
 
@@ -74,7 +74,6 @@ final class ToeSystem {
     final Toe toe;
     final NicDriver driver;
     AdapterRecord adapter;
-    final HostTxShim hostTx;
     final HostStack stackB;
     final SocketLayer socketsB;
     final HostStackPort stackPort;
@@ -84,6 +83,12 @@ final class ToeSystem {
     final Sampler trace = new Sampler();
 
     ToeSystem(long seed, OffloadConfig config, ToeConfig toeConfig) {
+        this(seed, config, toeConfig, p -> p);
+    }
+
+    /** {@code wrap} may stand between the manager and the real adapter port (tests of a stale adapter record). */
+    ToeSystem(long seed, OffloadConfig config, ToeConfig toeConfig,
+            java.util.function.UnaryOperator<AdapterPort> wrap) {
         streams = new RandomStreams(seed);
         cpuA = new HostCpu(sim, CpuSpec.of("A.cpu", 2));
         MacPort portA = new MacPort(sim, "A.mac", MacConfig.tenGig().withTxQueue(QueueLimit.frames(1000)));
@@ -104,15 +109,14 @@ final class ToeSystem {
         new Link(sim, streams, "link", 5 * Units.PS_PER_US).attach(portA, portB);
         driver.attach(r -> adapter = r);
         sim.run();
-        hostTx = new HostTxShim(new DriverNetDevice(driver), portB);
-        ReplayNetDevice dev = new ReplayNetDevice(hostTx);
+        ReplayNetDevice dev = new ReplayNetDevice(new DriverNetDevice(driver));
         stackB = new HostStack(sim, streams, cpuB, costs, dev,
                 new NeighbourTable().put(IP_A, org.toesim.nic.frame.MacAddress.local(1)),
                 StackConfig.of("B", 2, IP_B, macB, tcp), TraceSink.NONE);
         socketsB = new SocketLayer(stackB, memB);
         stackPort = new HostStackPort(stackB, dev);
         adapterPort = new DriverAdapterPort(driver, 0, 16, 1 << 20);
-        manager = new OffloadManager(sim, adapterPort, stackPort, config, trace, "B");
+        manager = new OffloadManager(sim, wrap.apply(adapterPort), stackPort, config, trace, "B");
         stackPort.setManager(manager);
         driver.setDeviceEventListener((e, core) -> manager.onDeviceEvent(e));
         bridge = new SocketOffloadBridge(manager);

@@ -49,7 +49,9 @@ import org.toesim.tcp.segment.TcpFlags;
  *             -&gt; ACK segments -&gt; TX work -&gt; MacPort
  *        slow -&gt; card core work -&gt; DmaWrite(FrameImage) into a NicBuffer -&gt; NicReceiveCompletion
  *   COMMAND ring -&gt; CommandHandler (capability, offload, update, query, flush)
+ *   COMMAND ring -&gt; FrameForwarder (ForwardFrames: DMA read, each frame -&gt; onFrame as if just received)
  *   SEND ring    -&gt; SendPath (ToeSend: DMA read, segment, complete when acknowledged)
+ *                -&gt; NicTransmit (NicSend of the host stack: DMA read, TSO, MAC, NicSendCompletion)
  *   RECEIVE ring -&gt; PostBuffer (ReceivePath), IndicationBuffer, NicBuffer (slow path)
  *   COMPLETION / EVENT rings &lt;- completions, UploadRequest, IndicateData (moderated MSI-X)
  * </pre>
@@ -77,6 +79,9 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     private final ReceivePath receivePath;
     private final SendPath sendPath;
     private final CommandHandler commands;
+    private final NicTransmit nicTransmit;
+    private final FrameForwarder forwarder;
+    private final ReorderPark reorder;
     private final UploadMonitor monitor;
     private final HashMap<Integer, Long> neighbours = new HashMap<>();
     private final ArrayDeque<RxDescriptor.NicBuffer> nicBuffers = new ArrayDeque<>();
@@ -109,6 +114,9 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs(), monitor);
         this.sendPath = new SendPath(sim, this, dma, queues, config.uploadAfterRetransmits());
         this.commands = new CommandHandler(this, dma, queues, table, config);
+        this.nicTransmit = new NicTransmit(dma, queues, mac);
+        this.forwarder = new FrameForwarder(this, dma, queues, table);
+        this.reorder = new ReorderPark(this);
         this.nextFrameId = config.frameIdBase();
         mac.connectReceiver(this::onFrame);
     }
@@ -159,6 +167,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             return c.handle();
         } else if (cmd instanceof ToeCommand.TerminateOffload c) {
             return c.handle();
+        } else if (cmd instanceof ToeCommand.ForwardFrames c) {
+            return c.handle();
         }
         return null;
     }
@@ -176,7 +186,13 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 framesSent++;
                 mac.send((Frame) subject);
             }
-            case COMMAND -> commands.execute((ToeCommand) subject, (int) arg);
+            case COMMAND -> {
+                if (subject instanceof ToeCommand.ForwardFrames f) {
+                    forwarder.execute(f, (int) arg);
+                } else {
+                    commands.execute((ToeCommand) subject, (int) arg);
+                }
+            }
             case DESCRIPTOR -> descriptor((RingEntry) subject, (int) arg);
             case TIMER -> {
                 CardConnection c = (CardConnection) subject;
@@ -197,6 +213,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             } else {
                 sendPath.request(c, s, slot);
             }
+        } else if (e instanceof TxDescriptor.NicSend s) {
+            nicTransmit.take(s, slot);
         } else if (e instanceof RxDescriptor.PostBuffer p) {
             CardConnection c = table.byHandle(p.handle());
             CommandStatus refuse = c == null ? CommandStatus.UNKNOWN_HANDLE : !c.active ? CommandStatus.FLUSHED
@@ -249,11 +267,17 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             if (accepted) {
                 c.queuedFast++;
                 c.classifyRcvNxt += (int) seg.seqLen();
+                if (!c.parked.isEmpty()) {
+                    reorder.release(c);
+                }
             } else {
                 c.droppedSegmentsIn++;
             }
             monitor.onSegmentIn(c, !accepted);
             return;
+        }
+        if (reason == PathReason.OUT_OF_ORDER && c.active && reorder.park(c, frame)) {
+            return; // the host is forwarding the segments before it
         }
         if (c != null && c.active) {
             monitor.onSegmentIn(c, reason == PathReason.OUT_OF_ORDER);
@@ -293,21 +317,19 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         c.payloadBytesIn += seg.payloadLenBytes();
         c.engine.input(seg, now, c);
         if (c.newReadableBytes > 0) {
-            int offsetInSeg = rcvNxtBefore - seg.seq();
-            Payload p = seg.payload();
-            if (offsetInSeg >= 0 && offsetInSeg + c.newReadableBytes <= p.lenBytes()) {
-                receivePath.append(c, p.slice(offsetInSeg, (int) c.newReadableBytes));
-            } else {
-                throw new IllegalStateException(name + ": engine made " + c.newReadableBytes
-                        + " B readable from a segment carrying " + p.lenBytes() + " B at offset " + offsetInSeg);
-            }
+            receivePath.append(c, CardReassembly.readable(c, seg.payload(), rcvNxtBefore - seg.seq(),
+                    (int) c.newReadableBytes));
             if (seg.has(TcpFlags.PSH)) {
                 c.pushPending = true;
             }
             receivePath.drain(c);
         }
+        CardReassembly.afterInput(c, seg);
         if (c.queuedFast == 0) {
             c.classifyRcvNxt = c.engine.rcvNxt();
+            if (!c.parked.isEmpty()) {
+                reorder.release(c);
+            }
         }
         c.kick(now);
     }
@@ -352,6 +374,23 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 0, 0);
         nextIpId = (nextIpId + 1) & 0xFFFF;
         return Frame.of(nextFrameId++, config.localMac(), dst, ip, seg);
+    }
+
+    /**
+     * Queues {@code frame}, out of order for {@code c}, as fast-path receive work without moving
+     * the classifier's RCV.NXT: the engine queues it until the gap fills ({@link CardReassembly}).
+     */
+    boolean submitOutOfOrder(CardConnection c, Frame frame) {
+        if (!processor.submit(c.core, CardProcessor.WorkKind.RX_SEGMENT, config.cyclesPerRxSegment(), frame, 0)) {
+            c.droppedSegmentsIn++;
+            return false;
+        }
+        c.queuedFast++;
+        return true;
+    }
+
+    ReorderPark reorder() {
+        return reorder;
     }
 
     /** Queues the transmit work of {@code frame} on {@code c}'s core. */
@@ -437,6 +476,16 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             paths.put(r, c.pathCounts[r.ordinal()]);
         }
         return paths;
+    }
+
+    /** Wire frames sent for the host stack's {@link TxDescriptor.NicSend} descriptors (TSO pieces counted). */
+    public long hostStackFramesSent() {
+        return nicTransmit.framesSent();
+    }
+
+    /** Frames the host forwarded with {@link ToeCommand.ForwardFrames} and the card classified again. */
+    public long framesForwarded() {
+        return forwarder.framesForwarded();
     }
 
     /** The card's processor (utilisation, work counts). */
