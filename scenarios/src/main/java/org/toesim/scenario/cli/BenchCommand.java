@@ -44,19 +44,22 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "1")
     int s3Concurrency;
 
+    @Option(names = "--warmup", description = "First run both shapes small (S1 64MiB, S3 1000) in this JVM, untimed,"
+            + " so the figures exclude JIT warm-up.")
+    boolean warmup;
+
     /** Bytes of the server's answer in S3 (shortconn.cc --resp). */
     private static final int S3_RESPONSE_BYTES = 16_384;
 
     @Override
     public Integer call() throws Exception {
         var out = root.env.out();
-        Scenario s1 = scenario("""
-                {"name": "bench-s1", "hosts": [{"name": "a"}, {"name": "b"}],
-                 "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "10us", "queue": "4MiB"}],
-                 "workloads": [{"type": "bulk", "from": "a", "to": "b", "size": "%s",
-                   "tcp": {"congestionControl": "newreno", "mss": 1460, "sendBuffer": "4MiB", "receiveBuffer": "4MiB"}}],
-                 "stop": {"until": "workloadsDone", "limit": "600s"}, "outputs": {"timeSeries": "0s", "plots": []}}
-                """.formatted(s1Size));
+        if (warmup) {
+            run(s1Scenario("64MiB"));
+            BenchRuns.shortConnectionsClosedLoop(s3Scenario(1000), s3Concurrency, S3_RESPONSE_BYTES);
+            out.println("(JIT warm-up runs done: S1 64MiB, S3 1000 connections)");
+        }
+        Scenario s1 = s1Scenario(s1Size);
         SummaryReport r1 = run(s1);
         long segments = r1.nics().get(1).slowPathSegments();
         out.println(String.format(Locale.ROOT, "S1 10G bulk %s: wall %.2f s, simulated %.3f s, %d events, goodput %.3f Gbit/s,"
@@ -64,13 +67,7 @@ final class BenchCommand implements Callable<Integer> {
                 s1Size, r1.wallTimeMs() / 1e3, r1.simTimePs() / 1e12, r1.events(),
                 r1.connections().get(0).goodputBitsPerSec() / 1e9, segments,
                 segments / (r1.wallTimeMs() / 1e3) / 1e3, r1.events() / (r1.wallTimeMs() / 1e3) / 1e6));
-        Scenario s3 = scenario("""
-                {"name": "bench-s3", "hosts": [{"name": "a"}, {"name": "b"}],
-                 "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "10us"}],
-                 "workloads": [{"type": "shortConnections", "from": "a", "to": "b", "count": %d, "size": "16KiB",
-                   "port": 8080, "tcp": {"congestionControl": "newreno", "nagle": false}}],
-                 "stop": {"until": "workloadsDone", "limit": "600s"}, "outputs": {"timeSeries": "0s", "plots": []}}
-                """.formatted(s3Count));
+        Scenario s3 = s3Scenario(s3Count);
         BenchRuns.ShortConnectionsOutcome r3 = BenchRuns.shortConnectionsClosedLoop(s3, s3Concurrency, S3_RESPONSE_BYTES);
         double wall3 = r3.wallNs() / 1e9;
         out.println(String.format(Locale.ROOT, "S3 short connections x %d (16 KiB each way, concurrency %d): wall %.2f s,"
@@ -80,6 +77,26 @@ final class BenchCommand implements Callable<Integer> {
                 r3.completed() / wall3, r3.events() / wall3 / 1e6));
         out.println("ns-3.37 on this class of machine: S1 10G 21.9k data segments per wall second; S3 200 connections/s");
         return ExitCodes.OK;
+    }
+
+    private static Scenario s1Scenario(String size) throws Exception {
+        return scenario("""
+                {"name": "bench-s1", "hosts": [{"name": "a"}, {"name": "b"}],
+                 "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "10us", "queue": "4MiB"}],
+                 "workloads": [{"type": "bulk", "from": "a", "to": "b", "size": "%s",
+                   "tcp": {"congestionControl": "newreno", "mss": 1460, "sendBuffer": "4MiB", "receiveBuffer": "4MiB"}}],
+                 "stop": {"until": "workloadsDone", "limit": "600s"}, "outputs": {"timeSeries": "0s", "plots": []}}
+                """.formatted(size));
+            }
+
+    private static Scenario s3Scenario(int count) throws Exception {
+        return scenario("""
+                {"name": "bench-s3", "hosts": [{"name": "a"}, {"name": "b"}],
+                 "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "10us"}],
+                 "workloads": [{"type": "shortConnections", "from": "a", "to": "b", "count": %d, "size": "16KiB",
+                   "port": 8080, "tcp": {"congestionControl": "newreno", "nagle": false}}],
+                 "stop": {"until": "workloadsDone", "limit": "600s"}, "outputs": {"timeSeries": "0s", "plots": []}}
+                """.formatted(count));
     }
 
     private static Scenario scenario(String json) throws Exception {
