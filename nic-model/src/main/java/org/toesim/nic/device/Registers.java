@@ -30,6 +30,9 @@ package org.toesim.nic.device;
  * means empty).
  */
 public final class Registers {
+    /** The rings in block order; one copy (RingId.values() copies the array on every call), never written. */
+    private static final RingId[] RINGS = RingId.values();
+
     /** The BAR that holds the registers. */
     public static final int BAR = 0;
     public static final long STATUS = 0x0000;
@@ -114,7 +117,7 @@ public final class Registers {
             return null;
         }
         long index = (offset - RING_BLOCKS - QUEUE_STRIDE * queue) / RING_STRIDE;
-        return index < RingId.values().length ? RingId.values()[(int) index] : null;
+        return index < RINGS.length ? RINGS[(int) index] : null;
     }
 
     /** Offset of moderation register {@code field} of MSI-X {@code vector}. */
@@ -128,10 +131,10 @@ public final class Registers {
     /** The ring of queue 0 (the single-queue layout) whose block holds {@code offset}, or null. */
     public static RingId ringAt(long offset) {
         long index = (offset - RING_BLOCKS) / RING_STRIDE;
-        if (offset < RING_BLOCKS || index >= RingId.values().length) {
+        if (offset < RING_BLOCKS || index >= RINGS.length) {
             return null;
         }
-        return RingId.values()[(int) index];
+        return RINGS[(int) index];
     }
 
     /** The field offset of {@code offset} inside its ring block. */

@@ -1,7 +1,6 @@
 package org.toesim.nic.ring;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -110,9 +109,8 @@ public final class WriteBackRing {
         }
         while (n > 0) {
             int run = Math.min(n, geometry.sizeSlots() - tail);
-            List<RingEntry> batch = new ArrayList<>(run);
+            List<RingEntry> batch = takeQueued(run);
             for (int i = 0; i < run; i++) {
-                batch.add(queued.pollFirst());
                 states[geometry.next(tail, i)] = DescriptorState.COMPLETED;
             }
             dma.write(geometry.slotAddr(tail), new DmaData.Entries(batch, geometry.entryBytes()));
@@ -126,6 +124,21 @@ public final class WriteBackRing {
                 }
             }
         }
+    }
+
+    /**
+     * The next {@code n} queued entries as an immutable list ({@link DmaData.Entries} keeps it
+     * without copying); one entry, the common case, is a single small object.
+     */
+    private List<RingEntry> takeQueued(int n) {
+        if (n == 1) {
+            return List.of(queued.pollFirst());
+        }
+        RingEntry[] a = new RingEntry[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = queued.pollFirst();
+        }
+        return List.of(a);
     }
 
     /** Which ring this is. */

@@ -2,6 +2,7 @@ package org.toesim.scenario.cli;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.toesim.scenario.model.BenchRuns;
 import org.toesim.scenario.model.ModelExecutor;
 import org.toesim.scenario.result.RunResult;
 import org.toesim.scenario.result.SummaryReport;
@@ -20,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
  * <pre>
  *   S1  one NewReno flow, 10 Gbit/s, 10 us, MSS 1448 (+12 B timestamps), 4 MiB buffers
  *       --&gt; data segments received per wall second
- *   S3  short connections, 16 KiB request, 1 B answer, close, 20 us apart (6.5 Gbit/s offered)
+ *   S3  short connections as shortconn.cc: closed loop (--s3-concurrency open at once, next one
+ *       opened when one completes), 16 KiB request, 16 KiB answer, client closes
  *       --&gt; connections per wall second
  * </pre>
  */
@@ -35,19 +37,29 @@ final class BenchCommand implements Callable<Integer> {
     String s1Size;
 
     @Option(names = "--s3-count", description = "S3 connections (default ${DEFAULT-VALUE}; ns-3 used 10000).",
-            defaultValue = "2000")
+            defaultValue = "10000")
     int s3Count;
+
+    @Option(names = "--s3-concurrency", description = "S3 connections open at once (default ${DEFAULT-VALUE}, as ns-3's S3_seq).",
+            defaultValue = "1")
+    int s3Concurrency;
+
+    @Option(names = "--warmup", description = "First run both shapes small (S1 64MiB, S3 1000) in this JVM, untimed,"
+            + " so the figures exclude JIT warm-up.")
+    boolean warmup;
+
+    /** Bytes of the server's answer in S3 (shortconn.cc --resp). */
+    private static final int S3_RESPONSE_BYTES = 16_384;
 
     @Override
     public Integer call() throws Exception {
         var out = root.env.out();
-        Scenario s1 = scenario("""
-                {"name": "bench-s1", "hosts": [{"name": "a"}, {"name": "b"}],
-                 "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "10us", "queue": "4MiB"}],
-                 "workloads": [{"type": "bulk", "from": "a", "to": "b", "size": "%s",
-                   "tcp": {"congestionControl": "newreno", "mss": 1460, "sendBuffer": "4MiB", "receiveBuffer": "4MiB"}}],
-                 "stop": {"until": "workloadsDone", "limit": "600s"}, "outputs": {"timeSeries": "0s", "plots": []}}
-                """.formatted(s1Size));
+        if (warmup) {
+            run(s1Scenario("64MiB"));
+            BenchRuns.shortConnectionsClosedLoop(s3Scenario(1000), s3Concurrency, S3_RESPONSE_BYTES);
+            out.println("(JIT warm-up runs done: S1 64MiB, S3 1000 connections)");
+        }
+        Scenario s1 = s1Scenario(s1Size);
         SummaryReport r1 = run(s1);
         long segments = r1.nics().get(1).slowPathSegments();
         out.println(String.format(Locale.ROOT, "S1 10G bulk %s: wall %.2f s, simulated %.3f s, %d events, goodput %.3f Gbit/s,"
@@ -55,20 +67,36 @@ final class BenchCommand implements Callable<Integer> {
                 s1Size, r1.wallTimeMs() / 1e3, r1.simTimePs() / 1e12, r1.events(),
                 r1.connections().get(0).goodputBitsPerSec() / 1e9, segments,
                 segments / (r1.wallTimeMs() / 1e3) / 1e3, r1.events() / (r1.wallTimeMs() / 1e3) / 1e6));
-        Scenario s3 = scenario("""
+        Scenario s3 = s3Scenario(s3Count);
+        BenchRuns.ShortConnectionsOutcome r3 = BenchRuns.shortConnectionsClosedLoop(s3, s3Concurrency, S3_RESPONSE_BYTES);
+        double wall3 = r3.wallNs() / 1e9;
+        out.println(String.format(Locale.ROOT, "S3 short connections x %d (16 KiB each way, concurrency %d): wall %.2f s,"
+                        + " simulated %.3f s, %d events, %d completed, %d failed, %.0f connections per wall second,"
+                        + " %.2f M events/s",
+                s3Count, s3Concurrency, wall3, r3.simTimePs() / 1e12, r3.events(), r3.completed(), r3.failed(),
+                r3.completed() / wall3, r3.events() / wall3 / 1e6));
+        out.println("ns-3.37 on this class of machine: S1 10G 21.9k data segments per wall second; S3 200 connections/s");
+        return ExitCodes.OK;
+    }
+
+    private static Scenario s1Scenario(String size) throws Exception {
+        return scenario("""
+                {"name": "bench-s1", "hosts": [{"name": "a"}, {"name": "b"}],
+                 "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "10us", "queue": "4MiB"}],
+                 "workloads": [{"type": "bulk", "from": "a", "to": "b", "size": "%s",
+                   "tcp": {"congestionControl": "newreno", "mss": 1460, "sendBuffer": "4MiB", "receiveBuffer": "4MiB"}}],
+                 "stop": {"until": "workloadsDone", "limit": "600s"}, "outputs": {"timeSeries": "0s", "plots": []}}
+                """.formatted(size));
+            }
+
+    private static Scenario s3Scenario(int count) throws Exception {
+        return scenario("""
                 {"name": "bench-s3", "hosts": [{"name": "a"}, {"name": "b"}],
                  "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "10us"}],
                  "workloads": [{"type": "shortConnections", "from": "a", "to": "b", "count": %d, "size": "16KiB",
-                   "interval": "20us", "tcp": {"congestionControl": "newreno", "nagle": false}}],
+                   "port": 8080, "tcp": {"congestionControl": "newreno", "nagle": false}}],
                  "stop": {"until": "workloadsDone", "limit": "600s"}, "outputs": {"timeSeries": "0s", "plots": []}}
-                """.formatted(s3Count));
-        SummaryReport r3 = run(s3);
-        out.println(String.format(Locale.ROOT, "S3 short connections x %d: wall %.2f s, simulated %.3f s, %d events, %s,"
-                        + " %.0f connections per wall second, %.2f M events/s",
-                s3Count, r3.wallTimeMs() / 1e3, r3.simTimePs() / 1e12, r3.events(), r3.connections().get(0).integrity(),
-                s3Count / (r3.wallTimeMs() / 1e3), r3.events() / (r3.wallTimeMs() / 1e3) / 1e6));
-        out.println("ns-3.37 on this class of machine: S1 10G 21.9k data segments per wall second; S3 200 connections/s");
-        return ExitCodes.OK;
+                """.formatted(count));
     }
 
     private static Scenario scenario(String json) throws Exception {

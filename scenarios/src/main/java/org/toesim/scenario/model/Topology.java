@@ -53,6 +53,15 @@ final class Topology {
     /** Builds the whole topology; nothing has run yet except what is scheduled at time 0. */
     static Topology build(Scenario s, RunOutputs outputs, EventListener listener)
             throws ScenarioException, SimulationException {
+        return build(s, outputs, listener, true);
+    }
+
+    /**
+     * Builds the whole topology; with {@code startWorkloads} false the workloads only set the
+     * hosts' TCP options and ports (the bench drives its own applications).
+     */
+    static Topology build(Scenario s, RunOutputs outputs, EventListener listener, boolean startWorkloads)
+            throws ScenarioException, SimulationException {
         Workloads workloads = Workloads.check(s);
         Map<String, TcpSpec> tcp = TcpConfigs.perHost(s);
         Simulator sim = new Simulator(1 << 14);
@@ -88,7 +97,9 @@ final class Topology {
             h.startStack(sim, streams, TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT)), neighbours,
                     outputs.trace);
         }
-        workloads.schedule(sim, streams, hosts);
+        if (startWorkloads) {
+            workloads.schedule(sim, streams, hosts);
+        }
         return new Topology(s, sim, streams, stats, hosts, network, workloads);
     }
 
