@@ -52,7 +52,7 @@ final class ToeSystem {
         @Override
         public void record(long timePs, String component, TraceRecord record) {
             samples.add(new Sample(timePs, record, protocolCyclesB(), perByteCyclesB(),
-                    hostTx == null ? 0 : hostTx.framesSent));
+                    toe == null ? 0 : toe.hostStackFramesSent()));
         }
     }
 
@@ -74,7 +74,6 @@ final class ToeSystem {
     final Toe toe;
     final NicDriver driver;
     AdapterRecord adapter;
-    final HostTxShim hostTx;
     final HostStack stackB;
     final SocketLayer socketsB;
     final HostStackPort stackPort;
@@ -104,8 +103,7 @@ final class ToeSystem {
         new Link(sim, streams, "link", 5 * Units.PS_PER_US).attach(portA, portB);
         driver.attach(r -> adapter = r);
         sim.run();
-        hostTx = new HostTxShim(new DriverNetDevice(driver), portB);
-        ReplayNetDevice dev = new ReplayNetDevice(hostTx);
+        ReplayNetDevice dev = new ReplayNetDevice(new DriverNetDevice(driver));
         stackB = new HostStack(sim, streams, cpuB, costs, dev,
                 new NeighbourTable().put(IP_A, org.toesim.nic.frame.MacAddress.local(1)),
                 StackConfig.of("B", 2, IP_B, macB, tcp), TraceSink.NONE);

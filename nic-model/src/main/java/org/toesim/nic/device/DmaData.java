@@ -57,6 +57,28 @@ public sealed interface DmaData {
         }
     }
 
+    /**
+     * Frames the host forwards to the adapter ({@link ToeCommand.ForwardFrames}), in arrival
+     * order; the bus moves the sum of their {@link Frame#lenBytes()}.
+     */
+    record FrameBatch(List<Frame> frames) implements DmaData {
+        public FrameBatch {
+            frames = List.copyOf(frames);
+            if (frames.isEmpty()) {
+                throw new IllegalArgumentException("empty frame batch");
+            }
+        }
+
+        @Override
+        public int lenBytes() {
+            int n = 0;
+            for (Frame f : frames) {
+                n += f.lenBytes();
+            }
+            return n;
+        }
+    }
+
     /** A CCB image (initiate offload reads it, flush writes it back). */
     record StateImage(OffloadState state) implements DmaData {
         public StateImage {

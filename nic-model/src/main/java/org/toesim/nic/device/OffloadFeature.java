@@ -21,5 +21,10 @@ public enum OffloadFeature {
     /** Plain-NIC receive-side scaling over several receive queues. */
     RECEIVE_SIDE_SCALING,
     /** Can indicate data into indication buffers when no buffer is posted. */
-    INDICATE_DATA
+    INDICATE_DATA,
+    /**
+     * Takes frames of an offloaded connection back from the host ({@link ToeCommand.ForwardFrames})
+     * and processes them as if just received.
+     */
+    FORWARD_FRAMES
 }

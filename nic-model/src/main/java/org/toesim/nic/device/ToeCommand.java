@@ -63,6 +63,26 @@ public sealed interface ToeCommand extends RingEntry {
         }
     }
 
+    /**
+     * Forward (additive, in the spirit of TCP Chimney's forwarding of segments that arrived
+     * during offload): frames of the connection {@code handle} that reached the host (held while
+     * the connection was being handed over, or sent up the slow path) lie at {@code framesAddr}
+     * as one {@link DmaData.FrameBatch} of {@code framesLenBytes}. The adapter reads them by DMA
+     * and feeds each, in order, to its receive classifier as if it had just arrived from the wire;
+     * a frame it still cannot process goes up the slow path again. It then completes the command:
+     * {@link CommandStatus#SUCCESS} when the handle's CCB was installed and active when the frames
+     * were fed, {@link CommandStatus#UNKNOWN_HANDLE} or {@link CommandStatus#FLUSHED} otherwise
+     * (the frames were still fed, and went to the host). Offered when the capability lists
+     * {@link OffloadFeature#FORWARD_FRAMES}.
+     */
+    record ForwardFrames(long commandId, OffloadHandle handle, long framesAddr, int framesLenBytes)
+            implements ToeCommand {
+        public ForwardFrames {
+            Objects.requireNonNull(handle, "handle");
+            requirePositive(framesLenBytes, "framesLenBytes");
+        }
+    }
+
     private static void requirePositive(int value, String name) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be > 0, got " + value);

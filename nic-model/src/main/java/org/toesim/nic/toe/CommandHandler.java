@@ -79,7 +79,8 @@ final class CommandHandler implements DmaReadCallback {
         return new Capability(true, config.ccbCapacity(), config.ccbCapacity(), config.maxSendBytes(),
                 config.maxReceiveBufferBytes(), config.maxPostedBuffersPerConnection(),
                 EnumSet.of(OffloadFeature.IPV4, OffloadFeature.WINDOW_SCALE, OffloadFeature.TIMESTAMPS,
-                        OffloadFeature.SACK, OffloadFeature.INDICATE_DATA));
+                        OffloadFeature.SACK, OffloadFeature.INDICATE_DATA, OffloadFeature.CHECKSUM_OFFLOAD,
+                        OffloadFeature.SEGMENTATION_OFFLOAD, OffloadFeature.FORWARD_FRAMES));
     }
 
     private void initiate(ToeCommand.InitiateOffload o, int slot) {

@@ -50,7 +50,9 @@ import org.toesim.tcp.segment.TcpFlags;
  *             -&gt; ACK segments -&gt; TX work -&gt; MacPort
  *        slow -&gt; card core work -&gt; DmaWrite(FrameImage) into a NicBuffer -&gt; NicReceiveCompletion
  *   COMMAND ring -&gt; CommandHandler (capability, offload, update, query, flush)
+ *   COMMAND ring -&gt; FrameForwarder (ForwardFrames: DMA read, each frame -&gt; onFrame as if just received)
  *   SEND ring    -&gt; SendPath (ToeSend: DMA read, segment, complete when acknowledged)
+ *                -&gt; NicTransmit (NicSend of the host stack: DMA read, TSO, MAC, NicSendCompletion)
  *   RECEIVE ring -&gt; PostBuffer (ReceivePath), IndicationBuffer, NicBuffer (slow path)
  *   COMPLETION / EVENT rings &lt;- completions, UploadRequest, IndicateData (moderated MSI-X)
  * </pre>
@@ -78,6 +80,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     private final ReceivePath receivePath;
     private final SendPath sendPath;
     private final CommandHandler commands;
+    private final NicTransmit nicTransmit;
+    private final FrameForwarder forwarder;
     private final HashMap<Integer, Long> neighbours = new HashMap<>();
     private final ArrayDeque<RxDescriptor.NicBuffer> nicBuffers = new ArrayDeque<>();
     private final ArrayDeque<Integer> nicBufferSlots = new ArrayDeque<>();
@@ -106,6 +110,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs());
         this.sendPath = new SendPath(sim, this, dma, queues, config.uploadAfterRetransmits());
         this.commands = new CommandHandler(this, dma, queues, table, config);
+        this.nicTransmit = new NicTransmit(dma, queues, mac);
+        this.forwarder = new FrameForwarder(this, dma, queues, table);
         this.nextFrameId = config.frameIdBase();
         mac.connectReceiver(this::onFrame);
     }
@@ -156,6 +162,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             return c.handle();
         } else if (cmd instanceof ToeCommand.TerminateOffload c) {
             return c.handle();
+        } else if (cmd instanceof ToeCommand.ForwardFrames c) {
+            return c.handle();
         }
         return null;
     }
@@ -173,7 +181,13 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 framesSent++;
                 mac.send((Frame) subject);
             }
-            case COMMAND -> commands.execute((ToeCommand) subject, (int) arg);
+            case COMMAND -> {
+                if (subject instanceof ToeCommand.ForwardFrames f) {
+                    forwarder.execute(f, (int) arg);
+                } else {
+                    commands.execute((ToeCommand) subject, (int) arg);
+                }
+            }
             case DESCRIPTOR -> descriptor((RingEntry) subject, (int) arg);
             case TIMER -> {
                 CardConnection c = (CardConnection) subject;
@@ -194,6 +208,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             } else {
                 sendPath.request(c, s, slot);
             }
+        } else if (e instanceof TxDescriptor.NicSend s) {
+            nicTransmit.take(s, slot);
         } else if (e instanceof RxDescriptor.PostBuffer p) {
             CardConnection c = table.byHandle(p.handle());
             CommandStatus refuse = c == null ? CommandStatus.UNKNOWN_HANDLE : !c.active ? CommandStatus.FLUSHED
@@ -422,6 +438,16 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             paths.put(r, c.pathCounts[r.ordinal()]);
         }
         return paths;
+    }
+
+    /** Wire frames sent for the host stack's {@link TxDescriptor.NicSend} descriptors (TSO pieces counted). */
+    public long hostStackFramesSent() {
+        return nicTransmit.framesSent();
+    }
+
+    /** Frames the host forwarded with {@link ToeCommand.ForwardFrames} and the card classified again. */
+    public long framesForwarded() {
+        return forwarder.framesForwarded();
     }
 
     /** The card's processor (utilisation, work counts). */

@@ -1,0 +1,116 @@
+package org.toesim.nic.toe;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.toesim.nic.device.CommandStatus;
+import org.toesim.nic.device.DeviceCompletion;
+import org.toesim.nic.device.DmaData;
+import org.toesim.nic.device.RingId;
+import org.toesim.nic.device.ToeCommand;
+import org.toesim.nic.dma.DmaEngine;
+import org.toesim.nic.dma.DmaReadCallback;
+import org.toesim.nic.frame.Frame;
+import org.toesim.nic.ring.DeviceQueues;
+
+/**
+ * {@link ToeCommand.ForwardFrames}: frames of an offloaded connection that reached the host (held
+ * during the handoff, or sent up the slow path) come back to the card, which processes them as
+ * if they had just arrived from the wire.
+ *
+ * <pre>
+ *   ForwardFrames(id, h, addr, len) --command work on h's core--&gt; execute
+ *     DmaReadRequest(addr, len) (one request per maxReadBytes, the first carries the FrameBatch)
+ *     FrameBatch --&gt; status = CCB of h installed and active ? SUCCESS : UNKNOWN_HANDLE | FLUSHED
+ *                --&gt; for each frame, in order: Toe.onFrame (classifier: fast path on the card, or
+ *                    slow path to the host again)
+ *                --&gt; CommandCompletion(id, status, 0)
+ * </pre>
+ * Because the frames enter the classifier before any later wire frame is classified (the read
+ * completion is one event), a frame that was in order when the host forwarded it is still in
+ * order unless newer frames overtook it on the wire.
+ */
+final class FrameForwarder implements DmaReadCallback {
+    /** A forward command waiting for its frames. */
+    private static final class Pending {
+        final ToeCommand.ForwardFrames command;
+        final int slot;
+
+        Pending(ToeCommand.ForwardFrames command, int slot) {
+            this.command = command;
+            this.slot = slot;
+        }
+    }
+
+    private final Toe toe;
+    private final DmaEngine dma;
+    private final DeviceQueues queues;
+    private final CcbTable table;
+    private final List<Pending> pending = new ArrayList<>();
+    private final ArrayList<Integer> freeIds = new ArrayList<>();
+    private long framesForwarded;
+    private long commands;
+
+    FrameForwarder(Toe toe, DmaEngine dma, DeviceQueues queues, CcbTable table) {
+        this.toe = toe;
+        this.dma = dma;
+        this.queues = queues;
+        this.table = table;
+    }
+
+    /** Runs the fetched command in COMMAND ring slot {@code slot}. */
+    void execute(ToeCommand.ForwardFrames f, int slot) {
+        Pending p = new Pending(f, slot);
+        int id;
+        if (freeIds.isEmpty()) {
+            id = pending.size();
+            pending.add(p);
+        } else {
+            id = freeIds.remove(freeIds.size() - 1);
+            pending.set(id, p);
+        }
+        int len = f.framesLenBytes();
+        int first = Math.min(len, dma.maxReadBytes());
+        for (int off = first; off < len; off += dma.maxReadBytes()) {
+            dma.read(f.framesAddr() + off, Math.min(len - off, dma.maxReadBytes()), (c, d) -> { }, 0);
+        }
+        dma.read(f.framesAddr(), first, this, id);
+    }
+
+    @Override
+    public void onReadComplete(long cookie, DmaData data) {
+        int id = (int) cookie;
+        Pending p = pending.get(id);
+        pending.set(id, null);
+        freeIds.add(id);
+        if (!(data instanceof DmaData.FrameBatch batch)) {
+            complete(p, CommandStatus.INVALID_REQUEST);
+            return;
+        }
+        CardConnection c = table.byHandle(p.command.handle());
+        CommandStatus status = c == null ? CommandStatus.UNKNOWN_HANDLE
+                : c.active ? CommandStatus.SUCCESS : CommandStatus.FLUSHED;
+        long now = toe.sim().now();
+        for (Frame frame : batch.frames()) {
+            framesForwarded++;
+            toe.onFrame(frame, now);
+        }
+        complete(p, status);
+    }
+
+    private void complete(Pending p, CommandStatus status) {
+        commands++;
+        queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.CommandCompletion(p.command.commandId(),
+                status, 0));
+        queues.fetchRing(RingId.COMMAND).complete(p.slot);
+    }
+
+    /** Frames the host forwarded and the card fed to its classifier. */
+    long framesForwarded() {
+        return framesForwarded;
+    }
+
+    /** Forward commands completed. */
+    long commands() {
+        return commands;
+    }
+}
