@@ -15,5 +15,12 @@ public enum CommandStatus {
     /** The adapter cannot offload at all. */
     NOT_SUPPORTED,
     /** The adapter failed. */
-    HARDWARE_FAILURE
+    HARDWARE_FAILURE,
+    /**
+     * An {@link ToeCommand.UpdateOffload} asks for a change the adapter cannot make on a live
+     * connection (a new send MSS: its TCP engine fixes the MSS when the CCB is installed). Nothing
+     * of the update was applied; the host may resend it with the current value, or flush the
+     * connection and continue it on the host with the new MSS.
+     */
+    UNSUPPORTED_UPDATE
 }

@@ -122,6 +122,50 @@ public sealed interface DmaData {
         }
     }
 
+    /**
+     * Bytes {@code [offsetBytes, offsetBytes + lenBytes)} of a typed content {@code whole} (a
+     * state image, a query answer) that lies in host memory: what a read of part of it returns.
+     * A device whose read limit is smaller than an image fetches it in several reads, one part
+     * each, and reassembles {@code whole} once every part has arrived. Host memory models answer
+     * reads with {@link DmaData#readOf}.
+     *
+     * <pre>
+     *   InitiateOffload(stateAddr, 40000 B), maxReadBytes 16384:
+     *     read(stateAddr, 16384)         -&gt; Part(image, 0, 16384)
+     *     read(stateAddr + 16384, 16384) -&gt; Part(image, 16384, 16384)
+     *     read(stateAddr + 32768, 7232)  -&gt; Part(image, 32768, 7232)   =&gt; image
+     * </pre>
+     */
+    record Part(DmaData whole, int offsetBytes, int lenBytes) implements DmaData {
+        public Part {
+            Objects.requireNonNull(whole, "whole");
+            if (offsetBytes < 0 || lenBytes <= 0 || (long) offsetBytes + lenBytes > whole.lenBytes()) {
+                throw new IllegalArgumentException("part [" + offsetBytes + ", +" + lenBytes + ") outside "
+                        + whole.lenBytes() + " B");
+            }
+        }
+    }
+
+    /**
+     * What a read of {@code lenBytes} at {@code readAddr} returns when {@code stored} lies at
+     * {@code storedAddr} (null: nothing stored there): the stored content itself for a read of
+     * exactly it, a slice for a read inside stored {@link Bytes}, a {@link Part} for a read inside
+     * any other content, otherwise {@link Opaque} bytes nothing interprets.
+     */
+    static DmaData readOf(long storedAddr, DmaData stored, long readAddr, int lenBytes) {
+        if (stored == null || readAddr < storedAddr || readAddr + lenBytes > storedAddr + stored.lenBytes()) {
+            return new Opaque(lenBytes);
+        }
+        int offset = (int) (readAddr - storedAddr);
+        if (offset == 0 && lenBytes == stored.lenBytes()) {
+            return stored;
+        }
+        if (stored instanceof Bytes b) {
+            return new Bytes(b.payload().slice(offset, lenBytes));
+        }
+        return new Part(stored, offset, lenBytes);
+    }
+
     /** Bytes whose content nothing in the simulation reads (only their length matters). */
     record Opaque(int lenBytes) implements DmaData {
         public Opaque {

@@ -70,6 +70,15 @@ final class CardConnection implements TcpEvents, SegmentSink {
     boolean uploadRequested;
     Event wakeup;
     Event pushTimer;
+    /** The send MSS the engine was restored with (the engine cannot change it while running). */
+    int sndMssBytes;
+
+    // optional upload rules (UploadMonitor)
+    Event policyTimer;
+    long lastActivityPs;
+    long starvedSincePs = -1;
+    int dropWindowSegments;
+    int dropWindowBad;
 
     // classification: RCV.NXT once the queued fast-path segments are processed
     int classifyRcvNxt;
@@ -83,6 +92,8 @@ final class CardConnection implements TcpEvents, SegmentSink {
     long newReadableBytes;
     final ArrayDeque<Posted> posted = new ArrayDeque<>();
     boolean pushPending;
+    /** Queued in the receive path's list of connections waiting for an indication buffer. */
+    boolean awaitingIndication;
 
     // send side
     final ArrayDeque<SendRequest> sends = new ArrayDeque<>();
@@ -114,6 +125,7 @@ final class CardConnection implements TcpEvents, SegmentSink {
     /** Sets the on-card state from the CCB the engine was restored from. */
     void initFrom(ControlBlock ccb) {
         hostCached = ccb.cached();
+        sndMssBytes = ccb.constant().sndMssBytes();
         ttl = hostCached.ttl();
         tos = hostCached.tos();
         classifyRcvNxt = engine.rcvNxt();

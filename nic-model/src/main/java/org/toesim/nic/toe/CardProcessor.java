@@ -45,6 +45,7 @@ public final class CardProcessor {
         final Event done;
         final ArrayDeque<Job> queue = new ArrayDeque<>();
         int queuedFrames;
+        long started;
         Job current;
         long busyPs;
         long startPs;
@@ -76,6 +77,7 @@ public final class CardProcessor {
 
         void start(Job j) {
             current = j;
+            started++;
             startPs = sim.now();
             completed[j.kind.ordinal()]++;
             cyclesByKind[j.kind.ordinal()] += j.cycles;
@@ -161,6 +163,11 @@ public final class CardProcessor {
     /** Work items started, by kind. */
     public long completed(WorkKind kind) {
         return completed[kind.ordinal()];
+    }
+
+    /** Work items started on {@code core} (all kinds). */
+    public long startedOn(int core) {
+        return cores[core].started;
     }
 
     /** Cycles spent, by kind. */

@@ -25,9 +25,11 @@ import org.toesim.tcp.segment.Payload;
  *
  * <pre>
  *   CapabilityQuery  -&gt; DmaWrite(resultAddr, CapabilityImage) ; CommandCompletion(SUCCESS, 64)
- *   InitiateOffload  -&gt; reserve slot (full: NO_RESOURCES) -&gt; DmaReadRequest(stateAddr, len)
- *                       -&gt; CcbImage -&gt; restore engine, install ; CommandCompletion(SUCCESS)
- *   UpdateOffload    -&gt; TTL/TOS for frames, appAcceptedBytes drops indicated bytes ; CommandCompletion
+ *   InitiateOffload  -&gt; reserve slot (full: NO_RESOURCES) -&gt; DmaReadRequest(stateAddr + k * maxReadBytes)
+ *                       per chunk -&gt; Parts reassembled -&gt; CcbImage -&gt; restore engine, install
+ *                       ; CommandCompletion(SUCCESS)
+ *   UpdateOffload    -&gt; new sndMss? UNSUPPORTED_UPDATE (nothing applied)
+ *                       else TTL/TOS for frames, appAcceptedBytes drops indicated bytes ; CommandCompletion
  *   QueryOffload     -&gt; DmaWrite(resultAddr, QueryImage(CCB, stats)) ; CommandCompletion(SUCCESS, size)
  *   TerminateOffload -&gt; stop; ReceiveCompletion(FLUSHED) per posted buffer; SendCompletion(FLUSHED)
  *                       per unfinished send; DmaWrite(dataAddr, undelivered bytes);
@@ -45,8 +47,7 @@ final class CommandHandler implements DmaReadCallback {
     private final DeviceQueues queues;
     private final CcbTable table;
     private final ToeConfig config;
-    private final HashMap<Long, ToeCommand.InitiateOffload> pendingOffloads = new HashMap<>();
-    private final HashMap<Long, Integer> pendingSlots = new HashMap<>();
+    private final HashMap<Long, PendingOffload> pendingOffloads = new HashMap<>();
     private long nextReadId;
 
     CommandHandler(Toe toe, DmaEngine dma, DeviceQueues queues, CcbTable table, ToeConfig config) {
@@ -92,24 +93,58 @@ final class CommandHandler implements DmaReadCallback {
             complete(o.commandId(), slot, CommandStatus.NO_RESOURCES, 0);
         } else {
             long id = nextReadId++;
-            pendingOffloads.put(id, o);
-            pendingSlots.put(id, slot);
-            // the image is one typed region; reads longer than the engine's limit go as one
-            // request per maxReadBytes, the first carrying the content (see report)
+            PendingOffload p = new PendingOffload(o, slot);
+            pendingOffloads.put(id, p);
+            // an image longer than one read comes as one Part per read, in issue order
             int len = o.stateLenBytes();
-            int first = Math.min(len, dma.maxReadBytes());
-            for (int off = first; off < len; off += dma.maxReadBytes()) {
-                dma.read(o.stateAddr() + off, Math.min(len - off, dma.maxReadBytes()), (c, d) -> { }, 0);
+            for (int off = 0; off < len; off += dma.maxReadBytes()) {
+                p.readsLeft++;
+                dma.read(o.stateAddr() + off, Math.min(len - off, dma.maxReadBytes()), this, id);
             }
-            dma.read(o.stateAddr(), first, this, id);
+        }
+    }
+
+    /** An InitiateOffload whose CCB image is being fetched. */
+    private static final class PendingOffload {
+        final ToeCommand.InitiateOffload command;
+        final int slot;
+        int readsLeft;
+        int nextOffsetBytes;
+        DmaData whole;
+        boolean malformed;
+
+        PendingOffload(ToeCommand.InitiateOffload command, int slot) {
+            this.command = command;
+            this.slot = slot;
+        }
+
+        /** Adds the content of one read (issued in address order); false once the image cannot be assembled. */
+        void add(DmaData data) {
+            if (data instanceof DmaData.Part part && part.offsetBytes() == nextOffsetBytes
+                    && (whole == null || part.whole() == whole)) {
+                whole = part.whole();
+            } else if (!(nextOffsetBytes == 0 && data.lenBytes() == command.stateLenBytes())) {
+                malformed = true;
+            } else {
+                whole = data;
+            }
+            nextOffsetBytes += data.lenBytes();
+            readsLeft--;
         }
     }
 
     @Override
     public void onReadComplete(long cookie, DmaData data) {
-        ToeCommand.InitiateOffload o = pendingOffloads.remove(cookie);
-        int slot = pendingSlots.remove(cookie);
-        if (toe.failed() || !(data instanceof DmaData.StateImage img) || !(img.state() instanceof CcbImage ccbImage)) {
+        PendingOffload p = pendingOffloads.get(cookie);
+        p.add(data);
+        if (p.readsLeft > 0) {
+            return;
+        }
+        pendingOffloads.remove(cookie);
+        ToeCommand.InitiateOffload o = p.command;
+        int slot = p.slot;
+        if (toe.failed() || p.malformed || !(p.whole instanceof DmaData.StateImage img)
+                || img.lenBytes() != o.stateLenBytes() || !(img.state() instanceof CcbImage ccbImage)) {
             table.unreserve();
             complete(o.commandId(), slot, toe.failed() ? CommandStatus.HARDWARE_FAILURE : CommandStatus.INVALID_REQUEST,
                     0);
@@ -127,18 +162,43 @@ final class CommandHandler implements DmaReadCallback {
                 k.delayedAckTimeoutPs(), k.keepAlive(), k.keepAliveIdlePs(), k.keepAliveIntervalPs(),
                 k.keepAliveProbes(), Math.min(k.receiveBufferBytes(), config.onCardBufferBytes()),
                 k.sendBufferBytes());
-        c.engine = TcpConnection.restore(new ControlBlock(ccb.constant(), onCard, ccb.delegated()), config.engine(),
-                now, c, TraceSink.NONE, "toe." + o.handle());
+        c.engine = TcpConnection.restore(new ControlBlock(ccb.constant(), onCard, advertisedEdge(ccb)),
+                config.engine(), now, c, TraceSink.NONE, "toe." + o.handle());
         c.initFrom(ccb);
         toe.attachTimers(c);
         complete(o.commandId(), slot, CommandStatus.SUCCESS, 0);
         c.kick(now);
     }
 
+    /**
+     * The delegated part with RCV.ADV's right edge no further than the 16-bit window field can
+     * have told the peer (RCV.NXT + 0xFFFF &lt;&lt; shift, RFC 7323 §2.3). A host engine may track an
+     * edge beyond it (a buffer larger than the unscaled field); the card, whose buffer is smaller,
+     * must be able to close the window, and the edge never moves left of what the peer saw
+     * (RFC 9293 §3.8.6.2.2), so the clamp is safe.
+     */
+    private static ControlBlock.Delegated advertisedEdge(ControlBlock ccb) {
+        ControlBlock.Delegated d = ccb.delegated();
+        ControlBlock.ReceiveState r = d.receive();
+        long maxEdge = r.rcvNxtPos() + ((long) 0xFFFF << ccb.constant().rcvWindowShift());
+        if (r.rcvAdvRightPos() <= maxEdge) {
+            return d;
+        }
+        ControlBlock.ReceiveState r2 = new ControlBlock.ReceiveState(r.rcvNxtPos(), maxEdge, r.peerFinPos(),
+                r.finReceived(), r.undelivered(), r.outOfOrder());
+        return new ControlBlock.Delegated(d.state(), d.send(), r2, d.timestamps(), d.congestion(), d.rtt(), d.timers(),
+                d.scoreboard(), d.sackReported(), d.stats());
+    }
+
     private void update(ToeCommand.UpdateOffload u, int slot) {
         CardConnection c = table.byHandle(u.handle());
         if (c == null || !c.active) {
             complete(u.commandId(), slot, c == null ? CommandStatus.UNKNOWN_HANDLE : CommandStatus.FLUSHED, 0);
+            return;
+        }
+        if (u.cached().sndMssBytes() != c.sndMssBytes) {
+            // the engine fixes SND.MSS at restore (RFC 9293 §3.7.1 sizes segments from it); refuse, apply nothing
+            complete(u.commandId(), slot, CommandStatus.UNSUPPORTED_UPDATE, 0);
             return;
         }
         c.ttl = u.cached().ipTtl();
@@ -176,6 +236,7 @@ final class CommandHandler implements DmaReadCallback {
         long now = toe.sim().now();
         c.active = false;
         toe.sim().cancel(c.wakeup);
+        toe.monitor().detach(c);
         toe.receivePath().returnAll(c, CommandStatus.FLUSHED);
         toe.sendPath().returnAll(c, CommandStatus.FLUSHED);
         int dataBytes = (int) Math.min(c.heldBytes, t.dataCapacityBytes());

@@ -26,6 +26,7 @@ import org.toesim.tcp.segment.Payload;
  *          push timer (first byte + 500 ms) -&gt; ReceiveCompletion(bytesPlaced, push=false)
  *     -&gt; no buffer posted: data stays on the card (window closes as it fills);
  *        an IndicationBuffer, if any, gets a copy: IndicateData(bytesPlaced, bytesPending);
+ *        if none is there the connection waits (FIFO) and is served when the host posts one;
  *        UpdateOffload(appAcceptedBytes = stream offset) drops the bytes the host took.
  * </pre>
  * The host's {@code appAcceptedBytes} is a stream offset (bytes of the connection the application
@@ -38,12 +39,15 @@ final class ReceivePath {
     private final long pushTimerPs;
     private final ArrayDeque<RxDescriptor.IndicationBuffer> indicationBuffers = new ArrayDeque<>();
     private final ArrayDeque<Integer> indicationSlots = new ArrayDeque<>();
+    private final ArrayDeque<CardConnection> awaitingIndication = new ArrayDeque<>();
+    private final UploadMonitor monitor;
     private long bytesPlaced;
     private long bytesIndicated;
     private long completions;
 
-    ReceivePath(Simulator sim, DmaEngine dma, DeviceQueues queues, long pushTimerPs) {
+    ReceivePath(Simulator sim, DmaEngine dma, DeviceQueues queues, long pushTimerPs, UploadMonitor monitor) {
         this.sim = sim;
+        this.monitor = monitor;
         this.dma = dma;
         this.queues = queues;
         this.pushTimerPs = pushTimerPs;
@@ -55,10 +59,21 @@ final class ReceivePath {
         drain(c);
     }
 
-    /** A driver-owned indication buffer arrived. */
+    /**
+     * A driver-owned indication buffer arrived: connections that found none when their data
+     * arrived are served first, in the order they started waiting.
+     */
     void addIndicationBuffer(RxDescriptor.IndicationBuffer desc, int slot) {
         indicationBuffers.addLast(desc);
         indicationSlots.addLast(slot);
+        while (!indicationBuffers.isEmpty() && !awaitingIndication.isEmpty()) {
+            CardConnection c = awaitingIndication.pollFirst();
+            c.awaitingIndication = false;
+            if (c.active && c.posted.isEmpty()) {
+                indicate(c);
+                monitor.onReceiveState(c);
+            }
+        }
     }
 
     /** {@code bytes} new in-order bytes of {@code slice} became readable on {@code c}. */
@@ -95,6 +110,7 @@ final class ReceivePath {
         if (c.heldBytes > 0 && c.posted.isEmpty()) {
             indicate(c);
         }
+        monitor.onReceiveState(c);
     }
 
     /** The push timer of {@code c} fired. */
@@ -117,6 +133,7 @@ final class ReceivePath {
             return;
         }
         takeFromHead(c, (int) k, -1);
+        monitor.onReceiveState(c);
         c.kick(sim.now());
     }
 
@@ -171,7 +188,14 @@ final class ReceivePath {
     private void indicate(CardConnection c) {
         long heldEnd = c.headOffset + c.heldBytes;
         long from = Math.max(c.indicatedUpTo, c.headOffset);
-        if (from >= heldEnd || indicationBuffers.isEmpty()) {
+        if (from >= heldEnd) {
+            return;
+        }
+        if (indicationBuffers.isEmpty()) {
+            if (!c.awaitingIndication) { // retried when the host posts the next indication buffer
+                c.awaitingIndication = true;
+                awaitingIndication.addLast(c);
+            }
             return;
         }
         RxDescriptor.IndicationBuffer buf = indicationBuffers.pollFirst();

@@ -169,6 +169,7 @@ final class SendPath implements DmaReadCallback {
         Frame frame = toe.frameFor(c, seg);
         Payload p = seg.payload();
         c.segmentsOut++;
+        toe.monitor().onSegmentOut(c);
         c.payloadBytesOut += p.lenBytes();
         if (p.isEmpty() || p.streamOffset() >= c.highestSentEnd) {
             c.highestSentEnd = Math.max(c.highestSentEnd, p.endOffset());

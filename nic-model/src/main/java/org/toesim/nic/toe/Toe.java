@@ -82,6 +82,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     private final CommandHandler commands;
     private final NicTransmit nicTransmit;
     private final FrameForwarder forwarder;
+    private final UploadMonitor monitor;
     private final HashMap<Integer, Long> neighbours = new HashMap<>();
     private final ArrayDeque<RxDescriptor.NicBuffer> nicBuffers = new ArrayDeque<>();
     private final ArrayDeque<Integer> nicBufferSlots = new ArrayDeque<>();
@@ -107,7 +108,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 this, name);
         this.classifier = new Classifier(config);
         this.table = new CcbTable(config.ccbCapacity(), config.ccbEntryBytes(), sim.now(), name);
-        this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs());
+        this.monitor = new UploadMonitor(sim, this, config.uploadPolicy());
+        this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs(), monitor);
         this.sendPath = new SendPath(sim, this, dma, queues, config.uploadAfterRetransmits());
         this.commands = new CommandHandler(this, dma, queues, table, config);
         this.nicTransmit = new NicTransmit(dma, queues, mac);
@@ -256,13 +258,18 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             CardProcessor.WorkKind kind = reason == PathReason.FAST_ACK ? CardProcessor.WorkKind.RX_ACK
                     : CardProcessor.WorkKind.RX_SEGMENT;
             long cycles = kind == CardProcessor.WorkKind.RX_ACK ? config.cyclesPerRxAck() : config.cyclesPerRxSegment();
-            if (processor.submit(c.core, kind, cycles, frame, 0)) {
+            boolean accepted = processor.submit(c.core, kind, cycles, frame, 0);
+            if (accepted) {
                 c.queuedFast++;
                 c.classifyRcvNxt += (int) seg.seqLen();
             } else {
                 c.droppedSegmentsIn++;
             }
+            monitor.onSegmentIn(c, !accepted);
             return;
+        }
+        if (c != null && c.active) {
+            monitor.onSegmentIn(c, reason == PathReason.OUT_OF_ORDER);
         }
         if (c != null && c.active) {
             slowPathUpload(c, reason);
@@ -376,8 +383,13 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         queues.writeBackRing(RingId.EVENT).post(new DeviceEvent.UploadRequest(c.handle, reason));
     }
 
+    UploadMonitor monitor() {
+        return monitor;
+    }
+
     /** Creates the per-connection events of {@code c}. */
     void attachTimers(CardConnection c) {
+        monitor.attach(c, name + "." + c.handle);
         c.wakeup = sim.newEvent("toe.tcpTimer", name + "." + c.handle, Priority.TIMER,
                 () -> processor.submit(c.core, CardProcessor.WorkKind.TIMER, config.cyclesPerTimer(), c, 0));
         c.pushTimer = sim.newEvent("toe.pushTimer", name + "." + c.handle, Priority.TIMER,
@@ -400,6 +412,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 c.active = false;
                 sim.cancel(c.wakeup);
                 sim.cancel(c.pushTimer);
+                monitor.detach(c);
                 c.uploadRequested = false;
                 requestUpload(c, UploadReason.HARDWARE_FAILURE);
             }

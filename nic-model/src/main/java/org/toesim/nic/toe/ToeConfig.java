@@ -37,13 +37,16 @@ import org.toesim.tcp.engine.TcpConfig;
  * @param localMac                the card's MAC address
  * @param frameIdBase             first trace id of frames the card sends
  * @param engine                  settings of the on-card TCP engine not carried in a CCB (RTO bounds, MSL, retries)
+ * @param uploadPolicy            optional upload requests (no posted buffers, low activity, high drop rate);
+ *                                default {@link UploadPolicy#OFF}
  */
 public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long clockHz, long cyclesPerRxSegment,
         long cyclesPerRxAck, long cyclesPerTxSegment, long cyclesPerSlowFrame, long cyclesPerCommand,
         long cyclesPerDmaDescriptor, long cyclesPerTimer, int maxQueuedFramesPerCore, long pushTimerPs,
         int onCardBufferBytes, int maxPostedBuffersPerConnection, int maxSendBytes, int maxReceiveBufferBytes,
         OutOfOrderAction outOfOrder, FinAction fin, boolean ipOptionsToHost, int uploadAfterRetransmits,
-        int maxReadTags, int fetchBatch, long localMac, long frameIdBase, TcpConfig engine) {
+        int maxReadTags, int fetchBatch, long localMac, long frameIdBase, TcpConfig engine,
+        UploadPolicy uploadPolicy) {
 
     /** Out-of-order data of an offloaded connection. */
     public enum OutOfOrderAction {
@@ -65,11 +68,26 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
         Objects.requireNonNull(outOfOrder, "outOfOrder");
         Objects.requireNonNull(fin, "fin");
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(uploadPolicy, "uploadPolicy");
         if (ccbCapacity < 0 || cores < 1 || clockHz <= 0 || maxQueuedFramesPerCore < 1 || pushTimerPs <= 0
                 || onCardBufferBytes < engine.mssBytes() || maxPostedBuffersPerConnection < 1 || maxSendBytes < 1
                 || maxReceiveBufferBytes < 1 || uploadAfterRetransmits < 1 || fetchBatch < 1 || ccbEntryBytes < 0) {
             throw new IllegalArgumentException("bad TOE configuration: " + this);
         }
+    }
+
+    /** The configuration without optional upload requests ({@link UploadPolicy#OFF}); the original signature. */
+    public ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long clockHz, long cyclesPerRxSegment,
+            long cyclesPerRxAck, long cyclesPerTxSegment, long cyclesPerSlowFrame, long cyclesPerCommand,
+            long cyclesPerDmaDescriptor, long cyclesPerTimer, int maxQueuedFramesPerCore, long pushTimerPs,
+            int onCardBufferBytes, int maxPostedBuffersPerConnection, int maxSendBytes, int maxReceiveBufferBytes,
+            OutOfOrderAction outOfOrder, FinAction fin, boolean ipOptionsToHost, int uploadAfterRetransmits,
+            int maxReadTags, int fetchBatch, long localMac, long frameIdBase, TcpConfig engine) {
+        this(ccbCapacity, ccbEntryBytes, cores, clockHz, cyclesPerRxSegment, cyclesPerRxAck, cyclesPerTxSegment,
+                cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer, maxQueuedFramesPerCore,
+                pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes, maxReceiveBufferBytes,
+                outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags, fetchBatch, localMac,
+                frameIdBase, engine, UploadPolicy.OFF);
     }
 
     /** The documented defaults. */
@@ -84,7 +102,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer, maxQueuedFramesPerCore,
                 pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes, maxReceiveBufferBytes,
                 outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags, fetchBatch, localMac,
-                frameIdBase, engine);
+                frameIdBase, engine, uploadPolicy);
     }
 
     public ToeConfig withOutOfOrder(OutOfOrderAction v) {
@@ -92,7 +110,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, v, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags, fetchBatch,
-                localMac, frameIdBase, engine);
+                localMac, frameIdBase, engine, uploadPolicy);
     }
 
     public ToeConfig withFin(FinAction v) {
@@ -100,7 +118,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, v, ipOptionsToHost, uploadAfterRetransmits, maxReadTags, fetchBatch,
-                localMac, frameIdBase, engine);
+                localMac, frameIdBase, engine, uploadPolicy);
     }
 
     public ToeConfig withCores(int v) {
@@ -108,7 +126,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
-                fetchBatch, localMac, frameIdBase, engine);
+                fetchBatch, localMac, frameIdBase, engine, uploadPolicy);
     }
 
     public ToeConfig withPushTimerPs(long v) {
@@ -116,6 +134,22 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 maxQueuedFramesPerCore, v, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
-                fetchBatch, localMac, frameIdBase, engine);
+                fetchBatch, localMac, frameIdBase, engine, uploadPolicy);
+    }
+
+    public ToeConfig withMaxQueuedFramesPerCore(int v) {
+        return new ToeConfig(ccbCapacity, ccbEntryBytes, cores, clockHz, cyclesPerRxSegment, cyclesPerRxAck,
+                cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
+                v, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
+                maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
+                fetchBatch, localMac, frameIdBase, engine, uploadPolicy);
+    }
+
+    public ToeConfig withUploadPolicy(UploadPolicy v) {
+        return new ToeConfig(ccbCapacity, ccbEntryBytes, cores, clockHz, cyclesPerRxSegment, cyclesPerRxAck,
+                cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
+                maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
+                maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
+                fetchBatch, localMac, frameIdBase, engine, v);
     }
 }

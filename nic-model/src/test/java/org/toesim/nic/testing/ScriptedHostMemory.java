@@ -19,7 +19,8 @@ import org.toesim.nic.device.RingId;
  *
  * <p>Memory holds rings (slot arrays of {@link RingEntry}) and data regions ({@link DmaData}
  * at an address). A read of ring slots returns {@link DmaData.Entries}; a read of exactly a
- * stored region returns it; any other read returns {@link DmaData.Opaque} of the asked length.
+ * stored region returns it, a read inside one a slice of its bytes or a {@link DmaData.Part} of
+ * it ({@link DmaData#readOf}); any other read returns {@link DmaData.Opaque} of the asked length.
  * Writes of entries into a ring fill its slots; other writes are stored at their address.
  */
 public final class ScriptedHostMemory implements HostEndpoint {
@@ -127,8 +128,9 @@ public final class ScriptedHostMemory implements HostEndpoint {
             }
             return new DmaData.Entries(out, entryBytes);
         }
-        DmaData stored = data.get(addr);
-        return stored != null && stored.lenBytes() == lenBytes ? stored : new DmaData.Opaque(lenBytes);
+        Map.Entry<Long, DmaData> stored = data.floorEntry(addr);
+        return stored == null ? new DmaData.Opaque(lenBytes)
+                : DmaData.readOf(stored.getKey(), stored.getValue(), addr, lenBytes);
     }
 
     private void write(long addr, DmaData content) {

@@ -59,6 +59,8 @@ final class ToeBench {
     final MacPort mac;
     final OffloadHandle.Allocator handles = new OffloadHandle.Allocator(1);
     final List<Frame> wireOut = new ArrayList<>();
+    /** The instant each frame of {@link #wireOut} left the card's MAC. */
+    final List<Long> wireOutPs = new ArrayList<>();
     final List<Frame> held = new ArrayList<>();
     boolean holdWire;
     private int cmdTail;
@@ -77,6 +79,7 @@ final class ToeBench {
         this.toe = h.device();
         mac.connectWire((f, t) -> {
             wireOut.add(f);
+            wireOutPs.add(t);
             if (holdWire) {
                 held.add(f);
             } else {
