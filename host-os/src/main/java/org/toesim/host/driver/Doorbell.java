@@ -25,10 +25,11 @@ final class Doorbell implements WorkHandler {
     private int rungTail;
     private long doorbells;
 
-    Doorbell(RootComplex rc, HostRing ring) {
+    /** The TAIL doorbell of {@code ring} of queue pair {@code queue}. */
+    Doorbell(RootComplex rc, HostRing ring, int queue) {
         this.rc = rc;
         this.ring = ring;
-        this.tailOffset = Registers.ring(ring.id(), Registers.RING_TAIL);
+        this.tailOffset = Registers.ring(queue, ring.id(), Registers.RING_TAIL);
     }
 
     /** A descriptor was produced and its driver work item queued. */

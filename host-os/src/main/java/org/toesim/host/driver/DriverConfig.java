@@ -1,10 +1,11 @@
 package org.toesim.host.driver;
 
+import java.util.Objects;
 import org.toesim.core.units.Units;
 import org.toesim.nic.device.Registers;
 
 /**
- * Shape of one NIC driver instance (one queue set).
+ * Shape of one NIC driver instance: its rings, buffers, poll budget, moderation and queue pairs.
  *
  * @param name                 prefix of memory regions and event owners, e.g. {@code "hostA.nic0"}
  * @param adapterId            seeds the adapter's {@code OffloadHandle} space
@@ -27,16 +28,36 @@ import org.toesim.nic.device.Registers;
  * @param txChecksumOffload    ask the NIC to fill in checksums of sent frames
  * @param commandTimeoutPs     a command not completed within this is failed (capability query:
  *                             the adapter is recorded as not capable)
+ * @param queues               queue pairs the driver runs (1..{@link Registers#MAX_QUEUES}, at
+ *                             most what the adapter has): queue {@code q} has its own SEND,
+ *                             RECEIVE and COMPLETION rings and buffers, raises MSI-X vector
+ *                             {@code vector + q} and is polled on core
+ *                             {@code (queueCore + q) mod cores}; COMMAND and EVENT rings are
+ *                             queue 0's. Ring sizes and buffer counts are per queue.
  */
 public record DriverConfig(String name, int adapterId, int queueCore, int vector, int commandRingSlots,
         int sendRingSlots, int receiveRingSlots, int completionRingSlots, int eventRingSlots, int rxBuffers,
         int rxBufferBytes, int txBufferBytes, int napiBudget, int rxRefillBatch, int txWakeSlots,
-        long moderationUsecs, int moderationFrames, boolean txChecksumOffload, long commandTimeoutPs) {
+        long moderationUsecs, int moderationFrames, boolean txChecksumOffload, long commandTimeoutPs, int queues) {
+
+    /** A single-queue config (the shape before multi-queue; {@code queues = 1}). */
+    public DriverConfig(String name, int adapterId, int queueCore, int vector, int commandRingSlots,
+            int sendRingSlots, int receiveRingSlots, int completionRingSlots, int eventRingSlots, int rxBuffers,
+            int rxBufferBytes, int txBufferBytes, int napiBudget, int rxRefillBatch, int txWakeSlots,
+            long moderationUsecs, int moderationFrames, boolean txChecksumOffload, long commandTimeoutPs) {
+        this(name, adapterId, queueCore, vector, commandRingSlots, sendRingSlots, receiveRingSlots,
+                completionRingSlots, eventRingSlots, rxBuffers, rxBufferBytes, txBufferBytes, napiBudget,
+                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, commandTimeoutPs, 1);
+    }
 
     /** Transmit buffer default: a 64 KiB TSO frame plus headers. */
     public static final int DEFAULT_TX_BUFFER_BYTES = 65_536 + 1_024;
 
     public DriverConfig {
+        if (queues < 1 || queues > Registers.MAX_QUEUES || vector + queues > Registers.MAX_VECTORS) {
+            throw new IllegalArgumentException("queues " + queues + " outside [1, " + Registers.MAX_QUEUES
+                    + "] or vectors " + vector + ".." + (vector + queues - 1) + " beyond the MSI-X table");
+        }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("driver name must not be blank");
         }
@@ -73,42 +94,66 @@ public record DriverConfig(String name, int adapterId, int queueCore, int vector
      */
     public static DriverConfig defaults(String name) {
         return new DriverConfig(name, 0, 0, 0, 64, 256, 512, 2048, 256, 255, 2048, DEFAULT_TX_BUFFER_BYTES,
-                64, 16, 32, 8, 32, true, Units.PS_PER_MS);
+                64, 16, 32, 8, 32, true, Units.PS_PER_MS, 1);
+    }
+
+    /** This config with {@code n} queue pairs (see the {@code queues} component). */
+    public DriverConfig withQueues(int n) {
+        return new DriverConfig(name, adapterId, queueCore, vector, commandRingSlots, sendRingSlots, receiveRingSlots,
+                completionRingSlots, eventRingSlots, rxBuffers, rxBufferBytes, txBufferBytes, napiBudget,
+                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, commandTimeoutPs, n);
+    }
+
+    /** MSI-X vector of queue {@code q}. */
+    public int vector(int q) {
+        return vector + Objects.checkIndex(q, queues);
+    }
+
+    /** Core that takes queue {@code q}'s interrupt and runs its NAPI poll, on a CPU of {@code cores} cores. */
+    public int queueCore(int q, int cores) {
+        return (queueCore + Objects.checkIndex(q, queues)) % cores;
     }
 
     public DriverConfig withQueueCore(int core) {
         return new DriverConfig(name, adapterId, core, vector, commandRingSlots, sendRingSlots, receiveRingSlots,
                 completionRingSlots, eventRingSlots, rxBuffers, rxBufferBytes, txBufferBytes, napiBudget,
-                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, commandTimeoutPs);
+                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, commandTimeoutPs, queues);
     }
 
     public DriverConfig withModeration(long usecs, int frames) {
         return new DriverConfig(name, adapterId, queueCore, vector, commandRingSlots, sendRingSlots, receiveRingSlots,
                 completionRingSlots, eventRingSlots, rxBuffers, rxBufferBytes, txBufferBytes, napiBudget,
-                rxRefillBatch, txWakeSlots, usecs, frames, txChecksumOffload, commandTimeoutPs);
+                rxRefillBatch, txWakeSlots, usecs, frames, txChecksumOffload, commandTimeoutPs, queues);
     }
 
     public DriverConfig withSendRing(int slots, int wakeSlots) {
         return new DriverConfig(name, adapterId, queueCore, vector, commandRingSlots, slots, receiveRingSlots,
                 completionRingSlots, eventRingSlots, rxBuffers, rxBufferBytes, txBufferBytes, napiBudget,
-                rxRefillBatch, wakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, commandTimeoutPs);
+                rxRefillBatch, wakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, commandTimeoutPs, queues);
     }
 
     public DriverConfig withReceive(int ringSlots, int buffers, int bufferBytes) {
         return new DriverConfig(name, adapterId, queueCore, vector, commandRingSlots, sendRingSlots, ringSlots,
                 completionRingSlots, eventRingSlots, buffers, bufferBytes, txBufferBytes, napiBudget,
-                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, commandTimeoutPs);
+                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, commandTimeoutPs, queues);
     }
 
     public DriverConfig withAdapterId(int id) {
         return new DriverConfig(name, id, queueCore, vector, commandRingSlots, sendRingSlots, receiveRingSlots,
                 completionRingSlots, eventRingSlots, rxBuffers, rxBufferBytes, txBufferBytes, napiBudget,
-                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, commandTimeoutPs);
+                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, commandTimeoutPs, queues);
+    }
+
+    /** This config with transmit checksum offload requested ({@code on}) or not. */
+    public DriverConfig withTxChecksumOffload(boolean on) {
+        return new DriverConfig(name, adapterId, queueCore, vector, commandRingSlots, sendRingSlots, receiveRingSlots,
+                completionRingSlots, eventRingSlots, rxBuffers, rxBufferBytes, txBufferBytes, napiBudget,
+                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, on, commandTimeoutPs, queues);
     }
 
     public DriverConfig withCommandTimeoutPs(long timeoutPs) {
         return new DriverConfig(name, adapterId, queueCore, vector, commandRingSlots, sendRingSlots, receiveRingSlots,
                 completionRingSlots, eventRingSlots, rxBuffers, rxBufferBytes, txBufferBytes, napiBudget,
-                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, timeoutPs);
+                rxRefillBatch, txWakeSlots, moderationUsecs, moderationFrames, txChecksumOffload, timeoutPs, queues);
     }
 }

@@ -14,7 +14,7 @@ import org.toesim.nic.device.RingEntry;
 import org.toesim.nic.device.RingId;
 
 /**
- * The queue's interrupt handler and NAPI poll (Linux {@code napi_schedule} /
+ * One queue pair's interrupt handler and NAPI poll (Linux {@code napi_schedule} /
  * {@code napi_complete_done}).
  *
  * <pre>
@@ -39,6 +39,8 @@ final class NapiPoll implements WorkHandler {
     private static final int FROM_EVENTS = 1;
 
     private final DriverConfig config;
+    private final int vector;
+    private final long completionHeadOffset;
     private final HostCpu cpu;
     private final CostTable costs;
     private final RootComplex rc;
@@ -62,9 +64,15 @@ final class NapiPoll implements WorkHandler {
     long events;
     long headDoorbells;
 
-    NapiPoll(DriverConfig config, HostCpu cpu, CostTable costs, RootComplex rc, HostRing completionRing,
-            HostRing eventRing, RxPath rx, TxPath tx, OffloadPath offload) {
+    /**
+     * The poll of queue pair {@code queue}, raised by {@code vector}. Only queue 0 has an
+     * {@code eventRing} and an {@code offload} path (both null otherwise).
+     */
+    NapiPoll(DriverConfig config, int queue, int vector, HostCpu cpu, CostTable costs, RootComplex rc,
+            HostRing completionRing, HostRing eventRing, RxPath rx, TxPath tx, OffloadPath offload) {
         this.config = config;
+        this.vector = vector;
+        this.completionHeadOffset = Registers.ring(queue, RingId.COMPLETION, Registers.RING_HEAD);
         this.cpu = cpu;
         this.costs = costs;
         this.rc = rc;
@@ -108,14 +116,14 @@ final class NapiPoll implements WorkHandler {
         }
         int from = FROM_COMPLETIONS;
         RingEntry e = completionRing.peek();
-        if (e == null) {
+        if (e == null && eventRing != null) {
             from = FROM_EVENTS;
             e = eventRing.peek();
         }
         if (e == null) {
             endRun();
             scheduled = false;
-            rc.unmaskVector(config.vector()); // napi_complete_done: a pending interrupt fires now
+            rc.unmaskVector(vector); // napi_complete_done: a pending interrupt fires now
             return;
         }
         boolean nicEntry = e instanceof DeviceCompletion.NicReceiveCompletion
@@ -135,11 +143,11 @@ final class NapiPoll implements WorkHandler {
             rx.onCompletion(c, core);
         } else if (e instanceof DeviceCompletion.NicSendCompletion c) {
             tx.onCompletion(c);
-        } else if (e instanceof DeviceCompletion.CommandCompletion c) {
+        } else if (e instanceof DeviceCompletion.CommandCompletion c && offload != null) {
             offload.onCompletion(c, core);
-        } else if (e instanceof DeviceCompletion.ReceiveCompletion c) {
+        } else if (e instanceof DeviceCompletion.ReceiveCompletion c && offload != null) {
             offload.onCompletion(c, core);
-        } else if (e instanceof DeviceCompletion.SendCompletion c) {
+        } else if (e instanceof DeviceCompletion.SendCompletion c && offload != null) {
             offload.onCompletion(c, core);
         } else if (e instanceof DeviceEvent ev) {
             events++;
@@ -156,9 +164,9 @@ final class NapiPoll implements WorkHandler {
         if (completionRing.next() != rungCompletionHead) {
             rungCompletionHead = completionRing.next();
             headDoorbells++;
-            rc.mmioWrite(Registers.ring(RingId.COMPLETION, Registers.RING_HEAD), 4, rungCompletionHead);
+            rc.mmioWrite(completionHeadOffset, 4, rungCompletionHead);
         }
-        if (eventRing.next() != rungEventHead) {
+        if (eventRing != null && eventRing.next() != rungEventHead) {
             rungEventHead = eventRing.next();
             headDoorbells++;
             rc.mmioWrite(Registers.ring(RingId.EVENT, Registers.RING_HEAD), 4, rungEventHead);

@@ -7,7 +7,6 @@ import org.toesim.host.cpu.HostCpu;
 import org.toesim.host.cpu.WorkClass;
 import org.toesim.host.mem.HostMemory;
 import org.toesim.host.mem.RegionKind;
-import org.toesim.host.pcie.BufferPool;
 import org.toesim.host.pcie.HostRing;
 import org.toesim.host.pcie.RootComplex;
 import org.toesim.host.pcie.TypedRegion;
@@ -20,8 +19,8 @@ import org.toesim.nic.device.ToeCommand;
 import org.toesim.nic.frame.Frame;
 
 /**
- * The NIC driver of one adapter (one queue set): rings and buffers in host memory, register
- * programming, interrupt + NAPI receive, transmit with batched doorbells, and the TOE command,
+ * The NIC driver of one adapter: rings and buffers in host memory, register programming,
+ * interrupt + NAPI receive per queue pair, transmit with batched doorbells, and the TOE command,
  * buffer and send paths. Everything runs as events on the {@link Simulator} and work on the
  * {@link HostCpu}, at the costs of the {@link CostTable}.
  *
@@ -42,6 +41,27 @@ import org.toesim.nic.frame.Frame;
  * receive buffers first, so plain-NIC traffic flows while the query is outstanding. Attach
  * itself is not charged to the CPU (boot time), except the query command.
  *
+ * <h2>Queue pairs (receive-side scaling)</h2>
+ * <pre>
+ *  queue q = 0..queues-1: SEND[q], RECEIVE[q], COMPLETION[q] (Registers.ring(q, ..)), own buffers,
+ *                         MSI-X vector + q --&gt; core (queueCore + q) mod cores: NapiPoll(q)
+ *  receive: the adapter's RSS picks q per flow --&gt; frames of one flow arrive on one core, in order
+ *  transmit: q = flowHash(4-tuple) mod queues (Linux skb_tx_hash without XPS): one flow's frames
+ *            use one SEND ring whichever core sends them, so they leave in order
+ *  COMMAND and EVENT rings, TOE buffers and sends: queue 0
+ * </pre>
+ * The adapter's default RSS indirection table (entry i -&gt; queue i mod queues) is kept.
+ *
+ * <h2>Interrupt masking</h2>
+ * The NAPI-time MSI-X mask is modelled at the {@link RootComplex} ({@link RootComplex#maskVector},
+ * the MSI-X table's per-vector mask and pending bits) rather than as a device register: masking
+ * then takes effect at once instead of one posted MMIO write later, and the device model stays
+ * free of host-side interrupt state. Real drivers write the mask in the MSI-X table on the
+ * device (or an interrupt-mask register); the difference is a window of at most one PCIe
+ * one-way latency in which an interrupt could still be raised, which the root complex would
+ * then hold as pending anyway. A device-side mask can be added behind the same calls if a
+ * device ever needs to observe it.
+ *
  * <h2>Receive, transmit, offload</h2>
  * See {@link NapiPoll} (interrupt, poll budget, head doorbells), {@code RxPath} (delivery,
  * refill batches), {@code TxPath} (send, reclaim, backpressure) and {@code OffloadPath}
@@ -52,18 +72,11 @@ public final class NicDriver {
     private final RootComplex rc;
     private final DriverConfig config;
     private final HostRing commandRing;
-    private final HostRing sendRing;
-    private final HostRing receiveRing;
-    private final HostRing completionRing;
     private final HostRing eventRing;
     private final Doorbell commandDoorbell;
-    private final Doorbell sendDoorbell;
-    private final Doorbell receiveDoorbell;
     private final TypedRegion results;
-    private final RxPath rx;
-    private final TxPath tx;
+    private final DriverQueue[] queues;
     private final OffloadPath offload;
-    private final NapiPoll napi;
     private final OffloadHandle.Allocator handles;
     private AdapterRecord adapter;
     private boolean attached;
@@ -78,39 +91,27 @@ public final class NicDriver {
         HostMemory mem = rc.memory();
         HostCpu cpu = rc.cpu();
         String n = config.name();
-        commandRing = ring(mem, n + ".cmd-ring", RingId.COMMAND, config.commandRingSlots());
-        sendRing = ring(mem, n + ".tx-ring", RingId.SEND, config.sendRingSlots());
-        receiveRing = ring(mem, n + ".rx-ring", RingId.RECEIVE, config.receiveRingSlots());
-        completionRing = ring(mem, n + ".cq-ring", RingId.COMPLETION, config.completionRingSlots());
-        eventRing = ring(mem, n + ".event-ring", RingId.EVENT, config.eventRingSlots());
-        BufferPool rxPool = new BufferPool(mem, n + ".rx-buffers", RegionKind.SOCKET_BUFFER, config.rxBuffers(),
-                config.rxBufferBytes());
-        BufferPool txPool = new BufferPool(mem, n + ".tx-buffers", RegionKind.SOCKET_BUFFER,
-                config.sendRingSlots() - 1, config.txBufferBytes());
+        commandRing = DriverQueue.ring(rc, n + ".cmd-ring", RingId.COMMAND, config.commandRingSlots());
+        queues = new DriverQueue[config.queues()];
+        for (int q = 0; q < queues.length; q++) {
+            queues[q] = new DriverQueue(q, config, rc, costs, frameContent);
+        }
+        eventRing = DriverQueue.ring(rc, n + ".event-ring", RingId.EVENT, config.eventRingSlots());
         results = new TypedRegion(mem, n + ".cmd-results", RegionKind.OTHER, 4096);
-        rc.register(rxPool);
-        rc.register(txPool);
         rc.register(results);
-        commandDoorbell = new Doorbell(rc, commandRing);
-        sendDoorbell = new Doorbell(rc, sendRing);
-        receiveDoorbell = new Doorbell(rc, receiveRing);
-        rx = new RxPath(config, receiveRing, receiveDoorbell, rxPool, frameContent);
-        tx = new TxPath(config, cpu, costs, sendRing, sendDoorbell, txPool, frameContent);
-        offload = new OffloadPath(sim, config, cpu, costs, commandRing, commandDoorbell, receiveRing,
-                receiveDoorbell, sendRing, sendDoorbell);
-        napi = new NapiPoll(config, cpu, costs, rc, completionRing, eventRing, rx, tx, offload);
+        commandDoorbell = new Doorbell(rc, commandRing, 0);
+        DriverQueue q0 = queues[0];
+        offload = new OffloadPath(sim, config, cpu, costs, commandRing, commandDoorbell, q0.receiveRing,
+                q0.receiveDoorbell, q0.sendRing, q0.sendDoorbell);
+        for (DriverQueue q : queues) {
+            q.createPoll(config, cpu, costs, rc, q.index == 0 ? eventRing : null, q.index == 0 ? offload : null);
+        }
         handles = new OffloadHandle.Allocator(config.adapterId());
     }
 
     /** A driver whose frames travel as {@link org.toesim.nic.device.DmaData.FrameImage} ({@link FrameImageContent}). */
     public NicDriver(Simulator sim, RootComplex rc, DriverConfig config, CostTable costs) {
         this(sim, rc, config, costs, new FrameImageContent());
-    }
-
-    private HostRing ring(HostMemory mem, String name, RingId id, int slots) {
-        HostRing r = new HostRing(mem, name, id, slots);
-        rc.register(r);
-        return r;
     }
 
     /** Programs the adapter, posts receive buffers and queries capability; {@code listener} gets the record. */
@@ -120,26 +121,18 @@ public final class NicDriver {
             throw new IllegalStateException(config.name() + " is already attached");
         }
         attached = true;
-        rc.bindVector(config.vector(), config.queueCore(), napi);
-        for (HostRing r : new HostRing[] {commandRing, sendRing, receiveRing, completionRing}) {
-            programRing(r);
+        DriverQueue.programRing(rc, 0, commandRing, queues[0].vector);
+        for (DriverQueue q : queues) {
+            q.program(rc, config);
         }
-        rc.mmioWrite(Registers.irq(config.vector(), Registers.IRQ_USECS), 4, config.moderationUsecs());
-        rc.mmioWrite(Registers.irq(config.vector(), Registers.IRQ_FRAMES), 4, config.moderationFrames());
         rc.mmioWrite(Registers.CONTROL, 4, Registers.CONTROL_ENABLE);
-        rx.postAll();
+        for (DriverQueue q : queues) {
+            q.rx.postAll();
+        }
         long resultAddr = results.region().baseAddress();
         long id = offload.nextCommandId();
-        offload.submit(new ToeCommand.CapabilityQuery(id, resultAddr), config.queueCore(),
+        offload.submit(new ToeCommand.CapabilityQuery(id, resultAddr), queues[0].core,
                 (cmd, c, core) -> onCapability(id, resultAddr, c, listener));
-    }
-
-    private void programRing(HostRing r) {
-        rc.mmioWrite(Registers.ring(r.id(), Registers.RING_BASE), 8, r.baseAddress());
-        if (r.id().producer() == RingId.Producer.DEVICE) {
-            rc.mmioWrite(Registers.ring(r.id(), Registers.RING_VECTOR), 4, config.vector());
-        }
-        rc.mmioWrite(Registers.ring(r.id(), Registers.RING_SIZE), 4, r.sizeSlots());
     }
 
     private void onCapability(long id, long resultAddr, DeviceCompletion.CommandCompletion c,
@@ -158,7 +151,7 @@ public final class NicDriver {
             adapter = AdapterRecord.notCapable(config.name(), AdapterRecord.QueryOutcome.REFUSED, sim.now());
         }
         if (adapter.offloadSupported()) {
-            programRing(eventRing); // only an offload adapter has an EVENT ring
+            DriverQueue.programRing(rc, 0, eventRing, queues[0].vector); // only an offload adapter has one
         }
         listener.onAttached(adapter);
     }
@@ -168,19 +161,23 @@ public final class NicDriver {
         return adapter;
     }
 
-    /** Where received frames go. */
+    /** Where received frames go (from every queue). */
     public void setFrameReceiver(FrameReceiver receiver) {
-        rx.setReceiver(receiver);
+        for (DriverQueue q : queues) {
+            q.rx.setReceiver(receiver);
+        }
     }
 
-    /** Who is told when a stopped transmit queue has room again. */
+    /** Who is told when a stopped transmit queue (any of them) has room again. */
     public void setTxQueueListener(TxQueueListener listener) {
-        tx.setListener(listener);
+        for (DriverQueue q : queues) {
+            q.tx.setListener(listener);
+        }
     }
 
     /** Who gets adapter events (upload requests, indications). */
     public void setDeviceEventListener(DeviceEventListener listener) {
-        napi.setEventListener(listener);
+        queues[0].napi().setEventListener(listener);
     }
 
     /** {@link #send(Frame, int, WorkClass, int)} in SOFTIRQ class (protocol output in the network stack), no TSO. */
@@ -189,20 +186,41 @@ public final class NicDriver {
     }
 
     /**
-     * Queues {@code frame} for transmission; the descriptor cost runs on {@code core} in
-     * {@code workClass} and the batch's last item rings the doorbell. With
-     * {@code tsoMssBytes > 0} the NIC cuts the frame's segment into frames of that payload size.
+     * Queues {@code frame} for transmission on its flow's queue ({@link #txQueueOf}); the
+     * descriptor cost runs on {@code core} in {@code workClass} and the batch's last item rings
+     * the doorbell. With {@code tsoMssBytes > 0} the NIC cuts the frame's segment into frames
+     * of that payload size.
      *
-     * @return false (frame not taken, queue stopped) when the transmit queue is full; the
+     * @return false (frame not taken, queue stopped) when that transmit queue is full; the
      *         {@link TxQueueListener} is told when it has room again
      */
     public boolean send(Frame frame, int core, WorkClass workClass, int tsoMssBytes) {
-        return tx.send(Objects.requireNonNull(frame, "frame"), core, workClass, tsoMssBytes);
+        Objects.requireNonNull(frame, "frame");
+        return queues[txQueueOf(frame)].tx.send(frame, core, workClass, tsoMssBytes);
     }
 
-    /** Whether the transmit queue is stopped (full). */
+    /**
+     * The transmit queue of {@code frame}: a hash of its four-tuple modulo the queue count, so
+     * every frame of one connection leaves through one SEND ring, in order.
+     */
+    public int txQueueOf(Frame frame) {
+        if (queues.length == 1) {
+            return 0;
+        }
+        int h = frame.ip().srcIp() * 0x9E3779B1 ^ frame.ip().dstIp();
+        h = h * 0x9E3779B1 ^ (frame.tcp().srcPort() << 16 | frame.tcp().dstPort());
+        h *= 0x9E3779B1;
+        return ((h >>> 16) & 0x7FFF) % queues.length;
+    }
+
+    /** Whether any transmit queue is stopped (full). */
     public boolean txQueueStopped() {
-        return tx.stopped();
+        for (DriverQueue q : queues) {
+            if (q.tx.stopped()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A command id never used before by this driver. */
@@ -244,23 +262,53 @@ public final class NicDriver {
         return config;
     }
 
-    /** The host rings (for inspection by tests and reports). */
+    /** Queue pairs this driver runs. */
+    public int queues() {
+        return queues.length;
+    }
+
+    /** The core that takes queue {@code q}'s interrupt and runs its NAPI poll. */
+    public int queueCore(int q) {
+        return queues[Objects.checkIndex(q, queues.length)].core;
+    }
+
+    /** The host rings of queue 0 (for inspection by tests and reports). */
     public HostRing ring(RingId id) {
+        return ring(0, id);
+    }
+
+    /** Ring {@code id} of queue pair {@code q} (COMMAND and EVENT exist on queue 0 only). */
+    public HostRing ring(int q, RingId id) {
+        DriverQueue dq = queues[Objects.checkIndex(q, queues.length)];
         return switch (id) {
-            case COMMAND -> commandRing;
-            case SEND -> sendRing;
-            case RECEIVE -> receiveRing;
-            case COMPLETION -> completionRing;
-            case EVENT -> eventRing;
+            case COMMAND -> q == 0 ? commandRing : null;
+            case SEND -> dq.sendRing;
+            case RECEIVE -> dq.receiveRing;
+            case COMPLETION -> dq.completionRing;
+            case EVENT -> q == 0 ? eventRing : null;
         };
     }
 
-    /** Counters since creation. */
+    /** Counters of queue pair {@code q} since creation (command counters are in {@link #stats()}). */
+    public DriverStats stats(int q) {
+        return queues[Objects.checkIndex(q, queues.length)].stats();
+    }
+
+    /** Counters since creation, summed over the queue pairs. */
     public DriverStats stats() {
-        return new DriverStats(rx.framesIn, rx.bytesIn, receiveDoorbell.doorbells(), tx.framesOut, tx.bytesOut,
-                tx.reclaimed, tx.wireFrames, tx.queueFullRefusals, tx.wakes, sendDoorbell.doorbells(), napi.interrupts,
-                napi.interruptsWhilePolling, napi.runs, napi.budgetExhaustedRuns, napi.entriesProcessed,
-                napi.headDoorbells, offload.commandsSubmitted, offload.commandsCompleted, offload.commandsTimedOut,
-                commandDoorbell.doorbells(), napi.events);
+        long[] v = new long[21];
+        for (DriverQueue q : queues) {
+            DriverStats s = q.stats();
+            long[] w = {s.rxFrames(), s.rxBytes(), s.rxRefillDoorbells(), s.txFrames(), s.txBytes(), s.txReclaimed(),
+                s.txWireFrames(), s.txQueueFullRefusals(), s.txWakes(), s.txDoorbells(), s.interrupts(),
+                s.interruptsWhilePolling(), s.pollRuns(), s.budgetExhaustedRuns(), s.entriesProcessed(),
+                s.headDoorbells(), 0, 0, 0, 0, s.events()};
+            for (int i = 0; i < v.length; i++) {
+                v[i] += w[i];
+            }
+        }
+        return new DriverStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
+                v[13], v[14], v[15], offload.commandsSubmitted, offload.commandsCompleted, offload.commandsTimedOut,
+                commandDoorbell.doorbells(), v[20]);
     }
 }
