@@ -1,11 +1,13 @@
 package org.toesim.host.offload;
 
+import java.util.List;
 import org.toesim.nic.device.CachedState;
 import org.toesim.nic.device.Capability;
 import org.toesim.nic.device.CommandStatus;
 import org.toesim.nic.device.ConnectionStats;
 import org.toesim.nic.device.OffloadHandle;
 import org.toesim.nic.device.OffloadState;
+import org.toesim.nic.frame.Frame;
 
 /**
  * What the {@link OffloadManager} needs from the NIC driver (claims 5, 10, 11, 19): the adapter
@@ -47,6 +49,16 @@ public interface AdapterPort {
 
     /** Posts a send request with the handle and length (claim 9); returns its cookie. */
     long send(OffloadHandle handle, long hostAddr, int lenBytes, SendCallback callback);
+
+    /**
+     * Submits ForwardFrames: {@code frames} (of the connection {@code handle}, in arrival order)
+     * are written to host memory and the adapter reads them and classifies each as if it had just
+     * arrived. Called only when {@link #capability()} lists
+     * {@link org.toesim.nic.device.OffloadFeature#FORWARD_FRAMES}.
+     */
+    default void forward(OffloadHandle handle, List<Frame> frames, StatusCallback callback) {
+        throw new UnsupportedOperationException("this adapter port cannot forward frames");
+    }
 
     /** Completion of a command that returns only a status. */
     @FunctionalInterface

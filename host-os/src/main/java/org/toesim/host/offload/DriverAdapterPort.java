@@ -1,6 +1,7 @@
 package org.toesim.host.offload;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Objects;
 import org.toesim.host.driver.AdapterRecord;
 import org.toesim.host.driver.NicDriver;
@@ -14,6 +15,7 @@ import org.toesim.nic.device.OffloadFeature;
 import org.toesim.nic.device.OffloadHandle;
 import org.toesim.nic.device.OffloadState;
 import org.toesim.nic.device.ToeCommand;
+import org.toesim.nic.frame.Frame;
 
 /**
  * {@link AdapterPort} over the real {@link NicDriver}: state images and command results live in
@@ -27,6 +29,8 @@ import org.toesim.nic.device.ToeCommand;
  *  terminate: TerminateOffload(id, h, stateSlot, slotBytes, dataAddr=stateSlot, 0)
  *             completion --&gt; region.remove(stateSlot) = StateImage(CcbImage) --&gt; callback
  *  query:     QueryOffload(id, h, slot, slotBytes) --&gt; QueryImage(state, stats) --&gt; callback
+ *  forward:   slot &lt;- free; region.put(slot, FrameBatch(frames)); ForwardFrames(id, h, slot, len)
+ *             completion --&gt; free slot --&gt; callback(status)
  * </pre>
  * TerminateOffload asks for no separate data area ({@code dataCapacityBytes = 0}), so the
  * adapter leaves every undelivered byte in the returned CCB and the host stack delivers them
@@ -102,6 +106,23 @@ public final class DriverAdapterPort implements AdapterPort {
                             ? s.state() : null;
                     callback.done(state == null && c.status() == CommandStatus.SUCCESS
                             ? CommandStatus.INVALID_REQUEST : c.status(), state);
+                });
+    }
+
+    @Override
+    public void forward(OffloadHandle handle, List<Frame> frames, StatusCallback callback) {
+        DmaData.FrameBatch batch = new DmaData.FrameBatch(frames);
+        if (batch.lenBytes() > slotBytes) {
+            throw new IllegalArgumentException("frame batch of " + batch.lenBytes() + " B exceeds the slot of "
+                    + slotBytes + " B");
+        }
+        long addr = takeSlot();
+        states.put(addr, batch);
+        driver.submit(new ToeCommand.ForwardFrames(driver.nextCommandId(), handle, addr, batch.lenBytes()), core,
+                (cmd, c, coreDone) -> {
+                    states.remove(addr);
+                    freeSlot(addr);
+                    callback.done(c.status());
                 });
     }
 

@@ -8,6 +8,11 @@ public enum FlushCause {
     APPLICATION_CLOSE,
     /** The adapter asked for it ({@code DeviceEvent.UploadRequest}). */
     UPLOAD_REQUEST,
+    /**
+     * A segment the adapter cannot process (SYN, FIN, RST, URG) was held by the host during the
+     * handoff; the connection comes back once the segments before it are on the card.
+     */
+    SLOW_PATH_SEGMENT,
     /** The adapter failed or was reset; every connection on it comes back. */
     CARD_RESET
 }

@@ -21,7 +21,9 @@ import org.toesim.tcp.segment.FourTuple;
  * acknowledged is a duplicate there and is only ACKed, RFC 9293 section 3.10.7.4).
  *
  * <pre>
- *   markOffloaded(t): held[t] = stack.markOffloaded(c, slowPath)   slowPath: held[t].add(f)
+ *   markOffloaded(t): held[t] = stack.markOffloaded(c, slowPath)
+ *   slowPath(f): manager.offerSlowPathFrame(t, f) ? (forwarded to the adapter) : held[t].add(f)
+ *   takeHeld(t): the manager forwards held[t] to the adapter right after the install
  *   resumeFromCcb(t, ccb): stack.resume(c, ccb); for f in held.remove(t): device.replay(f)
  * </pre>
  * Facts for the policy: bytes seen = engine bytesIn + bytesOut, lifetime from the connection's
@@ -82,10 +84,13 @@ public final class HostStackPort implements StackPort {
     @Override
     public int markOffloaded(FourTuple tuple) {
         List<Frame> frames = stack.markOffloaded(conn(tuple), (c, frame, core, info) -> {
-            held.computeIfAbsent(c.tuple(), k -> new ArrayDeque<>()).addLast(frame);
             if (manager != null) {
                 manager.onSlowPathFrame(c.tuple());
+                if (manager.offerSlowPathFrame(c.tuple(), frame)) {
+                    return; // forwarded to the adapter
+                }
             }
+            held.computeIfAbsent(c.tuple(), k -> new ArrayDeque<>()).addLast(frame);
         });
         held.computeIfAbsent(tuple, k -> new ArrayDeque<>()).addAll(frames);
         return frames.size();
@@ -115,6 +120,17 @@ public final class HostStackPort implements StackPort {
         if (c != null && !c.isClosed() && c.placement() == Placement.HOST) {
             c.abort(c.core());
         }
+    }
+
+    @Override
+    public List<Frame> takeHeld(FourTuple tuple) {
+        ArrayDeque<Frame> q = held.remove(tuple);
+        return q == null ? List.of() : List.copyOf(q);
+    }
+
+    @Override
+    public void hold(FourTuple tuple, Frame frame) {
+        held.computeIfAbsent(tuple, k -> new ArrayDeque<>()).addLast(frame);
     }
 
     /** Frames held for {@code tuple} now (for tests and reports). */

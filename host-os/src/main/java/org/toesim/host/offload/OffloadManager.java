@@ -18,6 +18,7 @@ import org.toesim.nic.device.OffloadFeature;
 import org.toesim.nic.device.OffloadHandle;
 import org.toesim.nic.device.OffloadState;
 import org.toesim.nic.device.UploadReason;
+import org.toesim.nic.frame.Frame;
 import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.segment.FourTuple;
 
@@ -32,7 +33,8 @@ import org.toesim.tcp.segment.FourTuple;
  *  offload: capability ok? (claims 11, 19) --no--&gt; HandoffNotPossible, stay on host
  *    ON_HOST -&gt; QUIESCING: stack.quiesce(t); ccb = stack.snapshot(t)  (segments now held)
  *            -&gt; OFFLOADING: h = adapter.allocateHandle(); adapter.initiate(h, CcbImage(ccb))
- *    SUCCESS -&gt; OFFLOADED: stack.markOffloaded(t) (held frames stay held, replayed at flush)
+ *    SUCCESS -&gt; OFFLOADED: stack.markOffloaded(t); held frames forwarded to the adapter
+ *               (ForwardFrames, {@link SegmentForwarder}); a held SYN/FIN/RST/URG flushes after them
  *    refused -&gt; ON_HOST: stack.resumeOnHost(t) (held frames processed now), refusal counted
  *  flush(t, cause) | app close | UploadRequest(h) | card reset:
  *    OFFLOADED -&gt; FLUSHING: adapter.terminate(h) -&gt; buffers/sends FLUSHED, CCB image back
@@ -54,6 +56,7 @@ public final class OffloadManager {
     private final ArrayList<OffloadRecord> watched = new ArrayList<>();
     private final Event checkEvent;
     final OffloadDataPath data;
+    final SegmentForwarder forwarder;
     private boolean adapterFailed;
     private HandoffListener listener = (t, from, to) -> { };
     long decisions;
@@ -77,6 +80,7 @@ public final class OffloadManager {
         this.component = name + ".offload";
         this.checkEvent = sim.newEvent("offload.check", component, Priority.TIMER, this::checkWatched);
         this.data = new OffloadDataPath(this, sim, adapter, config);
+        this.forwarder = new SegmentForwarder(this, adapter, stack);
     }
 
     /** Who is told about state changes (one listener; the socket bridge). */
@@ -249,7 +253,8 @@ public final class OffloadManager {
             trace.record(sim.now(), component, new OffloadTrace.Installed(r.tuple(), r.handle.toString(), held));
         }
         data.armPoll();
-        if (r.pendingFlush != null) {
+        forwarder.afterInstall(r);
+        if (r.pendingFlush != null && r.state == HandoffState.OFFLOADED) {
             FlushCause cause = r.pendingFlush;
             r.pendingFlush = null;
             startFlush(r, cause);
@@ -326,6 +331,7 @@ public final class OffloadManager {
 
     private void startFlush(OffloadRecord r, FlushCause cause) {
         move(r, HandoffState.FLUSHING);
+        forwarder.reset(r);
         r.flushCause = cause;
         if (trace.enabled()) {
             trace.record(sim.now(), component, new OffloadTrace.FlushStarted(r.tuple(), cause));
@@ -385,6 +391,25 @@ public final class OffloadManager {
                 trace.record(sim.now(), component, new OffloadTrace.SlowPathFrame(tuple, (int) r.slowPathFrames));
             }
         }
+    }
+
+    /**
+     * A slow-path frame of {@code tuple} reached the host: true if the manager forwards it to the
+     * adapter (see {@link SegmentForwarder}); false if the stack must hold it until the next flush.
+     */
+    public boolean offerSlowPathFrame(FourTuple tuple, Frame frame) {
+        OffloadRecord r = byTuple.get(tuple);
+        return r != null && forwarder.offer(r, frame);
+    }
+
+    /** Frames forwarded to the adapter (held during handoffs or from the slow path). */
+    public long framesForwarded() {
+        return forwarder.framesForwarded;
+    }
+
+    /** ForwardFrames commands submitted. */
+    public long forwardCommands() {
+        return forwarder.forwardCommands;
     }
 
     /** Posts an application receive buffer on an offloaded connection (claims 15, 17, 18); see {@link OffloadDataPath#postReceive}. */

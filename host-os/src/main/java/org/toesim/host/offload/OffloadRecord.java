@@ -36,6 +36,8 @@ public final class OffloadRecord {
     org.toesim.nic.device.ConnectionStats lastCard = org.toesim.nic.device.ConnectionStats.ZERO;
     long sampledAtPs;
     boolean watched;
+    /** Frames being forwarded to the adapter. */
+    final SegmentForwarder.State forward = new SegmentForwarder.State();
 
     OffloadRecord(FourTuple tuple) {
         this.tuple = tuple;

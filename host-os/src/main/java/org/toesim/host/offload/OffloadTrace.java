@@ -77,6 +77,10 @@ public sealed interface OffloadTrace extends TraceRecord {
     }
 
     /** Statistics were read from the adapter (claim 12). */
+    /** Frames of an offloaded connection that reached the host were given to the adapter (ForwardFrames). */
+    record FramesForwarded(FourTuple tuple, int frames) implements OffloadTrace {
+    }
+
     record StatsPolled(FourTuple tuple, long segmentsIn, long payloadBytesIn, CommandStatus status)
             implements OffloadTrace {
     }

@@ -1,5 +1,7 @@
 package org.toesim.host.offload;
 
+import java.util.List;
+import org.toesim.nic.frame.Frame;
 import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.engine.ConnectionStats;
 import org.toesim.tcp.segment.FourTuple;
@@ -16,6 +18,8 @@ import org.toesim.tcp.segment.FourTuple;
  *   markOffloaded(t)    drop the host engine; frames still reaching the host are held
  *   resumeOnHost(t)     handoff refused: process the held segments, continue
  *   resumeFromCcb(t,c)  flush: continue from the returned CCB, then the held segments
+ *   takeHeld(t)         the held segments, handed to the manager to forward to the adapter
+ *   hold(t, f)          hold one more segment (one the adapter cannot take)
  * </pre>
  * "Held" segments are neither lost nor processed twice: each is processed once by the engine
  * that owns the connection when it is replayed (a segment the adapter already covered is a
@@ -41,4 +45,18 @@ public interface StackPort {
 
     /** The connection's state is lost (the adapter could not return it): reset it. */
     void abort(FourTuple tuple, String reason);
+
+    /**
+     * Removes and returns, in arrival order, the frames held for {@code tuple} so far (those held
+     * while it was quiesced, and slow-path frames since): the manager forwards them to the
+     * adapter. A port that holds nothing returns an empty list.
+     */
+    default List<Frame> takeHeld(FourTuple tuple) {
+        return List.of();
+    }
+
+    /** Holds {@code frame} after those already held, to be processed after the next resume. */
+    default void hold(FourTuple tuple, Frame frame) {
+        throw new UnsupportedOperationException("this stack port does not hold frames");
+    }
 }

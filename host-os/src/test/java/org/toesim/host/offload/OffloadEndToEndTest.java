@@ -28,6 +28,8 @@ class OffloadEndToEndTest {
         Socket socket;
         long placed;
         boolean eof;
+        long eofAtPs;
+        Socket peer;
 
         Receiver(ToeSystem sys, int len) {
             this.sys = sys;
@@ -48,6 +50,7 @@ class OffloadEndToEndTest {
                 placed += n;
                 if (end) {
                     eof = true;
+                    eofAtPs = sys.sim.now();
                     sys.bridge.close(sock, null);
                 } else {
                     post();
@@ -67,6 +70,7 @@ class OffloadEndToEndTest {
         sys.socketsA.connect(ToeSystem.IP_B, ToeSystem.PORT, 1, new ConnectCallback() {
             @Override
             public void connected(Socket s) {
+                rx.peer = s;
                 s.send(new AppBuffer(src.baseAddress(), len), (sock, n) -> sock.close(null));
             }
         });
@@ -86,7 +90,17 @@ class OffloadEndToEndTest {
                 .withStatsPollIntervalPs(50 * Units.PS_PER_US).withCheckIntervalPs(20 * Units.PS_PER_US), TOE);
         assertTrue(sys.adapter.offloadSupported(), "attach: capability query answered (claims 10, 11)");
         long attachedAt = sys.adapter.answeredAtPs();
-        transfer(sys, 300_000, 1, null);
+        long startPs = sys.sim.now();
+        Receiver rx = transfer(sys, 300_000, 1, null);
+        var statsA = rx.peer.connection().stats();
+        var statsB = rx.socket.connection().stats();
+        // segments held during the handoff were forwarded to the card (ForwardFrames), not held until the flush:
+        // no retransmission timeout on either side, and the 300 kB arrive in well under one minimum RTO (200 ms)
+        assertTrue(sys.manager.framesForwarded() > 0, "held segments forwarded: " + sys.manager.counters());
+        assertEquals(0, statsA.timeoutRetransmits(), "peer: no RTO retransmissions " + statsA);
+        assertEquals(0, statsA.rtoFirings(), "peer: no RTO " + statsA);
+        assertEquals(0, statsB.timeoutRetransmits(), "TOE host (host + card engine): no RTO retransmissions");
+        assertTrue(rx.eofAtPs - startPs < 5 * Units.PS_PER_MS, "transfer took " + (rx.eofAtPs - startPs) + " ps");
 
         var decided = sys.of(OffloadTrace.PolicyDecided.class);
         var offloadDecision = decided.stream().filter(s -> ((OffloadTrace.PolicyDecided) s.record()).offload())

@@ -91,6 +91,17 @@ final class CardConnection implements TcpEvents, SegmentSink {
     long indicatedUpTo;
     long newReadableBytes;
     final ArrayDeque<Posted> posted = new ArrayDeque<>();
+    /**
+     * Out-of-order data the CCB brought (the host engine had queued it): the engine reassembles
+     * it when the gap fills, and the card takes those bytes from here (their stream offsets).
+     */
+    java.util.List<Payload> ccbOutOfOrder = java.util.List.of();
+    /** Payloads of segments the engine queued beyond RCV.NXT ({@link CardReassembly}). */
+    final java.util.ArrayList<Payload> reassembly = new java.util.ArrayList<>(0);
+    /** Out-of-order wire frames waiting for the host's forward ({@link ReorderPark}). */
+    final ArrayDeque<org.toesim.nic.frame.Frame> parked = new ArrayDeque<>(4);
+    long parkUntilPs;
+    Event parkTimer;
     boolean pushPending;
     /** Queued in the receive path's list of connections waiting for an indication buffer. */
     boolean awaitingIndication;
@@ -135,6 +146,7 @@ final class CardConnection implements TcpEvents, SegmentSink {
             readable += p.lenBytes();
         }
         heldBytes = readable;
+        ccbOutOfOrder = ccb.delegated().receive().outOfOrder();
         headOffset = Math.max(0, ccb.delegated().receive().rcvNxtPos() - 1) - readable;
         indicatedUpTo = headOffset;
         long sendStart = Math.max(0, ccb.delegated().send().sndUnaPos() - 1);

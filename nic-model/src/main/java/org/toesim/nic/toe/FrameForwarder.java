@@ -11,6 +11,8 @@ import org.toesim.nic.dma.DmaEngine;
 import org.toesim.nic.dma.DmaReadCallback;
 import org.toesim.nic.frame.Frame;
 import org.toesim.nic.ring.DeviceQueues;
+import org.toesim.tcp.segment.FourTuple;
+import org.toesim.tcp.segment.Segment;
 
 /**
  * {@link ToeCommand.ForwardFrames}: frames of an offloaded connection that reached the host (held
@@ -21,8 +23,10 @@ import org.toesim.nic.ring.DeviceQueues;
  *   ForwardFrames(id, h, addr, len) --command work on h's core--&gt; execute
  *     DmaReadRequest(addr, len) (one request per maxReadBytes, the first carries the FrameBatch)
  *     FrameBatch --&gt; status = CCB of h installed and active ? SUCCESS : UNKNOWN_HANDLE | FLUSHED
- *                --&gt; for each frame, in order: Toe.onFrame (classifier: fast path on the card, or
- *                    slow path to the host again)
+ *                --&gt; for each frame, in order: out-of-order data of an active CCB --&gt; the card's
+ *                    engine queues it (CardReassembly; the host had it once already, so it does not
+ *                    go up again); anything else --&gt; Toe.onFrame (classifier: fast path on the
+ *                    card, or slow path to the host again)
  *                --&gt; CommandCompletion(id, status, 0)
  * </pre>
  * Because the frames enter the classifier before any later wire frame is classified (the read
@@ -47,7 +51,9 @@ final class FrameForwarder implements DmaReadCallback {
     private final CcbTable table;
     private final List<Pending> pending = new ArrayList<>();
     private final ArrayList<Integer> freeIds = new ArrayList<>();
+    private final Classifier classifier;
     private long framesForwarded;
+    private long framesQueuedOutOfOrder;
     private long commands;
 
     FrameForwarder(Toe toe, DmaEngine dma, DeviceQueues queues, CcbTable table) {
@@ -55,10 +61,15 @@ final class FrameForwarder implements DmaReadCallback {
         this.dma = dma;
         this.queues = queues;
         this.table = table;
+        this.classifier = new Classifier(toe.config());
     }
 
     /** Runs the fetched command in COMMAND ring slot {@code slot}. */
     void execute(ToeCommand.ForwardFrames f, int slot) {
+        CardConnection target = table.byHandle(f.handle());
+        if (target != null && target.active) {
+            toe.reorder().expectForward(target);
+        }
         Pending p = new Pending(f, slot);
         int id;
         if (freeIds.isEmpty()) {
@@ -92,9 +103,28 @@ final class FrameForwarder implements DmaReadCallback {
         long now = toe.sim().now();
         for (Frame frame : batch.frames()) {
             framesForwarded++;
-            toe.onFrame(frame, now);
+            feed(frame, now);
         }
         complete(p, status);
+    }
+
+    /**
+     * Classifies {@code frame} as if just received; out-of-order data of an active CCB (the host
+     * already had it once) is queued by the card's engine instead of going up again.
+     */
+    private void feed(Frame frame, long nowPs) {
+        Segment seg = frame.tcp();
+        if (classifier.frameCheck(frame) == null) {
+            CardConnection c = table.byTuple(new FourTuple(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(),
+                    seg.srcPort()));
+            if (c != null && c.active && classifier.segmentCheck(seg, c.classifyRcvNxt) == PathReason.OUT_OF_ORDER
+                    && CardReassembly.queueable(c, frame)) {
+                framesQueuedOutOfOrder++;
+                toe.submitOutOfOrder(c, frame);
+                return;
+            }
+        }
+        toe.onFrame(frame, nowPs);
     }
 
     private void complete(Pending p, CommandStatus status) {
@@ -107,6 +137,11 @@ final class FrameForwarder implements DmaReadCallback {
     /** Frames the host forwarded and the card fed to its classifier. */
     long framesForwarded() {
         return framesForwarded;
+    }
+
+    /** Forwarded frames that were out of order and went to the engine's reassembly queue. */
+    long framesQueuedOutOfOrder() {
+        return framesQueuedOutOfOrder;
     }
 
     /** Forward commands completed. */

@@ -82,6 +82,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     private final CommandHandler commands;
     private final NicTransmit nicTransmit;
     private final FrameForwarder forwarder;
+    private final ReorderPark reorder;
     private final UploadMonitor monitor;
     private final HashMap<Integer, Long> neighbours = new HashMap<>();
     private final ArrayDeque<RxDescriptor.NicBuffer> nicBuffers = new ArrayDeque<>();
@@ -114,6 +115,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         this.commands = new CommandHandler(this, dma, queues, table, config);
         this.nicTransmit = new NicTransmit(dma, queues, mac);
         this.forwarder = new FrameForwarder(this, dma, queues, table);
+        this.reorder = new ReorderPark(this);
         this.nextFrameId = config.frameIdBase();
         mac.connectReceiver(this::onFrame);
     }
@@ -262,11 +264,17 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             if (accepted) {
                 c.queuedFast++;
                 c.classifyRcvNxt += (int) seg.seqLen();
+                if (!c.parked.isEmpty()) {
+                    reorder.release(c);
+                }
             } else {
                 c.droppedSegmentsIn++;
             }
             monitor.onSegmentIn(c, !accepted);
             return;
+        }
+        if (reason == PathReason.OUT_OF_ORDER && c.active && reorder.park(c, frame)) {
+            return; // the host is forwarding the segments before it
         }
         if (c != null && c.active) {
             monitor.onSegmentIn(c, reason == PathReason.OUT_OF_ORDER);
@@ -307,21 +315,19 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         c.payloadBytesIn += seg.payloadLenBytes();
         c.engine.input(seg, now, c);
         if (c.newReadableBytes > 0) {
-            int offsetInSeg = rcvNxtBefore - seg.seq();
-            Payload p = seg.payload();
-            if (offsetInSeg >= 0 && offsetInSeg + c.newReadableBytes <= p.lenBytes()) {
-                receivePath.append(c, p.slice(offsetInSeg, (int) c.newReadableBytes));
-            } else {
-                throw new IllegalStateException(name + ": engine made " + c.newReadableBytes
-                        + " B readable from a segment carrying " + p.lenBytes() + " B at offset " + offsetInSeg);
-            }
+            receivePath.append(c, CardReassembly.readable(c, seg.payload(), rcvNxtBefore - seg.seq(),
+                    (int) c.newReadableBytes));
             if (seg.has(TcpFlags.PSH)) {
                 c.pushPending = true;
             }
             receivePath.drain(c);
         }
+        CardReassembly.afterInput(c, seg);
         if (c.queuedFast == 0) {
             c.classifyRcvNxt = c.engine.rcvNxt();
+            if (!c.parked.isEmpty()) {
+                reorder.release(c);
+            }
         }
         c.kick(now);
     }
@@ -366,6 +372,23 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 0, 0);
         nextIpId = (nextIpId + 1) & 0xFFFF;
         return Frame.of(nextFrameId++, config.localMac(), dst, ip, seg);
+    }
+
+    /**
+     * Queues {@code frame}, out of order for {@code c}, as fast-path receive work without moving
+     * the classifier's RCV.NXT: the engine queues it until the gap fills ({@link CardReassembly}).
+     */
+    boolean submitOutOfOrder(CardConnection c, Frame frame) {
+        if (!processor.submit(c.core, CardProcessor.WorkKind.RX_SEGMENT, config.cyclesPerRxSegment(), frame, 0)) {
+            c.droppedSegmentsIn++;
+            return false;
+        }
+        c.queuedFast++;
+        return true;
+    }
+
+    ReorderPark reorder() {
+        return reorder;
     }
 
     /** Queues the transmit work of {@code frame} on {@code c}'s core. */
