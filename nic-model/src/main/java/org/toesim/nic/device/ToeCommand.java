@@ -29,7 +29,11 @@ public sealed interface ToeCommand extends RingEntry {
         }
     }
 
-    /** Push new host-owned cached state (TTL, TOS, MSS, bytes accepted by the application). */
+    /**
+     * Push new host-owned cached state (TTL, TOS, MSS, bytes accepted by the application). An
+     * adapter that cannot change the send MSS of a live connection answers a changed
+     * {@code sndMssBytes} with {@link CommandStatus#UNSUPPORTED_UPDATE} and applies nothing.
+     */
     record UpdateOffload(long commandId, OffloadHandle handle, CachedState cached) implements ToeCommand {
         public UpdateOffload {
             Objects.requireNonNull(handle, "handle");

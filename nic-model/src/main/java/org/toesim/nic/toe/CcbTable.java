@@ -9,8 +9,9 @@ import org.toesim.nic.device.OffloadHandle;
 import org.toesim.tcp.segment.FourTuple;
 
 /**
- * The card's CCB table (claim 20): fixed capacity, O(1) lookup by four-tuple (received frames)
- * and by handle (commands, descriptors). Lookups use hash maps; iteration (reset, reports) uses
+ * The card's CCB table (claim 20): fixed capacity, O(1) lookup by four-tuple (received frames,
+ * through a primitive-keyed {@link TupleIndex} that allocates nothing per frame) and by handle
+ * (commands, descriptors). Lookups use hash maps; iteration (reset, reports) uses
  * the insertion-ordered map only, so results never depend on hash order. A slot is reserved
  * when an InitiateOffload is accepted (before its CCB image has arrived), so concurrent offloads
  * cannot overfill the table.
@@ -27,6 +28,7 @@ public final class CcbTable {
     private final HashMap<FourTuple, CardConnection> byTuple = new HashMap<>();
     private final HashMap<OffloadHandle, CardConnection> byHandle = new HashMap<>();
     private final LinkedHashMap<OffloadHandle, CardConnection> ordered = new LinkedHashMap<>();
+    private final TupleIndex frameIndex;
     private final TimeWeighted occupancy;
     private int reserved;
     private long installs;
@@ -35,6 +37,7 @@ public final class CcbTable {
     public CcbTable(int capacity, int entryBytes, long nowPs, String owner) {
         this.capacity = capacity;
         this.entryBytes = entryBytes;
+        this.frameIndex = new TupleIndex(capacity);
         this.occupancy = new TimeWeighted(owner + ".ccbOccupancy", nowPs, 0);
     }
 
@@ -61,6 +64,7 @@ public final class CcbTable {
         }
         byHandle.put(conn.handle, conn);
         byTuple.put(conn.tuple, conn);
+        frameIndex.put(conn);
         ordered.put(conn.handle, conn);
         installs++;
         occupancy.update(nowPs, byHandle.size());
@@ -72,6 +76,7 @@ public final class CcbTable {
         if (byHandle.remove(conn.handle) != null) {
             byTuple.remove(conn.tuple);
             ordered.remove(conn.handle);
+            frameIndex.remove(conn, ordered.values());
             occupancy.update(nowPs, byHandle.size());
         }
     }
@@ -79,6 +84,16 @@ public final class CcbTable {
     /** The connection whose local/remote addresses are {@code tuple} (seen from the card), or null. */
     CardConnection byTuple(FourTuple tuple) {
         return byTuple.get(tuple);
+    }
+
+    /**
+     * The connection of a received frame addressed to {@code localIp:localPort} from
+     * {@code remoteIp:remotePort}, or null: the per-frame lookup, through a primitive-keyed index
+     * (no key object per frame; a four-tuple only when two connections share the index key).
+     */
+    CardConnection byFrame(int localIp, int localPort, int remoteIp, int remotePort) {
+        CardConnection c = frameIndex.get(localIp, localPort, remoteIp, remotePort);
+        return c != TupleIndex.SHARED ? c : byTuple.get(new FourTuple(localIp, localPort, remoteIp, remotePort));
     }
 
     /** The connection named {@code handle}, or null. */

@@ -33,7 +33,6 @@ import org.toesim.nic.pcie.PcieLink;
 import org.toesim.nic.pcie.PcieSpec;
 import org.toesim.nic.ring.DeviceQueues;
 import org.toesim.nic.ring.FetchRing;
-import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
 import org.toesim.tcp.segment.TcpFlags;
@@ -89,6 +88,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     private final ArrayDeque<Integer> nicBufferSlots = new ArrayDeque<>();
     private final long[] pathCounts = new long[PathReason.values().length];
     private long nextFrameId;
+    private int lastNeighbourIp;
+    private long lastNeighbourMac = -1;
     private int nextIpId;
     private boolean failed;
     private long framesToHost;
@@ -240,16 +241,18 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
 
     /** A frame arrived from the MAC: classify, queue work on the right core. */
     void onFrame(Frame frame, long nowPs) {
-        neighbours.put(frame.ip().srcIp(), frame.srcMac());
+        if (frame.ip().srcIp() != lastNeighbourIp || frame.srcMac() != lastNeighbourMac) { // no boxing per frame
+            lastNeighbourIp = frame.ip().srcIp();
+            lastNeighbourMac = frame.srcMac();
+            neighbours.put(lastNeighbourIp, lastNeighbourMac);
+        }
         PathReason reason = classifier.frameCheck(frame);
         Segment seg = frame.tcp();
         CardConnection c = null;
+        c = table.byFrame(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(), seg.srcPort());
         if (reason == null) {
-            c = table.byTuple(new FourTuple(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(), seg.srcPort()));
             reason = c == null ? PathReason.NO_CCB : !c.active ? PathReason.NOT_ACTIVE
                     : classifier.segmentCheck(seg, c.classifyRcvNxt);
-        } else {
-            c = table.byTuple(new FourTuple(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(), seg.srcPort()));
         }
         pathCounts[reason.ordinal()]++;
         if (c != null) {
@@ -301,8 +304,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
 
     private void processFast(Frame frame) {
         Segment seg = frame.tcp();
-        CardConnection c = table.byTuple(new FourTuple(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(),
-                seg.srcPort()));
+        CardConnection c = table.byFrame(frame.ip().dstIp(), seg.dstPort(), frame.ip().srcIp(), seg.srcPort());
         if (c == null || !c.active) {
             toHost(frame); // flushed while queued: the host now owns the connection
             return;

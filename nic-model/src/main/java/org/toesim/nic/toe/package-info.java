@@ -14,12 +14,15 @@
  *        &lt;---------------- SendCompletion --------------    when the peer acknowledged all of it
  *   TerminateOffload -------------------------------------&gt;  CommandHandler: buffers FLUSHED,
  *        &lt;---------------- data, CCB, CommandCompletion --   undelivered bytes, CCB image
- *        &lt;---------------- UploadRequest(reason) -------    URG, timeout, FIN/RST/SYN, TIME_WAIT, fault
+ *        &lt;---------------- UploadRequest(reason) -------    URG, timeout, FIN/RST/SYN, TIME_WAIT, fault;
+ *                                                          optional (UploadPolicy): no posted buffers,
+ *                                                          low activity, high drop/reorder rate
  * </pre>
  * Parts: {@link org.toesim.nic.toe.ToeConfig} (documented defaults),
  * {@link org.toesim.nic.toe.Classifier} and {@link org.toesim.nic.toe.PathReason} (claim 14),
  * {@link org.toesim.nic.toe.CcbTable} (claim 20), {@link org.toesim.nic.toe.CardProcessor}
- * (cores, work queues, utilisation), the receive and send paths, the command handler, and
+ * (cores, work queues, utilisation), {@link org.toesim.nic.toe.UploadPolicy} (optional upload
+ * requests), the receive and send paths, the command handler, and
  * {@link org.toesim.nic.toe.ToeReport} (claim 12).
  */
 package org.toesim.nic.toe;

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.core.units.Units;
@@ -144,6 +145,7 @@ public class ToeFastPathBench {
     private long frameId;
     private int ipId;
     private long framesOut;
+    private long framesIn;
     private long cardMac;
 
     @Setup(Level.Trial)
@@ -236,11 +238,22 @@ public class ToeFastPathBench {
     @Benchmark
     public long frame() {
         mac.receive(nextFrame(), sim.now());
+        framesIn++;
         sim.runUntil(sim.now() + FRAME_GAP_PS);
         if (posted - host.completions < 4) {
             post();
         }
         return framesOut;
+    }
+
+    /** Fails the run if any fed frame left the fast path or was not placed (the score would be meaningless). */
+    @TearDown(Level.Trial)
+    public void check() {
+        org.toesim.nic.toe.ToeReport r = toe.report(null);
+        long fast = r.paths().get(org.toesim.nic.toe.PathReason.FAST_DATA);
+        if (fast != framesIn || r.framesRefusedBusy() != 0 || r.bytesPlaced() < (framesIn - 300) * (long) MSS) {
+            throw new IllegalStateException(framesIn + " frames fed, " + fast + " fast, " + r);
+        }
     }
 
     /** The card under test (for the sanity test). */
