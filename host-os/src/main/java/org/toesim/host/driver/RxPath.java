@@ -25,6 +25,8 @@ final class RxPath {
     private final FrameContent frameContent;
     private final int[] slotOfBuffer;
     private final int[] refill;
+    /** One descriptor per buffer, made once: a buffer's address, length and cookie never change. */
+    private final RxDescriptor.NicBuffer[] descriptors;
     private int refillCount;
     private FrameReceiver receiver;
     long framesIn;
@@ -39,6 +41,10 @@ final class RxPath {
         this.frameContent = frameContent;
         this.slotOfBuffer = new int[pool.count()];
         this.refill = new int[pool.count()];
+        this.descriptors = new RxDescriptor.NicBuffer[pool.count()];
+        for (int i = 0; i < descriptors.length; i++) {
+            descriptors[i] = new RxDescriptor.NicBuffer(pool.address(i), pool.bufferBytes(), i);
+        }
     }
 
     void setReceiver(FrameReceiver r) {
@@ -80,7 +86,7 @@ final class RxPath {
         int n = Math.min(refillCount, ring.freeSlots());
         for (int k = 0; k < n; k++) {
             int i = refill[k];
-            slotOfBuffer[i] = ring.produce(new RxDescriptor.NicBuffer(pool.address(i), pool.bufferBytes(), i));
+            slotOfBuffer[i] = ring.produce(descriptors[i]);
         }
         System.arraycopy(refill, n, refill, 0, refillCount - n);
         refillCount -= n;

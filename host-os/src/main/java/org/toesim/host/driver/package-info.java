@@ -5,6 +5,8 @@
  * transmits frames with batched doorbells and backpressure, and carries the TOE commands,
  * posted receive buffers and send requests with per-request completions. At attach it asks the
  * adapter what it can do and keeps the answer in an {@link org.toesim.host.driver.AdapterRecord}.
+ * With several queue pairs (receive-side scaling) each has its own rings, buffers, MSI-X
+ * vector, core and NAPI poll; transmit picks a queue per flow so a connection's frames stay in order.
  *
  * <pre>
  *  stack                      NicDriver                              RootComplex / PcieLink / adapter

@@ -1,6 +1,6 @@
 package org.toesim.host.pcie;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.toesim.host.mem.HostMemory;
@@ -156,15 +156,16 @@ public final class HostRing implements DmaTarget {
     public DmaData read(long hostAddr, int lenBytes) {
         int first = slotOf(hostAddr, lenBytes);
         int count = lenBytes / id.entryBytes();
-        List<RingEntry> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            RingEntry e = slots[first + i];
-            if (e == null) {
+            if (slots[first + i] == null) {
                 throw new IllegalStateException("device read empty slot " + (first + i) + " of " + region);
             }
-            out.add(e);
         }
         memory.readLength(hostAddr, lenBytes);
+        // an immutable list is taken by Entries as is (List.copyOf does not copy it again)
+        List<RingEntry> out = count == 1 ? List.of(slots[first])
+                : count == 2 ? List.of(slots[first], slots[first + 1])
+                : List.of(Arrays.copyOfRange(slots, first, first + count));
         return new DmaData.Entries(out, id.entryBytes());
     }
 

@@ -42,8 +42,15 @@ public final class DriverNetDevice implements NetDevice {
     @Override
     public void setReceiver(FrameReceiver receiver) {
         Objects.requireNonNull(receiver, "receiver");
-        driver.setFrameReceiver((f, core, info) ->
-                receiver.onFrame(f, core, new RxInfo(info.checksumVerified(), Math.max(1, info.lroSegments()))));
+        driver.setFrameReceiver((f, core, info) -> receiver.onFrame(f, core, stackInfo(info)));
+    }
+
+    /** The stack's view of the driver's {@code info}: shared constants unless LRO merged segments. */
+    private static RxInfo stackInfo(org.toesim.host.driver.RxInfo info) {
+        if (info.lroSegments() <= 1) {
+            return info.checksumVerified() ? RxInfo.VERIFIED : RxInfo.UNVERIFIED;
+        }
+        return new RxInfo(info.checksumVerified(), info.lroSegments());
     }
 
     @Override

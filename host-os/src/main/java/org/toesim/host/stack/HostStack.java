@@ -36,7 +36,7 @@ import org.toesim.tcp.segment.TcpFlags;
  *  device --onFrame(f, core, info)--&gt; [per-core rx FIFO]
  *     cpu.submit(core, SOFTIRQ, CHECKSUM  tcp bytes x cycles/B)   unless info.checksumVerified
  *     cpu.submit(core, SOFTIRQ, PROTOCOL_RX per data/control segment | ACK per pure ACK)
- *  work done --&gt; demux: conns.get(4-tuple) | listeners.get(port) | RST
+ *  work done --&gt; demux: conns.get(local port, remote ip, remote port) | listeners.get(port) | RST
  *     HOST      --&gt; engine.input(seg) --&gt; TxPath.flush (frames, tx cost, device.send)
  *     QUIESCED  --&gt; held in order (processed on resume, or handed over by markOffloaded)
  *     OFFLOADED --&gt; SlowPathHandler (no TCP processing here)
@@ -64,7 +64,7 @@ public final class HostStack {
     private final TxPath tx;
     private final PortAllocator ports;
     /** Demultiplexing table: lookups only, never iterated. */
-    private final Map<FourTuple, HostConnection> conns = new HashMap<>();
+    private final ConnectionTable<HostConnection> conns = new ConnectionTable<>();
     /** Listeners by local port: lookups only. */
     private final Map<Integer, TcpListener> listeners = new HashMap<>();
     private final Map<Integer, AcceptHandler> acceptHandlers = new HashMap<>();
@@ -132,7 +132,7 @@ public final class HostStack {
     public HostConnection connect(int remoteIp, int remotePort, int appCore, ConnectionListener listener) {
         int port = ports.allocateEphemeral();
         FourTuple tuple = new FourTuple(config.localIp(), port, remoteIp, remotePort);
-        if (conns.containsKey(tuple)) {
+        if (conns.containsKey(ConnectionTable.key(tuple))) {
             ports.release(port);
             throw new IllegalStateException("four-tuple in use: " + tuple);
         }
@@ -154,7 +154,7 @@ public final class HostStack {
         HostConnection c = new HostConnection(this, byId.size(), tuple, active, core, sim.now());
         c.engine = new TcpConnection(tuple, config.tcp(), c, trace, tcpComponent);
         byId.add(c);
-        conns.put(tuple, c);
+        conns.put(ConnectionTable.key(tuple), c);
         liveConnections++;
         return c;
     }
@@ -171,7 +171,7 @@ public final class HostStack {
             return;
         }
         Segment seg = f.tcp();
-        HostConnection c = conns.get(new FourTuple(f.ip().dstIp(), seg.dstPort(), f.ip().srcIp(), seg.srcPort()));
+        HostConnection c = conns.get(ConnectionTable.key(seg.dstPort(), f.ip().srcIp(), seg.srcPort()));
         if (c != null && c.placement == Placement.OFFLOADED) {
             c.slowPath.onSlowPathFrame(c, f, core, info);
             return;
@@ -192,7 +192,7 @@ public final class HostStack {
         RxInfo info = rxInfos[core].poll();
         Segment seg = f.tcp();
         int remoteIp = f.ip().srcIp();
-        HostConnection c = conns.get(new FourTuple(config.localIp(), seg.dstPort(), remoteIp, seg.srcPort()));
+        HostConnection c = conns.get(ConnectionTable.key(seg.dstPort(), remoteIp, seg.srcPort()));
         if (c == null) {
             noConnection(remoteIp, seg, core);
             return;
@@ -217,7 +217,7 @@ public final class HostStack {
             currentRxCore = core;
             TcpConnection created = l.input(remoteIp, seg, sim.now(), tx);
             if (created != null) {
-                HostConnection c = conns.get(created.tuple());
+                HostConnection c = conns.get(ConnectionTable.key(created.tuple()));
                 afterEngineCall(c, core, WorkClass.SOFTIRQ);
             } else {
                 tx.flush(null, core, WorkClass.SOFTIRQ);
@@ -289,7 +289,7 @@ public final class HostStack {
             return;
         }
         c.closed = true;
-        conns.remove(c.tuple());
+        conns.remove(ConnectionTable.key(c.tuple()));
         ports.release(c.tuple().localPort());
         sim.cancel(c.timer);
         liveConnections--;
@@ -401,7 +401,7 @@ public final class HostStack {
 
     /** The connection for {@code tuple} (local view), or null. */
     public HostConnection connection(FourTuple tuple) {
-        return conns.get(tuple);
+        return tuple.localIp() == config.localIp() ? conns.get(ConnectionTable.key(tuple)) : null;
     }
 
     public StackConfig config() {
