@@ -151,7 +151,7 @@ final class HostNode {
                 return guarded[0].name();
             }
         };
-        manager = new OffloadManager(sim, adapterPort, stackPort, ToeAssembly.offloadConfig(policy), trace, name());
+        manager = new OffloadManager(sim, adapterPort, stackPort, ToeAssembly.offloadConfig(policy, toe.config()), trace, name());
         stackPort.setManager(manager);
         driver.setDeviceEventListener((e, core) -> manager.onDeviceEvent(e));
         OffloadSocketIo io = new OffloadSocketIo(manager, adapterPort.capability().maxSendBytes(), memory, name());

@@ -25,6 +25,9 @@ final class ToeAssembly {
     /** How often watched on-host connections are shown to the policy. */
     static final long POLICY_CHECK_PS = 100 * Units.PS_PER_US;
 
+    /** Per-connection receive buffering on the card (the most it advertises beyond the host's credit). */
+    static final int ON_CARD_BUFFER_BYTES = 256 * 1024;
+
     private ToeAssembly() {
     }
 
@@ -47,7 +50,7 @@ final class ToeAssembly {
             c[k] = e.getValue();
         }
         return new ToeConfig(n.ccbCapacity(), d.ccbEntryBytes(), n.cardCores(), n.cardClockHz(), c[0], c[1], c[2],
-                c[3], c[4], c[5], c[6], d.maxQueuedFramesPerCore(), Units.PS_PER_MS, d.onCardBufferBytes(),
+                c[3], c[4], c[5], c[6], d.maxQueuedFramesPerCore(), Units.PS_PER_MS, ON_CARD_BUFFER_BYTES,
                 d.maxPostedBuffersPerConnection(), d.maxSendBytes(), d.maxReceiveBufferBytes(), d.outOfOrder(),
                 d.fin(), d.ipOptionsToHost(), d.uploadAfterRetransmits(), d.maxReadTags(), d.fetchBatch(), mac,
                 ((long) index + 1) << 48, engine, d.uploadPolicy());
@@ -71,8 +74,14 @@ final class ToeAssembly {
         throw new IllegalStateException("unknown offload policy " + p);
     }
 
-    /** The manager's settings: {@code policy}, checked every {@link #POLICY_CHECK_PS}; other values host-os defaults. */
-    static OffloadConfig offloadConfig(OffloadPolicy policy) {
-        return OffloadConfig.of(policy).withCheckIntervalPs(POLICY_CHECK_PS);
+    /**
+     * The manager's settings: {@code policy}, checked every {@link #POLICY_CHECK_PS}; window
+     * credit pushed every {@code onCardBufferBytes / 4} accepted bytes (with the host-os default
+     * of 64 KiB, equal to the card's 64 KiB buffer, the advertised window closes before the
+     * credit goes out and the peer waits for its persist timer); other values host-os defaults.
+     */
+    static OffloadConfig offloadConfig(OffloadPolicy policy, ToeConfig card) {
+        return OffloadConfig.of(policy).withCheckIntervalPs(POLICY_CHECK_PS)
+                .withCreditThresholdBytes(card.onCardBufferBytes() / 4);
     }
 }
