@@ -282,12 +282,21 @@ final class HostNode {
                 .withModeration(moderationUsecs, moderationFrames);
         // the driver asks the NIC to fill in checksums only if the NIC offloads them
         DriverConfig dc = new DriverConfig(d.name(), d.adapterId(), d.queueCore(), d.vector(), d.commandRingSlots(),
-                d.sendRingSlots(), d.receiveRingSlots(), d.completionRingSlots(), d.eventRingSlots(), d.rxBuffers(),
+                d.sendRingSlots(), toe == null ? d.receiveRingSlots() : TOE_RECEIVE_RING_SLOTS, d.completionRingSlots(), d.eventRingSlots(), d.rxBuffers(),
                 d.rxBufferBytes(), d.txBufferBytes(), d.napiBudget(), d.rxRefillBatch(), d.txWakeSlots(),
                 d.moderationUsecs(), d.moderationFrames(), nicSpec.checksumOffload(), d.commandTimeoutPs());
         NicDriver driver = new NicDriver(sim, rc, dc, costs);
         return new HostNode(spec, index, costs, cpu, memory, pcie, port, rc, driver, nic, toe);
     }
+
+    /**
+     * RECEIVE ring of a TOE host. Its plain-NIC buffers and the posted application buffers share
+     * the ring and the driver frees slots in order, so a NIC buffer no slow-path frame has used
+     * yet holds back every posted buffer completed after it: about (slots - rxBuffers) posted
+     * buffers fit before the ring is full (the driver then fails the run loudly). 8192 slots
+     * carry the default experiment (~800 posts) with room to spare.
+     */
+    static final int TOE_RECEIVE_RING_SLOTS = 8192;
 
     private static PlainNic plainNic(Simulator sim, StatsRegistry stats, HostSpec spec, NicSpec nicSpec,
                                      MacConfig portConfig, PcieLink pcie, MacPort port, String path,
