@@ -28,7 +28,7 @@ import org.toesim.tcp.segment.TcpFlags;
  *                       else -&gt; queue[t]
  *  slow-path frame f while OFFLOADED: forwardable and never forwarded before -&gt; queue[t]
  *                                     else -&gt; held by the stack, replayed after the next flush
- *  queue[t] non-empty, no forward in flight: adapter.forward(h, first &lt;= 64 frames)
+ *  queue[t] non-empty, no forward in flight: adapter.forward(h, first &lt;= 64 frames, &lt;= 16 KiB)
  *     completion -&gt; next batch; queue empty and a flush is waiting -&gt; flush
  * </pre>
  * A frame is forwarded at most once: if the card still cannot process it (out-of-order data
@@ -38,8 +38,13 @@ import org.toesim.tcp.segment.TcpFlags;
  * are held as before.
  */
 final class SegmentForwarder {
-    /** Frames per ForwardFrames command (bounded so a batch fits one state slot). */
+    /** Frames per ForwardFrames command at most. */
     static final int MAX_BATCH_FRAMES = 64;
+    /**
+     * Bytes per ForwardFrames command at most (one frame always goes): a batch the card fetches
+     * in one DMA read (32 tags of 512 B), since host memory serves a typed batch only whole.
+     */
+    static final int MAX_BATCH_BYTES = 16 * 1024;
 
     private final OffloadManager manager;
     private final AdapterPort adapter;
@@ -132,8 +137,12 @@ final class SegmentForwarder {
             return;
         }
         List<Frame> batch = new ArrayList<>(Math.min(MAX_BATCH_FRAMES, s.queue.size()));
-        while (!s.queue.isEmpty() && batch.size() < MAX_BATCH_FRAMES) {
-            batch.add(s.queue.pollFirst());
+        int bytes = 0;
+        while (!s.queue.isEmpty() && batch.size() < MAX_BATCH_FRAMES
+                && (batch.isEmpty() || bytes + s.queue.peekFirst().lenBytes() <= MAX_BATCH_BYTES)) {
+            Frame f = s.queue.pollFirst();
+            bytes += f.lenBytes();
+            batch.add(f);
         }
         s.inFlight = true;
         forwardCommands++;

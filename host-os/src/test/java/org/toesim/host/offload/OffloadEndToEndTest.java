@@ -33,7 +33,7 @@ class OffloadEndToEndTest {
 
         Receiver(ToeSystem sys, int len) {
             this.sys = sys;
-            this.dst = sys.memB.allocate("app.dst", RegionKind.APPLICATION_BUFFER, len, true);
+            this.dst = sys.memB.allocate("app.dst" + sys.memB.regions().size(), RegionKind.APPLICATION_BUFFER, len, true);
         }
 
         void start(Socket s) {

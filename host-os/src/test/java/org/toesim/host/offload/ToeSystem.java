@@ -83,6 +83,12 @@ final class ToeSystem {
     final Sampler trace = new Sampler();
 
     ToeSystem(long seed, OffloadConfig config, ToeConfig toeConfig) {
+        this(seed, config, toeConfig, p -> p);
+    }
+
+    /** {@code wrap} may stand between the manager and the real adapter port (tests of a stale adapter record). */
+    ToeSystem(long seed, OffloadConfig config, ToeConfig toeConfig,
+            java.util.function.UnaryOperator<AdapterPort> wrap) {
         streams = new RandomStreams(seed);
         cpuA = new HostCpu(sim, CpuSpec.of("A.cpu", 2));
         MacPort portA = new MacPort(sim, "A.mac", MacConfig.tenGig().withTxQueue(QueueLimit.frames(1000)));
@@ -110,7 +116,7 @@ final class ToeSystem {
         socketsB = new SocketLayer(stackB, memB);
         stackPort = new HostStackPort(stackB, dev);
         adapterPort = new DriverAdapterPort(driver, 0, 16, 1 << 20);
-        manager = new OffloadManager(sim, adapterPort, stackPort, config, trace, "B");
+        manager = new OffloadManager(sim, wrap.apply(adapterPort), stackPort, config, trace, "B");
         stackPort.setManager(manager);
         driver.setDeviceEventListener((e, core) -> manager.onDeviceEvent(e));
         bridge = new SocketOffloadBridge(manager);

@@ -21,7 +21,7 @@ import org.toesim.tcp.segment.Segment;
  *
  * <pre>
  *   ForwardFrames(id, h, addr, len) --command work on h's core--&gt; execute
- *     DmaReadRequest(addr, len) (one request per maxReadBytes, the first carries the FrameBatch)
+ *     DmaReadRequest(addr + k * maxReadBytes) per chunk (Parts reassembled into the FrameBatch)
  *     FrameBatch --&gt; status = CCB of h installed and active ? SUCCESS : UNKNOWN_HANDLE | FLUSHED
  *                --&gt; for each frame, in order: out-of-order data of an active CCB --&gt; the card's
  *                    engine queues it (CardReassembly; the host had it once already, so it does not
@@ -38,6 +38,10 @@ final class FrameForwarder implements DmaReadCallback {
     private static final class Pending {
         final ToeCommand.ForwardFrames command;
         final int slot;
+        int readsLeft;
+        int nextOffsetBytes;
+        DmaData whole;
+        boolean malformed;
 
         Pending(ToeCommand.ForwardFrames command, int slot) {
             this.command = command;
@@ -79,21 +83,33 @@ final class FrameForwarder implements DmaReadCallback {
             id = freeIds.remove(freeIds.size() - 1);
             pending.set(id, p);
         }
+        // a batch longer than one read comes as one Part per read, in issue order (as a CCB image)
         int len = f.framesLenBytes();
-        int first = Math.min(len, dma.maxReadBytes());
-        for (int off = first; off < len; off += dma.maxReadBytes()) {
-            dma.read(f.framesAddr() + off, Math.min(len - off, dma.maxReadBytes()), (c, d) -> { }, 0);
+        for (int off = 0; off < len; off += dma.maxReadBytes()) {
+            p.readsLeft++;
+            dma.read(f.framesAddr() + off, Math.min(len - off, dma.maxReadBytes()), this, id);
         }
-        dma.read(f.framesAddr(), first, this, id);
     }
 
     @Override
     public void onReadComplete(long cookie, DmaData data) {
         int id = (int) cookie;
         Pending p = pending.get(id);
+        if (data instanceof DmaData.Part part && part.offsetBytes() == p.nextOffsetBytes
+                && (p.whole == null || part.whole() == p.whole)) {
+            p.whole = part.whole();
+        } else if (p.nextOffsetBytes == 0 && data.lenBytes() == p.command.framesLenBytes()) {
+            p.whole = data;
+        } else {
+            p.malformed = true;
+        }
+        p.nextOffsetBytes += data.lenBytes();
+        if (--p.readsLeft > 0) {
+            return;
+        }
         pending.set(id, null);
         freeIds.add(id);
-        if (!(data instanceof DmaData.FrameBatch batch)) {
+        if (p.malformed || !(p.whole instanceof DmaData.FrameBatch batch)) {
             complete(p, CommandStatus.INVALID_REQUEST);
             return;
         }
