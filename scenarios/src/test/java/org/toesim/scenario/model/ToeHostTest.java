@@ -105,4 +105,23 @@ class ToeHostTest {
         assertEquals(40, latency.count());
         assertEquals(40L * (16 * 1024 + 128), d.result().summary().connections().get(0).bytesDelivered());
     }
+
+    @Test
+    void anAdapterSendCutShortByAFlushIsFinishedByTheHostStackExactlyOnce() throws Exception {
+        // 256 KiB responses from an offloaded server; the connection comes back mid-response
+        // (upload request or the card reset), so a send request returns FLUSHED part-acknowledged
+        SummaryReport r = run("""
+                {"name": "rr-flush", "seed": 3,
+                 "hosts": [{"name": "a"}, {"name": "b", "nic": {"model": "toe"}, "offload": "always"}],
+                 "workloads": [{"type": "requestResponse", "from": "a", "to": "b", "request": "128B",
+                                "response": "256KiB", "requests": 40}],
+                 "faults": [{"type": "cardReset", "at": "3ms", "host": "b"}],
+                 "stop": {"until": "workloadsDone", "limit": "1s"}}
+                """);
+        ConnectionReport c = r.connections().get(0);
+        assertEquals(40L * (256 * 1024 + 128), c.bytesDelivered(), "every response byte once, none twice");
+        assertEquals(ConnectionReport.INTEGRITY_OK, c.integrity());
+        assertTrue(c.offloaded());
+        assertEquals(1, c.flushes());
+    }
 }
