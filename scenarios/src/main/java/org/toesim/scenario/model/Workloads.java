@@ -73,9 +73,13 @@ final class Workloads {
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
             String path = "workloads[" + i + "]";
-            if (w.tcp().realBytes()) {
-                throw ModelUnavailable.missing(path + ".tcp.realBytes", "real payload bytes checked end to end",
-                        "applications that send real bytes (org.toesim.host.app sends virtual payload)");
+            if (w.tcp().realBytes() && w instanceof ShortConnectionsWorkload) {
+                throw ModelUnavailable.missing(path + ".tcp.realBytes", "real payload bytes in a " + w.type()
+                        + " workload", "a real-byte mode of the host-os short-connection client (bulk, "
+                        + "request-response and paced workloads send and check real bytes)");
+            }
+            if (w.tcp().realBytes() && w instanceof PacedStreamWorkload p && p.chunkBytes() > Integer.MAX_VALUE) {
+                throw problem(path + ".chunk", "real bytes need chunks below 2 GiB", "a smaller chunk");
             }
             if (w instanceof PacedStreamWorkload p && p.sizeBytes() % p.chunkBytes() != 0) {
                 throw problem(path + ".size", "is not a whole number of chunks (" + p.chunkBytes() + " B)",
@@ -153,13 +157,13 @@ final class Workloads {
 
     private static List<Conn> start(WorkloadSpec w, HostNode from, HostNode to, RandomStreams streams, int stride) {
         if (w instanceof BulkWorkload b) {
-            return BulkRun.start(b, from, to, stride);
+            return BulkRun.start(b, from, to, stride, streams);
         } else if (w instanceof RequestResponseWorkload r) {
-            return RequestResponseRun.start(r, from, to);
+            return RequestResponseRun.start(r, from, to, streams);
         } else if (w instanceof ShortConnectionsWorkload s) {
             return List.of(ShortConnectionsRun.start(s, from, to, streams));
         } else if (w instanceof PacedStreamWorkload p) {
-            return List.of(PacedStreamRun.start(p, from, to));
+            return List.of(PacedStreamRun.start(p, from, to, streams));
         }
         throw new IllegalStateException("unknown workload type " + w.type());
     }
@@ -238,7 +242,7 @@ final class Workloads {
     }
 
     /** One report per connection row, in workload then connection order. */
-    List<ConnectionReport> reports(long endPs) {
+    List<ConnectionReport> reports(long endPs, Map<String, HostNode> hosts) {
         List<ConnectionReport> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             Conn c = conns[i];
@@ -251,17 +255,43 @@ final class Workloads {
             long from = Math.max(c.startPs(), warmUpPs);
             long until = c.done() && c.lastDeliveryPs() >= 0 ? c.lastDeliveryPs() : endPs;
             double goodput = c.startPs() < 0 || until <= from ? 0 : Rates.bitsPerSec(delivered, until - from);
-            out.add(new ConnectionReport(c.id(), c.from(), c.to(), delivered, goodput, c.retransmits(), false, 0,
+            long[] h = handoffs(c, hosts);
+            out.add(new ConnectionReport(c.id(), c.from(), c.to(), delivered, goodput, c.retransmits(), h[0] > 0, h[1],
                     integrity(c)));
         }
         return out;
     }
 
+    /** {installs, flushes} of {@code c} on the TOE hosts at either end (whole run). */
+    private static long[] handoffs(Conn c, Map<String, HostNode> hosts) {
+        long[] sum = new long[2];
+        for (String host : new String[] {c.from(), c.to()}) {
+            HostNode n = hosts.get(host);
+            if (n == null || n.offloadIo == null) {
+                continue;
+            }
+            for (org.toesim.host.socket.Socket s : c.sockets()) {
+                long[] h = n.offloadIo.handoffs(s.tuple());
+                if (h != null) {
+                    sum[0] += h[0];
+                    sum[1] += h[1];
+                    break;
+                }
+            }
+        }
+        return sum;
+    }
+
     /**
-     * Virtual payload is checked by accounting: never more delivered than the workload sends,
+     * Real bytes are compared with the sender's stream (the first wrong byte is reported);
+     * virtual payload is checked by accounting: never more delivered than the workload sends,
      * and exactly all of it once the connection is done.
      */
     private static String integrity(Conn c) {
+        String bytes = c.contentMismatch();
+        if (bytes != null) {
+            return bytes;
+        }
         long got = c.deliveredBytes();
         if (got > c.expectedBytes()) {
             return "delivered " + got + " bytes, more than the " + c.expectedBytes() + " sent";
