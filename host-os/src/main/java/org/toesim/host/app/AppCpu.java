@@ -24,6 +24,16 @@ final class AppCpu {
         cpu.submit(core, WorkClass.APPLICATION, CostCategory.APPLICATION, cycles, (c, a) -> then.run(), 0);
     }
 
+    /** A byte-holding application buffer of {@code lenBytes}, named {@code prefix.k} with the first free k. */
+    static AppBuffer realBuffer(HostMemory memory, String prefix, int lenBytes) {
+        int k = 0;
+        while (memory.region(prefix + "." + k) != null) {
+            k++;
+        }
+        MemoryRegion r = memory.allocate(prefix + "." + k, RegionKind.APPLICATION_BUFFER, lenBytes, true);
+        return new AppBuffer(r.baseAddress(), lenBytes);
+    }
+
     /** A virtual application buffer of {@code lenBytes} (lengths only, no content kept). */
     static AppBuffer buffer(HostMemory memory, String name, int lenBytes) {
         MemoryRegion r = memory.allocate(name, RegionKind.APPLICATION_BUFFER, lenBytes, false);

@@ -19,6 +19,8 @@ public final class BulkReceiver {
     private final ApplicationWork work;
     private final int core;
     private final AppBuffer buf;
+    private final PayloadPattern pattern;
+    private PayloadPattern.Mismatch mismatch;
     private long bytes;
     private long startPs = -1;
     private long firstBytePs = -1;
@@ -27,10 +29,23 @@ public final class BulkReceiver {
     private Socket socket;
 
     public BulkReceiver(SocketLayer sockets, int core, int port, int bufferBytes, ApplicationWork work) {
+        this(sockets, core, port, bufferBytes, work, null);
+    }
+
+    /**
+     * A receiver that checks real bytes when {@code pattern} is not null: it reads into a
+     * byte-holding buffer and compares every placed range with the stream; {@link #mismatch()}
+     * keeps the first wrong byte.
+     */
+    public BulkReceiver(SocketLayer sockets, int core, int port, int bufferBytes, ApplicationWork work,
+                        PayloadPattern pattern) {
         this.sockets = sockets;
         this.core = core;
         this.work = work;
-        this.buf = AppCpu.buffer(sockets.memory(), sockets.stack().config().name() + ".bulkrx." + port, bufferBytes);
+        this.pattern = pattern;
+        String name = sockets.stack().config().name() + ".bulkrx." + port;
+        this.buf = pattern == null ? AppCpu.buffer(sockets.memory(), name, bufferBytes)
+                : AppCpu.realBuffer(sockets.memory(), name, bufferBytes);
         sockets.listen(port, core, s -> {
             socket = s;
             startPs = now();
@@ -43,8 +58,9 @@ public final class BulkReceiver {
     }
 
     private void post() {
-        socket.receive(buf, true, (s, b, n, end) -> {
+        sockets.io().receive(socket, buf, true, (s, b, n, end) -> {
             if (n > 0) {
+                check(n);
                 bytes += n;
                 lastBytePs = now();
                 if (firstBytePs < 0) {
@@ -54,12 +70,25 @@ public final class BulkReceiver {
             AppCpu.work(sockets.stack().cpu(), core, work, n, () -> {
                 if (end) {
                     eof = true;
-                    s.close(null);
+                    sockets.io().close(s, null);
                 } else {
                     post();
                 }
             });
         });
+    }
+
+    private void check(long n) {
+        if (pattern == null || mismatch != null) {
+            return;
+        }
+        byte[] got = sockets.memory().read(buf.address(), (int) n);
+        mismatch = pattern.firstMismatch(got, 0, (int) n, bytes);
+    }
+
+    /** The first byte that differed from the sender's stream, or null (always null without a pattern). */
+    public PayloadPattern.Mismatch mismatch() {
+        return mismatch;
     }
 
     /** The transfer so far (complete once {@link BulkResult#eof()}). */

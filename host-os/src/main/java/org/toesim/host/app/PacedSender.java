@@ -68,13 +68,13 @@ public final class PacedSender {
     private void issue() {
         busy = true;
         issued++;
-        AppCpu.work(sockets.stack().cpu(), core, work, chunkBytes, () -> socket.send(chunkBytes, (s, n) -> {
+        AppCpu.work(sockets.stack().cpu(), core, work, chunkBytes, () -> sockets.io().send(socket, chunkBytes, (s, n) -> {
             sent++;
             busy = false;
             if (issued < due) {
                 issue();
             } else if (sent == chunks) {
-                socket.close(null);
+                sockets.io().close(socket, null);
             }
         }));
     }

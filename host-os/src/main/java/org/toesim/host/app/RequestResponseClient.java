@@ -67,14 +67,14 @@ public final class RequestResponseClient {
     private void request() {
         sentAtPs = now();
         AppCpu.work(sockets.stack().cpu(), core, work, requestBytes, () -> {
-            socket.send(requestBytes, (s, n) -> { });
-            socket.receive(buf, true, (s, b, n, eof) -> responded(n));
+            sockets.io().send(socket, requestBytes, (s, n) -> { });
+            sockets.io().receive(socket, buf, true, (s, b, n, eof) -> responded(n));
         });
     }
 
     private void responded(long n) {
         if (n < responseBytes) {
-            socket.close(null);
+            sockets.io().close(socket, null);
             return;
         }
         latencyPs.add(now() - sentAtPs);
@@ -82,7 +82,7 @@ public final class RequestResponseClient {
         AppCpu.work(sockets.stack().cpu(), core, work, n, () -> {
             if (completed == count) {
                 finishedPs = now();
-                socket.close(null);
+                sockets.io().close(socket, null);
             } else if (thinkTimePs == 0) {
                 request();
             } else {

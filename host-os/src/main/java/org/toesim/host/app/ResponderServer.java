@@ -41,19 +41,19 @@ public final class ResponderServer {
     }
 
     private void readRequest(Socket s) {
-        s.receive(buf, true, (sock, b, n, eof) -> {
+        sockets.io().receive(s, buf, true, (sock, b, n, eof) -> {
             if (n == requestBytes) {
                 AppCpu.work(sockets.stack().cpu(), core, work, n + responseBytes, () ->
-                        sock.send(responseBytes, (x, len) -> {
+                        sockets.io().send(sock, responseBytes, (x, len) -> {
                             requestsServed++;
                             if (eof) {
-                                sock.close(null);
+                                sockets.io().close(sock, null);
                             } else {
                                 readRequest(sock);
                             }
                         }));
             } else {
-                sock.close(null);
+                sockets.io().close(sock, null);
             }
         });
     }

@@ -83,8 +83,8 @@ public final class ShortConnections {
             @Override
             public void connected(Socket s) {
                 AppCpu.work(sockets.stack().cpu(), core, work, requestBytes, () -> {
-                    s.send(requestBytes, (x, n) -> { });
-                    s.receive(buf, true, (x, b, n, eof) -> finished(x, t0, n));
+                    sockets.io().send(s, requestBytes, (x, n) -> { });
+                    sockets.io().receive(s, buf, true, (x, b, n, eof) -> finished(x, t0, n));
                 });
             }
 
@@ -107,7 +107,7 @@ public final class ShortConnections {
         } else {
             failed++;
         }
-        s.close(null);
+        sockets.io().close(s, null);
     }
 
     public ShortConnectionsResult result() {

@@ -13,11 +13,13 @@ import org.toesim.host.stack.HostStack;
  * <pre>
  *   connect(ip, port, core, cb): SYSCALL --done--&gt; stack.connect (SYN) ... ESTABLISHED --&gt; cb.connected
  *   listen(port, core, cb):      handshake done --&gt; SYSCALL (accept) --done--&gt; cb.accepted(socket)
+ *   (before either callback: io().opened(socket), the offload seam, see {@link SocketIo})
  * </pre>
  */
 public final class SocketLayer {
     private final HostStack stack;
     private final HostMemory memory;
+    private SocketIo io = SocketIo.DIRECT;
 
     public SocketLayer(HostStack stack, HostMemory memory) {
         this.stack = Objects.requireNonNull(stack, "stack");
@@ -31,7 +33,10 @@ public final class SocketLayer {
             Socket s = new Socket(this, core);
             s.attach(c);
             stack.cpu().submit(core, WorkClass.KERNEL, CostCategory.SYSCALL, stack.costs().syscallCycles(),
-                    (k, a) -> cb.accepted(s), 0);
+                    (k, a) -> {
+                        io.opened(s);
+                        cb.accepted(s);
+                    }, 0);
         });
     }
 
@@ -39,10 +44,34 @@ public final class SocketLayer {
     public Socket connect(int remoteIp, int remotePort, int core, ConnectCallback cb) {
         Objects.requireNonNull(cb, "cb");
         Socket s = new Socket(this, core);
-        s.expectConnect(cb);
+        s.expectConnect(new ConnectCallback() {
+            @Override
+            public void connected(Socket x) {
+                io.opened(x);
+                cb.connected(x);
+            }
+
+            @Override
+            public void failed(Socket x, String reason) {
+                cb.failed(x, reason);
+            }
+        });
         stack.cpu().submit(core, WorkClass.KERNEL, CostCategory.SYSCALL, stack.costs().syscallCycles(),
                 (k, a) -> s.attach(stack.connect(remoteIp, remotePort, core, s)), 0);
         return s;
+    }
+
+    /**
+     * Routes the applications' socket calls through {@code io} (default {@link SocketIo#DIRECT});
+     * set before any connection opens.
+     */
+    public void setIo(SocketIo io) {
+        this.io = Objects.requireNonNull(io, "io");
+    }
+
+    /** How applications on this host reach their sockets. */
+    public SocketIo io() {
+        return io;
     }
 
     public HostStack stack() {

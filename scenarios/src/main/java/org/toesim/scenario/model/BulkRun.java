@@ -5,6 +5,7 @@ import java.util.List;
 import org.toesim.host.app.BulkReceiver;
 import org.toesim.host.app.BulkSender;
 import org.toesim.host.cpu.ApplicationWork;
+import org.toesim.host.socket.Socket;
 import org.toesim.scenario.spec.BulkWorkload;
 
 /**
@@ -62,6 +63,10 @@ final class BulkRun {
 
         public long retransmits() {
             return Conn.retransmits(tx.socket(), rx.socket());
+        }
+
+        public Socket[] sockets() {
+            return Conn.existing(tx.socket(), rx.socket());
         }
 
         public long cwndBytes() {

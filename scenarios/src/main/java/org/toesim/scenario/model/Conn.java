@@ -36,9 +36,20 @@ interface Conn {
     /** Congestion window of the data sender (0 before the connection exists). */
     long cwndBytes();
 
+    /** The sockets of this row that exist (for per-connection offload figures); none by default. */
+    default Socket[] sockets() {
+        return new Socket[0];
+    }
+
     /** Statistics of a socket, or null if it does not exist (yet). */
     static SocketStats stats(Socket s) {
         return s == null ? null : s.stats();
+    }
+
+    /** The non-null ones of {@code a} and {@code b}. */
+    static Socket[] existing(Socket a, Socket b) {
+        return a == null ? (b == null ? new Socket[0] : new Socket[] {b})
+                : b == null ? new Socket[] {a} : new Socket[] {a, b};
     }
 
     /** Sum of retransmits of the sockets that exist. */

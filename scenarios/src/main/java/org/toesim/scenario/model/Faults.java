@@ -46,7 +46,7 @@ final class Faults {
                 if (h == null) {
                     throw unknown(path + ".host", "host", r.host());
                 }
-                h.scheduleCardReset(r.atPs(), path);
+                h.scheduleCardReset(sim, r.atPs(), path);
             }
         }
     }

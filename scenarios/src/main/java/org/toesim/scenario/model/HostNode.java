@@ -35,6 +35,19 @@ import org.toesim.scenario.spec.PcieSpec;
 import org.toesim.scenario.spec.Problem;
 import org.toesim.scenario.spec.ScenarioException;
 import org.toesim.scenario.run.SimulationException;
+import org.toesim.core.event.Priority;
+import org.toesim.host.offload.ConnectionFacts;
+import org.toesim.host.offload.DriverAdapterPort;
+import org.toesim.host.offload.HostStackPort;
+import org.toesim.host.offload.OffloadCounters;
+import org.toesim.host.offload.OffloadManager;
+import org.toesim.host.offload.OffloadPolicy;
+import org.toesim.host.offload.PolicyDecision;
+import org.toesim.host.offload.ReplayNetDevice;
+import org.toesim.nic.device.DeviceEndpoint;
+import org.toesim.nic.toe.Toe;
+import org.toesim.nic.toe.ToeConfig;
+import org.toesim.nic.toe.ToeReport;
 
 /**
  * One host of the topology, assembled bottom-up:
@@ -59,14 +72,19 @@ final class HostNode {
     final MacPort port;
     final RootComplex rootComplex;
     final NicDriver driver;
+    /** The plain NIC, or null on a TOE host. */
     final PlainNic plainNic;
+    /** The TOE, or null on a plain-NIC host. */
+    final Toe toe;
+    /** The offload manager of a TOE host (built with the stack), or null. */
+    OffloadManager manager;
     private AdapterRecord adapter;
     /** The host stack and its socket layer, built once the adapter has attached. */
     HostStack stack;
     SocketLayer sockets;
 
     private HostNode(HostSpec spec, int index, CostTable costs, HostCpu cpu, HostMemory memory, PcieLink pcie,
-                     MacPort port, RootComplex rootComplex, NicDriver driver, PlainNic plainNic) {
+                     MacPort port, RootComplex rootComplex, NicDriver driver, PlainNic plainNic, Toe toe) {
         this.spec = spec;
         this.index = index;
         this.ip = Addressing.ip(index);
@@ -79,6 +97,7 @@ final class HostNode {
         this.rootComplex = rootComplex;
         this.driver = driver;
         this.plainNic = plainNic;
+        this.toe = toe;
     }
 
     /** Programs the adapter and queries its capability (events from time 0 on). */
@@ -91,10 +110,58 @@ final class HostNode {
      * connections and every host of the topology as a neighbour.
      */
     void startStack(Simulator sim, RandomStreams streams, TcpConfig tcp, NeighbourTable neighbours, TraceSink trace) {
-        stack = new HostStack(sim, streams, cpu, costs, new DriverNetDevice(driver), neighbours,
-                StackConfig.of(name(), index + 1, ip, mac, tcp), trace);
-        sockets = new SocketLayer(stack, memory);
+        if (toe == null) {
+            stack = new HostStack(sim, streams, cpu, costs, new DriverNetDevice(driver), neighbours,
+                    StackConfig.of(name(), index + 1, ip, mac, tcp), trace);
+            sockets = new SocketLayer(stack, memory);
+            return;
+        }
+        startOffloadStack(sim, streams, tcp, neighbours, trace);
     }
+
+    /**
+     * A TOE host's stack: the host stack over a replaying device (segments held during a
+     * handoff go up again after a flush), the offload manager over the driver's TOE command
+     * path, and the applications' socket calls routed through {@link OffloadSocketIo}.
+     * <pre>
+     *   HostStack --ReplayNetDevice--&gt; DriverNetDevice --&gt; NicDriver (NicSend, rx ring)
+     *   OffloadManager(policy) --DriverAdapterPort--&gt; NicDriver (commands, buffers, sends) --PCIe--&gt; Toe
+     *                          --HostStackPort-----&gt; HostStack (quiesce, snapshot, resume)
+     *   NicDriver event ring --&gt; manager.onDeviceEvent (upload requests)
+     *   SocketLayer.io = OffloadSocketIo (SocketOffloadBridge + adapter sends)
+     * </pre>
+     */
+    private void startOffloadStack(Simulator sim, RandomStreams streams, TcpConfig tcp, NeighbourTable neighbours,
+                                   TraceSink trace) {
+        ReplayNetDevice dev = new ReplayNetDevice(new DriverNetDevice(driver));
+        stack = new HostStack(sim, streams, cpu, costs, dev, neighbours, StackConfig.of(name(), index + 1, ip, mac, tcp),
+                trace);
+        sockets = new SocketLayer(stack, memory);
+        HostStackPort stackPort = new HostStackPort(stack, dev);
+        DriverAdapterPort adapterPort = new DriverAdapterPort(driver, 0, 16, 1 << 20);
+        OffloadPolicy[] guarded = new OffloadPolicy[1];
+        OffloadPolicy policy = new OffloadPolicy() {
+            @Override
+            public PolicyDecision decide(ConnectionFacts facts) {
+                return guarded[0].decide(facts);
+            }
+
+            @Override
+            public String name() {
+                return guarded[0].name();
+            }
+        };
+        manager = new OffloadManager(sim, adapterPort, stackPort, ToeAssembly.offloadConfig(policy, toe.config()), trace, name());
+        stackPort.setManager(manager);
+        driver.setDeviceEventListener((e, core) -> manager.onDeviceEvent(e));
+        OffloadSocketIo io = new OffloadSocketIo(manager, adapterPort.capability().maxSendBytes(), memory, name());
+        guarded[0] = io.guard(ToeAssembly.policy(spec.offload()));
+        sockets.setIo(io);
+        offloadIo = io;
+    }
+
+    /** The socket calls of a TOE host, or null. */
+    OffloadSocketIo offloadIo;
 
     /**
      * The core that runs application connection {@code k}: core 0 takes the NIC's interrupts,
@@ -114,17 +181,55 @@ final class HostNode {
      * Schedules a reset of this host's adapter at {@code atPs}: the offload manager flushes every
      * offloaded connection back to the host stack.
      */
-    void scheduleCardReset(long atPs, String path) throws SimulationException {
-        throw ModelUnavailable.missing(path, "a card reset of host '" + name() + "'",
-                "the TOE device model and the offload manager (branches nic-toe, host-offload)");
+    void scheduleCardReset(Simulator sim, long atPs, String path) throws ScenarioException {
+        if (toe == null) {
+            throw new ScenarioException(new Problem("<scenario>", 0, 0, path + ".host",
+                    "host '" + name() + "' has a plain NIC; a card reset needs a TOE", "a host with nic.model toe", ""));
+        }
+        // the card fails; the host learns it from the adapter's upload requests (over PCIe) and flushes
+        sim.scheduleAt(sim.newEvent("fault.cardReset", name(), Priority.NORMAL, toe::reset), atPs);
     }
 
     /** The adapter's figures since warm-up. */
     NicReport nicReport() {
+        if (toe != null) {
+            return toeReport();
+        }
         // a plain NIC passes every received frame up to the host stack: all of them are slow path
         long toHost = plainNic.stats().total(q -> q.rxFrames);
         return new NicReport(name(), spec.nic().model().fileName(), 0, 0, 0, 0, toHost,
                 pcie.upstreamStats().utilisation(), pcie.downstreamStats().utilisation());
+    }
+
+    /**
+     * A TOE's figures: offloads = connections the card installed, refused = InitiateOffloads
+     * the card declined (table full), flushes = connections the manager took back, fast path =
+     * frames the classifier kept on the card, slow path = frames it passed to the host (plus
+     * every frame received before any connection is offloaded).
+     */
+    private NicReport toeReport() {
+        ToeReport r = toe.report(pcie);
+        OffloadCounters c = manager.counters();
+        long fast = r.fastPathFrames() - toeBase[0];
+        long slow = r.framesToHost() - toeBase[1];
+        return new NicReport(name(), spec.nic().model().fileName(), r.offloadsInstalled() - toeBase[2],
+                c.refused() - toeBase[3], c.flushes() - toeBase[4], fast, slow, pcie.upstreamStats().utilisation(),
+                pcie.downstreamStats().utilisation());
+    }
+
+    private final long[] toeBase = new long[5];
+
+    /** Re-bases the TOE counters at the warm-up boundary (the registry resets the others). */
+    void resetAtWarmUp() {
+        if (toe != null) {
+            ToeReport r = toe.report(null);
+            OffloadCounters c = manager.counters();
+            toeBase[0] = r.fastPathFrames();
+            toeBase[1] = r.framesToHost();
+            toeBase[2] = r.offloadsInstalled();
+            toeBase[3] = c.refused();
+            toeBase[4] = c.flushes();
+        }
     }
 
     String name() {
@@ -138,19 +243,11 @@ final class HostNode {
      * @throws SimulationException the host needs a part of the model not in this build
      */
     static HostNode build(Simulator sim, StatsRegistry stats, TraceSink trace, HostSpec spec, int index,
-                          MacConfig portConfig, PcapWriter pcap) throws ScenarioException, SimulationException {
+                          MacConfig portConfig, PcapWriter pcap, TcpConfig tcp)
+            throws ScenarioException, SimulationException {
         String path = "hosts[" + index + "]";
         CostTable costs = CostOverrides.apply(CostTable.defaults(), spec.costs(), path + ".costs");
         NicSpec nicSpec = spec.nic();
-        if (nicSpec.model() == NicModel.TOE) {
-            // The Toe device, offload manager and socket bridge exist, but the Toe refuses the
-            // host stack's transmit descriptors (NicSend) and the host-os applications post their
-            // buffers without SocketOffloadBridge; host-os tests bridge the first with a shim that
-            // skips PCIe, which a scenario run must not do.
-            throw ModelUnavailable.missing(path + ".nic.model", "a TOE adapter",
-                    "a Toe that transmits the host stack's frames from its SEND ring and applications "
-                    + "that post receive buffers through org.toesim.host.offload.SocketOffloadBridge");
-        }
         if (nicSpec.rssQueues() > 1) {
             throw ModelUnavailable.missing(path + ".nic.rssQueues", nicSpec.rssQueues() + " RSS queues",
                     "a multi-queue NIC driver (org.toesim.host.driver drives one queue set)");
@@ -164,6 +261,37 @@ final class HostNode {
         RootComplex rc = stats.register(new RootComplex(sim, spec.name() + ".rc", memory, cpu, costs));
         long moderationUsecs = nicSpec.interruptModeration().delayPs() / Units.PS_PER_US;
         int moderationFrames = nicSpec.interruptModeration().frames();
+        Toe toe = null;
+        PlainNic nic = null;
+        DeviceEndpoint device;
+        if (nicSpec.model() == NicModel.TOE) {
+            // the TOE's own MAC receives (no pcap receive tap on a TOE host: the card owns its port)
+            ToeConfig tc = ToeAssembly.config(nicSpec, Addressing.mac(index), index, tcp, path);
+            toe = new Toe(sim, pcie, pcieSpec(spec.pcie(), path), tc, port, spec.name() + ".toe");
+            device = toe;
+        } else {
+            nic = plainNic(sim, stats, spec, nicSpec, portConfig, pcie, port, path, moderationUsecs, moderationFrames);
+            if (pcap != null) {
+                port.connectReceiver(pcap.tap(nic));
+            }
+            device = nic;
+        }
+        pcie.attach(rc, device);
+        rc.connect(pcie);
+        DriverConfig d = DriverConfig.defaults(spec.name() + ".nic0").withAdapterId(index + 1)
+                .withModeration(moderationUsecs, moderationFrames);
+        // the driver asks the NIC to fill in checksums only if the NIC offloads them
+        DriverConfig dc = new DriverConfig(d.name(), d.adapterId(), d.queueCore(), d.vector(), d.commandRingSlots(),
+                d.sendRingSlots(), d.receiveRingSlots(), d.completionRingSlots(), d.eventRingSlots(), d.rxBuffers(),
+                d.rxBufferBytes(), d.txBufferBytes(), d.napiBudget(), d.rxRefillBatch(), d.txWakeSlots(),
+                d.moderationUsecs(), d.moderationFrames(), nicSpec.checksumOffload(), d.commandTimeoutPs());
+        NicDriver driver = new NicDriver(sim, rc, dc, costs);
+        return new HostNode(spec, index, costs, cpu, memory, pcie, port, rc, driver, nic, toe);
+    }
+
+    private static PlainNic plainNic(Simulator sim, StatsRegistry stats, HostSpec spec, NicSpec nicSpec,
+                                     MacConfig portConfig, PcieLink pcie, MacPort port, String path,
+                                     long moderationUsecs, int moderationFrames) throws ScenarioException {
         PlainNicConfig nicConfig = PlainNicConfig.defaults()
                 .withChecksumOffload(nicSpec.checksumOffload(), nicSpec.checksumOffload())
                 .withTso(nicSpec.tso())
@@ -178,20 +306,7 @@ final class HostNode {
         }
         PlainNic nic = new PlainNic(sim, spec.name() + ".nic", nicConfig, pcie, port);
         nic.registerStats(stats);
-        if (pcap != null) {
-            port.connectReceiver(pcap.tap(nic));
-        }
-        pcie.attach(rc, nic);
-        rc.connect(pcie);
-        DriverConfig d = DriverConfig.defaults(spec.name() + ".nic0").withAdapterId(index + 1)
-                .withModeration(moderationUsecs, moderationFrames);
-        // the driver asks the NIC to fill in checksums only if the NIC offloads them
-        DriverConfig dc = new DriverConfig(d.name(), d.adapterId(), d.queueCore(), d.vector(), d.commandRingSlots(),
-                d.sendRingSlots(), d.receiveRingSlots(), d.completionRingSlots(), d.eventRingSlots(), d.rxBuffers(),
-                d.rxBufferBytes(), d.txBufferBytes(), d.napiBudget(), d.rxRefillBatch(), d.txWakeSlots(),
-                d.moderationUsecs(), d.moderationFrames(), nicSpec.checksumOffload(), d.commandTimeoutPs());
-        NicDriver driver = new NicDriver(sim, rc, dc, costs);
-        return new HostNode(spec, index, costs, cpu, memory, pcie, port, rc, driver, nic);
+        return nic;
     }
 
     private static org.toesim.nic.pcie.PcieSpec pcieSpec(PcieSpec s, String path) throws ScenarioException {

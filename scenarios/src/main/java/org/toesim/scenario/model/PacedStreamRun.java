@@ -56,5 +56,9 @@ final class PacedStreamRun {
         public long cwndBytes() {
             return Conn.cwnd(tx.socket());
         }
+
+        public org.toesim.host.socket.Socket[] sockets() {
+            return Conn.existing(tx.socket(), rx.socket());
+        }
     }
 }

@@ -35,7 +35,7 @@ final class Reports {
             nics.add(h.nicReport());
         }
         return new SummaryReport(t.scenario.name(), t.scenario.seed(), now, wallTimeMs, t.sim.eventsRun(),
-                t.workloads.reports(now), hosts, nics, digest.hex());
+                t.workloads.reports(now, t.hosts), hosts, nics, digest.hex());
     }
 
     /** Host cycles spent on networking since warm-up: every category except application work. */

@@ -73,5 +73,9 @@ final class RequestResponseRun {
         public long cwndBytes() {
             return Conn.cwnd(client.socket());
         }
+
+        public org.toesim.host.socket.Socket[] sockets() {
+            return Conn.existing(client.socket(), null);
+        }
     }
 }

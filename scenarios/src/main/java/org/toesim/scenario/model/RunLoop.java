@@ -63,6 +63,9 @@ final class RunLoop {
             sim.scheduleAt(sim.newEvent("run.warmUp", "run", WARM_UP_PRIORITY, () -> {
                 t.stats.resetAll(sim.now());
                 t.workloads.resetAtWarmUp(sim.now());
+                for (HostNode h : t.hosts.values()) {
+                    h.resetAtWarmUp();
+                }
                 if (sampler != null) {
                     sampler.rebase();
                 }

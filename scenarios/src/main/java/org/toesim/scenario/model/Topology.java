@@ -66,7 +66,7 @@ final class Topology {
             LinkSpec l = hostLinks.get(h.name());
             MacConfig portConfig = l != null ? Network.portConfig(l) : Network.DEFAULT_PORT;
             hosts.put(h.name(), HostNode.build(sim, stats, outputs.trace, h, i, portConfig,
-                    outputs.pcapByHost.get(h.name())));
+                    outputs.pcapByHost.get(h.name()), TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT))));
         }
         Set<String> burstLinks = new HashSet<>();
         for (FaultSpec f : s.faults()) {

@@ -238,7 +238,7 @@ final class Workloads {
     }
 
     /** One report per connection row, in workload then connection order. */
-    List<ConnectionReport> reports(long endPs) {
+    List<ConnectionReport> reports(long endPs, Map<String, HostNode> hosts) {
         List<ConnectionReport> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             Conn c = conns[i];
@@ -251,10 +251,31 @@ final class Workloads {
             long from = Math.max(c.startPs(), warmUpPs);
             long until = c.done() && c.lastDeliveryPs() >= 0 ? c.lastDeliveryPs() : endPs;
             double goodput = c.startPs() < 0 || until <= from ? 0 : Rates.bitsPerSec(delivered, until - from);
-            out.add(new ConnectionReport(c.id(), c.from(), c.to(), delivered, goodput, c.retransmits(), false, 0,
+            long[] h = handoffs(c, hosts);
+            out.add(new ConnectionReport(c.id(), c.from(), c.to(), delivered, goodput, c.retransmits(), h[0] > 0, h[1],
                     integrity(c)));
         }
         return out;
+    }
+
+    /** {installs, flushes} of {@code c} on the TOE hosts at either end (whole run). */
+    private static long[] handoffs(Conn c, Map<String, HostNode> hosts) {
+        long[] sum = new long[2];
+        for (String host : new String[] {c.from(), c.to()}) {
+            HostNode n = hosts.get(host);
+            if (n == null || n.offloadIo == null) {
+                continue;
+            }
+            for (org.toesim.host.socket.Socket s : c.sockets()) {
+                long[] h = n.offloadIo.handoffs(s.tuple());
+                if (h != null) {
+                    sum[0] += h[0];
+                    sum[1] += h[1];
+                    break;
+                }
+            }
+        }
+        return sum;
     }
 
     /**
