@@ -7,6 +7,7 @@ import org.toesim.nic.device.CachedState;
 import org.toesim.nic.device.Capability;
 import org.toesim.nic.device.CcbImage;
 import org.toesim.nic.device.CommandStatus;
+import org.toesim.tcp.engine.TcpState;
 
 /**
  * Receive, send, window credit and statistics polls of offloaded connections.
@@ -18,6 +19,7 @@ import org.toesim.nic.device.CommandStatus;
  *  app bytes (addr, len) --send--&gt; adapter.send(handle, addr, len)  (claim 9)
  *     &lt;-- done(bytesAcked, status) when the peer acknowledged them --&gt; app callback
  *  every statsPollIntervalPs: QueryOffload per OFFLOADED connection (claim 12)
+ *     card's CCB past ESTABLISHED (a FIN it took without an upload request) --&gt; flush CLOSING_ON_ADAPTER
  * </pre>
  * The host CPU pays only what the driver charges per descriptor and per completion; no byte of
  * payload is touched on the host (claim 3).
@@ -140,6 +142,9 @@ final class OffloadDataPath {
                     r.lastCard = stats;
                     if (state instanceof CcbImage img) {
                         r.lastTcp = img.ccb().delegated().stats();
+                        if (img.ccb().delegated().state() != TcpState.ESTABLISHED) {
+                            manager.closingOnAdapter(r);
+                        }
                     }
                     r.sampledAtPs = sim.now();
                 }

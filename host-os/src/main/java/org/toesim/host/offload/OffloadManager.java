@@ -200,12 +200,14 @@ public final class OffloadManager {
         ControlBlock ccb = stack.snapshot(r.tuple());
         blocker = featureBlocker(adapter.capability(), ccb.constant());
         if (blocker != null) {
-            move(r, home);
             stack.resumeOnHost(r.tuple());
+            move(r, home);
             notPossible(r, blocker, Long.MAX_VALUE);
             return;
         }
         r.sndMssBytes = ccb.constant().sndMssBytes();
+        r.sendEndAtHandoffBytes = sendStreamEndBytes(ccb);
+        r.adapterSendBytes = 0;
         OffloadState image = new CcbImage(ccb);
         move(r, HandoffState.OFFLOADING);
         r.handle = adapter.allocateHandle();
@@ -235,8 +237,8 @@ public final class OffloadManager {
             if (trace.enabled()) {
                 trace.record(sim.now(), component, new OffloadTrace.Refused(r.tuple(), status));
             }
-            move(r, home);
             stack.resumeOnHost(r.tuple());
+            move(r, home);
             r.pendingFlush = null;
             runWhenOnHost(r);
             return;
@@ -321,6 +323,17 @@ public final class OffloadManager {
         }
     }
 
+    /**
+     * A poll found {@code r}'s connection on the adapter past ESTABLISHED: it comes back for good
+     * (the host finishes the close; claims 8, 14).
+     */
+    void closingOnAdapter(OffloadRecord r) {
+        if (r.state == HandoffState.OFFLOADED) {
+            r.refusedUntilPs = Long.MAX_VALUE;
+            flush(r.tuple(), FlushCause.CLOSING_ON_ADAPTER, null);
+        }
+    }
+
     /** The card was reset by the host: no more handoffs; every connection on it comes back. */
     public void cardReset() {
         adapterFailed = true;
@@ -342,17 +355,19 @@ public final class OffloadManager {
     private void onTerminated(OffloadRecord r, CommandStatus status, OffloadState state) {
         byHandle.remove(r.handle);
         r.handle = null;
-        move(r, HandoffState.ON_HOST_AGAIN);
         long undelivered = 0;
         if (status == CommandStatus.SUCCESS && state instanceof CcbImage img) {
             flushes++;
             r.flushes++;
             undelivered = undeliveredBytes(img.ccb());
+            r.adapterSendBytes = Math.max(0, sendStreamEndBytes(img.ccb()) - r.sendEndAtHandoffBytes);
             stack.resumeFromCcb(r.tuple(), img.ccb());
         } else {
             flushFailures++;
+            r.adapterSendBytes = 0;
             stack.abort(r.tuple(), "flush failed: " + status);
         }
+        move(r, HandoffState.ON_HOST_AGAIN);
         if (trace.enabled()) {
             trace.record(sim.now(), component, new OffloadTrace.FlushCompleted(r.tuple(), r.flushCause, status,
                     undelivered));
@@ -363,6 +378,20 @@ public final class OffloadManager {
     private static long undeliveredBytes(ControlBlock ccb) {
         long n = 0;
         for (var p : ccb.delegated().receive().undelivered()) {
+            n += p.lenBytes();
+        }
+        return n;
+    }
+
+    /**
+     * The stream offset just past the last byte the application has given the connection: the
+     * first unacknowledged byte (SND.UNA, a position counted from the ISS, RFC 9293 section 3.3.1)
+     * plus the bytes of the send buffer.
+     */
+    static long sendStreamEndBytes(ControlBlock ccb) {
+        ControlBlock.SendState snd = ccb.delegated().send();
+        long n = Math.max(0, snd.sndUnaPos() - 1);
+        for (var p : snd.unacked()) {
             n += p.lenBytes();
         }
         return n;
@@ -457,6 +486,11 @@ public final class OffloadManager {
     /** Largest receive buffer the adapter takes (adapter record). */
     public int maxReceiveBufferBytes() {
         return adapter.capability().maxReceiveBufferBytes();
+    }
+
+    /** Largest send request the adapter takes (adapter record, claim 11). */
+    public int maxSendBytes() {
+        return adapter.capability().maxSendBytes();
     }
 
     /** Whether a handoff could start now (adapter record and capacity). */

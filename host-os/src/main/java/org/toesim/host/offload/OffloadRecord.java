@@ -32,6 +32,10 @@ public final class OffloadRecord {
     long slowPathFrames;
     int buffersOutstanding;
     int sendsOutstanding;
+    /** Send stream offset at the last handoff: where the adapter's send requests begin. */
+    long sendEndAtHandoffBytes;
+    /** Bytes of send requests the adapter took into the connection during its last offload. */
+    long adapterSendBytes;
     ConnectionStats lastTcp;
     org.toesim.nic.device.ConnectionStats lastCard = org.toesim.nic.device.ConnectionStats.ZERO;
     long sampledAtPs;
@@ -77,6 +81,16 @@ public final class OffloadRecord {
     /** Send requests posted and not yet completed. */
     public int sendsOutstanding() {
         return sendsOutstanding;
+    }
+
+    /**
+     * After a flush: how many bytes of the send requests posted during the last offload (in posting
+     * order) the adapter took into the connection, acknowledged by the peer or in the returned CCB's
+     * unacknowledged send data (the host stack sends those); bytes of the requests after this many
+     * the adapter never read and are the host's to send (claim 9).
+     */
+    public long adapterSendBytes() {
+        return adapterSendBytes;
     }
 
     @Override
