@@ -282,6 +282,11 @@ public final class Socket implements ConnectionListener {
     public PostedReceive receive(AppBuffer buf, boolean waitAll, ReceiveCallback cb) {
         PostedReceive r = new PostedReceive(buf, waitAll, Objects.requireNonNull(cb, "cb"));
         receives.add(r);
+        if (conn != null && conn.placement() != Placement.HOST) {
+            // the call still enters the kernel; the buffer then goes to the adapter (no copy)
+            r.syscallCharged = true;
+            cpu.charge(core, WorkClass.KERNEL, CostCategory.SYSCALL, costs.syscallCycles());
+        }
         pumpReceive();
         return r;
     }
@@ -355,6 +360,14 @@ public final class Socket implements ConnectionListener {
         if (complete || eof || r.remainingBytes() == 0) {
             completeReceive(r, eof);
         }
+    }
+
+    /**
+     * Charges one system call on this socket's core for an application call served outside the
+     * host stack (e.g. a send handed to the adapter while the connection is offloaded).
+     */
+    public void chargeSyscall() {
+        cpu.charge(core, WorkClass.KERNEL, CostCategory.SYSCALL, costs.syscallCycles());
     }
 
     /** The oldest posted buffer not yet completed, or null. */

@@ -28,6 +28,10 @@ final class DefaultExperimentTable {
             new Row("request-response p99 (us)", c -> c.latency() == null ? "-" : f("%.2f", c.latency().p99() / 1e6)),
             new Row("receiver PCIe to host", c -> f("%.2f %%", c.receiverNic().pcieUtilizationToHost() * 100)),
             new Row("receiver PCIe to device", c -> f("%.2f %%", c.receiverNic().pcieUtilizationToDevice() * 100)),
+            new Row("receiver offloads", c -> Long.toString(c.receiverNic().offloads())),
+            new Row("receiver flushes", c -> Long.toString(c.receiverNic().flushes())),
+            new Row("receiver fast-path segments", c -> Long.toString(c.receiverNic().fastPathSegments())),
+            new Row("receiver slow-path segments", c -> Long.toString(c.receiverNic().slowPathSegments())),
             new Row("simulated time (ms)", c -> f("%.3f", c.details().result().summary().simTimePs() / 1e9)),
             new Row("wall time (ms)", c -> Long.toString(c.details().result().summary().wallTimeMs())));
 

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.toesim.host.app.BulkReceiver;
 import org.toesim.host.app.BulkSender;
+import org.toesim.host.app.PayloadPattern;
+import org.toesim.core.random.RandomStreams;
 import org.toesim.host.cpu.ApplicationWork;
 import org.toesim.host.socket.Socket;
 import org.toesim.scenario.spec.BulkWorkload;
 
 /**
- * A bulk workload: per connection {@code k}, a {@link BulkSender} on {@code from} sends
+ * A bulk workload: per connection {@code k}, a {@link BulkSender} on {@code from} sends (with
+ * {@code tcp.realBytes}: real bytes of a {@link PayloadPattern}, checked by the receiver)
  * {@code size} bytes in 64 KiB send calls to a {@link BulkReceiver} on {@code to} listening on
  * {@code port + k * portStride} (the receiver accepts one connection per port).
  */
@@ -19,13 +22,17 @@ final class BulkRun {
     private BulkRun() {
     }
 
-    static List<Conn> start(BulkWorkload w, HostNode from, HostNode to, int portStride) {
+    static List<Conn> start(BulkWorkload w, HostNode from, HostNode to, int portStride, RandomStreams streams) {
         List<Conn> out = new ArrayList<>();
         for (int k = 0; k < w.connections(); k++) {
             int port = w.port() + k * portStride;
-            BulkReceiver rx = new BulkReceiver(to.sockets, to.appCore(k), port, CHUNK_BYTES, ApplicationWork.NONE);
+            // tcp.realBytes: the content of connection k is the pattern seeded from stream "<workload>.c<k>.content"
+            PayloadPattern content = w.tcp().realBytes()
+                    ? new PayloadPattern(streams.get(w.name() + ".c" + k + ".content").nextLong()) : null;
+            BulkReceiver rx = new BulkReceiver(to.sockets, to.appCore(k), port, CHUNK_BYTES, ApplicationWork.NONE,
+                    content);
             BulkSender tx = new BulkSender(from.sockets, from.appCore(k), w.sizeBytes(), CHUNK_BYTES,
-                    ApplicationWork.NONE);
+                    ApplicationWork.NONE, content);
             tx.start(to.ip, port);
             out.add(new Track(w.name() + ".c" + k, w, tx, rx));
         }
@@ -63,6 +70,10 @@ final class BulkRun {
 
         public long retransmits() {
             return Conn.retransmits(tx.socket(), rx.socket());
+        }
+
+        public String contentMismatch() {
+            return rx.mismatch() == null ? null : rx.mismatch().toString();
         }
 
         public Socket[] sockets() {

@@ -36,6 +36,11 @@ interface Conn {
     /** Congestion window of the data sender (0 before the connection exists). */
     long cwndBytes();
 
+    /** The first received byte that differs from what was sent, described; null if none or not checked. */
+    default String contentMismatch() {
+        return null;
+    }
+
     /** The sockets of this row that exist (for per-connection offload figures); none by default. */
     default Socket[] sockets() {
         return new Socket[0];

@@ -45,6 +45,7 @@ import org.toesim.host.offload.OffloadPolicy;
 import org.toesim.host.offload.PolicyDecision;
 import org.toesim.host.offload.ReplayNetDevice;
 import org.toesim.nic.device.DeviceEndpoint;
+import org.toesim.nic.device.Registers;
 import org.toesim.nic.toe.Toe;
 import org.toesim.nic.toe.ToeConfig;
 import org.toesim.nic.toe.ToeReport;
@@ -248,9 +249,14 @@ final class HostNode {
         String path = "hosts[" + index + "]";
         CostTable costs = CostOverrides.apply(CostTable.defaults(), spec.costs(), path + ".costs");
         NicSpec nicSpec = spec.nic();
-        if (nicSpec.rssQueues() > 1) {
-            throw ModelUnavailable.missing(path + ".nic.rssQueues", nicSpec.rssQueues() + " RSS queues",
-                    "a multi-queue NIC driver (org.toesim.host.driver drives one queue set)");
+        if (nicSpec.rssQueues() > 1 && nicSpec.model() == NicModel.TOE) {
+            throw ModelUnavailable.missing(path + ".nic.rssQueues", nicSpec.rssQueues() + " RSS queues on a TOE",
+                    "a TOE slow path that spreads frames over several receive queues (the Toe uses queue 0)");
+        }
+        if (nicSpec.rssQueues() > Registers.MAX_QUEUES) {
+            throw new ScenarioException(new Problem("<scenario>", 0, 0, path + ".nic.rssQueues",
+                    nicSpec.rssQueues() + " RSS queues; the modelled NIC has " + Registers.MAX_QUEUES,
+                    "1 to " + Registers.MAX_QUEUES, ""));
         }
         HostCpu cpu = stats.register(new HostCpu(sim, new CpuSpec(spec.name() + ".cpu", spec.cores(), spec.clockHz()),
                 trace));
@@ -282,12 +288,22 @@ final class HostNode {
                 .withModeration(moderationUsecs, moderationFrames);
         // the driver asks the NIC to fill in checksums only if the NIC offloads them
         DriverConfig dc = new DriverConfig(d.name(), d.adapterId(), d.queueCore(), d.vector(), d.commandRingSlots(),
-                d.sendRingSlots(), d.receiveRingSlots(), d.completionRingSlots(), d.eventRingSlots(), d.rxBuffers(),
+                d.sendRingSlots(), toe == null ? d.receiveRingSlots() : TOE_RECEIVE_RING_SLOTS, d.completionRingSlots(), d.eventRingSlots(), d.rxBuffers(),
                 d.rxBufferBytes(), d.txBufferBytes(), d.napiBudget(), d.rxRefillBatch(), d.txWakeSlots(),
-                d.moderationUsecs(), d.moderationFrames(), nicSpec.checksumOffload(), d.commandTimeoutPs());
+                d.moderationUsecs(), d.moderationFrames(), nicSpec.checksumOffload(), d.commandTimeoutPs(),
+                nicSpec.rssQueues());
         NicDriver driver = new NicDriver(sim, rc, dc, costs);
         return new HostNode(spec, index, costs, cpu, memory, pcie, port, rc, driver, nic, toe);
     }
+
+    /**
+     * RECEIVE ring of a TOE host. Its plain-NIC buffers and the posted application buffers share
+     * the ring and the driver frees slots in order, so a NIC buffer no slow-path frame has used
+     * yet holds back every posted buffer completed after it: about (slots - rxBuffers) posted
+     * buffers fit before the ring is full (the driver then fails the run loudly). 8192 slots
+     * carry the default experiment (~800 posts) with room to spare.
+     */
+    static final int TOE_RECEIVE_RING_SLOTS = 8192;
 
     private static PlainNic plainNic(Simulator sim, StatsRegistry stats, HostSpec spec, NicSpec nicSpec,
                                      MacConfig portConfig, PcieLink pcie, MacPort port, String path,
@@ -295,6 +311,7 @@ final class HostNode {
         PlainNicConfig nicConfig = PlainNicConfig.defaults()
                 .withChecksumOffload(nicSpec.checksumOffload(), nicSpec.checksumOffload())
                 .withTso(nicSpec.tso())
+                .withQueues(nicSpec.rssQueues())
                 .withModeration(moderationUsecs, moderationFrames)
                 .withMac(portConfig);
         if (nicSpec.lro()) {

@@ -20,6 +20,7 @@ import org.toesim.nic.net.GilbertElliott;
 import org.toesim.nic.net.Impairments;
 import org.toesim.nic.net.Link;
 import org.toesim.nic.pcap.PcapWriter;
+import org.toesim.nic.net.LinkDirection;
 import org.toesim.scenario.spec.ImpairmentsSpec;
 import org.toesim.scenario.spec.LinkSpec;
 import org.toesim.scenario.spec.Problem;
@@ -110,6 +111,8 @@ final class Network {
             MacPort a = port(l.between().get(0), i, hosts, byName, switchLinks);
             MacPort b = port(l.between().get(1), i, hosts, byName, switchLinks);
             link.attach(a, b);
+            tapToeReceive(link.ab(), l.between().get(1), b, hosts, pcapOf);
+            tapToeReceive(link.ba(), l.between().get(0), a, hosts, pcapOf);
             FrameSink ab = link.ab();
             FrameSink ba = link.ba();
             if (lossBurstLinks.contains(l.name())) {
@@ -125,6 +128,19 @@ final class Network {
         }
         for (SwitchSpec sw : s.switches()) {
             route(s, sw.name(), byName.get(sw.name()), switchLinks.get(sw.name()), hosts);
+        }
+    }
+
+    /**
+     * A TOE owns its MAC's receive side, so a TOE host's capture takes received frames where the
+     * link hands them to the port (frames with FCS errors included, unlike a plain NIC's capture).
+     */
+    private static void tapToeReceive(LinkDirection in, String node, MacPort port, Map<String, HostNode> hosts,
+                                      Map<String, PcapWriter> pcapOf) {
+        HostNode h = hosts.get(node);
+        PcapWriter w = pcapOf.get(node);
+        if (h != null && h.toe != null && w != null) {
+            in.connect(w.tap(port));
         }
     }
 

@@ -57,6 +57,7 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
         final boolean real;
         final SendCallback cb;
         long doneBytes;
+        boolean syscallCharged;
 
         SendOp(long lenBytes, long addr, boolean real, SendCallback cb) {
             this.lenBytes = lenBytes;
@@ -192,6 +193,10 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
             }
         } else if (state == HandoffState.OFFLOADED) {
             q.busy = true;
+            if (!op.syscallCharged) {
+                op.syscallCharged = true;
+                q.socket.chargeSyscall();
+            }
             int len = (int) Math.min(op.lenBytes - op.doneBytes, maxSendBytes);
             long addr = op.real ? op.addr + op.doneBytes : virtualSendAddr;
             manager.send(t, addr, len, (acked, status) -> adapterSent(q, op, len, acked, status));

@@ -73,9 +73,10 @@ final class Workloads {
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
             String path = "workloads[" + i + "]";
-            if (w.tcp().realBytes()) {
-                throw ModelUnavailable.missing(path + ".tcp.realBytes", "real payload bytes checked end to end",
-                        "applications that send real bytes (org.toesim.host.app sends virtual payload)");
+            if (w.tcp().realBytes() && !(w instanceof BulkWorkload)) {
+                throw ModelUnavailable.missing(path + ".tcp.realBytes", "real payload bytes in a " + w.type()
+                        + " workload", "real-byte modes of the host-os request-response, short-connection and paced "
+                        + "applications (bulk workloads send and check real bytes)");
             }
             if (w instanceof PacedStreamWorkload p && p.sizeBytes() % p.chunkBytes() != 0) {
                 throw problem(path + ".size", "is not a whole number of chunks (" + p.chunkBytes() + " B)",
@@ -153,7 +154,7 @@ final class Workloads {
 
     private static List<Conn> start(WorkloadSpec w, HostNode from, HostNode to, RandomStreams streams, int stride) {
         if (w instanceof BulkWorkload b) {
-            return BulkRun.start(b, from, to, stride);
+            return BulkRun.start(b, from, to, stride, streams);
         } else if (w instanceof RequestResponseWorkload r) {
             return RequestResponseRun.start(r, from, to);
         } else if (w instanceof ShortConnectionsWorkload s) {
@@ -279,10 +280,15 @@ final class Workloads {
     }
 
     /**
-     * Virtual payload is checked by accounting: never more delivered than the workload sends,
+     * Real bytes are compared with the sender's stream (the first wrong byte is reported);
+     * virtual payload is checked by accounting: never more delivered than the workload sends,
      * and exactly all of it once the connection is done.
      */
     private static String integrity(Conn c) {
+        String bytes = c.contentMismatch();
+        if (bytes != null) {
+            return bytes;
+        }
         long got = c.deliveredBytes();
         if (got > c.expectedBytes()) {
             return "delivered " + got + " bytes, more than the " + c.expectedBytes() + " sent";

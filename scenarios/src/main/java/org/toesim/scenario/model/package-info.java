@@ -6,11 +6,15 @@
  * <pre>
  *   ModelExecutor.execute(scenario, context)
  *     TopologyBuilder: Simulator, RandomStreams(seed), StatsRegistry
- *       per host  HostNode: HostCpu(cost overrides) + HostMemory + PcieLink + NIC + MacPort
- *                           + RootComplex + NicDriver [+ HostStack + OffloadManager]
+ *       per host  HostNode: HostCpu(cost overrides) + HostMemory + PcieLink + MacPort
+ *                           + PlainNic (rssQueues) | Toe (ToeAssembly: NicSpec -&gt; ToeConfig)
+ *                           + RootComplex + NicDriver + HostStack + SocketLayer
+ *                 TOE host: + OffloadManager(policy) over DriverAdapterPort / HostStackPort,
+ *                           SocketLayer.io = OffloadSocketIo (SocketOffloadBridge, adapter sends)
  *       Network:  Link per LinkSpec (impairments from named streams), EthernetSwitch per
  *                 SwitchSpec with IP routes found by breadth-first search
- *       Faults:   link down/up, loss bursts (LossBurstGate), card reset
+ *       Faults:   link down/up, loss bursts (LossBurstGate), card reset (Toe.reset)
+ *       Workloads: applications on the socket layers (real bytes: PayloadPattern per connection)
  *     RunLoop: warm-up reset, stop condition, progress, TrajectoryDigest
  *     Sampler: one OBSERVER event per outputs.timeSeries interval
  *     Reports: SummaryReport (connections, hosts, nics)

@@ -41,6 +41,25 @@ class PcapEndToEndTest {
         }
     }
 
+    @Test
+    void aToeHostsCaptureHoldsWhatItReceivedAndSentWithCorrectChecksums(@TempDir Path dir) throws Exception {
+        var s = Scenarios.parse("""
+                {"name": "pcap-toe", "outputs": {"pcap": true, "timeSeries": "0s"},
+                 "hosts": [{"name": "a"}, {"name": "b", "nic": {"model": "toe"}, "offload": "always"}],
+                 "workloads": [{"type": "bulk", "from": "a", "to": "b", "size": "256KiB", "tcp": {"realBytes": true}}]}
+                """);
+        var r = new ModelExecutor().execute(s, new RunContext(dir, ProgressListener.NONE));
+        assertEquals("ok", r.summary().connections().get(0).integrity());
+        assertTrue(r.summary().connections().get(0).offloaded());
+        Path pcap = dir.resolve("b-eth0.pcap");
+        assertTrue(Files.size(pcap) > 256 * 1024, pcap + " holds the received transfer");
+        String decoded = tshark(pcap);
+        assertTrue(decoded.contains("Transmission Control Protocol"));
+        assertFalse(decoded.contains("Malformed"), "malformed frame in " + pcap);
+        // the card's own ACKs included
+        assertFalse(decoded.contains("incorrect"), "bad checksum in " + pcap + ": " + firstLineWith(decoded, "incorrect"));
+    }
+
     private static String tshark(Path pcap) throws IOException, InterruptedException {
         Process which = new ProcessBuilder("sh", "-c", "command -v tshark").redirectErrorStream(true).start();
         boolean present = which.waitFor() == 0;
