@@ -3,6 +3,7 @@ package org.toesim.host.offload;
 import java.util.ArrayList;
 import java.util.List;
 import org.toesim.nic.device.OffloadHandle;
+import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.engine.ConnectionStats;
 import org.toesim.tcp.segment.FourTuple;
 
@@ -91,6 +92,32 @@ public final class OffloadRecord {
      */
     public long adapterSendBytes() {
         return adapterSendBytes;
+    }
+
+    /**
+     * The stream offset just past the last byte the application has given the connection in
+     * {@code ccb}: the first unacknowledged byte (SND.UNA, a position counted from the ISS,
+     * RFC 9293 section 3.3.1) plus the bytes of the send buffer.
+     */
+    static long sendStreamEndBytes(ControlBlock ccb) {
+        ControlBlock.SendState snd = ccb.delegated().send();
+        long n = Math.max(0, snd.sndUnaPos() - 1);
+        for (var p : snd.unacked()) {
+            n += p.lenBytes();
+        }
+        return n;
+    }
+
+    /** Runs (once) the callbacks waiting for the host to run the connection again. */
+    void runWhenOnHost() {
+        if (whenOnHost.isEmpty()) {
+            return;
+        }
+        List<Runnable> todo = new ArrayList<>(whenOnHost);
+        whenOnHost.clear();
+        for (Runnable t : todo) {
+            t.run();
+        }
     }
 
     @Override
