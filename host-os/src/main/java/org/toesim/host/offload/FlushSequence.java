@@ -18,8 +18,8 @@ import org.toesim.tcp.ccb.ControlBlock;
  *                                 FLUSHING --&gt; whenOnHost joins the flush in progress
  *  start: OFFLOADED -&gt; FLUSHING: forwarder gives queued frames back; adapter.terminate(h)
  *         (buffers and sends complete FLUSHED first, then the CCB image)
- *  done:  SUCCESS --&gt; stack.resumeFromCcb (then held frames), else stack.abort; then
- *         -&gt; ON_HOST_AGAIN (listeners find the host running it) --&gt; whenOnHost callbacks
+ *  done:  -&gt; ON_HOST_AGAIN; SUCCESS --&gt; stack.resumeFromCcb (then held frames), else
+ *         stack.abort; then the whenOnHost callbacks (they find the host stack running it)
  *  UploadRequest(h, reason): INVALID_STATE, URGENT_DATA, HARDWARE_FAILURE never go back to the
  *         adapter; other reasons back off refusalBackoffPs; HARDWARE_FAILURE is a CARD_RESET
  * </pre>
@@ -106,6 +106,7 @@ final class FlushSequence {
 
     private void onTerminated(OffloadRecord r, CommandStatus status, OffloadState state) {
         manager.unbindHandle(r);
+        manager.move(r, HandoffState.ON_HOST_AGAIN);
         long undelivered = 0;
         if (status == CommandStatus.SUCCESS && state instanceof CcbImage img) {
             flushes++;
@@ -118,7 +119,6 @@ final class FlushSequence {
             r.adapterSendBytes = 0;
             stack.abort(r.tuple(), "flush failed: " + status);
         }
-        manager.move(r, HandoffState.ON_HOST_AGAIN);
         if (manager.tracing()) {
             manager.traceRecord(new OffloadTrace.FlushCompleted(r.tuple(), r.flushCause, status, undelivered));
         }

@@ -91,8 +91,8 @@ final class HandoffSequence {
         ControlBlock ccb = stack.snapshot(r.tuple());
         blocker = featureBlocker(adapter.capability(), ccb.constant());
         if (blocker != null) {
-            stack.resumeOnHost(r.tuple());
             manager.move(r, home);
+            stack.resumeOnHost(r.tuple());
             notPossible(r, blocker);
             return;
         }
@@ -126,8 +126,8 @@ final class HandoffSequence {
             if (manager.tracing()) {
                 manager.traceRecord(new OffloadTrace.Refused(r.tuple(), status));
             }
-            stack.resumeOnHost(r.tuple());
             manager.move(r, home);
+            stack.resumeOnHost(r.tuple());
             r.pendingFlush = null;
             r.runWhenOnHost();
             return;

@@ -256,6 +256,19 @@ public final class OffloadManager {
         }
     }
 
+    /**
+     * Runs {@code r} once the host stack runs {@code tuple} again after the handoff in progress (a
+     * refusal or the later flush), after the stack resumed it; at once if it is on the host.
+     */
+    void whenOnHost(FourTuple tuple, Runnable r) {
+        OffloadRecord rec = byTuple.get(tuple);
+        if (rec == null || rec.state.onHost()) {
+            r.run();
+        } else {
+            rec.whenOnHost.add(r);
+        }
+    }
+
     void forwarderReset(OffloadRecord r) {
         forwarder.reset(r);
     }

@@ -27,7 +27,8 @@ import org.toesim.tcp.segment.FourTuple;
  *     &lt;-- done(n, push, status) --&gt; s.completeAdapterPlacement(n, complete?) --&gt; pump(s)
  *  send(s, n | buf) = s.send(..): queued at the socket; offloaded --hook--&gt; SocketSendPath.pump(s)
  *  state -&gt; OFFLOADED: pump(s), sends.pump(s)
- *  state -&gt; ON_HOST*: unfinished sends back to the socket; s.readable(conn, 0) (the socket copies again)
+ *  state -&gt; QUIESCING: once the stack runs it again (refusal or flush, after the resume):
+ *     unfinished sends back to the socket, s.readable(conn, 0) (the socket copies again)
  * </pre>
  * It is also the host's {@link SocketIo}: {@code layer.setIo(bridge)} routes every application's
  * calls through it.
@@ -95,7 +96,10 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
             return;
         }
         sends.stateChanged(tuple, to);
-        if (to == HandoffState.OFFLOADED) {
+        if (to == HandoffState.QUIESCING) {
+            // after the stack resumes it (refusal or flush): data or an end of stream it already holds
+            manager.whenOnHost(tuple, () -> s.readable(s.connection(), 0));
+        } else if (to == HandoffState.OFFLOADED) {
             pump(s);
         } else if (to.onHost()) {
             s.readable(s.connection(), 0);

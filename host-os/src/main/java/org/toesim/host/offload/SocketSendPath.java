@@ -22,7 +22,8 @@ import org.toesim.tcp.segment.FourTuple;
  *  pump(s), OFFLOADED: calls += s.takeAdapterSends()
  *     while requests in flight &lt; 4: manager.send(t, addr + posted, &lt;= 64 KiB)   (request stream)
  *  done(SUCCESS): call acked += len; head calls fully acked --&gt; s.completeAdapterSend (returns)
- *  flush: every request comes back FLUSHED; once none is in flight and the host runs it again:
+ *  flush: every request comes back FLUSHED; once none is in flight and the host stack runs it again
+ *  (a whenOnHost callback left with the manager at QUIESCING):
  *     covered = record.adapterSendBytes()  (request-stream bytes acked or in the returned CCB)
  *     per call, in order: covered part = its posted stream range clipped to [0, covered)
  *       all of it covered --&gt; the call returns (its last bytes are in the host send buffer)
@@ -101,18 +102,24 @@ final class SocketSendPath {
         }
     }
 
-    /** The connection moved in the handoff state machine. */
+    /**
+     * The connection moved in the handoff state machine. Leaving the host, a callback is left with
+     * the manager for when the host stack runs the connection again (after its resume): the send
+     * calls come back to the socket then, and the socket sends again.
+     */
     void stateChanged(FourTuple t, HandoffState to) {
         Sends ss = byTuple.get(t);
         if (ss == null) {
             return;
         }
-        if (to == HandoffState.OFFLOADED) {
+        if (to == HandoffState.QUIESCING) {
+            manager.whenOnHost(t, () -> {
+                settle(ss);
+                ss.socket.sendSpace(ss.socket.connection(), 0); // the socket copies again
+            });
+        } else if (to == HandoffState.OFFLOADED) {
             ss.streamBytes = 0;
             pump(ss.socket);
-        } else if (to.onHost()) {
-            settle(ss);
-            ss.socket.sendSpace(ss.socket.connection(), 0); // the socket copies again
         }
     }
 
