@@ -3,6 +3,7 @@ package org.toesim.host.app;
 import org.toesim.core.event.Event;
 import org.toesim.core.units.Rates;
 import org.toesim.host.cpu.ApplicationWork;
+import org.toesim.host.socket.AppBuffer;
 import org.toesim.host.socket.ConnectCallback;
 import org.toesim.host.socket.Socket;
 import org.toesim.host.socket.SocketLayer;
@@ -24,6 +25,9 @@ public final class PacedSender {
     private final long chunks;
     private final long periodPs;
     private final Event tick;
+    private final PayloadPattern pattern;
+    private final AppBuffer realBuf;
+    private final byte[] chunk;
     private Socket socket;
     private long due;
     private long issued;
@@ -33,6 +37,19 @@ public final class PacedSender {
 
     public PacedSender(String name, SocketLayer sockets, int core, long rateBitsPerSec, int chunkBytes, long chunks,
                        ApplicationWork work) {
+        this(name, sockets, core, rateBitsPerSec, chunkBytes, chunks, work, null);
+    }
+
+    /**
+     * A sender of real bytes when {@code pattern} is not null: each chunk is the next range of
+     * the pattern's stream, written into a byte-holding buffer before its send call.
+     */
+    public PacedSender(String name, SocketLayer sockets, int core, long rateBitsPerSec, int chunkBytes, long chunks,
+                       ApplicationWork work, PayloadPattern pattern) {
+        this.pattern = pattern;
+        this.realBuf = pattern == null ? null
+                : AppCpu.realBuffer(sockets.memory(), sockets.stack().config().name() + ".pacedtx", chunkBytes);
+        this.chunk = pattern == null ? null : new byte[chunkBytes];
         this.sockets = sockets;
         this.core = core;
         this.chunkBytes = chunkBytes;
@@ -68,7 +85,11 @@ public final class PacedSender {
     private void issue() {
         busy = true;
         issued++;
-        AppCpu.work(sockets.stack().cpu(), core, work, chunkBytes, () -> sockets.io().send(socket, chunkBytes, (s, n) -> {
+        if (pattern != null) {
+            pattern.fill(chunk, 0, chunkBytes, (issued - 1) * chunkBytes);
+            sockets.memory().write(realBuf.address(), chunk, 0, chunkBytes);
+        }
+        AppCpu.work(sockets.stack().cpu(), core, work, chunkBytes, () -> send((s, n) -> {
             sent++;
             busy = false;
             if (issued < due) {
@@ -77,6 +98,14 @@ public final class PacedSender {
                 sockets.io().close(socket, null);
             }
         }));
+    }
+
+    private void send(org.toesim.host.socket.SendCallback cb) {
+        if (pattern == null) {
+            sockets.io().send(socket, chunkBytes, cb);
+        } else {
+            sockets.io().send(socket, realBuf, cb);
+        }
     }
 
     /** Period between chunks. */

@@ -29,6 +29,10 @@ public final class RequestResponseClient {
     private final AppBuffer buf;
     private final Tally latencyPs;
     private final Event thinkDone;
+    private final PayloadPattern requests;
+    private final PayloadPattern responses;
+    private final AppBuffer reqBuf;
+    private PayloadPattern.Mismatch mismatch;
     private Socket socket;
     private int completed;
     private long sentAtPs;
@@ -36,6 +40,24 @@ public final class RequestResponseClient {
 
     public RequestResponseClient(String name, SocketLayer sockets, int core, int count, long requestBytes, int responseBytes,
                                  long thinkTimePs, ApplicationWork work) {
+        this(name, sockets, core, count, requestBytes, responseBytes, thinkTimePs, work, null, null);
+    }
+
+    /**
+     * A client of real bytes when the patterns are not null: request {@code i} is bytes
+     * {@code [i * requestBytes, (i + 1) * requestBytes)} of {@code requests}; each response is
+     * compared with the next range of {@code responses} ({@link #mismatch()} keeps the first
+     * wrong byte).
+     */
+    public RequestResponseClient(String name, SocketLayer sockets, int core, int count, long requestBytes,
+                                 int responseBytes, long thinkTimePs, ApplicationWork work, PayloadPattern requests,
+                                 PayloadPattern responses) {
+        if ((requests == null) != (responses == null) || (requests != null && requestBytes > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("give both patterns (or neither); real requests fit an int");
+        }
+        this.requests = requests;
+        this.responses = responses;
+        this.reqBuf = requests == null ? null : AppCpu.realBuffer(sockets.memory(), name + ".req", (int) requestBytes);
         this.sockets = sockets;
         this.core = core;
         this.count = count;
@@ -43,7 +65,8 @@ public final class RequestResponseClient {
         this.responseBytes = responseBytes;
         this.thinkTimePs = thinkTimePs;
         this.work = work;
-        this.buf = AppCpu.buffer(sockets.memory(), name, responseBytes);
+        this.buf = responses == null ? AppCpu.buffer(sockets.memory(), name, responseBytes)
+                : AppCpu.realBuffer(sockets.memory(), name, responseBytes);
         this.latencyPs = new Tally(name + ".latencyPs");
         this.thinkDone = sockets.stack().simulator().newEvent("app.think", name, this::request);
     }
@@ -67,7 +90,14 @@ public final class RequestResponseClient {
     private void request() {
         sentAtPs = now();
         AppCpu.work(sockets.stack().cpu(), core, work, requestBytes, () -> {
-            sockets.io().send(socket, requestBytes, (s, n) -> { });
+            if (requests == null) {
+                sockets.io().send(socket, requestBytes, (s, n) -> { });
+            } else {
+                byte[] b = new byte[(int) requestBytes];
+                requests.fill(b, 0, b.length, completed * requestBytes);
+                sockets.memory().write(reqBuf.address(), b, 0, b.length);
+                sockets.io().send(socket, reqBuf, (s, n) -> { });
+            }
             sockets.io().receive(socket, buf, true, (s, b, n, eof) -> responded(n));
         });
     }
@@ -78,6 +108,10 @@ public final class RequestResponseClient {
             return;
         }
         latencyPs.add(now() - sentAtPs);
+        if (responses != null && mismatch == null) {
+            mismatch = responses.firstMismatch(sockets.memory().read(buf.address(), responseBytes), 0, responseBytes,
+                    (long) completed * responseBytes);
+        }
         completed++;
         AppCpu.work(sockets.stack().cpu(), core, work, n, () -> {
             if (completed == count) {
@@ -89,6 +123,11 @@ public final class RequestResponseClient {
                 sockets.stack().simulator().scheduleIn(thinkDone, thinkTimePs);
             }
         });
+    }
+
+    /** The first response byte that differed from the server's stream, or null (always null without patterns). */
+    public PayloadPattern.Mismatch mismatch() {
+        return mismatch;
     }
 
     public RequestResponseResult result() {

@@ -21,41 +21,100 @@ public final class ResponderServer {
     private final int requestBytes;
     private final long responseBytes;
     private final AppBuffer buf;
+    private final PayloadPattern requests;
+    private final PayloadPattern responses;
+    private PayloadPattern.Mismatch mismatch;
     private long requestsServed;
     private long connectionsAccepted;
     private long connectionsClosed;
 
     public ResponderServer(SocketLayer sockets, int core, int port, int requestBytes, long responseBytes,
                            ApplicationWork work) {
+        this(sockets, core, port, requestBytes, responseBytes, work, null, null);
+    }
+
+    /**
+     * A server of real bytes when the patterns are not null: on each connection, request
+     * {@code i} is compared with bytes {@code [i * requestBytes, ..)} of {@code requests}
+     * ({@link #mismatch()} keeps the first wrong byte) and response {@code i} is the matching
+     * range of {@code responses}; each connection gets its own byte-holding buffers.
+     */
+    public ResponderServer(SocketLayer sockets, int core, int port, int requestBytes, long responseBytes,
+                           ApplicationWork work, PayloadPattern requests, PayloadPattern responses) {
+        if ((requests == null) != (responses == null) || (requests != null && responseBytes > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("give both patterns (or neither); real responses fit an int");
+        }
+        this.requests = requests;
+        this.responses = responses;
         this.sockets = sockets;
         this.core = core;
         this.requestBytes = requestBytes;
         this.responseBytes = responseBytes;
         this.work = work;
         this.buf = AppCpu.buffer(sockets.memory(), sockets.stack().config().name() + ".server." + port, requestBytes);
+        String prefix = sockets.stack().config().name() + ".server." + port;
         sockets.listen(port, core, s -> {
             connectionsAccepted++;
             s.setCloseListener((sock, t) -> connectionsClosed++);
-            readRequest(s);
+            readRequest(s, requests == null ? new Served(buf, null)
+                    : new Served(AppCpu.realBuffer(sockets.memory(), prefix + ".req", requestBytes),
+                            AppCpu.realBuffer(sockets.memory(), prefix + ".resp", (int) responseBytes)));
         });
     }
 
-    private void readRequest(Socket s) {
-        sockets.io().receive(s, buf, true, (sock, b, n, eof) -> {
+    /** One connection's buffers and count of answered requests. */
+    private static final class Served {
+        final AppBuffer req;
+        final AppBuffer resp;
+        long count;
+
+        Served(AppBuffer req, AppBuffer resp) {
+            this.req = req;
+            this.resp = resp;
+        }
+    }
+
+    private void readRequest(Socket s, Served c) {
+        sockets.io().receive(s, c.req, true, (sock, b, n, eof) -> {
             if (n == requestBytes) {
-                AppCpu.work(sockets.stack().cpu(), core, work, n + responseBytes, () ->
-                        sockets.io().send(sock, responseBytes, (x, len) -> {
-                            requestsServed++;
-                            if (eof) {
-                                sockets.io().close(sock, null);
-                            } else {
-                                readRequest(sock);
-                            }
-                        }));
+                check(c);
+                AppCpu.work(sockets.stack().cpu(), core, work, n + responseBytes, () -> respond(sock, c, eof));
             } else {
                 sockets.io().close(sock, null);
             }
         });
+    }
+
+    private void check(Served c) {
+        if (requests != null && mismatch == null) {
+            mismatch = requests.firstMismatch(sockets.memory().read(c.req.address(), requestBytes), 0, requestBytes,
+                    c.count * requestBytes);
+        }
+    }
+
+    private void respond(Socket sock, Served c, boolean eof) {
+        org.toesim.host.socket.SendCallback done = (x, len) -> {
+            requestsServed++;
+            c.count++;
+            if (eof) {
+                sockets.io().close(sock, null);
+            } else {
+                readRequest(sock, c);
+            }
+        };
+        if (responses == null) {
+            sockets.io().send(sock, responseBytes, done);
+            return;
+        }
+        byte[] bytes = new byte[(int) responseBytes];
+        responses.fill(bytes, 0, bytes.length, c.count * responseBytes);
+        sockets.memory().write(c.resp.address(), bytes, 0, bytes.length);
+        sockets.io().send(sock, c.resp, done);
+    }
+
+    /** The first request byte that differed from a client's stream, or null (always null without patterns). */
+    public PayloadPattern.Mismatch mismatch() {
+        return mismatch;
     }
 
     public long requestsServed() {

@@ -1,6 +1,8 @@
 package org.toesim.host.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -124,5 +126,32 @@ class WorkloadTest {
         // 200 chunks at 100 Mbit/s: the last leaves ~199 periods after the first
         double spanPs = r.lastBytePs() - r.firstBytePs();
         assertEquals(199.0 * ps.periodPs(), spanPs, 0.05 * 199 * ps.periodPs());
+    }
+
+    @Test
+    void realBytesArriveIntactAndAWrongStreamIsCaughtAtItsFirstByte() {
+        HostPair p = new HostPair(HostPair.Spec.defaults().withSeed(9));
+        PayloadPattern req = new PayloadPattern(11);
+        PayloadPattern resp = new PayloadPattern(12);
+        // bulk: sender and receiver agree; a second connection's receiver expects another stream
+        BulkReceiver ok = new BulkReceiver(p.b.sockets, 1, 5001, 65536, ApplicationWork.NONE, req);
+        new BulkSender(p.a.sockets, 1, 300_000, 65536, ApplicationWork.NONE, req).start(HostPair.IP_B, 5001);
+        BulkReceiver wrong = new BulkReceiver(p.b.sockets, 1, 5002, 65536, ApplicationWork.NONE, resp);
+        new BulkSender(p.a.sockets, 1, 300_000, 65536, ApplicationWork.NONE, req).start(HostPair.IP_B, 5002);
+        // request-response with real requests and responses
+        ResponderServer srv = new ResponderServer(p.b.sockets, 1, 80, 200, 5000, ApplicationWork.NONE, req, resp);
+        RequestResponseClient c = new RequestResponseClient("rr", p.a.sockets, 1, 20, 200, 5000, 0,
+                ApplicationWork.NONE, req, resp).start(HostPair.IP_B, 80);
+        p.sim.run();
+        assertEquals(300_000, ok.result().bytes());
+        assertNull(ok.mismatch());
+        PayloadPattern.Mismatch m = wrong.mismatch();
+        assertNotNull(m, "a receiver expecting another stream sees a mismatch");
+        assertEquals(resp.at(m.offset()) & 0xff, m.expected());
+        assertEquals(req.at(m.offset()) & 0xff, m.got());
+        assertTrue(m.offset() < 8, "caught within the first bytes, at " + m.offset());
+        assertEquals(20, c.result().completed());
+        assertNull(c.mismatch());
+        assertNull(srv.mismatch());
     }
 }

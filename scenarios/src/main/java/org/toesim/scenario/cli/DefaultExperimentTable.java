@@ -24,6 +24,7 @@ final class DefaultExperimentTable {
             new Row("bulk retransmits", c -> Long.toString(c.bulk().retransmits())),
             new Row("receiver CPU utilisation", c -> f("%.1f %%", c.receiver().cpuUtilization() * 100)),
             new Row("receiver cycles/byte rx", c -> f("%.3f", c.receiver().cyclesPerByteRx())),
+            new Row("  of which copy+checksum", c -> f("%.3f", c.receiverPayloadCyclesPerByte())),
             new Row("request-response p50 (us)", c -> c.latency() == null ? "-" : f("%.2f", c.latency().p50() / 1e6)),
             new Row("request-response p99 (us)", c -> c.latency() == null ? "-" : f("%.2f", c.latency().p99() / 1e6)),
             new Row("receiver PCIe to host", c -> f("%.2f %%", c.receiverNic().pcieUtilizationToHost() * 100)),

@@ -58,6 +58,11 @@ public final class DefaultExperiment {
             return details.result().summary().connections().get(0);
         }
 
+        /** The receiver's copy and checksum cycles per received byte (0 on a TOE's fast path). */
+        public double receiverPayloadCyclesPerByte() {
+            return details.payloadCyclesPerByteRx().get(receiver().name());
+        }
+
         /** The request latencies of the request-response connection. */
         public Tally.Report latency() {
             return details.requestLatencyPs().get("rr.c0");

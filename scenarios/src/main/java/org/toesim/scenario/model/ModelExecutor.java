@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.core.stats.Tally;
+import org.toesim.host.cpu.CostCategory;
 import org.toesim.scenario.result.RunResult;
 import org.toesim.scenario.result.SummaryReport;
 import org.toesim.scenario.result.TimeSeries;
@@ -34,8 +35,11 @@ public final class ModelExecutor implements ScenarioExecutor {
      * @param result             summary and time series
      * @param requestLatencyPs   per request-response connection id, the latency of its requests
      *                           (send call to last response byte; the whole run, warm-up included)
+     * @param payloadCyclesPerByteRx per host, its copy and checksum cycles (the work that scales with
+     *                           payload bytes) per byte its applications received, since warm-up
      */
-    public record Details(RunResult result, Map<String, Tally.Report> requestLatencyPs) {
+    public record Details(RunResult result, Map<String, Tally.Report> requestLatencyPs,
+                          Map<String, Double> payloadCyclesPerByteRx) {
     }
 
     /** Runs one scenario and returns the result with the per-request latencies. */
@@ -58,8 +62,14 @@ public final class ModelExecutor implements ScenarioExecutor {
                     latency.put(c.id(), r);
                 }
             }
+            Map<String, Double> payload = new LinkedHashMap<>();
+            for (HostNode h : t.hosts.values()) {
+                long rx = t.workloads.bytesReceivedBy(h.name());
+                long cycles = h.cpu.cycles(CostCategory.COPY) + h.cpu.cycles(CostCategory.CHECKSUM);
+                payload.put(h.name(), rx == 0 ? 0.0 : (double) cycles / rx);
+            }
             return new Details(new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series()),
-                    latency);
+                    latency, payload);
         } catch (RuntimeException e) {
             throw new SimulationException("scenario '" + scenario.name() + "': simulation failed: " + e, e);
         }

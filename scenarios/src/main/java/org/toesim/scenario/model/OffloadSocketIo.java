@@ -72,6 +72,8 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
         final Socket socket;
         final ArrayDeque<SendOp> ops = new ArrayDeque<>();
         boolean busy;
+        /** The host engine's statistics when the handoff began (shown until the first adapter poll). */
+        ConnectionStats atHandoff;
 
         SendQueue(Socket socket) {
             this.socket = socket;
@@ -115,10 +117,11 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
     public void opened(Socket s) {
         FourTuple t = s.tuple();
         queues.put(t, new SendQueue(s));
+        SendQueue q = queues.get(t);
         s.setExternalStats(() -> {
             UnifiedStats u = manager.stats(t);
             ConnectionStats c = u == null ? null : u.tcp();
-            return c != null ? c : s.connection().stats();
+            return c != null ? c : q.atHandoff;
         });
         bridge.attach(s);
     }
@@ -150,6 +153,9 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
             handoffs.computeIfAbsent(tuple, k -> new long[2])[to == HandoffState.OFFLOADED ? 0 : 1]++;
         }
         SendQueue q = queues.get(tuple);
+        if (q != null && to == HandoffState.QUIESCING) {
+            q.atHandoff = q.socket.connection().stats();
+        }
         if (q != null && (to == HandoffState.OFFLOADED || to.onHost())) {
             pump(q);
         }

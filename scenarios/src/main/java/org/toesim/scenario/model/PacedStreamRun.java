@@ -1,6 +1,8 @@
 package org.toesim.scenario.model;
 
+import org.toesim.core.random.RandomStreams;
 import org.toesim.host.app.BulkReceiver;
+import org.toesim.host.app.PayloadPattern;
 import org.toesim.host.app.PacedSender;
 import org.toesim.host.cpu.ApplicationWork;
 import org.toesim.scenario.spec.PacedStreamWorkload;
@@ -13,11 +15,14 @@ final class PacedStreamRun {
     private PacedStreamRun() {
     }
 
-    static Conn start(PacedStreamWorkload w, HostNode from, HostNode to) {
+    static Conn start(PacedStreamWorkload w, HostNode from, HostNode to, RandomStreams streams) {
+        // tcp.realBytes: the stream is the pattern seeded from "<workload>.c0.content"
+        PayloadPattern content = w.tcp().realBytes()
+                ? new PayloadPattern(streams.get(w.name() + ".c0.content").nextLong()) : null;
         BulkReceiver rx = new BulkReceiver(to.sockets, to.appCore(0), w.port(), BulkRun.CHUNK_BYTES,
-                ApplicationWork.NONE);
+                ApplicationWork.NONE, content);
         PacedSender tx = new PacedSender(w.name(), from.sockets, from.appCore(0), w.rateBitsPerSec(),
-                (int) w.chunkBytes(), w.sizeBytes() / w.chunkBytes(), ApplicationWork.NONE);
+                (int) w.chunkBytes(), w.sizeBytes() / w.chunkBytes(), ApplicationWork.NONE, content);
         long startPs = from.stack.simulator().now();
         tx.start(to.ip, w.port());
         return new Track(w.name() + ".c0", w, startPs, tx, rx);
@@ -25,6 +30,10 @@ final class PacedStreamRun {
 
     private record Track(String id, PacedStreamWorkload w, long startPs, PacedSender tx, BulkReceiver rx)
             implements Conn {
+        public String contentMismatch() {
+            return rx.mismatch() == null ? null : rx.mismatch().toString();
+        }
+
         public String from() {
             return w.from();
         }

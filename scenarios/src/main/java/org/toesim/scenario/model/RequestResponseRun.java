@@ -3,6 +3,8 @@ package org.toesim.scenario.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.toesim.core.stats.Tally;
+import org.toesim.core.random.RandomStreams;
+import org.toesim.host.app.PayloadPattern;
 import org.toesim.host.app.RequestResponseClient;
 import org.toesim.host.app.ResponderServer;
 import org.toesim.host.cpu.ApplicationWork;
@@ -19,17 +21,23 @@ final class RequestResponseRun {
     }
 
     /** The clients' latency tallies, for percentiles. */
-    static List<Conn> start(RequestResponseWorkload w, HostNode from, HostNode to) {
-        new ResponderServer(to.sockets, to.appCore(0), w.port(), (int) w.requestBytes(), w.responseBytes(),
-                ApplicationWork.NONE);
+    static List<Conn> start(RequestResponseWorkload w, HostNode from, HostNode to, RandomStreams streams) {
+        // tcp.realBytes: requests and responses are the patterns seeded from "<workload>.requests.content"
+        // and "<workload>.responses.content" (every connection's streams start at offset 0)
+        boolean real = w.tcp().realBytes();
+        PayloadPattern req = real ? new PayloadPattern(streams.get(w.name() + ".requests.content").nextLong()) : null;
+        PayloadPattern resp = real ? new PayloadPattern(streams.get(w.name() + ".responses.content").nextLong())
+                : null;
+        ResponderServer server = new ResponderServer(to.sockets, to.appCore(0), w.port(), (int) w.requestBytes(),
+                w.responseBytes(), ApplicationWork.NONE, req, resp);
         List<Conn> out = new ArrayList<>();
         for (int k = 0; k < w.connections(); k++) {
             String id = w.name() + ".c" + k;
             RequestResponseClient c = new RequestResponseClient(id, from.sockets, from.appCore(k), w.requests(),
-                    w.requestBytes(), (int) w.responseBytes(), w.thinkTimePs(), ApplicationWork.NONE);
+                    w.requestBytes(), (int) w.responseBytes(), w.thinkTimePs(), ApplicationWork.NONE, req, resp);
             long startPs = from.stack.simulator().now();
             c.start(to.ip, w.port());
-            out.add(new Track(id, w, startPs, c));
+            out.add(new Track(id, w, startPs, c, server));
         }
         return out;
     }
@@ -39,8 +47,16 @@ final class RequestResponseRun {
         return conn instanceof Track t ? t.client.result().latencyPs() : null;
     }
 
-    private record Track(String id, RequestResponseWorkload w, long startPs, RequestResponseClient client)
-            implements Conn {
+    private record Track(String id, RequestResponseWorkload w, long startPs, RequestResponseClient client,
+                         ResponderServer server) implements Conn {
+        public String contentMismatch() {
+            if (client.mismatch() != null) {
+                return "response: " + client.mismatch();
+            }
+            // the server checks the requests of all connections of the workload together
+            return server.mismatch() == null ? null : "request: " + server.mismatch();
+        }
+
         public String from() {
             return w.from();
         }

@@ -73,10 +73,13 @@ final class Workloads {
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
             String path = "workloads[" + i + "]";
-            if (w.tcp().realBytes() && !(w instanceof BulkWorkload)) {
+            if (w.tcp().realBytes() && w instanceof ShortConnectionsWorkload) {
                 throw ModelUnavailable.missing(path + ".tcp.realBytes", "real payload bytes in a " + w.type()
-                        + " workload", "real-byte modes of the host-os request-response, short-connection and paced "
-                        + "applications (bulk workloads send and check real bytes)");
+                        + " workload", "a real-byte mode of the host-os short-connection client (bulk, "
+                        + "request-response and paced workloads send and check real bytes)");
+            }
+            if (w.tcp().realBytes() && w instanceof PacedStreamWorkload p && p.chunkBytes() > Integer.MAX_VALUE) {
+                throw problem(path + ".chunk", "real bytes need chunks below 2 GiB", "a smaller chunk");
             }
             if (w instanceof PacedStreamWorkload p && p.sizeBytes() % p.chunkBytes() != 0) {
                 throw problem(path + ".size", "is not a whole number of chunks (" + p.chunkBytes() + " B)",
@@ -156,11 +159,11 @@ final class Workloads {
         if (w instanceof BulkWorkload b) {
             return BulkRun.start(b, from, to, stride, streams);
         } else if (w instanceof RequestResponseWorkload r) {
-            return RequestResponseRun.start(r, from, to);
+            return RequestResponseRun.start(r, from, to, streams);
         } else if (w instanceof ShortConnectionsWorkload s) {
             return List.of(ShortConnectionsRun.start(s, from, to, streams));
         } else if (w instanceof PacedStreamWorkload p) {
-            return List.of(PacedStreamRun.start(p, from, to));
+            return List.of(PacedStreamRun.start(p, from, to, streams));
         }
         throw new IllegalStateException("unknown workload type " + w.type());
     }

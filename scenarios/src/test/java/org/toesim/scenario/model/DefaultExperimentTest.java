@@ -38,6 +38,10 @@ class DefaultExperimentTest {
         assertTrue(hostCpb > 3, "host stack copies and checksums: " + hostCpb);
         assertTrue(toeCpb < hostCpb / 10, "TOE " + toeCpb + " vs host stack " + hostCpb);
         assertTrue(toe.receiver().cpuUtilization() < host.receiver().cpuUtilization() / 5);
+        // SYSTEM.md behaviour 3: no host copy or checksum of offloaded payload (what remains is the
+        // request-response connection's first send on the host stack, before its handoff)
+        assertTrue(host.receiverPayloadCyclesPerByte() > 1, "host " + host.receiverPayloadCyclesPerByte());
+        assertTrue(toe.receiverPayloadCyclesPerByte() < 0.05, "toe " + toe.receiverPayloadCyclesPerByte());
         // the sender's copies bound both transfers: goodputs within 15 %
         double ratio = toe.bulk().goodputBitsPerSec() / host.bulk().goodputBitsPerSec();
         assertTrue(ratio > 0.85 && ratio < 1.15, "goodput ratio " + ratio);
