@@ -40,7 +40,30 @@ final class DefaultExperimentTable {
         return String.format(Locale.ROOT, format, v);
     }
 
+    /** The side-by-side table alone (as printed, without the result locations). */
+    static String table(List<DefaultExperiment.Column> columns) {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        PrintWriter out = new PrintWriter(sw);
+        printTable(out, columns);
+        out.flush();
+        return sw.toString();
+    }
+
     static void print(PrintWriter out, List<DefaultExperiment.Column> columns, Path base) {
+        printTable(out, columns);
+        out.println();
+        for (DefaultExperiment.Column c : columns) {
+            if (c.details() == null) {
+                out.println(c.variant() + ": not run: " + c.error());
+            } else {
+                out.println(c.variant() + ": results in " + base.resolve(c.variant()).resolve("index.html"));
+            }
+        }
+        out.println("comparison (table and plots of both receivers): "
+                + base.resolve(ToesimCommand.COMPARISON_DIR).resolve("index.html"));
+    }
+
+    private static void printTable(PrintWriter out, List<DefaultExperiment.Column> columns) {
         out.println("ToeSim default experiment: client -> server over 10 Gbit/s, 2 us; bulk 16 MiB, then 500 requests "
                 + "(128 B request, 16 KiB response); receiver with host stack vs TOE");
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-28s", ""));
@@ -54,14 +77,6 @@ final class DefaultExperimentTable {
                 line.append(String.format(Locale.ROOT, " %14s", c.details() == null ? "n/a" : r.value().apply(c)));
             }
             out.println(line);
-        }
-        out.println();
-        for (DefaultExperiment.Column c : columns) {
-            if (c.details() == null) {
-                out.println(c.variant() + ": not run: " + c.error());
-            } else {
-                out.println(c.variant() + ": results in " + base.resolve(c.variant()).resolve("index.html"));
-            }
         }
     }
 }

@@ -10,6 +10,9 @@ import org.toesim.scenario.demo.KernelDemo;
 import org.toesim.scenario.model.DefaultExperiment;
 import org.toesim.scenario.model.ModelExecutor;
 import org.toesim.scenario.result.AtomicOutputDirectory;
+import org.toesim.scenario.result.ComparisonCharts;
+import org.toesim.scenario.result.ComparisonPage;
+import org.toesim.scenario.result.TimeSeries;
 import org.toesim.scenario.result.ResultWriter;
 import org.toesim.scenario.run.RunContext;
 import org.toesim.scenario.spec.ScenarioException;
@@ -83,9 +86,37 @@ public final class ToesimCommand implements Callable<Integer> {
             }
             env.out().println(Json.write(json));
         } else {
+            writeComparison(base, cols);
             DefaultExperimentTable.print(env.out(), cols, base);
         }
         return cols.get(0).details() == null ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /** Where the side-by-side comparison page goes, under the experiment's directory. */
+    static final String COMPARISON_DIR = "comparison";
+
+    /** The measurements the comparison page plots for every receiver that ran. */
+    private static final List<ComparisonCharts.Curve> CURVES = List.of(
+            new ComparisonCharts.Curve("bulk.c0", "throughputBitsPerSec", "bulk goodput (bits/s)"),
+            new ComparisonCharts.Curve("server", "cpuUtilization", "receiver CPU utilisation"),
+            new ComparisonCharts.Curve("server", "pcieUtilizationToHost", "receiver PCIe utilisation, device to host"),
+            new ComparisonCharts.Curve("bulk.c0", "cwndBytes", "bulk sender congestion window (bytes)"));
+
+    private static void writeComparison(Path base, List<DefaultExperiment.Column> cols) throws Exception {
+        Map<String, TimeSeries> runs = new LinkedHashMap<>();
+        List<String[]> links = new java.util.ArrayList<>();
+        for (DefaultExperiment.Column c : cols) {
+            if (c.details() != null) {
+                runs.put(c.variant(), c.details().result().timeSeries());
+                links.add(new String[] {c.variant(), "../" + c.variant() + "/index.html"});
+            }
+        }
+        String table = DefaultExperimentTable.table(cols);
+        AtomicOutputDirectory.write(base.resolve(COMPARISON_DIR), tmp -> {
+            ComparisonPage.write(tmp, "ToeSim default experiment: host stack vs TOE", table,
+                    ComparisonCharts.of(runs, CURVES), links);
+            return null;
+        });
     }
 
     private Integer kernelDemo() {

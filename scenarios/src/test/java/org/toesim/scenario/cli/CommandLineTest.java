@@ -204,4 +204,20 @@ class CommandLineTest {
         assertTrue(text.contains("M/M/1"), text);
         assertTrue(text.contains("0.50") && text.contains("0.90"), text);
     }
+
+    @Test
+    void defaultExperimentWritesBothRunsAndAComparisonPage() throws Exception {
+        Path base = dir.resolve("default");
+        assertEquals(0, toesim(null, "--quiet", "--out", base.toString()));
+        String text = out.toString();
+        assertTrue(text.contains("host-stack") && text.contains("toe"), text);
+        Path page = base.resolve("comparison").resolve("index.html");
+        assertTrue(text.contains(page.toString()), text);
+        String html = java.nio.file.Files.readString(page);
+        assertTrue(html.contains("receiver cycles/byte rx"), "the table is on the page");
+        assertTrue(html.contains("plot-cpuUtilization.svg") && html.contains("plot-throughputBitsPerSec.svg"), html);
+        assertTrue(java.nio.file.Files.exists(page.resolveSibling("plot-cpuUtilization.png")));
+        assertTrue(html.contains("../toe/index.html") && html.contains("../host-stack/index.html"), html);
+        assertTrue(java.nio.file.Files.exists(base.resolve("toe").resolve("summary.json")));
+    }
 }
