@@ -100,6 +100,8 @@ final class CardConnection implements TcpEvents, SegmentSink {
     final java.util.ArrayList<Payload> reassembly = new java.util.ArrayList<>(0);
     /** Out-of-order wire frames waiting for the host's forward ({@link ReorderPark}). */
     final ArrayDeque<org.toesim.nic.frame.Frame> parked = new ArrayDeque<>(4);
+    /** Frame bytes in {@link #parked}. */
+    int parkedBytes;
     long parkUntilPs;
     Event parkTimer;
     boolean pushPending;

@@ -117,6 +117,9 @@ final class FrameForwarder implements DmaReadCallback {
         CommandStatus status = c == null ? CommandStatus.UNKNOWN_HANDLE
                 : c.active ? CommandStatus.SUCCESS : CommandStatus.FLUSHED;
         long now = toe.sim().now();
+        if (c != null && c.active) {
+            toe.reorder().expectForward(c); // the window runs from the frames' arrival, not the fetch
+        }
         for (Frame frame : batch.frames()) {
             framesForwarded++;
             feed(frame, now);
@@ -140,7 +143,7 @@ final class FrameForwarder implements DmaReadCallback {
                 return;
             }
         }
-        toe.onFrame(frame, nowPs);
+        toe.onFrame(frame, nowPs, true);
     }
 
     private void complete(Pending p, CommandStatus status) {

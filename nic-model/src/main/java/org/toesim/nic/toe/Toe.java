@@ -241,6 +241,15 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
 
     /** A frame arrived from the MAC: classify, queue work on the right core. */
     void onFrame(Frame frame, long nowPs) {
+        onFrame(frame, nowPs, false);
+    }
+
+    /**
+     * Classifies {@code frame} and queues its work on the right core; {@code held}: the frame is
+     * already in card memory (forwarded by the host, or parked), so the core's receive FIFO
+     * limit does not refuse it ({@link CardProcessor#submitHeld}).
+     */
+    void onFrame(Frame frame, long nowPs, boolean held) {
         if (frame.ip().srcIp() != lastNeighbourIp || frame.srcMac() != lastNeighbourMac) { // no boxing per frame
             lastNeighbourIp = frame.ip().srcIp();
             lastNeighbourMac = frame.srcMac();
@@ -263,7 +272,12 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             CardProcessor.WorkKind kind = reason == PathReason.FAST_ACK ? CardProcessor.WorkKind.RX_ACK
                     : CardProcessor.WorkKind.RX_SEGMENT;
             long cycles = kind == CardProcessor.WorkKind.RX_ACK ? config.cyclesPerRxAck() : config.cyclesPerRxSegment();
-            boolean accepted = processor.submit(c.core, kind, cycles, frame, 0);
+            boolean accepted = true;
+            if (held) {
+                processor.submitHeld(c.core, kind, cycles, frame, 0);
+            } else {
+                accepted = processor.submit(c.core, kind, cycles, frame, 0);
+            }
             if (accepted) {
                 c.queuedFast++;
                 c.classifyRcvNxt += (int) seg.seqLen();
@@ -285,7 +299,12 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         if (c != null && c.active) {
             slowPathUpload(c, reason);
         }
-        processor.submit(c != null ? c.core : 0, CardProcessor.WorkKind.RX_SLOW, config.cyclesPerSlowFrame(), frame, 0);
+        int core = c != null ? c.core : 0;
+        if (held) {
+            processor.submitHeld(core, CardProcessor.WorkKind.RX_SLOW, config.cyclesPerSlowFrame(), frame, 0);
+        } else {
+            processor.submit(core, CardProcessor.WorkKind.RX_SLOW, config.cyclesPerSlowFrame(), frame, 0);
+        }
     }
 
     private void slowPathUpload(CardConnection c, PathReason reason) {
@@ -380,13 +399,9 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
      * Queues {@code frame}, out of order for {@code c}, as fast-path receive work without moving
      * the classifier's RCV.NXT: the engine queues it until the gap fills ({@link CardReassembly}).
      */
-    boolean submitOutOfOrder(CardConnection c, Frame frame) {
-        if (!processor.submit(c.core, CardProcessor.WorkKind.RX_SEGMENT, config.cyclesPerRxSegment(), frame, 0)) {
-            c.droppedSegmentsIn++;
-            return false;
-        }
+    void submitOutOfOrder(CardConnection c, Frame frame) {
+        processor.submitHeld(c.core, CardProcessor.WorkKind.RX_SEGMENT, config.cyclesPerRxSegment(), frame, 0);
         c.queuedFast++;
-        return true;
     }
 
     ReorderPark reorder() {

@@ -152,4 +152,12 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
                 fetchBatch, localMac, frameIdBase, engine, v);
     }
+
+    public ToeConfig withMaxReadTags(int v) {
+        return new ToeConfig(ccbCapacity, ccbEntryBytes, cores, clockHz, cyclesPerRxSegment, cyclesPerRxAck,
+                cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
+                maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
+                maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, v,
+                fetchBatch, localMac, frameIdBase, engine, uploadPolicy);
+    }
 }
