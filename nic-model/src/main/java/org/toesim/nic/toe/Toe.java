@@ -404,6 +404,10 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         c.queuedFast++;
     }
 
+    CcbTable table() {
+        return table;
+    }
+
     ReorderPark reorder() {
         return reorder;
     }
