@@ -32,8 +32,12 @@ import org.toesim.nic.frame.Frame;
  *  RECEIVE: NicBuffer x rxBuffers, MmioWrite TAIL
  *  COMMAND: CapabilityQuery(result in a typed region) --[offloadCommandCycles]--&gt; MmioWrite TAIL
  *  completion --&gt; AdapterRecord(ANSWERED | REFUSED) ; none within commandTimeoutPs --&gt; TIMED_OUT
- *  offload supported: program the EVENT ring (BASE, VECTOR, SIZE), then tell the listener
+ *  offload supported: program the EVENT ring (BASE, VECTOR, SIZE) and the POST ring (BASE, SIZE;
+ *                     receiveRingSlots slots), then tell the listener
  * </pre>
+ * Buffers posted for offloaded connections go on the POST ring, never on RECEIVE: NIC buffers
+ * there are reclaimed in order as frames land, and one left unused by offloaded traffic would
+ * otherwise hold every later slot (see {@code RingId.POST}, {@code OffloadPath}).
  * How the driver learns the device kind: like a firmware-managed adapter's driver, it always
  * asks. A TOE answers with its {@code Capability}; a plain NIC answers {@code Capability.none}
  * or completes with NOT_SUPPORTED (REFUSED); a device that never processes its command ring is
@@ -73,6 +77,7 @@ public final class NicDriver {
     private final DriverConfig config;
     private final HostRing commandRing;
     private final HostRing eventRing;
+    private final HostRing postRing;
     private final Doorbell commandDoorbell;
     private final TypedRegion results;
     private final DriverQueue[] queues;
@@ -97,12 +102,13 @@ public final class NicDriver {
             queues[q] = new DriverQueue(q, config, rc, costs, frameContent);
         }
         eventRing = DriverQueue.ring(rc, n + ".event-ring", RingId.EVENT, config.eventRingSlots());
+        postRing = DriverQueue.ring(rc, n + ".post-ring", RingId.POST, config.receiveRingSlots());
         results = new TypedRegion(mem, n + ".cmd-results", RegionKind.OTHER, 4096);
         rc.register(results);
         commandDoorbell = new Doorbell(rc, commandRing, 0);
         DriverQueue q0 = queues[0];
-        offload = new OffloadPath(sim, config, cpu, costs, commandRing, commandDoorbell, q0.receiveRing,
-                q0.receiveDoorbell, q0.sendRing, q0.sendDoorbell);
+        offload = new OffloadPath(sim, config, cpu, costs, commandRing, commandDoorbell, postRing,
+                new Doorbell(rc, postRing, 0), q0.sendRing, q0.sendDoorbell);
         for (DriverQueue q : queues) {
             q.createPoll(config, cpu, costs, rc, q.index == 0 ? eventRing : null, q.index == 0 ? offload : null);
         }
@@ -152,6 +158,7 @@ public final class NicDriver {
         }
         if (adapter.offloadSupported()) {
             DriverQueue.programRing(rc, 0, eventRing, queues[0].vector); // only an offload adapter has one
+            DriverQueue.programRing(rc, 0, postRing, queues[0].vector);
         }
         listener.onAttached(adapter);
     }
@@ -286,6 +293,7 @@ public final class NicDriver {
             case RECEIVE -> dq.receiveRing;
             case COMPLETION -> dq.completionRing;
             case EVENT -> q == 0 ? eventRing : null;
+            case POST -> q == 0 ? postRing : null;
         };
     }
 

@@ -20,16 +20,18 @@ import org.toesim.nic.device.ToeCommand;
 import org.toesim.nic.device.TxDescriptor;
 
 /**
- * The TOE side of the driver: commands on the COMMAND ring, posted buffers on the RECEIVE ring
+ * The TOE side of the driver: commands on the COMMAND ring, posted buffers on the POST ring
  * and send requests on the SEND ring, each matched to its completion by id.
  *
  * <pre>
  *   submit(cmd, cb): slot = COMMAND.produce(cmd); pending[cmd.id] = (slot, cb)
  *                    cpu: offloadCommandCycles (OFFLOAD_COMMAND, KERNEL) --&gt; Doorbell
  *   CommandCompletion(id) --&gt; pending.remove(id) --&gt; complete(slot) --&gt; cb
- *   postBuffer(h, addr, len, cb): PostBuffer(cookie) in RECEIVE; cpu: descriptorCycles --&gt; Doorbell
+ *   postBuffer(h, addr, len, cb): PostBuffer(cookie) in POST;    cpu: descriptorCycles --&gt; Doorbell
  *   toeSend(h, addr, len, cb):    ToeSend(cookie) in SEND;       cpu: descriptorCycles --&gt; Doorbell
- *   ReceiveCompletion / SendCompletion(cookie) --&gt; complete(slot) --&gt; cb
+ *   SendCompletion(cookie) --&gt; complete(slot) --&gt; cb
+ *   ReceiveCompletion(cookie of POST slot s) --&gt; POST slots head..s free (the adapter frees them
+ *       when it fetches, in ring order; buffers posted earlier may still be filling) --&gt; cb
  *   timeout (one event, re-armed for the oldest deadline): a command past commandTimeoutPs is
  *   failed with HARDWARE_FAILURE to its callback; its slot stays with the device.
  * </pre>
@@ -45,8 +47,8 @@ final class OffloadPath {
     private final CostTable costs;
     private final HostRing commandRing;
     private final Doorbell commandDoorbell;
-    private final HostRing receiveRing;
-    private final Doorbell receiveDoorbell;
+    private final HostRing postRing;
+    private final Doorbell postDoorbell;
     private final HostRing sendRing;
     private final Doorbell sendDoorbell;
     private final Map<Long, Pending<ToeCommand, CommandCallback>> commands = new HashMap<>();
@@ -67,7 +69,7 @@ final class OffloadPath {
     long sendsCompleted;
 
     OffloadPath(Simulator sim, DriverConfig config, HostCpu cpu, CostTable costs, HostRing commandRing,
-            Doorbell commandDoorbell, HostRing receiveRing, Doorbell receiveDoorbell, HostRing sendRing,
+            Doorbell commandDoorbell, HostRing postRing, Doorbell postDoorbell, HostRing sendRing,
             Doorbell sendDoorbell) {
         this.sim = sim;
         this.config = config;
@@ -75,8 +77,8 @@ final class OffloadPath {
         this.costs = costs;
         this.commandRing = commandRing;
         this.commandDoorbell = commandDoorbell;
-        this.receiveRing = receiveRing;
-        this.receiveDoorbell = receiveDoorbell;
+        this.postRing = postRing;
+        this.postDoorbell = postDoorbell;
         this.sendRing = sendRing;
         this.sendDoorbell = sendDoorbell;
         this.timeoutEvent = sim.newEvent("driver.cmd-timeout", config.name(), Priority.TIMER, this::onTimeout);
@@ -107,13 +109,13 @@ final class OffloadPath {
 
     long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, int core, OffloadReceiveCallback callback) {
         Objects.requireNonNull(callback, "callback");
-        requireRoom(receiveRing);
+        requireRoom(postRing);
         long cookie = nextCookie++;
         RxDescriptor.PostBuffer b = new RxDescriptor.PostBuffer(handle, hostAddr, lenBytes, cookie);
-        buffers.put(cookie, new Pending<>(b, receiveRing.produce(b), callback, 0));
+        buffers.put(cookie, new Pending<>(b, postRing.produce(b), callback, 0));
         buffersPosted++;
-        receiveDoorbell.begin();
-        cpu.submit(core, WorkClass.KERNEL, CostCategory.DRIVER, costs.descriptorCycles(), receiveDoorbell, 0);
+        postDoorbell.begin();
+        cpu.submit(core, WorkClass.KERNEL, CostCategory.DRIVER, costs.descriptorCycles(), postDoorbell, 0);
         return cookie;
     }
 
@@ -149,7 +151,7 @@ final class OffloadPath {
         if (p == null) {
             throw new IllegalStateException(config.name() + ": receive completion for unknown cookie " + c);
         }
-        receiveRing.complete(p.slot());
+        releaseFetchedThrough(postRing, p.slot());
         buffersCompleted++;
         p.callback().onReceiveComplete(p.request(), c, core);
     }
@@ -193,6 +195,23 @@ final class OffloadPath {
 
     int outstandingCommands() {
         return commands.size();
+    }
+
+    /**
+     * The adapter frees POST slots when it fetches them, in ring order, so a completion for the
+     * buffer of {@code slot} proves every slot from the head through {@code slot} is free; a slot
+     * already released by a later buffer's completion is left alone.
+     */
+    private static void releaseFetchedThrough(HostRing ring, int slot) {
+        int mask = ring.sizeSlots() - 1;
+        int inUse = (ring.tail() - ring.head()) & mask;
+        int count = ((slot - ring.head()) & mask) + 1;
+        if (count > inUse) {
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            ring.complete(ring.head());
+        }
     }
 
     private void requireRoom(HostRing ring) {

@@ -39,11 +39,16 @@ class DriverAttachTest {
         want.add(Long.toHexString(Registers.CONTROL) + "=1");
         want.add(Long.toHexString(reg(RingId.RECEIVE, Registers.RING_TAIL)) + "=" + Long.toHexString(200));
         want.add(Long.toHexString(reg(RingId.COMMAND, Registers.RING_TAIL)) + "=1");
-        // TOE answered: the EVENT ring is programmed, then the completion ring released
+        // TOE answered: the EVENT and POST rings are programmed, then the completion ring released
         want.add(Long.toHexString(reg(RingId.EVENT, Registers.RING_BASE)) + "="
                 + Long.toHexString(d.ring(RingId.EVENT).baseAddress()));
         want.add(Long.toHexString(reg(RingId.EVENT, Registers.RING_VECTOR)) + "=0");
         want.add(Long.toHexString(reg(RingId.EVENT, Registers.RING_SIZE)) + "=20");
+        // and the POST ring for buffers of offloaded connections (as many slots as RECEIVE)
+        want.add(Long.toHexString(reg(RingId.POST, Registers.RING_BASE)) + "="
+                + Long.toHexString(d.ring(RingId.POST).baseAddress()));
+        want.add(Long.toHexString(reg(RingId.POST, Registers.RING_SIZE)) + "="
+                + Long.toHexString(d.ring(RingId.RECEIVE).sizeSlots()));
         want.add(Long.toHexString(reg(RingId.COMPLETION, Registers.RING_HEAD)) + "=1");
         assertEquals(want, got);
     }

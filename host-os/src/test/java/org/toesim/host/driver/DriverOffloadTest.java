@@ -95,6 +95,29 @@ class DriverOffloadTest {
     }
 
     @Test
+    void longOffloadedReceiveKeepsPostingOnASmallRingWhileNicBuffersAndAnIdleBufferWait() {
+        // RECEIVE: 16 slots, 8 NIC buffers that no frame ever uses (all traffic offloaded)
+        DriverBench b = new DriverBench(DriverBench.config().withReceive(16, 8, 2048)).attach();
+        NicDriver d = b.driver;
+        OffloadHandle idle = d.allocateHandle();
+        OffloadHandle busy = d.allocateHandle();
+        List<Long> placed = new ArrayList<>();
+        d.postBuffer(idle, 0x4000, 4096, 0, (buf, c, core) -> placed.add(-1L)); // never filled
+        for (int i = 0; i < 200; i++) {
+            d.postBuffer(busy, 0x5000, 4096, 0, (buf, c, core) -> placed.add((long) c.bytesPlaced()));
+            b.sim.run();
+            b.nic.completeBuffer(b.nic.postedBuffers.get(b.nic.postedBuffers.size() - 1), 4096);
+            b.sim.run();
+        }
+        assertEquals(200, placed.size(), "every buffer of the busy connection completed; the idle one waits");
+        assertEquals(4096L * 200, placed.stream().mapToLong(Long::longValue).sum());
+        org.toesim.host.pcie.HostRing post = d.ring(org.toesim.nic.device.RingId.POST);
+        assertEquals(post.tail(), post.head(), "the adapter holds the idle buffer, not a POST slot");
+        org.toesim.host.pcie.HostRing rx = d.ring(org.toesim.nic.device.RingId.RECEIVE);
+        assertEquals(8, (rx.tail() - rx.head()) & (rx.sizeSlots() - 1), "RECEIVE holds only the NIC buffers");
+    }
+
+    @Test
     void deviceEventsReachTheListener() {
         DriverBench b = new DriverBench(DriverBench.config()).attach();
         OffloadHandle h = b.driver.allocateHandle();

@@ -87,8 +87,12 @@ final class ScriptedNic implements DeviceEndpoint, FetchRing.Listener {
     @Override
     public void onFetched(FetchRing ring) {
         while (ring.hasFetched()) {
-            int slot = ring.nextIndex();
+            int fetchedSlot = ring.nextIndex();
             RingEntry e = ring.take();
+            if (ring.id() == RingId.POST) {
+                ring.complete(fetchedSlot); // RingId.POST: the slot is free once the descriptor is fetched
+            }
+            int slot = ring.id() == RingId.POST ? -1 : fetchedSlot;
             if (e instanceof RxDescriptor.NicBuffer b) {
                 rxBuffers.addLast(new Slot<>(slot, b));
             } else if (e instanceof RxDescriptor.PostBuffer b) {
@@ -152,7 +156,9 @@ final class ScriptedNic implements DeviceEndpoint, FetchRing.Listener {
     void completeBuffer(Slot<RxDescriptor.PostBuffer> b, int bytesPlaced) {
         completion().post(new DeviceCompletion.ReceiveCompletion(b.entry().handle(), b.entry().cookie(), bytesPlaced,
                 true, CommandStatus.SUCCESS));
-        queues.fetchRing(RingId.RECEIVE).complete(b.slot());
+        if (b.slot() >= 0) {
+            queues.fetchRing(RingId.RECEIVE).complete(b.slot());
+        }
     }
 
     void completeSend(Slot<TxDescriptor.ToeSend> s) {

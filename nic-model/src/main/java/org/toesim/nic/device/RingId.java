@@ -15,7 +15,17 @@ public enum RingId {
     /** Completions of commands, sends and buffers ({@link DeviceCompletion}). */
     COMPLETION(32, Producer.DEVICE),
     /** Unsolicited events ({@link DeviceEvent}). */
-    EVENT(32, Producer.DEVICE);
+    EVENT(32, Producer.DEVICE),
+    /**
+     * Receive buffers posted for offloaded connections ({@link RxDescriptor.PostBuffer}), apart
+     * from the NIC buffers of {@link #RECEIVE} (TOE adapters; optional: a PostBuffer on RECEIVE is
+     * still accepted). A posted buffer travels with its connection, not in a ring (as in NDIS TCP
+     * chimney, where receive requests queue on the offloaded connection): the adapter frees the
+     * slot as soon as it has fetched the descriptor, in ring order, and keeps the buffer in the
+     * connection's state until it completes. A completion for the buffer of slot {@code s}
+     * therefore tells the host that slots up to {@code s} are free again.
+     */
+    POST(32, Producer.HOST);
 
     /** Which side writes entries into a ring. */
     public enum Producer {

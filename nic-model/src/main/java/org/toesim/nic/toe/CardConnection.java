@@ -116,6 +116,14 @@ final class CardConnection implements TcpEvents, SegmentSink {
     long readsInFlightBytes;
     long highestSentEnd;
     int retransmitsWithoutProgress;
+    /** The cached settings the engine was restored with (Nagle as the host asked). */
+    ControlBlock.Cached engineCached;
+    /** The same settings with Nagle off, made on the first tail push. */
+    ControlBlock.Cached engineCachedPush;
+    /** The engine runs with Nagle off because its send buffer ends at a request boundary ({@link SendPath}). */
+    boolean pushingTail;
+    /** End (stream offset) of the last new segment sent shorter than SND.MSS; 0 when none. */
+    long shortSentEnd;
 
     // statistics
     final long[] pathCounts = new long[PathReason.values().length];

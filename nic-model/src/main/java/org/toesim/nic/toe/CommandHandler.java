@@ -164,6 +164,7 @@ final class CommandHandler implements DmaReadCallback {
                 k.sendBufferBytes());
         c.engine = TcpConnection.restore(new ControlBlock(ccb.constant(), onCard, advertisedEdge(ccb)),
                 config.engine(), now, c, TraceSink.NONE, "toe." + o.handle());
+        c.engineCached = onCard;
         c.initFrom(ccb);
         toe.attachTimers(c);
         complete(o.commandId(), slot, CommandStatus.SUCCESS, 0);

@@ -159,7 +159,9 @@ final class ReceivePath {
         CardConnection.Posted b = c.posted.pollFirst();
         queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.ReceiveCompletion(c.handle,
                 b.desc.cookie(), b.filledBytes, push, status));
-        queues.fetchRing(RingId.RECEIVE).complete(b.slot);
+        if (b.slot != Toe.NO_SLOT) { // a PostBuffer from the POST ring freed its slot when fetched
+            queues.fetchRing(RingId.RECEIVE).complete(b.slot);
+        }
         completions++;
         if (push) {
             c.pushPending = false;

@@ -12,6 +12,7 @@ import org.toesim.nic.dma.DmaEngine;
 import org.toesim.nic.dma.DmaReadCallback;
 import org.toesim.nic.frame.Frame;
 import org.toesim.nic.ring.DeviceQueues;
+import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
 
@@ -26,6 +27,20 @@ import org.toesim.tcp.segment.Segment;
  *   read completion -&gt; engine.send(bytes) -&gt; poll -&gt; segments -&gt; TX work -&gt; MAC
  *   ACK from the peer -&gt; engine acked -&gt; requests with streamEnd &lt;= acked end: SendCompletion(len, SUCCESS)
  *   retransmission of card-read bytes -&gt; DMA re-read of that range (the card keeps no copy), then TX
+ * </pre>
+ * A request is a message boundary (a socket write with PSH): when the engine's send buffer ends
+ * at the end of the last fetched request and no read is on its way, nothing more can come before
+ * the host sees the request complete, and that needs the peer's ACK of its last byte. Nagle
+ * (RFC 896, RFC 1122 §4.2.3.4) would hold the short tail until all data in flight is
+ * acknowledged, and a receiver that delays ACKs (RFC 1122 §4.2.3.2) waits for a second segment
+ * that never comes: every request would stall for one delayed-ACK timeout. So at a boundary the
+ * card applies Minshall's refinement of Nagle (draft-minshall-nagle-01, what Linux does): the
+ * tail goes at once unless an earlier short segment is still unacknowledged; small requests
+ * posted back to back still coalesce behind an unacknowledged short one, and inside a request
+ * (more bytes on their way) the host's Nagle setting applies unchanged.
+ * <pre>
+ *   append / ACK / new request -&gt; boundary &amp;&amp; no short segment unacked &amp;&amp; host Nagle on?
+ *     yes -&gt; engine without Nagle (tail leaves with PSH)     no -&gt; engine with the host's setting
  * </pre>
  * The engine's send buffer keeps only references to the host's bytes (stream offsets and, for
  * real payloads, the host's array); the card's memory holds no send data. Bytes that came inside
@@ -84,6 +99,7 @@ final class SendPath implements DmaReadCallback {
         c.nextRequestStream += desc.lenBytes();
         c.sends.addLast(r);
         pump(c);
+        updatePush(c);
     }
 
     /** Issues DMA reads of queued send data while the engine's send buffer has room. */
@@ -134,6 +150,7 @@ final class SendPath implements DmaReadCallback {
             throw new IllegalStateException("send buffer refused " + (read.lenBytes - accepted) + " B read for it");
         }
         c.appendedEnd += read.lenBytes;
+        updatePush(c);
         c.kick(sim.now());
     }
 
@@ -145,6 +162,31 @@ final class SendPath implements DmaReadCallback {
             complete(c, r, r.desc.lenBytes(), CommandStatus.SUCCESS);
         }
         pump(c);
+        updatePush(c);
+    }
+
+    /**
+     * Runs the engine with Nagle off exactly while its send buffer ends at a request boundary
+     * with nothing more on its way and no short segment unacknowledged (class comment). Called
+     * from the engine's ACK callback too: the engine's output pass that follows sees the change.
+     */
+    private void updatePush(CardConnection c) {
+        ControlBlock.Cached k = c.engineCached;
+        if (k == null || !k.nagle()) {
+            return;
+        }
+        boolean push = c.readsInFlightBytes == 0 && c.appendedEnd == c.nextRequestStream
+                && c.shortSentEnd <= c.ackedEnd();
+        if (push == c.pushingTail) {
+            return;
+        }
+        if (push && c.engineCachedPush == null) {
+            c.engineCachedPush = new ControlBlock.Cached(k.ttl(), k.tos(), false, k.delayedAck(),
+                    k.delayedAckTimeoutPs(), k.keepAlive(), k.keepAliveIdlePs(), k.keepAliveIntervalPs(),
+                    k.keepAliveProbes(), k.receiveBufferBytes(), k.sendBufferBytes());
+        }
+        c.pushingTail = push;
+        c.engine.updateCached(push ? c.engineCachedPush : k);
     }
 
     /** Flush: every unfinished request completes with the bytes acknowledged so far. */
@@ -174,6 +216,10 @@ final class SendPath implements DmaReadCallback {
         if (p.isEmpty() || p.streamOffset() >= c.highestSentEnd) {
             c.highestSentEnd = Math.max(c.highestSentEnd, p.endOffset());
             toe.submitTx(c, frame);
+            if (!p.isEmpty() && p.lenBytes() < c.sndMssBytes) {
+                c.shortSentEnd = p.endOffset();
+                updatePush(c);
+            }
             return;
         }
         c.retransmittedSegments++;

@@ -53,6 +53,7 @@ import org.toesim.tcp.segment.TcpFlags;
  *   SEND ring    -&gt; SendPath (ToeSend: DMA read, segment, complete when acknowledged)
  *                -&gt; NicTransmit (NicSend of the host stack: DMA read, TSO, MAC, NicSendCompletion)
  *   RECEIVE ring -&gt; PostBuffer (ReceivePath), IndicationBuffer, NicBuffer (slow path)
+ *   POST ring    -&gt; slot freed at fetch -&gt; PostBuffer (ReceivePath; the buffer travels with its CCB)
  *   COMPLETION / EVENT rings &lt;- completions, UploadRequest, IndicateData (moderated MSI-X)
  * </pre>
  *
@@ -66,6 +67,8 @@ import org.toesim.tcp.segment.TcpFlags;
  * {@link CommandStatus#HARDWARE_FAILURE} and the capability then says offload is not supported.
  */
 public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProcessor.Handler {
+    /** The ring slot of a descriptor whose slot was freed at fetch ({@link RingId#POST}). */
+    static final int NO_SLOT = -1;
     private final Simulator sim;
     private final DeviceBus bus;
     private final ToeConfig config;
@@ -147,6 +150,10 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         while (ring.hasFetched()) {
             int slot = ring.nextIndex();
             RingEntry e = ring.take();
+            if (ring.id() == RingId.POST) {
+                ring.complete(slot); // the descriptor now lives on the card (RingId.POST)
+                slot = NO_SLOT;
+            }
             int core = e instanceof ToeCommand cmd ? coreOf(commandHandle(cmd))
                     : e instanceof TxDescriptor.ToeSend s ? coreOf(s.handle())
                     : e instanceof RxDescriptor.PostBuffer p ? coreOf(p.handle()) : 0;
@@ -223,7 +230,9 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             if (refuse != null) {
                 queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.ReceiveCompletion(p.handle(),
                         p.cookie(), 0, false, refuse));
-                queues.fetchRing(RingId.RECEIVE).complete(slot);
+                if (slot != NO_SLOT) {
+                    queues.fetchRing(RingId.RECEIVE).complete(slot);
+                }
             } else {
                 receivePath.post(c, p, slot);
             }

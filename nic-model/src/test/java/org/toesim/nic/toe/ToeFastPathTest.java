@@ -25,6 +25,7 @@ import org.toesim.tcp.engine.TcpConnection;
 import org.toesim.tcp.engine.TcpEvents;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
+import org.toesim.tcp.segment.TcpFlags;
 
 /** Capability query, offload, fast-path placement with card ACKs, transmit offload, flush. */
 class ToeFastPathTest {
@@ -119,8 +120,10 @@ class ToeFastPathTest {
         b.holdWire = true;
         b.send(new TxDescriptor.ToeSend(c.handle, 0x200000, 3000, 21));
         b.h.runFor(1_000_000_000L);
-        long dataFrames = b.held.stream().filter(f -> f.tcp().payloadLenBytes() > 0).count();
-        assertEquals(2, dataFrames, "two full 1460 B segments; Nagle (RFC 896) holds the 80 B tail until an ACK");
+        List<Frame> data1 = b.held.stream().filter(f -> f.tcp().payloadLenBytes() > 0).toList();
+        assertEquals(List.of(1460, 1460, 80), data1.stream().map(f -> f.tcp().payloadLenBytes()).toList(),
+                "the request ends there: the card pushes its 80 B tail at once instead of holding it for an ACK");
+        assertTrue(data1.get(2).tcp().has(TcpFlags.PSH), "the tail carries PSH");
         assertTrue(b.completions().stream().noneMatch(x -> x instanceof DeviceCompletion.SendCompletion),
                 "no completion before the peer's ACK");
         b.releaseWire();
@@ -129,6 +132,30 @@ class ToeFastPathTest {
         assertEquals(new DeviceCompletion.SendCompletion(c.handle, 21, 3000, CommandStatus.SUCCESS),
                 b.completions().get(b.completions().size() - 1));
         assertEquals(3000, b.toe.report(null).sendBytesRead());
+    }
+
+    @Test
+    void smallRequestsBackToBackCoalesceBehindAnUnacknowledgedShortSegment() {
+        ToeBench b = new ToeBench();
+        ToeBench.Conn c = b.offload(5012);
+        byte[] data = ToeBench.bytes(300, 4);
+        b.h.memory().put(0x200000, new DmaData.Bytes(Payload.real(0, data, 0, 100)));
+        b.h.memory().put(0x201000, new DmaData.Bytes(Payload.real(0, data, 100, 100)));
+        b.h.memory().put(0x202000, new DmaData.Bytes(Payload.real(0, data, 200, 100)));
+        b.holdWire = true;
+        b.send(new TxDescriptor.ToeSend(c.handle, 0x200000, 100, 31));
+        b.h.runFor(1_000_000_000L);
+        b.send(new TxDescriptor.ToeSend(c.handle, 0x201000, 100, 32));
+        b.send(new TxDescriptor.ToeSend(c.handle, 0x202000, 100, 33));
+        b.h.runFor(1_000_000_000L);
+        assertEquals(List.of(100), b.held.stream().map(f -> f.tcp().payloadLenBytes()).filter(n -> n > 0).toList(),
+                "the first small request leaves at once; the next two wait behind it (Nagle, Minshall's variant)");
+        b.releaseWire();
+        b.h.runFor(100_000_000_000L);
+        List<Integer> sizes = c.fromCard.stream().map(Segment::payloadLenBytes).filter(n -> n > 0).toList();
+        assertEquals(List.of(100, 200), sizes, "the held requests leave as one segment once the first is acknowledged");
+        assertArrayEquals(data, c.peerReads());
+        assertEquals(3, b.completions().stream().filter(x -> x instanceof DeviceCompletion.SendCompletion).count());
     }
 
     @Test
