@@ -13,6 +13,12 @@ public enum FlushCause {
      * handoff; the connection comes back once the segments before it are on the card.
      */
     SLOW_PATH_SEGMENT,
+    /**
+     * A statistics poll found the adapter's connection past ESTABLISHED (it took the peer's FIN
+     * itself, e.g. one released from its reorder park, without asking for an upload): the close
+     * is the host's to finish.
+     */
+    CLOSING_ON_ADAPTER,
     /** The adapter failed or was reset; every connection on it comes back. */
     CARD_RESET
 }

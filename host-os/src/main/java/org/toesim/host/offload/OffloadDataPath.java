@@ -1,15 +1,11 @@
 package org.toesim.host.offload;
 
-import org.toesim.core.event.Event;
-import org.toesim.core.event.Priority;
-import org.toesim.core.event.Simulator;
 import org.toesim.nic.device.CachedState;
 import org.toesim.nic.device.Capability;
-import org.toesim.nic.device.CcbImage;
 import org.toesim.nic.device.CommandStatus;
 
 /**
- * Receive, send, window credit and statistics polls of offloaded connections.
+ * Receive, send and window credit of offloaded connections.
  *
  * <pre>
  *  app buffer (addr, len) --postReceive--&gt; adapter.postBuffer(handle, addr, len)   (claims 15, 17, 18)
@@ -17,30 +13,25 @@ import org.toesim.nic.device.CommandStatus;
  *         acceptedBytes - creditedBytes &gt;= creditThreshold --&gt; UpdateOffload(CachedState(.., accepted))
  *  app bytes (addr, len) --send--&gt; adapter.send(handle, addr, len)  (claim 9)
  *     &lt;-- done(bytesAcked, status) when the peer acknowledged them --&gt; app callback
- *  every statsPollIntervalPs: QueryOffload per OFFLOADED connection (claim 12)
  * </pre>
+ * Statistics polls are {@link StatsPoller}'s.
  * The host CPU pays only what the driver charges per descriptor and per completion; no byte of
  * payload is touched on the host (claim 3).
  */
 final class OffloadDataPath {
     private final OffloadManager manager;
-    private final Simulator sim;
     private final AdapterPort adapter;
     private final OffloadConfig config;
-    private final Event pollEvent;
     long buffersPosted;
     long bytesPlaced;
     long sendsPosted;
     long bytesSentAcked;
     long creditUpdates;
-    long statsPolls;
 
-    OffloadDataPath(OffloadManager manager, Simulator sim, AdapterPort adapter, OffloadConfig config) {
+    OffloadDataPath(OffloadManager manager, AdapterPort adapter, OffloadConfig config) {
         this.manager = manager;
-        this.sim = sim;
         this.adapter = adapter;
         this.config = config;
-        this.pollEvent = sim.newEvent("offload.stats-poll", "offload", Priority.TIMER, this::poll);
     }
 
     /**
@@ -119,38 +110,5 @@ final class OffloadDataPath {
                 maybeCredit(r);
             }
         });
-    }
-
-    void armPoll() {
-        if (config.statsPollIntervalPs() > 0 && !pollEvent.isPending()) {
-            sim.scheduleIn(pollEvent, config.statsPollIntervalPs());
-        }
-    }
-
-    private void poll() {
-        boolean any = false;
-        for (OffloadRecord r : manager.offloadedInOrder()) {
-            if (r.state != HandoffState.OFFLOADED) {
-                continue;
-            }
-            any = true;
-            adapter.query(r.handle, (status, state, stats) -> {
-                statsPolls++;
-                if (status == CommandStatus.SUCCESS) {
-                    r.lastCard = stats;
-                    if (state instanceof CcbImage img) {
-                        r.lastTcp = img.ccb().delegated().stats();
-                    }
-                    r.sampledAtPs = sim.now();
-                }
-                if (manager.tracing()) {
-                    manager.traceRecord(new OffloadTrace.StatsPolled(r.tuple(), r.lastCard.segmentsIn(),
-                            r.lastCard.payloadBytesIn(), status));
-                }
-            });
-        }
-        if (any) {
-            armPoll();
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.toesim.host.offload;
 import java.util.ArrayList;
 import java.util.List;
 import org.toesim.nic.device.OffloadHandle;
+import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.engine.ConnectionStats;
 import org.toesim.tcp.segment.FourTuple;
 
@@ -32,6 +33,10 @@ public final class OffloadRecord {
     long slowPathFrames;
     int buffersOutstanding;
     int sendsOutstanding;
+    /** Send stream offset at the last handoff: where the adapter's send requests begin. */
+    long sendEndAtHandoffBytes;
+    /** Bytes of send requests the adapter took into the connection during its last offload. */
+    long adapterSendBytes;
     ConnectionStats lastTcp;
     org.toesim.nic.device.ConnectionStats lastCard = org.toesim.nic.device.ConnectionStats.ZERO;
     long sampledAtPs;
@@ -77,6 +82,42 @@ public final class OffloadRecord {
     /** Send requests posted and not yet completed. */
     public int sendsOutstanding() {
         return sendsOutstanding;
+    }
+
+    /**
+     * After a flush: how many bytes of the send requests posted during the last offload (in posting
+     * order) the adapter took into the connection, acknowledged by the peer or in the returned CCB's
+     * unacknowledged send data (the host stack sends those); bytes of the requests after this many
+     * the adapter never read and are the host's to send (claim 9).
+     */
+    public long adapterSendBytes() {
+        return adapterSendBytes;
+    }
+
+    /**
+     * The stream offset just past the last byte the application has given the connection in
+     * {@code ccb}: the first unacknowledged byte (SND.UNA, a position counted from the ISS,
+     * RFC 9293 section 3.3.1) plus the bytes of the send buffer.
+     */
+    static long sendStreamEndBytes(ControlBlock ccb) {
+        ControlBlock.SendState snd = ccb.delegated().send();
+        long n = Math.max(0, snd.sndUnaPos() - 1);
+        for (var p : snd.unacked()) {
+            n += p.lenBytes();
+        }
+        return n;
+    }
+
+    /** Runs (once) the callbacks waiting for the host to run the connection again. */
+    void runWhenOnHost() {
+        if (whenOnHost.isEmpty()) {
+            return;
+        }
+        List<Runnable> todo = new ArrayList<>(whenOnHost);
+        whenOnHost.clear();
+        for (Runnable t : todo) {
+            t.run();
+        }
     }
 
     @Override

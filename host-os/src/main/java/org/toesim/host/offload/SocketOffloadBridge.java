@@ -6,50 +6,87 @@ import java.util.Objects;
 import org.toesim.host.socket.AppBuffer;
 import org.toesim.host.socket.PostedReceive;
 import org.toesim.host.socket.ReceiveCallback;
+import org.toesim.host.socket.SendCallback;
 import org.toesim.host.socket.Socket;
+import org.toesim.host.socket.SocketIo;
 import org.toesim.nic.device.CommandStatus;
 import org.toesim.tcp.segment.FourTuple;
 
 /**
- * Connects sockets to the offload manager (claims 15, 17): while a socket's connection is
+ * Connects sockets to the offload manager (claims 9, 15, 17): while a socket's connection is
  * OFFLOADED, its posted receive buffers go to the adapter with the handle (one at a time, head
- * first), and the adapter's placements complete them with no host copy; when the connection
- * comes back the socket copies from the host stack again. An application close of an
- * offloaded connection flushes it first ({@link CloseMode#UPLOAD_FIRST}).
+ * first), and the adapter's placements complete them with no host copy; its send calls go to the
+ * adapter as (handle, address, length) requests ({@link SocketSendPath}) and return when the peer
+ * acknowledged them. When the connection comes back the socket copies from the host stack again.
+ * An application close of an offloaded connection flushes it first ({@link CloseMode#UPLOAD_FIRST})
+ * and closes once every send call is back from the adapter path.
  *
  * <pre>
  *  receive(s, buf) --&gt; s.receive(buf) (queued at the socket) --&gt; pump(s)
  *  pump(s), OFFLOADED: r = s.headPostedReceive() --&gt; manager.postReceive(t, r.nextAddress(), len)
  *     &lt;-- done(n, push, status) --&gt; s.completeAdapterPlacement(n, complete?) --&gt; pump(s)
- *  state -&gt; OFFLOADED: pump(s);   state -&gt; ON_HOST*: s.readable(conn, 0) (the socket copies again)
+ *  send(s, n | buf) = s.send(..): queued at the socket; offloaded --hook--&gt; SocketSendPath.pump(s)
+ *  state -&gt; OFFLOADED: pump(s), sends.pump(s)
+ *  state -&gt; QUIESCING: once the stack runs it again (refusal or flush, after the resume):
+ *     unfinished sends back to the socket, s.readable(conn, 0) (the socket copies again)
  * </pre>
+ * It is also the host's {@link SocketIo}: {@code layer.setIo(bridge)} routes every application's
+ * calls through it.
  */
-public final class SocketOffloadBridge implements HandoffListener {
+public final class SocketOffloadBridge implements HandoffListener, SocketIo {
     private final OffloadManager manager;
+    private final SocketSendPath sends;
     private final Map<FourTuple, Socket> sockets = new HashMap<>();
     private final Map<FourTuple, Boolean> inFlight = new HashMap<>();
 
     public SocketOffloadBridge(OffloadManager manager) {
         this.manager = Objects.requireNonNull(manager, "manager");
+        this.sends = new SocketSendPath(manager);
         manager.setHandoffListener(this);
     }
 
     /** Registers {@code s} and starts watching its connection for the policy. */
     public void attach(Socket s) {
         sockets.put(s.tuple(), s);
+        sends.attach(s);
         manager.watch(s.tuple());
     }
 
+    /** {@link #attach}. */
+    @Override
+    public void opened(Socket s) {
+        attach(s);
+    }
+
     /** Posts {@code buf} on {@code s}: to the host stack or, offloaded, to the adapter. */
+    @Override
     public PostedReceive receive(Socket s, AppBuffer buf, boolean waitAll, ReceiveCallback cb) {
         PostedReceive r = s.receive(buf, waitAll, cb);
         pump(s);
         return r;
     }
 
-    /** Closes {@code s}, taking its connection back from the adapter first. */
+    /** Sends {@code lenBytes} virtual bytes on {@code s}: by the host stack or, offloaded, by the adapter. */
+    @Override
+    public void send(Socket s, long lenBytes, SendCallback cb) {
+        s.send(lenBytes, cb);
+    }
+
+    /** Sends the bytes of {@code buf} on {@code s}; offloaded, the adapter reads them from host memory by DMA. */
+    @Override
+    public void send(Socket s, AppBuffer buf, SendCallback cb) {
+        s.send(buf, cb);
+    }
+
+    /** Closes {@code s}, taking its connection back from the adapter first (and its unfinished sends). */
+    @Override
     public void close(Socket s, Runnable cb) {
-        manager.applicationClose(s.tuple(), () -> s.close(cb));
+        manager.applicationClose(s.tuple(), () -> sends.whenSettled(s, () -> s.close(cb)));
+    }
+
+    /** Send calls of {@code s} with the adapter path now (taken from the socket, not yet returned). */
+    public int sendCallsOnAdapter(Socket s) {
+        return sends.callsOnAdapter(s);
     }
 
     @Override
@@ -58,7 +95,11 @@ public final class SocketOffloadBridge implements HandoffListener {
         if (s == null) {
             return;
         }
-        if (to == HandoffState.OFFLOADED) {
+        sends.stateChanged(tuple, to);
+        if (to == HandoffState.QUIESCING) {
+            // after the stack resumes it (refusal or flush): data or an end of stream it already holds
+            manager.whenOnHost(tuple, () -> s.readable(s.connection(), 0));
+        } else if (to == HandoffState.OFFLOADED) {
             pump(s);
         } else if (to.onHost()) {
             s.readable(s.connection(), 0);

@@ -1,8 +1,10 @@
 package org.toesim.host.socket;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.host.cpu.CostTable;
@@ -66,6 +68,8 @@ public final class Socket implements ConnectionListener {
     private CloseListener closeListener;
     private Supplier<ConnectionStats> externalStats;
     private ConnectionStats lastStats;
+    private SendOp sendCopyOp;
+    private Consumer<Socket> adapterSends;
 
     private static final class SendOp {
         final long totalBytes;
@@ -120,6 +124,9 @@ public final class Socket implements ConnectionListener {
         }
         sends.add(op);
         pumpSend();
+        if (adapterSends != null && conn != null && conn.placement() != Placement.HOST) {
+            adapterSends.accept(this);
+        }
     }
 
     private void pumpSend() {
@@ -149,6 +156,7 @@ public final class Socket implements ConnectionListener {
         }
         long k = Math.min(Math.min(op.totalBytes - op.doneBytes, space), COPY_CHUNK_BYTES);
         sendCopyInFlight = k;
+        sendCopyOp = op;
         cpu.submit(core, WorkClass.KERNEL, CostCategory.COPY, costs.copyCycles(k), sendCopyDone, 0);
     }
 
@@ -156,7 +164,7 @@ public final class Socket implements ConnectionListener {
         SendOp op = sends.peek();
         long k = sendCopyInFlight;
         sendCopyInFlight = 0;
-        if (conn.isClosed() || conn.placement() != Placement.HOST || resetReason != null) {
+        if (conn.isClosed() || conn.placement() != Placement.HOST || resetReason != null || op != sendCopyOp) {
             pumpSend();
             return;
         }
@@ -189,6 +197,79 @@ public final class Socket implements ConnectionListener {
     private boolean holdsBytes(long address) {
         MemoryRegion r = memory.find(address);
         return r != null && r.holdsBytes();
+    }
+
+    // ------------------------------------------------------------------ offload seam (send, claim 9)
+
+    /**
+     * A send call handed to the adapter path: bytes {@code [doneBytes, totalBytes)} of it are still
+     * to go ({@code buffer} null for a virtual payload).
+     */
+    public record AdapterSend(AppBuffer buffer, long doneBytes, long totalBytes, SendCallback callback) {
+        /** Bytes left to send. */
+        public long remainingBytes() {
+            return totalBytes - doneBytes;
+        }
+    }
+
+    /**
+     * Installs who is told ({@code hook.accept(this)}) when a send call is queued while the
+     * connection is not on the host, so the adapter path can take it with {@link #takeAdapterSends}.
+     */
+    public void setAdapterSendHook(Consumer<Socket> hook) {
+        this.adapterSends = hook;
+    }
+
+    /**
+     * Offload path: removes and returns, in order, the queued send calls (none while the host
+     * stack runs the connection). A host copy still in flight is abandoned (its bytes were not
+     * given to the stack).
+     */
+    public List<AdapterSend> takeAdapterSends() {
+        if (conn == null || conn.placement() == Placement.HOST || sends.isEmpty()) {
+            return List.of();
+        }
+        List<AdapterSend> out = new ArrayList<>(sends.size());
+        for (SendOp op : sends) {
+            out.add(new AdapterSend(op.buf, op.doneBytes, op.totalBytes, op.callback));
+        }
+        sends.clear();
+        sendCopyOp = null;
+        return out;
+    }
+
+    /**
+     * Offload path: the adapter has sent {@code s} and the peer acknowledged it (or the host stack
+     * holds its last bytes in the CCB it took back): the call returns.
+     */
+    public void completeAdapterSend(AdapterSend s) {
+        appBytesSent += s.remainingBytes();
+        s.callback().sent(this, s.totalBytes());
+        maybeIssueClose();
+    }
+
+    /**
+     * Offload path, connection back on the host: the calls {@code returned} (in order) go before
+     * the queued ones; of each, the host sends bytes {@code [sentBytes[i], totalBytes)} (the bytes
+     * before were acknowledged by the peer or are in the host stack's send buffer now).
+     */
+    public void resumeSendsOnHost(List<AdapterSend> returned, long[] sentBytes) {
+        for (int i = returned.size() - 1; i >= 0; i--) {
+            AdapterSend s = returned.get(i);
+            if (sentBytes[i] < s.doneBytes() || sentBytes[i] >= s.totalBytes()) {
+                throw new IllegalArgumentException("resume of " + s + " from " + sentBytes[i]);
+            }
+            appBytesSent += sentBytes[i] - s.doneBytes();
+            SendOp op = new SendOp(s.totalBytes(), s.buffer(), s.callback());
+            op.doneBytes = sentBytes[i];
+            sends.addFirst(op);
+        }
+        pumpSend();
+    }
+
+    /** Send calls queued at the socket and not yet returned. */
+    public int queuedSends() {
+        return sends.size();
     }
 
     // ------------------------------------------------------------------ receive
@@ -399,6 +480,11 @@ public final class Socket implements ConnectionListener {
     /** Bytes the application's completed send calls handed to the socket. */
     public long appBytesSent() {
         return appBytesSent;
+    }
+
+    /** The host memory the application's buffers live in. */
+    public HostMemory memory() {
+        return memory;
     }
 
     /** The stack connection under this socket. */

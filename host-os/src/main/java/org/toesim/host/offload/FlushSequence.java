@@ -1,0 +1,135 @@
+package org.toesim.host.offload;
+
+import org.toesim.core.event.Simulator;
+import org.toesim.nic.device.CcbImage;
+import org.toesim.nic.device.CommandStatus;
+import org.toesim.nic.device.DeviceEvent;
+import org.toesim.nic.device.OffloadState;
+import org.toesim.nic.device.UploadReason;
+import org.toesim.tcp.ccb.ControlBlock;
+
+/**
+ * The flush (claim 8): the connection comes back from the adapter with its CCB, and the host
+ * stack resumes it where the adapter stopped.
+ *
+ * <pre>
+ *  request(r, cause, whenOnHost): on host --&gt; whenOnHost now
+ *                                 OFFLOADING --&gt; remembered, started right after the install
+ *                                 FLUSHING --&gt; whenOnHost joins the flush in progress
+ *  start: OFFLOADED -&gt; FLUSHING: forwarder gives queued frames back; adapter.terminate(h)
+ *         (buffers and sends complete FLUSHED first, then the CCB image)
+ *  done:  -&gt; ON_HOST_AGAIN; SUCCESS --&gt; stack.resumeFromCcb (then held frames), else
+ *         stack.abort; then the whenOnHost callbacks (they find the host stack running it)
+ *  UploadRequest(h, reason): INVALID_STATE, URGENT_DATA, HARDWARE_FAILURE never go back to the
+ *         adapter; other reasons back off refusalBackoffPs; HARDWARE_FAILURE is a CARD_RESET
+ * </pre>
+ */
+final class FlushSequence {
+    private final OffloadManager manager;
+    private final Simulator sim;
+    private final AdapterPort adapter;
+    private final StackPort stack;
+    private final OffloadConfig config;
+    private final HandoffSequence handoff;
+    long flushes;
+    long flushFailures;
+    long uploadRequests;
+
+    FlushSequence(OffloadManager manager, Simulator sim, AdapterPort adapter, StackPort stack, OffloadConfig config,
+                  HandoffSequence handoff) {
+        this.manager = manager;
+        this.sim = sim;
+        this.adapter = adapter;
+        this.stack = stack;
+        this.config = config;
+        this.handoff = handoff;
+    }
+
+    /** Takes {@code r} back (at once, after its install, or joining a flush in progress). */
+    void request(OffloadRecord r, FlushCause cause, Runnable whenOnHost) {
+        if (r == null || r.state.onHost()) {
+            if (whenOnHost != null) {
+                whenOnHost.run();
+            }
+            return;
+        }
+        if (whenOnHost != null) {
+            r.whenOnHost.add(whenOnHost);
+        }
+        switch (r.state) {
+            case OFFLOADED -> start(r, cause);
+            case OFFLOADING -> r.pendingFlush = r.pendingFlush == null ? cause : r.pendingFlush;
+            default -> {
+            } // FLUSHING: the callback joins the flush in progress
+        }
+    }
+
+    /** An UploadRequest from the adapter for {@code r} (null: already flushed). */
+    void uploadRequested(OffloadRecord r, DeviceEvent.UploadRequest u) {
+        uploadRequests++;
+        if (u.reason() == UploadReason.HARDWARE_FAILURE) {
+            handoff.adapterFailed();
+        }
+        if (r == null) {
+            return;
+        }
+        if (manager.tracing()) {
+            manager.traceRecord(new OffloadTrace.UploadRequested(r.tuple(), u.reason()));
+        }
+        // the adapter gave it back: a state it cannot run (FIN, RST, URG) never goes back, others back off
+        r.refusedUntilPs = switch (u.reason()) {
+            case INVALID_STATE, URGENT_DATA, HARDWARE_FAILURE -> Long.MAX_VALUE;
+            default -> sim.now() + config.refusalBackoffPs();
+        };
+        request(r, u.reason() == UploadReason.HARDWARE_FAILURE ? FlushCause.CARD_RESET : FlushCause.UPLOAD_REQUEST,
+                null);
+    }
+
+    /** A poll found {@code r} past ESTABLISHED on the adapter: it comes back for good. */
+    void closingOnAdapter(OffloadRecord r) {
+        if (r.state == HandoffState.OFFLOADED) {
+            r.refusedUntilPs = Long.MAX_VALUE;
+            request(r, FlushCause.CLOSING_ON_ADAPTER, null);
+        }
+    }
+
+    /** Starts the flush of the OFFLOADED {@code r}. */
+    void start(OffloadRecord r, FlushCause cause) {
+        manager.move(r, HandoffState.FLUSHING);
+        manager.forwarderReset(r);
+        r.flushCause = cause;
+        if (manager.tracing()) {
+            manager.traceRecord(new OffloadTrace.FlushStarted(r.tuple(), cause));
+        }
+        adapter.terminate(r.handle, (status, state) -> onTerminated(r, status, state));
+    }
+
+    private void onTerminated(OffloadRecord r, CommandStatus status, OffloadState state) {
+        manager.unbindHandle(r);
+        manager.move(r, HandoffState.ON_HOST_AGAIN);
+        long undelivered = 0;
+        if (status == CommandStatus.SUCCESS && state instanceof CcbImage img) {
+            flushes++;
+            r.flushes++;
+            undelivered = undeliveredBytes(img.ccb());
+            r.adapterSendBytes = Math.max(0, OffloadRecord.sendStreamEndBytes(img.ccb()) - r.sendEndAtHandoffBytes);
+            stack.resumeFromCcb(r.tuple(), img.ccb());
+        } else {
+            flushFailures++;
+            r.adapterSendBytes = 0;
+            stack.abort(r.tuple(), "flush failed: " + status);
+        }
+        if (manager.tracing()) {
+            manager.traceRecord(new OffloadTrace.FlushCompleted(r.tuple(), r.flushCause, status, undelivered));
+        }
+        r.runWhenOnHost();
+    }
+
+    private static long undeliveredBytes(ControlBlock ccb) {
+        long n = 0;
+        for (var p : ccb.delegated().receive().undelivered()) {
+            n += p.lenBytes();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,218 @@
+package org.toesim.host.offload;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.toesim.host.mem.MemoryRegion;
+import org.toesim.host.mem.RegionKind;
+import org.toesim.host.socket.Socket;
+import org.toesim.nic.device.CommandStatus;
+import org.toesim.tcp.segment.FourTuple;
+
+/**
+ * Transmit offload for sockets (claim 9): while a connection is OFFLOADED, the socket's send
+ * calls go to the adapter as send requests (handle, address, length); the adapter DMA-reads the
+ * application's bytes from host memory, segments and sends them, and completes a request only
+ * when the peer acknowledged it, so a send call returns only then. The host copies nothing.
+ *
+ * <pre>
+ *  socket send call queued, not on host --hook--&gt; pump(s)        (also on state -&gt; OFFLOADED)
+ *  pump(s), OFFLOADED: calls += s.takeAdapterSends()
+ *     while requests in flight &lt; 4: manager.send(t, addr + posted, &lt;= 64 KiB)   (request stream)
+ *  done(SUCCESS): call acked += len; head calls fully acked --&gt; s.completeAdapterSend (returns)
+ *  flush: every request comes back FLUSHED; once none is in flight and the host stack runs it again
+ *  (a whenOnHost callback left with the manager at QUIESCING):
+ *     covered = record.adapterSendBytes()  (request-stream bytes acked or in the returned CCB)
+ *     per call, in order: covered part = its posted stream range clipped to [0, covered)
+ *       all of it covered --&gt; the call returns (its last bytes are in the host send buffer)
+ *       else --&gt; s.resumeSendsOnHost(call, from = first uncovered byte)  (host copy + host TCP)
+ * </pre>
+ * The peer therefore receives exactly the application's byte stream: each byte is sent either by
+ * the adapter (read by DMA, or carried in the CCB) or by the host after the flush, never both.
+ * Virtual sends (no buffer) are read from one staging region without content. Per connection at
+ * most {@value #MAX_REQUESTS_IN_FLIGHT} requests of at most {@value #MAX_REQUEST_BYTES} B are
+ * outstanding (a 256 KiB pipeline), which bounds the SEND ring slots one connection holds.
+ */
+final class SocketSendPath {
+    /** Largest send request posted (further capped by the adapter record's maxSendBytes). */
+    static final int MAX_REQUEST_BYTES = 64 * 1024;
+    /** Send requests in flight per connection at most. */
+    static final int MAX_REQUESTS_IN_FLIGHT = 4;
+
+    private final OffloadManager manager;
+    private final Map<FourTuple, Sends> byTuple = new HashMap<>();
+    private MemoryRegion virtualStaging;
+
+    /** One send call taken from the socket. */
+    private static final class Call {
+        final Socket.AdapterSend send;
+        long postedBytes;
+        long ackedBytes;
+        /** Request-stream offset of the call's first posted byte. */
+        long streamStartBytes;
+
+        Call(Socket.AdapterSend send) {
+            this.send = send;
+        }
+
+        long remainingBytes() {
+            return send.remainingBytes();
+        }
+    }
+
+    /** The adapter-path send state of one socket. */
+    private static final class Sends {
+        final Socket socket;
+        final ArrayDeque<Call> calls = new ArrayDeque<>();
+        final ArrayDeque<Call> toPost = new ArrayDeque<>();
+        final List<Runnable> whenSettled = new ArrayList<>(1);
+        int requestsInFlight;
+        long streamBytes;
+
+        Sends(Socket socket) {
+            this.socket = socket;
+        }
+    }
+
+    SocketSendPath(OffloadManager manager) {
+        this.manager = manager;
+    }
+
+    /** Starts routing {@code s}'s send calls to the adapter while its connection is offloaded. */
+    void attach(Socket s) {
+        byTuple.put(s.tuple(), new Sends(s));
+        s.setAdapterSendHook(this::pump);
+    }
+
+    /** Send calls of {@code s} the adapter path holds now. */
+    int callsOnAdapter(Socket s) {
+        Sends ss = byTuple.get(s.tuple());
+        return ss == null ? 0 : ss.calls.size();
+    }
+
+    /** Runs {@code r} once no send call of {@code s} is with the adapter path (at once if none is). */
+    void whenSettled(Socket s, Runnable r) {
+        Sends ss = byTuple.get(s.tuple());
+        if (ss == null || ss.calls.isEmpty()) {
+            r.run();
+        } else {
+            ss.whenSettled.add(r);
+        }
+    }
+
+    /**
+     * The connection moved in the handoff state machine. Leaving the host, a callback is left with
+     * the manager for when the host stack runs the connection again (after its resume): the send
+     * calls come back to the socket then, and the socket sends again.
+     */
+    void stateChanged(FourTuple t, HandoffState to) {
+        Sends ss = byTuple.get(t);
+        if (ss == null) {
+            return;
+        }
+        if (to == HandoffState.QUIESCING) {
+            manager.whenOnHost(t, () -> {
+                settle(ss);
+                ss.socket.sendSpace(ss.socket.connection(), 0); // the socket copies again
+            });
+        } else if (to == HandoffState.OFFLOADED) {
+            ss.streamBytes = 0;
+            pump(ss.socket);
+        }
+    }
+
+    /** Takes the socket's queued send calls and posts requests while the connection is offloaded. */
+    void pump(Socket s) {
+        Sends ss = byTuple.get(s.tuple());
+        FourTuple t = s.tuple();
+        if (ss == null || manager.state(t) != HandoffState.OFFLOADED) {
+            return;
+        }
+        for (Socket.AdapterSend a : s.takeAdapterSends()) {
+            Call c = new Call(a);
+            ss.calls.addLast(c);
+            ss.toPost.addLast(c);
+        }
+        int maxBytes = Math.max(1, Math.min(MAX_REQUEST_BYTES, manager.maxSendBytes()));
+        while (ss.requestsInFlight < MAX_REQUESTS_IN_FLIGHT && !ss.toPost.isEmpty()) {
+            Call c = ss.toPost.peekFirst();
+            if (c.postedBytes == 0) {
+                c.streamStartBytes = ss.streamBytes;
+            }
+            int len = (int) Math.min(c.remainingBytes() - c.postedBytes, maxBytes);
+            long addr = c.send.buffer() != null
+                    ? c.send.buffer().address() + c.send.doneBytes() + c.postedBytes
+                    : virtualAddress(s);
+            c.postedBytes += len;
+            ss.streamBytes += len;
+            if (c.postedBytes == c.remainingBytes()) {
+                ss.toPost.pollFirst();
+            }
+            ss.requestsInFlight++;
+            manager.send(t, addr, len, (acked, status) -> done(ss, c, len, acked, status));
+        }
+    }
+
+    private void done(Sends ss, Call c, int lenBytes, int ackedBytes, CommandStatus status) {
+        ss.requestsInFlight--;
+        if (status == CommandStatus.SUCCESS) {
+            c.ackedBytes += lenBytes;
+            while (!ss.calls.isEmpty() && ss.calls.peekFirst().ackedBytes == ss.calls.peekFirst().remainingBytes()) {
+                ss.socket.completeAdapterSend(ss.calls.pollFirst().send);
+            }
+            pump(ss.socket);
+        } else {
+            c.ackedBytes += ackedBytes;
+        }
+        settle(ss);
+    }
+
+    /**
+     * Back on the host with no request in flight: what the adapter took stays taken, the rest of
+     * each call goes back to the socket (see the class comment).
+     */
+    private void settle(Sends ss) {
+        FourTuple t = ss.socket.tuple();
+        if (ss.requestsInFlight > 0 || !manager.state(t).onHost()) {
+            return;
+        }
+        if (!ss.calls.isEmpty()) {
+            OffloadRecord r = manager.record(t);
+            long covered = r == null ? 0 : r.adapterSendBytes();
+            List<Socket.AdapterSend> back = new ArrayList<>();
+            long[] from = new long[ss.calls.size()];
+            for (Call c : ss.calls) {
+                long taken = c.postedBytes == 0 ? 0
+                        : Math.max(0, Math.min(c.postedBytes, covered - c.streamStartBytes));
+                if (taken == c.remainingBytes()) {
+                    ss.socket.completeAdapterSend(c.send);
+                } else {
+                    from[back.size()] = c.send.doneBytes() + taken;
+                    back.add(c.send);
+                }
+            }
+            ss.calls.clear();
+            ss.toPost.clear();
+            ss.streamBytes = 0;
+            if (!back.isEmpty()) {
+                ss.socket.resumeSendsOnHost(back, from);
+            }
+        }
+        if (!ss.whenSettled.isEmpty()) {
+            List<Runnable> todo = new ArrayList<>(ss.whenSettled);
+            ss.whenSettled.clear();
+            todo.forEach(Runnable::run);
+        }
+    }
+
+    private long virtualAddress(Socket s) {
+        if (virtualStaging == null) {
+            var mem = s.memory();
+            virtualStaging = mem.allocate("offload.virtual-send." + mem.regions().size(),
+                    RegionKind.APPLICATION_BUFFER, MAX_REQUEST_BYTES, false);
+        }
+        return virtualStaging.baseAddress();
+    }
+}
