@@ -102,6 +102,8 @@ final class CardConnection implements TcpEvents, SegmentSink {
     final ArrayDeque<org.toesim.nic.frame.Frame> parked = new ArrayDeque<>(4);
     /** Frame bytes in {@link #parked}. */
     int parkedBytes;
+    /** The engine's retransmission-timer expiries already counted by the {@link UploadMonitor}. */
+    long rtoFiringsSeen;
     long parkUntilPs;
     Event parkTimer;
     boolean pushPending;

@@ -113,9 +113,9 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 this, name);
         this.classifier = new Classifier(config);
         this.table = new CcbTable(config.ccbCapacity(), config.ccbEntryBytes(), sim.now(), name);
-        this.monitor = new UploadMonitor(sim, this, config.uploadPolicy());
+        this.monitor = new UploadMonitor(sim, this, config.uploadPolicy(), config.uploadAfterRetransmits());
         this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs(), monitor);
-        this.sendPath = new SendPath(sim, this, dma, queues, config.uploadAfterRetransmits());
+        this.sendPath = new SendPath(sim, this, dma, queues);
         this.commands = new CommandHandler(this, dma, queues, table, config);
         this.nicTransmit = new NicTransmit(dma, queues, mac);
         this.forwarder = new FrameForwarder(this, dma, queues, table);
