@@ -139,6 +139,7 @@ final class FrameForwarder implements DmaReadCallback {
             if (c != null && c.active && classifier.segmentCheck(seg, c.classifyRcvNxt) == PathReason.OUT_OF_ORDER
                     && CardReassembly.queueable(c, frame)) {
                 framesQueuedOutOfOrder++;
+                toe.reorder().close(c); // it went up the slow path after the install: a gap on the wire
                 toe.submitOutOfOrder(c, frame);
                 return;
             }

@@ -24,6 +24,9 @@ import org.toesim.tcp.seq.SeqNum;
  *       classified again, in sequence order (fast path now)
  *   park timer at parkUntilPs --&gt; whatever is still parked is classified again (slow path, as
  *       without parking)
+ *   parked frames all released, timer expired, or the host forwards an out-of-order frame
+ *       --&gt; the handoff gap is behind: parking closes for good (later gaps are wire losses, and
+ *           holding frames back would only delay the duplicate ACKs that repair them)
  * </pre>
  * Parking delays no in-order frame and sends no duplicate ACK; a frame parked in vain reaches
  * the host at most {@code WINDOW_PS} late.
@@ -49,9 +52,22 @@ final class ReorderPark {
         this.toe = toe;
     }
 
-    /** The host is forwarding frames of {@code c}. */
+    /** The host is forwarding frames of {@code c}: the window opens, unless the handoff gap has closed. */
     void expectForward(CardConnection c) {
-        c.parkUntilPs = toe.sim().now() + WINDOW_PS;
+        if (!c.parkingClosed) {
+            c.parkUntilPs = toe.sim().now() + WINDOW_PS;
+        }
+    }
+
+    /**
+     * The handoff gap of {@code c} is behind it (filled, or not filled in time, or the host now
+     * forwards out-of-order frames that went up the slow path, i.e. a loss on the wire): from
+     * now on out-of-order frames go up the slow path at once, so the engine's duplicate ACKs
+     * (with SACK) reach the peer without waiting for a park window, and the peer repairs the loss.
+     */
+    void close(CardConnection c) {
+        c.parkingClosed = true;
+        c.parkUntilPs = Math.min(c.parkUntilPs, toe.sim().now());
     }
 
     /** Parks {@code frame}, out of order for {@code c}, if the window is open; true if parked. */
@@ -64,6 +80,7 @@ final class ReorderPark {
         }
         insertInOrder(c.parked, frame);
         c.parkedBytes += frame.lenBytes();
+        c.parkedEver = true;
         framesParked++;
         if (c.parkTimer == null) {
             c.parkTimer = toe.sim().newEvent("toe.parkTimer", "toe." + c.handle, Priority.TIMER, () -> expire(c));
@@ -119,6 +136,9 @@ final class ReorderPark {
                     return;
                 }
             }
+            if (c.parkedEver) {
+                close(c); // every parked frame is in order now: the handoff gap has filled
+            }
         } finally {
             releasing = false;
         }
@@ -136,7 +156,7 @@ final class ReorderPark {
             toe.sim().scheduleAt(c.parkTimer, c.parkUntilPs);
             return;
         }
-        c.parkUntilPs = now;
+        close(c);
         while (!c.parked.isEmpty()) {
             toe.onFrame(take(c), now, true);
         }

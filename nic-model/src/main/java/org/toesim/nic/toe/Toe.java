@@ -306,7 +306,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             monitor.onSegmentIn(c, reason == PathReason.OUT_OF_ORDER);
         }
         if (c != null && c.active) {
-            slowPathUpload(c, reason);
+            slowPathUpload(c, reason, seg.has(TcpFlags.FIN));
         }
         int core = c != null ? c.core : 0;
         if (held) {
@@ -316,13 +316,17 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         }
     }
 
-    private void slowPathUpload(CardConnection c, PathReason reason) {
+    private void slowPathUpload(CardConnection c, PathReason reason, boolean fin) {
         switch (reason) {
             case URG -> requestUpload(c, UploadReason.URGENT_DATA);
             case SYN, RST, FIN -> requestUpload(c, UploadReason.INVALID_STATE);
             case OUT_OF_ORDER -> {
                 if (config.outOfOrder() == ToeConfig.OutOfOrderAction.UPLOAD_REQUEST) {
                     requestUpload(c, UploadReason.HIGH_DROP_OR_REORDER);
+                } else if (fin) {
+                    // the peer is closing behind a gap: the host holds a FIN (it never forwards one),
+                    // so without a request the connection would wait for the peer's RTO
+                    requestUpload(c, UploadReason.INVALID_STATE);
                 }
             }
             default -> {
