@@ -28,7 +28,7 @@ import org.toesim.tcp.segment.TcpFlags;
  *                       else -&gt; queue[t]
  *  slow-path frame f while OFFLOADED: forwardable and never forwarded before -&gt; queue[t]
  *                                     else -&gt; held by the stack, replayed after the next flush
- *  queue[t] non-empty, no forward in flight: adapter.forward(h, first &lt;= 64 frames, &lt;= 16 KiB)
+ *  queue[t] non-empty, no forward in flight: adapter.forward(h, first &lt;= 64 frames, &lt;= 96 KiB)
  *     completion -&gt; next batch; queue empty and a flush is waiting -&gt; flush
  * </pre>
  * A frame is forwarded at most once: if the card still cannot process it (out-of-order data
@@ -41,10 +41,13 @@ final class SegmentForwarder {
     /** Frames per ForwardFrames command at most. */
     static final int MAX_BATCH_FRAMES = 64;
     /**
-     * Bytes per ForwardFrames command at most (one frame always goes): a batch the card fetches
-     * in one DMA read (32 tags of 512 B), since host memory serves a typed batch only whole.
+     * Bytes per ForwardFrames command at most (one frame always goes). The card fetches a batch
+     * longer than one DMA read in several reads (host memory answers each with a
+     * {@code DmaData.Part} of the batch), so the bound only keeps the first frame's wait for the
+     * whole batch short; few large batches matter more, because each forward's completion waits
+     * for the command interrupt and one forward is in flight at a time.
      */
-    static final int MAX_BATCH_BYTES = 16 * 1024;
+    static final int MAX_BATCH_BYTES = 96 * 1024;
 
     private final OffloadManager manager;
     private final AdapterPort adapter;

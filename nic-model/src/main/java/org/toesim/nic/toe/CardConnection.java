@@ -100,6 +100,14 @@ final class CardConnection implements TcpEvents, SegmentSink {
     final java.util.ArrayList<Payload> reassembly = new java.util.ArrayList<>(0);
     /** Out-of-order wire frames waiting for the host's forward ({@link ReorderPark}). */
     final ArrayDeque<org.toesim.nic.frame.Frame> parked = new ArrayDeque<>(4);
+    /** Frame bytes in {@link #parked}. */
+    int parkedBytes;
+    /** Something was parked since the install. */
+    boolean parkedEver;
+    /** The handoff gap is closed: out-of-order frames are real losses, never parked again. */
+    boolean parkingClosed;
+    /** The engine's retransmission-timer expiries already counted by the {@link UploadMonitor}. */
+    long rtoFiringsSeen;
     long parkUntilPs;
     Event parkTimer;
     boolean pushPending;

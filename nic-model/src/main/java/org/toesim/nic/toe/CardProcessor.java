@@ -38,6 +38,8 @@ public final class CardProcessor {
         long cycles;
         Object subject;
         long arg;
+        /** Counted against the core's received-frame limit (a wire frame, not one already on the card). */
+        boolean counted;
     }
 
     private final class Core {
@@ -67,7 +69,7 @@ public final class CardProcessor {
             handler.onWorkDone(kind, subject, arg);
             if (current == null && !queue.isEmpty()) {
                 Job next = queue.pollFirst();
-                if (isFrame(next.kind)) {
+                if (next.counted) {
                     queuedFrames--;
                 }
                 queueDepth.add(sim.now(), -1);
@@ -120,9 +122,21 @@ public final class CardProcessor {
      * that core already has {@code maxQueuedFrames} frames waiting; other work is never refused.
      */
     public boolean submit(int core, WorkKind kind, long cycles, Object subject, long arg) {
+        return submit(core, kind, cycles, subject, arg, isFrame(kind));
+    }
+
+    /**
+     * Queues received-frame work for a frame already held in card memory (forwarded back by the
+     * host, or parked while a gap fills): it is never refused and does not count against the
+     * core's received-frame limit, which models the receive FIFO between the MAC and the core.
+     */
+    public void submitHeld(int core, WorkKind kind, long cycles, Object subject, long arg) {
+        submit(core, kind, cycles, subject, arg, false);
+    }
+
+    private boolean submit(int core, WorkKind kind, long cycles, Object subject, long arg, boolean limited) {
         Core c = cores[core];
-        boolean frame = isFrame(kind);
-        if (frame && c.queuedFrames >= maxQueuedFrames) {
+        if (limited && c.queuedFrames >= maxQueuedFrames) {
             refusedFrames++;
             return false;
         }
@@ -131,11 +145,12 @@ public final class CardProcessor {
         j.cycles = cycles;
         j.subject = subject;
         j.arg = arg;
+        j.counted = limited;
         if (c.current == null) {
             c.start(j);
         } else {
             c.queue.addLast(j);
-            if (frame) {
+            if (limited) {
                 c.queuedFrames++;
             }
             queueDepth.add(sim.now(), 1);

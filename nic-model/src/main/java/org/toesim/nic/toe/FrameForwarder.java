@@ -117,6 +117,9 @@ final class FrameForwarder implements DmaReadCallback {
         CommandStatus status = c == null ? CommandStatus.UNKNOWN_HANDLE
                 : c.active ? CommandStatus.SUCCESS : CommandStatus.FLUSHED;
         long now = toe.sim().now();
+        if (c != null && c.active) {
+            toe.reorder().expectForward(c); // the window runs from the frames' arrival, not the fetch
+        }
         for (Frame frame : batch.frames()) {
             framesForwarded++;
             feed(frame, now);
@@ -136,11 +139,12 @@ final class FrameForwarder implements DmaReadCallback {
             if (c != null && c.active && classifier.segmentCheck(seg, c.classifyRcvNxt) == PathReason.OUT_OF_ORDER
                     && CardReassembly.queueable(c, frame)) {
                 framesQueuedOutOfOrder++;
+                toe.reorder().close(c); // it went up the slow path after the install: a gap on the wire
                 toe.submitOutOfOrder(c, frame);
                 return;
             }
         }
-        toe.onFrame(frame, nowPs);
+        toe.onFrame(frame, nowPs, true);
     }
 
     private void complete(Pending p, CommandStatus status) {

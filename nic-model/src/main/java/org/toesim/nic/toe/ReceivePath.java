@@ -24,7 +24,8 @@ import org.toesim.tcp.segment.Payload;
  *          buffer full                    -&gt; ReceiveCompletion(bytesPlaced, push=false)
  *          segment had PSH                -&gt; ReceiveCompletion(bytesPlaced, push=true)
  *          push timer (first byte + 500 ms) -&gt; ReceiveCompletion(bytesPlaced, push=false)
- *     -&gt; no buffer posted: data stays on the card (window closes as it fills);
+ *     -&gt; no buffer posted: data stays on the card (window closes as it fills; the post that
+ *        drains it runs the engine's output: window update);
  *        an IndicationBuffer, if any, gets a copy: IndicateData(bytesPlaced, bytesPending);
  *        if none is there the connection waits (FIFO) and is served when the host posts one;
  *        UpdateOffload(appAcceptedBytes = stream offset) drops the bytes the host took.
@@ -53,10 +54,19 @@ final class ReceivePath {
         this.pushTimerPs = pushTimerPs;
     }
 
-    /** A posted buffer for {@code c} arrived (fetched descriptor in ring slot {@code slot}). */
+    /**
+     * A posted buffer for {@code c} arrived (fetched descriptor in ring slot {@code slot}). Held
+     * bytes placed into it leave the card's receive buffer, so the engine runs its output: a
+     * window that had closed is advertised again at once (RFC 9293 section 3.8.6.2.2) rather
+     * than when the peer's zero-window probe comes.
+     */
     void post(CardConnection c, RxDescriptor.PostBuffer desc, int slot) {
         c.posted.addLast(new CardConnection.Posted(desc, slot));
+        long placedBefore = bytesPlaced;
         drain(c);
+        if (bytesPlaced != placedBefore) {
+            c.kick(sim.now());
+        }
     }
 
     /**

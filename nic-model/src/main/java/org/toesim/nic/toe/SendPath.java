@@ -7,7 +7,6 @@ import org.toesim.nic.device.DeviceCompletion;
 import org.toesim.nic.device.DmaData;
 import org.toesim.nic.device.RingId;
 import org.toesim.nic.device.TxDescriptor;
-import org.toesim.nic.device.UploadReason;
 import org.toesim.nic.dma.DmaEngine;
 import org.toesim.nic.dma.DmaReadCallback;
 import org.toesim.nic.frame.Frame;
@@ -78,19 +77,17 @@ final class SendPath implements DmaReadCallback {
     private final Toe toe;
     private final DmaEngine dma;
     private final DeviceQueues queues;
-    private final int uploadAfterRetransmits;
     private final HashMap<Long, Read> reads = new HashMap<>();
     private long nextReadId;
     private long bytesRead;
     private long bytesReRead;
     private long sendCompletions;
 
-    SendPath(Simulator sim, Toe toe, DmaEngine dma, DeviceQueues queues, int uploadAfterRetransmits) {
+    SendPath(Simulator sim, Toe toe, DmaEngine dma, DeviceQueues queues) {
         this.sim = sim;
         this.toe = toe;
         this.dma = dma;
         this.queues = queues;
-        this.uploadAfterRetransmits = uploadAfterRetransmits;
     }
 
     /** A fetched send request for {@code c}. */
@@ -223,9 +220,7 @@ final class SendPath implements DmaReadCallback {
             return;
         }
         c.retransmittedSegments++;
-        if (++c.retransmitsWithoutProgress >= uploadAfterRetransmits) {
-            toe.requestUpload(c, UploadReason.TIMEOUT);
-        }
+        toe.monitor().onRetransmission(c);
         c.highestSentEnd = Math.max(c.highestSentEnd, p.endOffset());
         long lo = Math.max(p.streamOffset(), c.sendBase);
         long hi = p.endOffset();

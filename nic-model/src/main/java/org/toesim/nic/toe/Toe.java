@@ -113,9 +113,9 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 this, name);
         this.classifier = new Classifier(config);
         this.table = new CcbTable(config.ccbCapacity(), config.ccbEntryBytes(), sim.now(), name);
-        this.monitor = new UploadMonitor(sim, this, config.uploadPolicy());
+        this.monitor = new UploadMonitor(sim, this, config.uploadPolicy(), config.uploadAfterRetransmits());
         this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs(), monitor);
-        this.sendPath = new SendPath(sim, this, dma, queues, config.uploadAfterRetransmits());
+        this.sendPath = new SendPath(sim, this, dma, queues);
         this.commands = new CommandHandler(this, dma, queues, table, config);
         this.nicTransmit = new NicTransmit(dma, queues, mac);
         this.forwarder = new FrameForwarder(this, dma, queues, table);
@@ -250,6 +250,15 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
 
     /** A frame arrived from the MAC: classify, queue work on the right core. */
     void onFrame(Frame frame, long nowPs) {
+        onFrame(frame, nowPs, false);
+    }
+
+    /**
+     * Classifies {@code frame} and queues its work on the right core; {@code held}: the frame is
+     * already in card memory (forwarded by the host, or parked), so the core's receive FIFO
+     * limit does not refuse it ({@link CardProcessor#submitHeld}).
+     */
+    void onFrame(Frame frame, long nowPs, boolean held) {
         if (frame.ip().srcIp() != lastNeighbourIp || frame.srcMac() != lastNeighbourMac) { // no boxing per frame
             lastNeighbourIp = frame.ip().srcIp();
             lastNeighbourMac = frame.srcMac();
@@ -272,7 +281,12 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             CardProcessor.WorkKind kind = reason == PathReason.FAST_ACK ? CardProcessor.WorkKind.RX_ACK
                     : CardProcessor.WorkKind.RX_SEGMENT;
             long cycles = kind == CardProcessor.WorkKind.RX_ACK ? config.cyclesPerRxAck() : config.cyclesPerRxSegment();
-            boolean accepted = processor.submit(c.core, kind, cycles, frame, 0);
+            boolean accepted = true;
+            if (held) {
+                processor.submitHeld(c.core, kind, cycles, frame, 0);
+            } else {
+                accepted = processor.submit(c.core, kind, cycles, frame, 0);
+            }
             if (accepted) {
                 c.queuedFast++;
                 c.classifyRcvNxt += (int) seg.seqLen();
@@ -292,18 +306,27 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             monitor.onSegmentIn(c, reason == PathReason.OUT_OF_ORDER);
         }
         if (c != null && c.active) {
-            slowPathUpload(c, reason);
+            slowPathUpload(c, reason, seg.has(TcpFlags.FIN));
         }
-        processor.submit(c != null ? c.core : 0, CardProcessor.WorkKind.RX_SLOW, config.cyclesPerSlowFrame(), frame, 0);
+        int core = c != null ? c.core : 0;
+        if (held) {
+            processor.submitHeld(core, CardProcessor.WorkKind.RX_SLOW, config.cyclesPerSlowFrame(), frame, 0);
+        } else {
+            processor.submit(core, CardProcessor.WorkKind.RX_SLOW, config.cyclesPerSlowFrame(), frame, 0);
+        }
     }
 
-    private void slowPathUpload(CardConnection c, PathReason reason) {
+    private void slowPathUpload(CardConnection c, PathReason reason, boolean fin) {
         switch (reason) {
             case URG -> requestUpload(c, UploadReason.URGENT_DATA);
             case SYN, RST, FIN -> requestUpload(c, UploadReason.INVALID_STATE);
             case OUT_OF_ORDER -> {
                 if (config.outOfOrder() == ToeConfig.OutOfOrderAction.UPLOAD_REQUEST) {
                     requestUpload(c, UploadReason.HIGH_DROP_OR_REORDER);
+                } else if (fin) {
+                    // the peer is closing behind a gap: the host holds a FIN (it never forwards one),
+                    // so without a request the connection would wait for the peer's RTO
+                    requestUpload(c, UploadReason.INVALID_STATE);
                 }
             }
             default -> {
@@ -389,13 +412,13 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
      * Queues {@code frame}, out of order for {@code c}, as fast-path receive work without moving
      * the classifier's RCV.NXT: the engine queues it until the gap fills ({@link CardReassembly}).
      */
-    boolean submitOutOfOrder(CardConnection c, Frame frame) {
-        if (!processor.submit(c.core, CardProcessor.WorkKind.RX_SEGMENT, config.cyclesPerRxSegment(), frame, 0)) {
-            c.droppedSegmentsIn++;
-            return false;
-        }
+    void submitOutOfOrder(CardConnection c, Frame frame) {
+        processor.submitHeld(c.core, CardProcessor.WorkKind.RX_SEGMENT, config.cyclesPerRxSegment(), frame, 0);
         c.queuedFast++;
-        return true;
+    }
+
+    CcbTable table() {
+        return table;
     }
 
     ReorderPark reorder() {

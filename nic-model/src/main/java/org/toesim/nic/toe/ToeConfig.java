@@ -30,8 +30,10 @@ import org.toesim.tcp.engine.TcpConfig;
  * @param outOfOrder              what the card does with out-of-order data (default TO_HOST)
  * @param fin                     what the card does with an in-order FIN (default TO_HOST)
  * @param ipOptionsToHost         IPv4 options send a frame to the slow path (default true)
- * @param uploadAfterRetransmits  consecutive retransmissions without progress before a TIMEOUT upload
- *                                request (default 4; the engine itself gives up after maxDataRetries)
+ * @param uploadAfterRetransmits  retransmission timeouts in a row without new data acknowledged before a
+ *                                TIMEOUT upload request (default 4; RFC 9293 section 3.8.3 R2 in spirit;
+ *                                fast retransmits of loss recovery do not count; the engine itself
+ *                                gives up after maxDataRetries)
  * @param maxReadTags             DMA read tags (default 32)
  * @param fetchBatch              descriptors per ring fetch (default 16)
  * @param localMac                the card's MAC address
@@ -151,5 +153,13 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
                 fetchBatch, localMac, frameIdBase, engine, v);
+    }
+
+    public ToeConfig withMaxReadTags(int v) {
+        return new ToeConfig(ccbCapacity, ccbEntryBytes, cores, clockHz, cyclesPerRxSegment, cyclesPerRxAck,
+                cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
+                maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
+                maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, v,
+                fetchBatch, localMac, frameIdBase, engine, uploadPolicy);
     }
 }

@@ -13,7 +13,15 @@ import org.toesim.nic.device.UploadReason;
  *   receive state change  -&gt; starved? starvedSincePs = now (event pulled earlier if needed) : -1
  *   policy event          -&gt; deadline passed? UploadRequest(NO_POSTED_BUFFERS / LOW_ACTIVITY)
  *                            else re-arm at the earliest remaining deadline
+ *   retransmission sent   -&gt; new RTO expiries since the last one seen? count them;
+ *                            uploadAfterTimeouts in a row with no new data acknowledged -&gt; TIMEOUT
+ *   new data acknowledged -&gt; count = 0
  * </pre>
+ * The TIMEOUT rule follows RFC 9293 section 3.8.3 (R2): a connection is failing when its
+ * retransmission timer keeps expiring with nothing acknowledged. Segments resent by fast
+ * retransmit or SACK loss recovery (RFC 5681 section 3.2, RFC 6675) repair losses of a healthy
+ * connection (a burst loss in a large response resends several before the cumulative ACK moves)
+ * and never count.
  * A deadline that passes while the state forbids a request (closing) is checked again one
  * period later, so a closing connection costs one event per period, not a busy loop.
  */
@@ -21,16 +29,20 @@ final class UploadMonitor {
     private final Simulator sim;
     private final Toe toe;
     private final UploadPolicy policy;
+    private final int uploadAfterTimeouts;
 
-    UploadMonitor(Simulator sim, Toe toe, UploadPolicy policy) {
+    UploadMonitor(Simulator sim, Toe toe, UploadPolicy policy, int uploadAfterTimeouts) {
         this.sim = sim;
         this.toe = toe;
         this.policy = policy;
+        this.uploadAfterTimeouts = uploadAfterTimeouts;
     }
 
     /** {@code c} was installed now. */
     void attach(CardConnection c, String owner) {
         c.lastActivityPs = sim.now();
+        c.rtoFiringsSeen = c.engine.stats(sim.now()).rtoFirings(); // the CCB's history is not this card's
+        c.retransmitsWithoutProgress = 0;
         c.starvedSincePs = -1;
         if (policy.timed()) {
             c.policyTimer = sim.newEvent("toe.uploadPolicy", owner, Priority.TIMER, () -> fire(c));
@@ -62,6 +74,22 @@ final class UploadMonitor {
             if (over && c.active) {
                 toe.requestUpload(c, UploadReason.HIGH_DROP_OR_REORDER);
             }
+        }
+    }
+
+    /**
+     * {@code c}'s engine resent a segment. Only retransmission-timer expiries count towards
+     * TIMEOUT ({@link CardConnection#acked} resets the count when new data is acknowledged).
+     */
+    void onRetransmission(CardConnection c) {
+        long firings = c.engine.stats(sim.now()).rtoFirings(); // a retransmission is rare: the snapshot is fine
+        if (firings == c.rtoFiringsSeen) {
+            return; // fast retransmit / SACK recovery
+        }
+        c.retransmitsWithoutProgress += (int) (firings - c.rtoFiringsSeen);
+        c.rtoFiringsSeen = firings;
+        if (c.retransmitsWithoutProgress >= uploadAfterTimeouts) {
+            toe.requestUpload(c, UploadReason.TIMEOUT);
         }
     }
 

@@ -69,6 +69,9 @@ final class ToeBench {
     private long nextCommandId = 1;
     private int nextIpId;
 
+    /** Settings of the host-side and peer engines (both ends negotiate from these). */
+    TcpConfig tcp = TCP;
+
     ToeBench(ToeConfig config) {
         MacPort[] port = new MacPort[1];
         this.h = new DeviceHarness(PcieSpec.gen3x8(), (sim, bus) -> {
@@ -250,8 +253,8 @@ final class ToeBench {
             this.handle = handle;
             this.handleIndex = handleIndex;
             FourTuple t = new FourTuple(HOST_IP, hostPort, PEER_IP, 80);
-            this.host = new TcpConnection(t, TCP, TcpEvents.NONE, TraceSink.NONE, "host");
-            this.peer = new TcpConnection(t.reversed(), TCP, this, TraceSink.NONE, "peer");
+            this.host = new TcpConnection(t, tcp, TcpEvents.NONE, TraceSink.NONE, "host");
+            this.peer = new TcpConnection(t.reversed(), tcp, this, TraceSink.NONE, "peer");
             this.peerSink = (tuple, s) -> mac.receive(frameFromPeer(this, s), h.now());
             this.peerWake = h.sim().newEvent("peer", "peer", Priority.TIMER, () -> {
                 peer.poll(h.now(), peerSink);

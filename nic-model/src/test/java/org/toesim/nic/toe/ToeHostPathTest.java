@@ -172,6 +172,65 @@ class ToeHostPathTest {
         assertTrue(b.completions().contains(new DeviceCompletion.CommandCompletion(2, CommandStatus.SUCCESS, 0)));
     }
 
+    /**
+     * A batch longer than one DMA read (here 4 KiB reads: 8 tags of 512 B) comes back as
+     * {@link DmaData.Part}s of the one {@link DmaData.FrameBatch} the host stored; the card
+     * reassembles it and processes every frame in order.
+     */
+    @Test
+    void aForwardedBatchLongerThanOneReadIsReassembledAndEveryFrameTakesTheFastPath() {
+        ToeBench b = new ToeBench(ToeConfig.defaults().withMaxReadTags(8));
+        ToeBench.Conn c = b.offload(5013);
+        b.post(new RxDescriptor.PostBuffer(c.handle, 0x100000, 64 * 1024, 62));
+        b.h.runFor(50_000_000L);
+        byte[] data = ToeBench.bytes(10 * 1460, 7);
+        List<Frame> frames = peerFrames(b, c, data);
+        assertEquals(10, frames.size());
+        int una = c.peer.sndUna();
+        DmaData.FrameBatch batch = new DmaData.FrameBatch(frames);
+        assertEquals(4096, b.toe.dma().maxReadBytes());
+        assertTrue(batch.lenBytes() > 3 * 4096, "needs four reads");
+        b.h.memory().put(FRAME_ADDR, batch);
+        b.command(new ToeCommand.ForwardFrames(b.nextCommandId(), c.handle, FRAME_ADDR, batch.lenBytes()));
+        b.h.runFor(100_000_000_000L);
+        assertTrue(b.completions().contains(new DeviceCompletion.CommandCompletion(2, CommandStatus.SUCCESS, 0)));
+        assertEquals(10, b.toe.framesForwarded());
+        assertEquals(10, b.toe.report(null).paths().get(PathReason.FAST_DATA), "all in order on the fast path");
+        byte[] placed = new byte[data.length];
+        int placedBytes = 0;
+        for (DeviceToHost.DmaWrite w : b.dataWrites()) {
+            if (w.hostAddr() >= 0x100000 && w.hostAddr() < 0x100000 + 64 * 1024) {
+                Payload p = ((DmaData.Bytes) w.data()).payload();
+                p.copyTo(placed, (int) (w.hostAddr() - 0x100000));
+                placedBytes += p.lenBytes();
+            }
+        }
+        assertEquals(data.length, placedBytes);
+        assertArrayEquals(data, placed, "every frame's payload, in order, without headers");
+        assertEquals(una + data.length, c.peer.sndUna(), "the card acknowledged every forwarded byte");
+    }
+
+    /**
+     * Forwarded frames are already in card memory: a batch longer than a core's receive FIFO
+     * (here 4 frames) is processed whole instead of being refused like a wire burst would be.
+     */
+    @Test
+    void aForwardedBatchIsNotRefusedByTheCoresReceiveFifoLimit() {
+        ToeBench b = new ToeBench(ToeConfig.defaults().withMaxQueuedFramesPerCore(4));
+        ToeBench.Conn c = b.offload(5014);
+        b.post(new RxDescriptor.PostBuffer(c.handle, 0x100000, 64 * 1024, 63));
+        b.h.runFor(50_000_000L);
+        byte[] data = ToeBench.bytes(10 * 1460, 8);
+        List<Frame> frames = peerFrames(b, c, data);
+        int una = c.peer.sndUna();
+        DmaData.FrameBatch batch = new DmaData.FrameBatch(frames);
+        b.h.memory().put(FRAME_ADDR, batch);
+        b.command(new ToeCommand.ForwardFrames(b.nextCommandId(), c.handle, FRAME_ADDR, batch.lenBytes()));
+        b.h.runFor(100_000_000_000L);
+        assertEquals(0, b.toe.report(null).framesRefusedBusy());
+        assertEquals(una + data.length, c.peer.sndUna(), "the card acknowledged every forwarded byte");
+    }
+
     @Test
     void framesForwardedForAnUnknownHandleGoUpTheSlowPathAndTheCommandSaysSo() {
         ToeBench b = new ToeBench();

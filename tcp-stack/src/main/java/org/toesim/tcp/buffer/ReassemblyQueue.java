@@ -9,9 +9,11 @@ import org.toesim.tcp.segment.Payload;
 /**
  * Out-of-order received data (RFC 9293 §3.10.7.4 "seventh, process the segment text": segments
  * beyond RCV.NXT but within the window are held for later delivery). Keyed by stream offset,
- * ranges never overlap (a new segment is trimmed against what is already held). Bounded by a
- * number of ranges: when full, the range furthest from RCV.NXT is dropped (reneging, allowed by
- * RFC 2018 §8 and handled by the sender's RTO).
+ * ranges never overlap (a new segment is trimmed against what is already held). Bounded by the
+ * number of discontiguous ranges (islands between gaps), not of segments: a long run of
+ * contiguous segments beyond one hole is one island. When there are more islands than allowed,
+ * the island furthest from RCV.NXT is dropped whole (reneging, allowed by RFC 2018 §8 and
+ * recovered by the sender's RTO).
  *
  * <pre>
  *   RCV.NXT        held             held
@@ -22,6 +24,8 @@ public final class ReassemblyQueue {
     private final TreeMap<Long, Payload> ranges = new TreeMap<>();
     private final int maxRanges;
     private long heldBytes;
+    /** Discontiguous ranges held: what {@code maxRanges} bounds. */
+    private int islands;
 
     public ReassemblyQueue(int maxRanges) {
         this.maxRanges = maxRanges;
@@ -31,8 +35,9 @@ public final class ReassemblyQueue {
         return ranges.isEmpty();
     }
 
+    /** Discontiguous ranges held (held data separated by gaps). */
     public int rangeCount() {
-        return ranges.size();
+        return islands;
     }
 
     public long heldBytes() {
@@ -56,17 +61,31 @@ public final class ReassemblyQueue {
             long gapEnd = next == null ? end : Math.min(end, next.getKey());
             if (gapEnd > pos) {
                 Payload piece = p.slice((int) (pos - p.streamOffset()), (int) (gapEnd - pos));
-                ranges.put(pos, piece);
+                put(pos, piece);
                 heldBytes += piece.lenBytes();
                 added += piece.lenBytes();
             }
             pos = next == null ? end : Math.max(gapEnd, next.getValue().endOffset());
         }
-        while (ranges.size() > maxRanges) {
+        while (islands > maxRanges) {
             Map.Entry<Long, Payload> last = ranges.pollLastEntry();
             heldBytes -= last.getValue().lenBytes();
+            Map.Entry<Long, Payload> prev = ranges.lastEntry();
+            if (prev == null || prev.getValue().endOffset() != last.getKey()) {
+                islands--; // the furthest island is gone entirely
+            }
         }
         return added;
+    }
+
+    /** Stores a piece that overlaps nothing held, joining the islands it touches. */
+    private void put(long pos, Payload piece) {
+        Map.Entry<Long, Payload> prev = ranges.lowerEntry(pos);
+        Map.Entry<Long, Payload> next = ranges.higherEntry(pos);
+        boolean joinsPrev = prev != null && prev.getValue().endOffset() == pos;
+        boolean joinsNext = next != null && next.getKey() == piece.endOffset();
+        islands += 1 - (joinsPrev ? 1 : 0) - (joinsNext ? 1 : 0);
+        ranges.put(pos, piece);
     }
 
     /**
@@ -82,6 +101,10 @@ public final class ReassemblyQueue {
             }
             ranges.pollFirstEntry();
             heldBytes -= p.lenBytes();
+            Map.Entry<Long, Payload> next = ranges.firstEntry();
+            if (next == null || next.getKey() != p.endOffset()) {
+                islands--;
+            }
             if (p.endOffset() > rcvOffset) {
                 return p.slice((int) (rcvOffset - p.streamOffset()), (int) (p.endOffset() - rcvOffset));
             }
@@ -110,5 +133,6 @@ public final class ReassemblyQueue {
     public void clear() {
         ranges.clear();
         heldBytes = 0;
+        islands = 0;
     }
 }

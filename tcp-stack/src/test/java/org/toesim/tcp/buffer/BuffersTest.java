@@ -70,6 +70,49 @@ class BuffersTest {
     }
 
     @Test
+    void theBoundCountsIslandsNotSegments() {
+        // A burst of contiguous segments beyond one hole is one island: none may be dropped.
+        ReassemblyQueue q = new ReassemblyQueue(2);
+        for (int i = 0; i < 100; i++) {
+            q.insert(Payload.virtual(1000 + 10L * i, 10));
+        }
+        assertEquals(1, q.rangeCount());
+        assertEquals(1000, q.heldBytes());
+        q.insert(Payload.virtual(5000, 10));
+        q.insert(Payload.virtual(5010, 10));
+        assertEquals(2, q.rangeCount());
+        // A third island beyond both: the furthest island is dropped whole.
+        q.insert(Payload.virtual(9000, 10));
+        assertEquals(2, q.rangeCount());
+        assertEquals(List.of(1000L, 5000L), q.coalescedRanges().stream().map(x -> x[0]).toList());
+        assertEquals(1020, q.heldBytes());
+        // A piece that fills the hole between two islands joins them.
+        q.insert(Payload.virtual(2000, 3000));
+        assertEquals(1, q.rangeCount());
+    }
+
+    @Test
+    void islandCountMatchesTheCoalescedRangesUnderRandomInsertsAndPolls() {
+        java.util.Random rnd = new java.util.Random(5);
+        ReassemblyQueue q = new ReassemblyQueue(6);
+        long rcv = 0;
+        for (int step = 0; step < 5000; step++) {
+            if (rnd.nextInt(4) == 0) {
+                Payload p = q.pollAt(rcv);
+                if (p != null) {
+                    rcv = p.endOffset();
+                } else {
+                    rcv += rnd.nextInt(20);
+                }
+            } else {
+                q.insert(Payload.virtual(rcv + rnd.nextInt(400), 1 + rnd.nextInt(30)));
+            }
+            assertEquals(q.coalescedRanges().size(), q.rangeCount(), "step " + step);
+            assertTrue(q.rangeCount() <= 6);
+        }
+    }
+
+    @Test
     void reassemblyIsBoundedDroppingTheFurthestRange() {
         ReassemblyQueue q = new ReassemblyQueue(2);
         q.insert(Payload.virtual(100, 10));
