@@ -28,6 +28,7 @@ import org.toesim.nic.frame.Frame;
  *             completion --&gt; free slot --&gt; callback(status)
  *  terminate: TerminateOffload(id, h, stateSlot, slotBytes, dataAddr=stateSlot, 0)
  *             completion --&gt; region.remove(stateSlot) = StateImage(CcbImage) --&gt; callback
+ *             INVALID_REQUEST(resultBytes = image size &gt; slot) --&gt; again into a region of 2x that
  *  query:     QueryOffload(id, h, slot, slotBytes) --&gt; QueryImage(state, stats) --&gt; callback
  *  forward:   slot &lt;- free; region.put(slot, FrameBatch(frames)); ForwardFrames(id, h, slot, len)
  *             completion --&gt; free slot --&gt; callback(status)
@@ -46,6 +47,7 @@ public final class DriverAdapterPort implements AdapterPort {
     private final TypedRegion states;
     private final int slotBytes;
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
+    private long largeImageAreas;
 
     /**
      * @param driver    the attached (or attaching) driver
@@ -98,10 +100,34 @@ public final class DriverAdapterPort implements AdapterPort {
     @Override
     public void terminate(OffloadHandle handle, TerminateCallback callback) {
         long addr = takeSlot();
-        driver.submit(new ToeCommand.TerminateOffload(driver.nextCommandId(), handle, addr, slotBytes, addr, 0),
+        submitTerminate(handle, states, addr, slotBytes, () -> freeSlot(addr), callback);
+    }
+
+    /**
+     * TerminateOffload with its image written at {@code addr} of {@code area} (room for
+     * {@code capacityBytes}). An image that does not fit (the card holds more undelivered data than
+     * the area: the host may have advertised a window of several MiB before the handoff) comes
+     * back INVALID_REQUEST with its size, the connection still on the adapter: asked again with an
+     * area of twice that size (data may keep arriving meanwhile), freed once the answer is read.
+     */
+    private void submitTerminate(OffloadHandle handle, TypedRegion area, long addr, int capacityBytes,
+                                 Runnable release, TerminateCallback callback) {
+        driver.submit(new ToeCommand.TerminateOffload(driver.nextCommandId(), handle, addr, capacityBytes, addr, 0),
                 core, (cmd, c, coreDone) -> {
-                    DmaData d = states.remove(addr);
-                    freeSlot(addr);
+                    DmaData d = area.remove(addr);
+                    release.run();
+                    if (c.status() == CommandStatus.INVALID_REQUEST && c.resultBytes() > capacityBytes) {
+                        int need = (int) Math.min(Integer.MAX_VALUE - 64, 2L * c.resultBytes());
+                        TypedRegion large = new TypedRegion(driver.rootComplex().memory(),
+                                driver.config().name() + ".terminate-image-" + (++largeImageAreas), RegionKind.OTHER,
+                                need);
+                        driver.rootComplex().register(large);
+                        submitTerminate(handle, large, large.region().baseAddress(), need, () -> {
+                            driver.rootComplex().unregister(large.region());
+                            driver.rootComplex().memory().free(large.region());
+                        }, callback);
+                        return;
+                    }
                     OffloadState state = c.status() == CommandStatus.SUCCESS && d instanceof DmaData.StateImage s
                             ? s.state() : null;
                     callback.done(state == null && c.status() == CommandStatus.SUCCESS

@@ -36,10 +36,17 @@ class OffloadEndToEndTest {
             this.dst = sys.memB.allocate("app.dst" + sys.memB.regions().size(), RegionKind.APPLICATION_BUFFER, len, true);
         }
 
+        /** The application's first receive comes this long after the accept. */
+        long readDelayPs;
+
         void start(Socket s) {
             socket = s;
             sys.bridge.attach(s);
-            post();
+            if (readDelayPs > 0) {
+                sys.sim.schedule(readDelayPs, "test.read", "test", this::post);
+            } else {
+                post();
+            }
         }
 
         private void post() {
@@ -61,11 +68,16 @@ class OffloadEndToEndTest {
 
     /** Runs one transfer of {@code len} real bytes; {@code during} runs once the connection is up. */
     private static Receiver transfer(ToeSystem sys, int len, long seed, Runnable afterStart) {
+        return transfer(sys, len, seed, afterStart, 0);
+    }
+
+    private static Receiver transfer(ToeSystem sys, int len, long seed, Runnable afterStart, long readDelayPs) {
         byte[] data = new byte[len];
         new Random(seed).nextBytes(data);
         MemoryRegion src = sys.memA.allocate("app.src", RegionKind.APPLICATION_BUFFER, len, true);
         sys.memA.write(src.baseAddress(), data, 0, len);
         Receiver rx = new Receiver(sys, len);
+        rx.readDelayPs = readDelayPs;
         sys.socketsB.listen(ToeSystem.PORT, 1, rx::start);
         sys.socketsA.connect(ToeSystem.IP_B, ToeSystem.PORT, 1, new ConnectCallback() {
             @Override
@@ -167,6 +179,24 @@ class OffloadEndToEndTest {
             });
             assertTrue(sys.manager.counters().installed() >= 1, "seed " + s0 + ": " + sys.manager.counters());
         }
+    }
+
+    /**
+     * A flush whose CCB image (with the data the card holds) is larger than the adapter port's
+     * state slot: the adapter says how large, the connection stays on it, and the port asks again
+     * with room. Before, the adapter dropped the connection and the host aborted it (a 4 MiB
+     * transfer stalled when a FIN behind a gap asked for the upload with 1.27 MB held).
+     */
+    @Test
+    void aFlushWhoseImageOutgrowsTheStateSlotStillBringsEveryByteBack() {
+        ToeSystem sys = new ToeSystem(5, OffloadConfig.of(new OffloadPolicy.Always()), TOE, p -> p, 512);
+        // B's application reads only after 300 us: the data waits on the card, then the flush
+        transfer(sys, 120_000, 5, () -> sys.sim.schedule(200 * Units.PS_PER_US, "test.flush", "test",
+                () -> flushAllOffloaded(sys)), 300 * Units.PS_PER_US);
+        assertTrue(sys.memB.region("B.nic0.terminate-image-1") == null, "the larger area is freed");
+        assertEquals(1, sys.manager.counters().installed());
+        assertEquals(1, sys.manager.counters().flushes(), sys.manager.counters().toString());
+        assertEquals(0, sys.manager.counters().flushFailures(), sys.manager.counters().toString());
     }
 
     private static void flushAllOffloaded(ToeSystem sys) {

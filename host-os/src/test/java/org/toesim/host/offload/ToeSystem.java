@@ -89,6 +89,12 @@ final class ToeSystem {
     /** {@code wrap} may stand between the manager and the real adapter port (tests of a stale adapter record). */
     ToeSystem(long seed, OffloadConfig config, ToeConfig toeConfig,
             java.util.function.UnaryOperator<AdapterPort> wrap) {
+        this(seed, config, toeConfig, wrap, 1 << 20);
+    }
+
+    /** {@code slotBytes}: the adapter port's state slots (a flush whose CCB image is larger asks again). */
+    ToeSystem(long seed, OffloadConfig config, ToeConfig toeConfig,
+            java.util.function.UnaryOperator<AdapterPort> wrap, int slotBytes) {
         streams = new RandomStreams(seed);
         cpuA = new HostCpu(sim, CpuSpec.of("A.cpu", 2));
         MacPort portA = new MacPort(sim, "A.mac", MacConfig.tenGig().withTxQueue(QueueLimit.frames(1000)));
@@ -115,7 +121,7 @@ final class ToeSystem {
                 StackConfig.of("B", 2, IP_B, macB, tcp), TraceSink.NONE);
         socketsB = new SocketLayer(stackB, memB);
         stackPort = new HostStackPort(stackB, dev);
-        adapterPort = new DriverAdapterPort(driver, 0, 16, 1 << 20);
+        adapterPort = new DriverAdapterPort(driver, 0, 16, slotBytes);
         manager = new OffloadManager(sim, wrap.apply(adapterPort), stackPort, config, trace, "B");
         stackPort.setManager(manager);
         driver.setDeviceEventListener((e, core) -> manager.onDeviceEvent(e));

@@ -54,7 +54,11 @@ public sealed interface ToeCommand extends RingEntry {
      * Flush (claim 8): the adapter stops processing the connection, completes its posted buffers
      * with {@link CommandStatus#FLUSHED}, writes the CCB image at {@code stateAddr} and any
      * received-but-unplaced data at {@code dataAddr} (at most {@code dataCapacityBytes}), then
-     * completes the command; the handle is dead afterwards.
+     * completes the command; the handle is dead afterwards. An image larger than
+     * {@code stateCapacityBytes} (the undelivered data it carries is bounded only by the window
+     * the host advertised) completes {@link CommandStatus#INVALID_REQUEST} with the image size
+     * as {@code resultBytes} and changes nothing: the connection stays offloaded, and the host
+     * asks again with a larger area.
      */
     record TerminateOffload(long commandId, OffloadHandle handle, long stateAddr, int stateCapacityBytes,
             long dataAddr, int dataCapacityBytes) implements ToeCommand {

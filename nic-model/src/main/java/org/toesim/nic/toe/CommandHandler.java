@@ -235,20 +235,20 @@ final class CommandHandler implements DmaReadCallback {
             return;
         }
         long now = toe.sim().now();
+        int dataBytes = (int) Math.min(c.heldBytes, t.dataCapacityBytes());
+        CcbImage image = new CcbImage(returnedCcb(c, now, dataBytes));
+        if (image.imageSizeBytes() > t.stateCapacityBytes()) {
+            // the connection runs on untouched: the host asks again with room for resultBytes
+            complete(t.commandId(), slot, CommandStatus.INVALID_REQUEST, image.imageSizeBytes());
+            return;
+        }
         c.active = false;
         toe.sim().cancel(c.wakeup);
         toe.monitor().detach(c);
         toe.receivePath().returnAll(c, CommandStatus.FLUSHED);
         toe.sendPath().returnAll(c, CommandStatus.FLUSHED);
-        int dataBytes = (int) Math.min(c.heldBytes, t.dataCapacityBytes());
         if (dataBytes > 0) {
             dma.write(t.dataAddr(), new DmaData.Bytes(ReceivePath.copyRange(c, c.headOffset, dataBytes)));
-        }
-        CcbImage image = new CcbImage(returnedCcb(c, now, dataBytes));
-        if (image.imageSizeBytes() > t.stateCapacityBytes()) {
-            complete(t.commandId(), slot, CommandStatus.INVALID_REQUEST, dataBytes);
-            table.remove(c, now);
-            return;
         }
         dma.write(t.stateAddr(), new DmaData.StateImage(image));
         table.remove(c, now);

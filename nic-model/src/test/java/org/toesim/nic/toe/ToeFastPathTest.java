@@ -176,6 +176,47 @@ class ToeFastPathTest {
                 b.completions().get(b.completions().size() - 1));
     }
 
+    /**
+     * The undelivered data a CCB image carries is bounded by the window the host advertised
+     * before the handoff, not by any fixed area: a TerminateOffload whose state area is too
+     * small must say how much it needs and leave the connection running (it used to remove the
+     * connection and lose its data, so the host aborted it and the transfer stalled), and the
+     * flush asked again with room succeeds with every byte.
+     */
+    @Test
+    void aTerminateIntoATooSmallAreaSaysTheSizeAndLeavesTheConnectionOffloaded() {
+        ToeBench b = new ToeBench();
+        ToeBench.Conn c = b.offload(5015);
+        byte[] data = ToeBench.bytes(3000, 9);
+        c.peerSends(data);
+        b.h.runFor(1_000_000_000L); // no buffer posted: all 3000 B held on the card
+        b.command(new ToeCommand.TerminateOffload(91, c.handle, 0x80000, 2048, 0x90000, 0));
+        b.h.runFor(100_000_000L);
+        DeviceCompletion last = b.completions().get(b.completions().size() - 1);
+        assertTrue(last instanceof DeviceCompletion.CommandCompletion cc && cc.commandId() == 91
+                && cc.status() == CommandStatus.INVALID_REQUEST && cc.resultBytes() > 2048, last.toString());
+        int needed = ((DeviceCompletion.CommandCompletion) last).resultBytes();
+
+        // still offloaded: a posted buffer receives the held bytes
+        b.post(new RxDescriptor.PostBuffer(c.handle, 0x100000, 1000, 34));
+        b.h.runFor(50_000_000L);
+        assertTrue(b.completions().contains(new DeviceCompletion.ReceiveCompletion(c.handle, 34, 1000, false,
+                CommandStatus.SUCCESS)), b.completions().toString());
+
+        int writesBefore = b.dataWrites().size();
+        b.command(new ToeCommand.TerminateOffload(92, c.handle, 0x80000, needed, 0x90000, 0));
+        b.h.runFor(100_000_000L);
+        assertEquals(new DeviceCompletion.CommandCompletion(92, CommandStatus.SUCCESS, 0),
+                b.completions().get(b.completions().size() - 1));
+        List<DeviceToHost.DmaWrite> writes = b.dataWrites().subList(writesBefore, b.dataWrites().size());
+        CcbImage image = (CcbImage) ((DmaData.StateImage) writes.get(writes.size() - 1).data()).state();
+        long undelivered = 0;
+        for (Payload p : image.ccb().delegated().receive().undelivered()) {
+            undelivered += p.lenBytes();
+        }
+        assertEquals(2000, undelivered, "the bytes not placed come back in the CCB");
+    }
+
     @Test
     void flushMidReceiveReturnsExactlyTheUndeliveredBytesAndARestorableCcb() {
         ToeBench b = new ToeBench();

@@ -139,7 +139,8 @@ final class HostNode {
                 trace);
         sockets = new SocketLayer(stack, memory);
         HostStackPort stackPort = new HostStackPort(stack, dev);
-        DriverAdapterPort adapterPort = new DriverAdapterPort(driver, 0, 16, 1 << 20);
+        // offload commands and buffer posts run off the interrupt core (core 0), as a kernel worker would
+        DriverAdapterPort adapterPort = new DriverAdapterPort(driver, cpu.cores() > 1 ? 1 : 0, 16, 1 << 20);
         OffloadPolicy[] guarded = new OffloadPolicy[1];
         OffloadPolicy policy = new OffloadPolicy() {
             @Override
