@@ -21,6 +21,7 @@ import org.toesim.nic.frame.EthernetWire;
 import org.toesim.nic.frame.Frame;
 import org.toesim.nic.frame.FrameSink;
 import org.toesim.nic.irq.InterruptModerator;
+import org.toesim.nic.irq.InterruptVectors;
 import org.toesim.nic.mac.MacPort;
 import org.toesim.nic.pcie.PcieLink;
 import org.toesim.nic.ring.FetchRing;
@@ -52,10 +53,7 @@ public final class PlainNic implements DeviceEndpoint, FrameSink, FetchRing.List
     private final PlainNicStats stats;
     private final RssSteering rss;
     private final QueuePair[] queues;
-    private final InterruptModerator[] moderators = new InterruptModerator[Registers.MAX_VECTORS];
-    private final long[] usecs = new long[Registers.MAX_VECTORS];
-    private final int[] maxFrames = new int[Registers.MAX_VECTORS];
-    private final InterruptModerator.MsixIds msixIds = new InterruptModerator.MsixIds();
+    private final InterruptVectors vectors;
     private final RxPath rx;
     private final TxPath tx;
     private final Capability capability;
@@ -81,8 +79,7 @@ public final class PlainNic implements DeviceEndpoint, FrameSink, FetchRing.List
             throw new IllegalArgumentException("TSO needs one DMA read of a 64 KiB send: " + config.maxReadTags()
                     + " tags x MRRS " + link.spec().mrrsBytes() + " B = " + dma.maxReadBytes() + " B is too small");
         }
-        java.util.Arrays.fill(usecs, config.moderationUsecs());
-        java.util.Arrays.fill(maxFrames, config.moderationFrames());
+        this.vectors = new InterruptVectors(sim, link, name, config.moderationUsecs(), config.moderationFrames());
         this.stats = new PlainNicStats(name, config.queues());
         this.rss = new RssSteering(config.queues());
         this.queues = new QueuePair[config.queues()];
@@ -166,18 +163,8 @@ public final class PlainNic implements DeviceEndpoint, FrameSink, FetchRing.List
             RingId ring = Registers.ringInQueueAt(off);
             return q < queues.length && ring != null && queues[q].onRingWrite(ring, Registers.ringField(off), w.value());
         }
-        if (off >= Registers.IRQ_BLOCKS && off < Registers.IRQ_BLOCKS + Registers.IRQ_STRIDE * Registers.MAX_VECTORS) {
-            int vector = (int) ((off - Registers.IRQ_BLOCKS) / Registers.IRQ_STRIDE);
-            long field = (off - Registers.IRQ_BLOCKS) % Registers.IRQ_STRIDE;
-            if (field == Registers.IRQ_USECS) {
-                usecs[vector] = w.value();
-            } else if (field == Registers.IRQ_FRAMES) {
-                maxFrames[vector] = (int) w.value();
-            } else {
-                return false;
-            }
-            moderator(vector).configure(usecs[vector], maxFrames[vector]);
-            return true;
+        if (InterruptVectors.isInterruptRegister(off)) {
+            return vectors.onRegisterWrite(off, w.value());
         }
         return onRssWrite(off, w.value());
     }
@@ -238,20 +225,12 @@ public final class PlainNic implements DeviceEndpoint, FrameSink, FetchRing.List
 
     /** The moderator of MSI-X {@code vector} (created on first use with the configured moderation). */
     public InterruptModerator moderator(int vector) {
-        Registers.irq(vector, 0);
-        InterruptModerator m = moderators[vector];
-        if (m == null) {
-            m = new InterruptModerator(sim, link, vector, msixIds, name + ".msix" + vector);
-            m.configure(usecs[vector], maxFrames[vector]);
-            moderators[vector] = m;
-        }
-        return m;
+        return vectors.moderator(vector);
     }
 
     /** Interrupts raised on {@code vector} so far. */
     public long interrupts(int vector) {
-        InterruptModerator m = moderators[vector];
-        return m == null ? 0 : m.interrupts();
+        return vectors.interrupts(vector);
     }
 
     /** Counters (device-wide and per queue). */

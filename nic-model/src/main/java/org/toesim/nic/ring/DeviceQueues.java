@@ -9,6 +9,7 @@ import org.toesim.nic.device.Registers;
 import org.toesim.nic.device.RingId;
 import org.toesim.nic.dma.DmaEngine;
 import org.toesim.nic.irq.InterruptModerator;
+import org.toesim.nic.irq.InterruptVectors;
 
 /**
  * One adapter queue set: the five rings of {@link RingId} and the interrupt moderators, driven
@@ -25,23 +26,19 @@ import org.toesim.nic.irq.InterruptModerator;
  * </pre>
  */
 public final class DeviceQueues {
-    private final Simulator sim;
-    private final DeviceBus bus;
     private final String owner;
     private final EnumMap<RingId, FetchRing> fetchRings = new EnumMap<>(RingId.class);
     private final EnumMap<RingId, WriteBackRing> writeBackRings = new EnumMap<>(RingId.class);
     private final long[] ringBase = new long[RingId.values().length];
-    private final InterruptModerator[] moderators = new InterruptModerator[Registers.MAX_VECTORS];
-    private final long[] usecs = new long[Registers.MAX_VECTORS];
-    private final int[] maxFrames = new int[Registers.MAX_VECTORS];
-    private final InterruptModerator.MsixIds msixIds = new InterruptModerator.MsixIds();
+    private final InterruptVectors vectors;
 
     /** Rings fetched in batches of {@code maxBatch}, {@code listener} told of fetched descriptors. */
     public DeviceQueues(Simulator sim, DmaEngine dma, DeviceBus bus, String owner, int maxBatch, int cacheEntries,
             FetchRing.Listener listener) {
-        this.sim = Objects.requireNonNull(sim, "sim");
-        this.bus = Objects.requireNonNull(bus, "bus");
+        Objects.requireNonNull(sim, "sim");
+        Objects.requireNonNull(bus, "bus");
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.vectors = new InterruptVectors(sim, bus, owner, 0, 0);
         for (RingId id : RingId.values()) {
             if (id.producer() == RingId.Producer.HOST) {
                 fetchRings.put(id, new FetchRing(id, dma, maxBatch, cacheEntries, listener));
@@ -71,14 +68,7 @@ public final class DeviceQueues {
 
     /** The moderator of MSI-X {@code vector} (created on first use, one interrupt per event). */
     public InterruptModerator moderator(int vector) {
-        Registers.irq(vector, 0); // range check
-        InterruptModerator m = moderators[vector];
-        if (m == null) {
-            m = new InterruptModerator(sim, bus, vector, msixIds, owner + ".msix" + vector);
-            m.configure(usecs[vector], maxFrames[vector]);
-            moderators[vector] = m;
-        }
-        return m;
+        return vectors.moderator(vector);
     }
 
     /** Applies a register write; returns false if the offset is not a queue or interrupt register. */
@@ -87,18 +77,8 @@ public final class DeviceQueues {
             return false;
         }
         long off = w.offset();
-        if (off >= Registers.IRQ_BLOCKS && off < Registers.IRQ_BLOCKS + Registers.IRQ_STRIDE * Registers.MAX_VECTORS) {
-            int vector = (int) ((off - Registers.IRQ_BLOCKS) / Registers.IRQ_STRIDE);
-            long field = (off - Registers.IRQ_BLOCKS) % Registers.IRQ_STRIDE;
-            if (field == Registers.IRQ_USECS) {
-                usecs[vector] = w.value();
-            } else if (field == Registers.IRQ_FRAMES) {
-                maxFrames[vector] = (int) w.value();
-            } else {
-                return false;
-            }
-            moderator(vector).configure(usecs[vector], maxFrames[vector]);
-            return true;
+        if (InterruptVectors.isInterruptRegister(off)) {
+            return vectors.onRegisterWrite(off, w.value());
         }
         RingId ring = Registers.ringAt(off);
         return ring != null && onRingWrite(ring, Registers.ringField(off), w.value());
