@@ -20,6 +20,7 @@ import org.toesim.host.driver.NicDriver;
 import org.toesim.host.mem.HostMemory;
 import org.toesim.host.mem.MemorySpec;
 import org.toesim.host.pcie.RootComplex;
+import org.toesim.nic.frame.EthernetWire;
 import org.toesim.nic.mac.MacConfig;
 import org.toesim.nic.mac.MacPort;
 import org.toesim.nic.pcap.PcapWriter;
@@ -285,8 +286,10 @@ final class HostNode {
         }
         pcie.attach(rc, device);
         rc.connect(pcie);
-        DriverConfig d = DriverConfig.defaults(spec.name() + ".nic0").withAdapterId(index + 1)
+        DriverConfig d0 = DriverConfig.defaults(spec.name() + ".nic0").withAdapterId(index + 1)
                 .withModeration(moderationUsecs, moderationFrames);
+        DriverConfig d = d0.withReceive(d0.receiveRingSlots(), d0.rxBuffers(),
+                rxBufferBytes(portConfig.mtuBytes(), nic != null && nicSpec.lro()));
         // the driver asks the NIC to fill in checksums only if the NIC offloads them
         DriverConfig dc = new DriverConfig(d.name(), d.adapterId(), d.queueCore(), d.vector(), d.commandRingSlots(),
                 d.sendRingSlots(), toe == null ? d.receiveRingSlots() : TOE_RECEIVE_RING_SLOTS, d.completionRingSlots(), d.eventRingSlots(), d.rxBuffers(),
@@ -295,6 +298,22 @@ final class HostNode {
                 nicSpec.rssQueues());
         NicDriver driver = new NicDriver(sim, rc, dc, costs);
         return new HostNode(spec, index, costs, cpu, memory, pcie, port, rc, driver, nic, toe);
+    }
+
+    /**
+     * Length of the receive buffers the driver posts: one whole frame of the largest size the
+     * NIC can deliver. Without LRO that is one MTU frame (2048 B for the 1500-byte MTU, as igb
+     * and ixgbe use; 9216 B + slack for jumbo frames); with LRO an aggregate of up to a 64 KiB IP
+     * packet, so the driver posts 64 KiB + headers buffers, as mlx5 does for hardware LRO. A
+     * buffer smaller than an aggregate would drop it on the card (rxLengthErrors): with 2 KiB
+     * buffers every merged frame was lost and a bulk transfer crawled on retransmissions.
+     */
+    static int rxBufferBytes(int mtuBytes, boolean lro) {
+        if (lro) {
+            return DriverConfig.DEFAULT_TX_BUFFER_BYTES;
+        }
+        int frameBytes = EthernetWire.HEADER_BYTES + mtuBytes + EthernetWire.FCS_BYTES;
+        return Math.max(2048, (frameBytes + 1023) / 1024 * 1024);
     }
 
     /**
