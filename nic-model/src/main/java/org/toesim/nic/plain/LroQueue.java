@@ -5,6 +5,7 @@ import java.util.List;
 import org.toesim.core.event.Event;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
+import org.toesim.nic.frame.EthernetWire;
 import org.toesim.nic.frame.Frame;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
@@ -20,7 +21,8 @@ import org.toesim.tcp.seq.SeqNum;
  *   segment --eligible? (ACK set, only ACK/PSH, payload &gt; 0, no IP options/fragment, no SACK)
  *     no  --&gt; flush its flow's aggregate (keeps order), deliver the segment alone
  *     yes --&gt; context of its flow?
- *              seq == next, ack not going back, same TOS/TTL, fits in maxBytes --&gt; merge
+ *              seq == next, ack not going back, same TOS/TTL, fits in maxBytes and in the
+ *              next receive buffer of the queue --&gt; merge
  *              otherwise --&gt; flush, start a new aggregate with it
  *            none --&gt; free context (or flush the oldest) and start one
  *     PSH --&gt; flush at once
@@ -33,6 +35,13 @@ final class LroQueue {
     /** Receives frames leaving LRO. */
     interface Delivery {
         void deliver(int queue, Frame frame, int flowHash, int segments);
+
+        /**
+         * Bytes the receive buffer the next frame of {@code queue} lands in can hold
+         * ({@link Integer#MAX_VALUE} while no buffer was seen): an aggregate must fit one buffer,
+         * as RSC on real NICs is bounded by the posted descriptors.
+         */
+        int rxBufferBytes(int queue);
     }
 
     private static final int ALLOWED_FLAGS = TcpFlags.ACK | TcpFlags.PSH;
@@ -130,7 +139,9 @@ final class LroQueue {
                 && f.ip().tos() == first.ip().tos() && f.ip().ttl() == first.ip().ttl()
                 && s.options().hasTimestamps() == first.tcp().options().hasTimestamps()
                 && ctx.payloadBytes + s.payloadLenBytes() <= maxBytes
-                && headerBytes + ctx.payloadBytes + s.payloadLenBytes() <= PlainNicConfig.MAX_IP_PACKET_BYTES;
+                && headerBytes + ctx.payloadBytes + s.payloadLenBytes() <= PlainNicConfig.MAX_IP_PACKET_BYTES
+                && EthernetWire.HEADER_BYTES + headerBytes + ctx.payloadBytes + s.payloadLenBytes()
+                        <= delivery.rxBufferBytes(queue);
     }
 
     private void start(Context ctx, Frame f, int hash) {

@@ -1,6 +1,7 @@
 package org.toesim.nic.plain;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import org.toesim.core.event.Simulator;
 import org.toesim.nic.device.DeviceCompletion;
 import org.toesim.nic.device.DmaData;
@@ -14,7 +15,7 @@ import org.toesim.nic.frame.Frame;
  *
  * <pre>
  *   MacPort --frame--&gt; corrupted? drop (rxFcsDrops)
- *     --&gt; RSS: hash, queue q --&gt; [LRO of q] --&gt; deliver(q, frame, hash, segments)
+ *     --&gt; RSS: hash, queue q --&gt; [LRO of q, aggregates sized to q's buffers] --&gt; deliver(q, frame, hash, segments)
  *   deliver: a fetched NicBuffer on RECEIVE[q]?
  *       yes --&gt; too small? keep it for the next frame, drop (rxLengthErrors)
  *               DmaWrite(buffer, FrameImage) ; COMPLETION[q].post(NicReceiveCompletion) ; slot done
@@ -36,6 +37,8 @@ final class RxPath implements LroQueue.Delivery {
     private final ArrayDeque<Waiting>[] waiting;
     private final RxDescriptor.NicBuffer[] heldBuffer;
     private final int[] heldSlot;
+    /** Length of the last receive buffer seen on each queue (MAX_VALUE before the first). */
+    private final int[] lastBufferBytes;
     private long waitingBytes;
 
     private record Waiting(Frame frame, int hash, int segments) {
@@ -53,6 +56,8 @@ final class RxPath implements LroQueue.Delivery {
         this.waiting = new ArrayDeque[queues.length];
         this.heldBuffer = new RxDescriptor.NicBuffer[queues.length];
         this.heldSlot = new int[queues.length];
+        this.lastBufferBytes = new int[queues.length];
+        Arrays.fill(lastBufferBytes, Integer.MAX_VALUE);
         for (int q = 0; q < queues.length; q++) {
             waiting[q] = new ArrayDeque<>();
             if (config.lro()) {
@@ -86,6 +91,17 @@ final class RxPath implements LroQueue.Delivery {
         if (!place(q, frame, hash, segments)) {
             enqueueOrDrop(q, frame, hash, segments);
         }
+    }
+
+    @Override
+    public int rxBufferBytes(int q) {
+        if (heldBuffer[q] != null) {
+            return heldBuffer[q].lenBytes();
+        }
+        if (queues[q].rx.peek() instanceof RxDescriptor.NicBuffer b) {
+            lastBufferBytes[q] = b.lenBytes();
+        }
+        return lastBufferBytes[q];
     }
 
     /** RECEIVE[q] has new fetched buffers: place frames that waited for them. */

@@ -102,6 +102,11 @@ public final class FetchRing implements DmaReadCallback {
         return takeIndex;
     }
 
+    /** The descriptor {@link #take()} would return, left in place; null if none is fetched. */
+    public RingEntry peek() {
+        return hasFetched() ? entries[takeIndex] : null;
+    }
+
     /** Takes the next fetched descriptor (now IN_USE). */
     public RingEntry take() {
         if (!hasFetched()) {
