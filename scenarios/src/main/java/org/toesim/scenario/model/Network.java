@@ -10,7 +10,6 @@ import org.toesim.core.event.Simulator;
 import org.toesim.core.random.RandomStreams;
 import org.toesim.core.stats.StatsRegistry;
 import org.toesim.core.trace.TraceSink;
-import org.toesim.nic.frame.EthernetWire;
 import org.toesim.nic.frame.FrameSink;
 import org.toesim.nic.mac.MacConfig;
 import org.toesim.nic.mac.MacPort;
@@ -45,13 +44,18 @@ final class Network {
     private final Map<String, LossBurstGate[]> gates = new HashMap<>();
     private final List<EthernetSwitch> switches = new ArrayList<>();
 
-    /** The port of a host on no link: the default link's rate and queue. */
-    static final MacConfig DEFAULT_PORT = new MacConfig(LinkSpec.DEFAULT_RATE_BITS_PER_SEC,
-            EthernetWire.DEFAULT_MTU_BYTES, QueueLimit.bytes(LinkSpec.DEFAULT_QUEUE_BYTES));
+    /** The port of a host on no link: the default link's rate and queue, the NIC's MTU. */
+    static MacConfig defaultPort(int mtuBytes) {
+        return new MacConfig(LinkSpec.DEFAULT_RATE_BITS_PER_SEC, mtuBytes, QueueLimit.bytes(LinkSpec.DEFAULT_QUEUE_BYTES));
+    }
 
-    /** The MAC configuration of a port on {@code link}: its rate and drop-tail queue. */
-    static MacConfig portConfig(LinkSpec link) {
-        return new MacConfig(link.rateBitsPerSec(), EthernetWire.DEFAULT_MTU_BYTES, QueueLimit.bytes(link.queueBytes()));
+    /**
+     * The MAC configuration of a port on {@code link}: the link's rate and drop-tail queue, and
+     * the MTU of the device the port belongs to (host NIC or switch); a port drops frames above
+     * its MTU both ways (txOversizeDrops, rxOversizeDrops).
+     */
+    static MacConfig portConfig(LinkSpec link, int mtuBytes) {
+        return new MacConfig(link.rateBitsPerSec(), mtuBytes, QueueLimit.bytes(link.queueBytes()));
     }
 
     /** The link each host is on (by host name), rejecting hosts named by two links. */
@@ -90,7 +94,7 @@ final class Network {
             }
             MacConfig[] configs = new MacConfig[mine.size()];
             for (int k = 0; k < configs.length; k++) {
-                configs[k] = portConfig(s.links().get(mine.get(k)));
+                configs[k] = portConfig(s.links().get(mine.get(k)), sw.mtuBytes());
             }
             EthernetSwitch es = new EthernetSwitch(sim, sw.name(), configs, EthernetSwitch.ForwardBy.DST_IP,
                     sw.latencyPs(), trace);

@@ -45,10 +45,13 @@ final class TcpConfigs {
         return out;
     }
 
-    /** The engine configuration for {@code t}. */
-    static TcpConfig of(TcpSpec t) {
+    /**
+     * The engine configuration for {@code t} on a host whose NIC has an MTU of {@code mtuBytes}:
+     * without an explicit {@code mss} the host advertises MTU - 40, as Linux does.
+     */
+    static TcpConfig of(TcpSpec t, int mtuBytes) {
         return TcpConfig.builder()
-                .mssBytes(t.mssBytes())
+                .mssBytes(t.mssFor(mtuBytes))
                 .congestionControl(t.congestionControl().fileName())
                 .sack(t.sack())
                 .timestamps(t.timestamps())

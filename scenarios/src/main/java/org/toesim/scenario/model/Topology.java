@@ -18,6 +18,7 @@ import org.toesim.scenario.spec.LinkSpec;
 import org.toesim.scenario.spec.Scenario;
 import org.toesim.scenario.spec.ScenarioException;
 import org.toesim.scenario.spec.TcpSpec;
+import org.toesim.tcp.engine.TcpConfig;
 import org.toesim.host.stack.NeighbourTable;
 
 /**
@@ -73,9 +74,10 @@ final class Topology {
         for (int i = 0; i < s.hosts().size(); i++) {
             HostSpec h = s.hosts().get(i);
             LinkSpec l = hostLinks.get(h.name());
-            MacConfig portConfig = l != null ? Network.portConfig(l) : Network.DEFAULT_PORT;
+            int mtu = h.nic().mtuBytes();
+            MacConfig portConfig = l != null ? Network.portConfig(l, mtu) : Network.defaultPort(mtu);
             hosts.put(h.name(), HostNode.build(sim, stats, outputs.trace, h, i, portConfig,
-                    outputs.pcapByHost.get(h.name()), TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT))));
+                    outputs.pcapByHost.get(h.name()), TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT), mtu)));
         }
         Set<String> burstLinks = new HashSet<>();
         for (FaultSpec f : s.faults()) {
@@ -94,7 +96,8 @@ final class Topology {
             neighbours.put(h.ip, h.mac);
         }
         for (HostNode h : hosts.values()) {
-            h.startStack(sim, streams, TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT)), neighbours,
+            TcpConfig engine = TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT), h.port.config().mtuBytes());
+            h.startStack(sim, streams, engine, neighbours,
                     outputs.trace);
         }
         if (startWorkloads) {

@@ -20,14 +20,25 @@ import java.util.TreeMap;
  * @param lro                 large receive offload for the host stack (default false)
  * @param rssQueues           receive-side-scaling queues, 1..64 (default 1)
  * @param interruptModeration receive interrupt moderation
+ * @param mtuBytes            the interface MTU: the largest IP packet it sends or accepts, as
+ *                            {@code ip link set mtu} on Linux or ns-3's {@code NetDevice::Mtu}
+ *                            ({@value #MIN_MTU_BYTES}..{@value #MAX_MTU_BYTES}, default
+ *                            {@value #DEFAULT_MTU_BYTES}; 9000 for jumbo frames); frames of up to
+ *                            MTU + 14 bytes of Ethernet header leave and enter the port
  */
 public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int cardCores, Map<String, Long> cardCycles,
                       boolean checksumOffload, boolean tso, boolean lro, int rssQueues,
-                      InterruptModerationSpec interruptModeration) {
+                      InterruptModerationSpec interruptModeration, int mtuBytes) {
     /** Default CCB table size. */
     public static final int DEFAULT_CCB_CAPACITY = 1024;
+    /** Default MTU: standard Ethernet. */
+    public static final int DEFAULT_MTU_BYTES = 1500;
+    /** Smallest MTU accepted: the datagram every IPv4 host must accept (RFC 791 3.1). */
+    public static final int MIN_MTU_BYTES = 576;
+    /** Largest MTU accepted: the usual jumbo-frame limit of Ethernet switches and NICs. */
+    public static final int MAX_MTU_BYTES = 9216;
     /** A plain NIC with checksum offload and TSO. */
-    public static final NicSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null);
+    public static final NicSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null);
 
     public NicSpec {
         if (model == null) {
@@ -41,6 +52,7 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
         if (interruptModeration == null) {
             throw new FieldException("interruptModeration", "missing", "an object");
         }
+        Checks.between("mtu", mtuBytes, MIN_MTU_BYTES, MAX_MTU_BYTES);
     }
 
     @JsonCreator
@@ -53,11 +65,13 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
                       @JsonProperty("tso") Boolean tso,
                       @JsonProperty("lro") Boolean lro,
                       @JsonProperty("rssQueues") Integer rssQueues,
-                      @JsonProperty("interruptModeration") InterruptModerationSpec interruptModeration) {
+                      @JsonProperty("interruptModeration") InterruptModerationSpec interruptModeration,
+                      @JsonProperty("mtu") Integer mtu) {
         return new NicSpec(Checks.or(model, NicModel.PLAIN), Checks.or(ccbCapacity, DEFAULT_CCB_CAPACITY),
                 Checks.or(cardClock, 1_000_000_000L), Checks.or(cardCores, 1),
                 cardCycles == null ? new TreeMap<>() : cardCycles,
                 Checks.or(checksumOffload, true), Checks.or(tso, true), Checks.or(lro, false),
-                Checks.or(rssQueues, 1), Checks.or(interruptModeration, InterruptModerationSpec.DEFAULT));
+                Checks.or(rssQueues, 1), Checks.or(interruptModeration, InterruptModerationSpec.DEFAULT),
+                Checks.or(mtu, DEFAULT_MTU_BYTES));
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Cross-reference checks that no single record can make: names are unique, links join known
  * nodes, each host has one NIC port, workloads join two hosts that can reach each other, faults
- * name known links and hosts and fall inside the run.
+ * name known links and hosts and fall inside the run, every workload's segments fit the MTUs on
+ * its route ({@link MtuCheck}).
  */
 public final class ScenarioValidator {
     /** One cross-reference problem, before it is located in the file. */
@@ -83,6 +84,7 @@ public final class ScenarioValidator {
                 issues.add(new Issue(p + ".at", "is after the run ends", "a time before the stop time", ""));
             }
         }
+        MtuCheck.check(s, issues);
         return issues;
     }
 

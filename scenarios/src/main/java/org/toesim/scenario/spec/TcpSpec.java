@@ -16,13 +16,22 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * @param minRtoPs           lower bound of the retransmission timeout, RFC 6298 2.4 (default 200ms)
  * @param sendBufferBytes    socket send buffer (default 4MiB)
  * @param receiveBufferBytes socket receive buffer (default 4MiB)
- * @param mssBytes           maximum segment size (default 1460)
+ * @param mssBytes           the MSS option each end advertises (RFC 9293 3.7.1), or
+ *                           {@link #MSS_FROM_MTU} (the default): each host advertises its NIC's
+ *                           MTU - 40, as Linux does (1460 at the default 1500-byte MTU). The
+ *                           timestamp option's 12 bytes come out of it (1448-byte payloads).
+ *                           An explicit MSS must fit the path: MSS + 40 &lt;= the smallest MTU
+ *                           between the two hosts (checked when the scenario is validated)
  * @param realBytes          carry real payload bytes and check them end to end (default false:
  *                           virtual payload, integrity checked by sequence accounting)
  */
 public record TcpSpec(CongestionControlName congestionControl, boolean sack, boolean timestamps, boolean windowScale,
                       boolean nagle, boolean delayedAck, long minRtoPs, long sendBufferBytes, long receiveBufferBytes,
                       int mssBytes, boolean realBytes) {
+    /** {@code mssBytes} when the file gives none: each host advertises its MTU - 40. */
+    public static final int MSS_FROM_MTU = 0;
+    /** IPv4 and TCP headers without options: MTU - MSS (RFC 9293 3.7.1, RFC 6691). */
+    public static final int IP_TCP_HEADER_BYTES = 40;
     /** All defaults. */
     public static final TcpSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null);
 
@@ -33,7 +42,19 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
         Checks.positive("minRto", minRtoPs, "\"200ms\"");
         Checks.between("sendBuffer", sendBufferBytes, 1, 1L << 30);
         Checks.between("receiveBuffer", receiveBufferBytes, 1, 1L << 30);
-        Checks.between("mss", mssBytes, 64, 65_495);
+        if (mssBytes != MSS_FROM_MTU) {
+            Checks.between("mss", mssBytes, 64, 65_495);
+        }
+    }
+
+    /** Whether the file set {@code mss} (otherwise it follows the MTU). */
+    public boolean mssExplicit() {
+        return mssBytes != MSS_FROM_MTU;
+    }
+
+    /** The MSS a host with an MTU of {@code mtuBytes} advertises. */
+    public int mssFor(int mtuBytes) {
+        return mssExplicit() ? mssBytes : mtuBytes - IP_TCP_HEADER_BYTES;
     }
 
     @JsonCreator
@@ -51,7 +72,7 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
         return new TcpSpec(Checks.or(congestionControl, CongestionControlName.CUBIC), Checks.or(sack, true),
                 Checks.or(timestamps, true), Checks.or(windowScale, true), Checks.or(nagle, true),
                 Checks.or(delayedAck, true), Checks.or(minRto, 200_000_000_000L), Checks.or(sendBuffer, 4L << 20),
-                Checks.or(receiveBuffer, 4L << 20), (int) Checks.between("mss", Checks.or(mss, 1460L), 64, 65_495),
+                Checks.or(receiveBuffer, 4L << 20), mss == null ? MSS_FROM_MTU : (int) Checks.between("mss", mss, 64, 65_495),
                 Checks.or(realBytes, false));
     }
 }

@@ -1,0 +1,125 @@
+package org.toesim.scenario.spec;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks that every workload's segments fit the MTUs on its path, so a run can never lose every
+ * full-sized frame to an MTU drop and still end "successfully".
+ *
+ * <pre>
+ *   workload from -&gt; to, route = fewest-hop path through switches (as the switches forward)
+ *   MSS used   = tcp.mss if set, else min(MTU(from), MTU(to)) - 40  (each host advertises
+ *                MTU - 40; TCP takes the smaller, RFC 9293 3.7.1 / RFC 6691)
+ *   packet     = MSS + 40 (IPv4 + TCP headers; the 12 timestamp bytes come out of the MSS)
+ *   packet &gt; MTU of an end host   --&gt; error at workloads[i].tcp.mss
+ *   packet &gt; MTU of a switch on the route --&gt; error at switches[k].mtu
+ * </pre>
+ * Two ends of a link with different MTUs are fine when TCP's MSS negotiation keeps the segments
+ * within the smaller one (a 9000-byte host talking to a 1500-byte host uses MSS 1460, as on a
+ * real network); they are rejected only where frames would be dropped, which is what the two
+ * rules above catch. Unknown hosts and unreachable pairs are reported by {@link ScenarioValidator}.
+ */
+final class MtuCheck {
+    private MtuCheck() {
+    }
+
+    /** Adds an issue for every workload whose packets exceed an MTU on its route. */
+    static void check(Scenario s, List<ScenarioValidator.Issue> issues) {
+        Map<String, Integer> hostIndex = new HashMap<>();
+        for (int i = 0; i < s.hosts().size(); i++) {
+            hostIndex.putIfAbsent(s.hosts().get(i).name(), i);
+        }
+        Map<String, Integer> switchIndex = new HashMap<>();
+        for (int i = 0; i < s.switches().size(); i++) {
+            switchIndex.putIfAbsent(s.switches().get(i).name(), i);
+        }
+        List<Integer> reported = new ArrayList<>();
+        for (int i = 0; i < s.workloads().size(); i++) {
+            WorkloadSpec w = s.workloads().get(i);
+            Integer from = hostIndex.get(w.from());
+            Integer to = hostIndex.get(w.to());
+            if (from == null || to == null) {
+                continue;
+            }
+            List<String> route = route(s, w.from(), w.to(), hostIndex);
+            if (route == null) {
+                continue;
+            }
+            checkWorkload(s, i, from, to, route, switchIndex, reported, issues);
+        }
+    }
+
+    private static void checkWorkload(Scenario s, int i, int from, int to, List<String> route,
+                                      Map<String, Integer> switchIndex, List<Integer> reported,
+                                      List<ScenarioValidator.Issue> issues) {
+        WorkloadSpec w = s.workloads().get(i);
+        TcpSpec tcp = w.tcp();
+        int mtuFrom = s.hosts().get(from).nic().mtuBytes();
+        int mtuTo = s.hosts().get(to).nic().mtuBytes();
+        int hostMtu = Math.min(mtuFrom, mtuTo);
+        int packetBytes = tcp.mssFor(hostMtu) + TcpSpec.IP_TCP_HEADER_BYTES;
+        String p = "workloads[" + i + "]";
+        if (tcp.mssExplicit() && packetBytes > hostMtu) {
+            int small = mtuFrom <= mtuTo ? from : to;
+            issues.add(new ScenarioValidator.Issue(p + ".tcp.mss",
+                    "MSS " + tcp.mssBytes() + " needs " + packetBytes + "-byte IP packets (MSS + 40 bytes of IPv4 "
+                            + "and TCP headers), but host '" + s.hosts().get(small).name() + "' has an MTU of "
+                            + hostMtu + " (hosts[" + small + "].nic.mtu); its frames would be dropped",
+                    "an MSS of at most " + (hostMtu - TcpSpec.IP_TCP_HEADER_BYTES) + ", or nic.mtu >= "
+                            + packetBytes + " on both hosts (jumbo frames: mtu 9000)", ""));
+            return;
+        }
+        for (String node : route) {
+            Integer k = switchIndex.get(node);
+            if (k == null || reported.contains(k)) {
+                continue;
+            }
+            int swMtu = s.switches().get(k).mtuBytes();
+            if (packetBytes > swMtu) {
+                reported.add(k);
+                issues.add(new ScenarioValidator.Issue("switches[" + k + "].mtu",
+                        "switch '" + node + "' forwards IP packets of at most " + swMtu + " bytes, but " + p
+                                + " (" + w.from() + " -> " + w.to() + ") sends " + packetBytes + "-byte packets ("
+                                + (tcp.mssExplicit() ? "tcp.mss " + tcp.mssBytes() : "MSS from the hosts' MTU "
+                                + hostMtu) + " + 40); they would be dropped",
+                        "mtu >= " + packetBytes + " on the switch, or a smaller nic.mtu or tcp.mss", ""));
+            }
+        }
+    }
+
+    /** Nodes from {@code from} to {@code to} on a fewest-hop path (hosts do not forward); null if none. */
+    private static List<String> route(Scenario s, String from, String to, Map<String, Integer> hosts) {
+        Map<String, String> parent = new HashMap<>();
+        ArrayDeque<String> todo = new ArrayDeque<>();
+        parent.put(from, from);
+        todo.add(from);
+        while (!todo.isEmpty()) {
+            String n = todo.poll();
+            if (n.equals(to)) {
+                List<String> path = new ArrayList<>();
+                for (String at = to; !at.equals(from); at = parent.get(at)) {
+                    path.add(0, at);
+                }
+                path.add(0, from);
+                return path;
+            }
+            if (!n.equals(from) && hosts.containsKey(n)) {
+                continue;
+            }
+            for (LinkSpec l : s.links()) {
+                int end = l.between().indexOf(n);
+                if (end >= 0) {
+                    String m = l.between().get(1 - end);
+                    if (parent.putIfAbsent(m, n) == null) {
+                        todo.add(m);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
