@@ -69,8 +69,10 @@ final class MtuCheck {
                     "MSS " + tcp.mssBytes() + " needs " + packetBytes + "-byte IP packets (MSS + 40 bytes of IPv4 "
                             + "and TCP headers), but host '" + s.hosts().get(small).name() + "' has an MTU of "
                             + hostMtu + " (hosts[" + small + "].nic.mtu); its frames would be dropped",
-                    "an MSS of at most " + (hostMtu - TcpSpec.IP_TCP_HEADER_BYTES) + ", or nic.mtu >= "
-                            + packetBytes + " on both hosts (jumbo frames: mtu 9000)", ""));
+                    "an MSS of at most " + (hostMtu - TcpSpec.IP_TCP_HEADER_BYTES) + (packetBytes <= NicSpec.MAX_MTU_BYTES
+                            ? ", or nic.mtu >= " + packetBytes + " on both hosts"
+                            : " (the largest nic.mtu, " + NicSpec.MAX_MTU_BYTES + ", allows MSS "
+                                    + (NicSpec.MAX_MTU_BYTES - TcpSpec.IP_TCP_HEADER_BYTES) + ")"), ""));
             return;
         }
         for (String node : route) {
