@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.toesim.core.units.Units;
+import org.toesim.scenario.spec.HostSpec;
+import org.toesim.scenario.spec.NicSpec;
 import org.toesim.scenario.spec.Problem;
 import org.toesim.scenario.spec.Scenario;
 import org.toesim.scenario.spec.ScenarioException;
@@ -26,12 +28,18 @@ final class TcpConfigs {
         Map<String, TcpSpec> out = new HashMap<>();
         Map<String, Integer> firstWorkload = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
+        Map<String, Integer> mtu = new HashMap<>();
+        for (HostSpec h : s.hosts()) {
+            mtu.putIfAbsent(h.name(), h.nic().mtuBytes());
+        }
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
             for (String host : List.of(w.from(), w.to())) {
-                TcpSpec prev = out.putIfAbsent(host, w.tcp());
+                // compared with the MSS resolved: no mss and mss = MTU - 40 are the same options
+                TcpSpec tcp = w.tcp().resolvedFor(mtu.getOrDefault(host, NicSpec.DEFAULT_MTU_BYTES));
+                TcpSpec prev = out.putIfAbsent(host, tcp);
                 firstWorkload.putIfAbsent(host, i);
-                if (prev != null && !prev.equals(w.tcp())) {
+                if (prev != null && !prev.equals(tcp)) {
                     problems.add(new Problem("<scenario>", 0, 0, "workloads[" + i + "].tcp",
                             "differs from workloads[" + firstWorkload.get(host) + "].tcp on host '" + host
                                     + "'; the host stack runs one TCP configuration per host",

@@ -17,6 +17,7 @@ import java.util.Map;
  *   packet     = MSS + 40 (IPv4 + TCP headers; the 12 timestamp bytes come out of the MSS)
  *   packet &gt; MTU of an end host   --&gt; error at workloads[i].tcp.mss
  *   packet &gt; MTU of a switch on the route --&gt; error at switches[k].mtu
+ *   link queue &lt; one frame of the larger MTU at its ends --&gt; error at links[i].queue
  * </pre>
  * Two ends of a link with different MTUs are fine when TCP's MSS negotiation keeps the segments
  * within the smaller one (a 9000-byte host talking to a 1500-byte host uses MSS 1460, as on a
@@ -37,6 +38,7 @@ final class MtuCheck {
         for (int i = 0; i < s.switches().size(); i++) {
             switchIndex.putIfAbsent(s.switches().get(i).name(), i);
         }
+        linkQueues(s, hostIndex, switchIndex, issues);
         List<Integer> reported = new ArrayList<>();
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
@@ -92,6 +94,34 @@ final class MtuCheck {
             }
         }
     }
+
+    /**
+     * A link's drop-tail queue (in bytes) must hold one frame of the largest MTU at its ends:
+     * a smaller queue drops every frame that has to wait behind another one.
+     */
+    private static void linkQueues(Scenario s, Map<String, Integer> hosts, Map<String, Integer> switches,
+                                   List<ScenarioValidator.Issue> issues) {
+        for (int i = 0; i < s.links().size(); i++) {
+            LinkSpec l = s.links().get(i);
+            int mtu = 0;
+            for (String end : l.between()) {
+                Integer h = hosts.get(end);
+                Integer k = switches.get(end);
+                mtu = Math.max(mtu, h != null ? s.hosts().get(h).nic().mtuBytes()
+                        : k != null ? s.switches().get(k).mtuBytes() : 0);
+            }
+            long frameBytes = mtu + ETHERNET_HEADER_BYTES;
+            if (mtu > 0 && l.queueBytes() < frameBytes) {
+                issues.add(new ScenarioValidator.Issue("links[" + i + "].queue",
+                        l.queueBytes() + " bytes cannot hold one " + frameBytes + "-byte frame (MTU " + mtu
+                                + " + 14 bytes of Ethernet header); every frame that waits would be dropped",
+                        "a queue of at least " + frameBytes + " bytes, such as \"1MiB\"", ""));
+            }
+        }
+    }
+
+    /** Ethernet header in front of the IP packet (the FCS is not queued). */
+    private static final int ETHERNET_HEADER_BYTES = 14;
 
     /** Nodes from {@code from} to {@code to} on a fewest-hop path (hosts do not forward); null if none. */
     private static List<String> route(Scenario s, String from, String to, Map<String, Integer> hosts) {

@@ -52,6 +52,15 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
         return mssBytes != MSS_FROM_MTU;
     }
 
+    /**
+     * These options as used on a host with an MTU of {@code mtuBytes}: the MSS made explicit, so
+     * {@code {}} and {@code {"mss": 1460}} are the same configuration at MTU 1500.
+     */
+    public TcpSpec resolvedFor(int mtuBytes) {
+        return new TcpSpec(congestionControl, sack, timestamps, windowScale, nagle, delayedAck, minRtoPs,
+                sendBufferBytes, receiveBufferBytes, mssFor(mtuBytes), realBytes);
+    }
+
     /** The MSS a host with an MTU of {@code mtuBytes} advertises. */
     public int mssFor(int mtuBytes) {
         return mssExplicit() ? mssBytes : mtuBytes - IP_TCP_HEADER_BYTES;

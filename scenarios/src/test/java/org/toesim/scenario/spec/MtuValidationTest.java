@@ -79,6 +79,18 @@ class MtuValidationTest {
     }
 
     @Test
+    void aLinkQueueSmallerThanOneJumboFrameIsRejected() throws Exception {
+        String json = """
+                {"hosts": [{"name": "a", "nic": {"mtu": 9000}}, {"name": "b"}],
+                 "links": [{"between": ["a", "b"], "queue": "8KiB"}],
+                 "workloads": [{"type": "bulk", "from": "a", "to": "b", "tcp": {"mss": 1460}}]}""";
+        Problem p = ScenarioDocumentTest.problem(json);
+        assertEquals("links[0].queue", p.path());
+        assertTrue(p.message().contains("cannot hold one 9014-byte frame"), p.format());
+        ScenarioDocumentTest.bind(json.replace("\"8KiB\"", "9014"));
+    }
+
+    @Test
     void theMssCheckAlsoCoversCommandLineOverrides() {
         Problem p = ScenarioDocumentTest.problem(direct("", "", ""), "workloads[0].tcp.mss=1500");
         assertEquals("workloads[0].tcp.mss", p.path());
