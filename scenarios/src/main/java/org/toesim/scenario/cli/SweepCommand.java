@@ -1,5 +1,6 @@
 package org.toesim.scenario.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,13 +110,13 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             return Inputs.fail(env, ExitCodes.INPUT, "--jobs must be >= 1, got " + threads);
         }
         List<Scenario> points = new ArrayList<>();
-        Map<String, Object> identity = new LinkedHashMap<>();
+        JsonNode document;
         try {
             ScenarioDocument doc = ScenarioDocument.read(file).withOverrides(sets);
             for (List<String> point : plan.points()) {
                 points.add(doc.withOverrides(point).bind());
             }
-            identity.put("scenario", doc.tree());
+            document = doc.tree();
         } catch (ScenarioException e) {
             return Inputs.report(env, common, e);
         }
@@ -125,13 +126,10 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         long baseSeed = seed != null ? seed : first.seed();
-        identity.put("params", plan.params());
-        identity.put("replications", replications);
-        identity.put("seed", baseSeed);
         List<SweepPlan.Run> runs = plan.runs(baseSeed);
         Path target = out != null ? out : Path.of("toesim-out", first.name() + "-sweep");
         SweepResults results;
-        try (SweepDirectory dir = open(env, target, identity, runs)) {
+        try (SweepDirectory dir = open(env, target, identity(document, plan, baseSeed), runs)) {
             results = runAll(env, model.get(), plan, points, runs, dir, threads);
             dir.finish(results);
         } catch (OutputLocationException e) {
@@ -148,6 +146,16 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             env.out().println("results: " + target.resolve("runs.csv") + ", " + target.resolve("summary.csv"));
         }
         return ExitCodes.OK;
+    }
+
+    /** What makes two sweeps the same, for --resume: every input of every run. */
+    private static Map<String, Object> identity(JsonNode document, SweepPlan plan, long baseSeed) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("scenario", document);
+        identity.put("params", plan.params());
+        identity.put("replications", plan.replications());
+        identity.put("seed", baseSeed);
+        return identity;
     }
 
     private SweepDirectory open(CliEnvironment env, Path target, Map<String, Object> identity,
