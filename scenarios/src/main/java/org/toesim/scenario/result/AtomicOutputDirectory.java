@@ -23,8 +23,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  *
  * <pre>
  *   check target --(file, foreign dir, link, cannot create)--&gt; OutputLocationException, nothing touched
- *   remove stale .run1.toesim-tmp-&lt;dead pid&gt;-* / .toesim-old-*; mkdir .run1.toesim-tmp-&lt;pid&gt;-x + marker
- *   shutdown hook (SIGINT, SIGTERM) armed: deletes tmp, puts a set-aside previous result back
+ *   remove stale .run1.toesim-tmp-&lt;dead pid&gt;-* / .toesim-old-*
+ *   arm shutdown hook (SIGINT, SIGTERM: deletes tmp, puts a set-aside previous result back)
+ *   mkdir .run1.toesim-tmp-&lt;pid&gt;-x + marker
  *   body(tmp) ok --&gt; [locked] recheck run1; rename run1 -&gt; .run1.toesim-old-&lt;pid&gt;-y, tmp -&gt; run1; delete old
  *   body throws  --&gt; delete tmp, rethrow (run1 untouched)
  * </pre>
@@ -55,20 +56,26 @@ public final class AtomicOutputDirectory {
         Path abs = checkTarget(target);
         Path parent = abs.getParent();
         String name = abs.getFileName().toString();
-        Path tmp;
         try {
             Files.createDirectories(parent);
             for (Path stale : TempNames.stale(parent, name)) {
                 deleteQuietly(stale);
             }
-            tmp = TempNames.createTemp(parent, name);
-            ResultMarker.write(tmp, kind);
         } catch (IOException e) {
             throw new OutputLocationException(target + ": cannot create a directory there: " + describe(e));
         }
-        Swap swap = new Swap(target, abs, tmp);
+        // armed before the temporary exists, so no signal can fall between its creation and the hook
+        Swap swap = new Swap(target, abs);
         Thread hook = new Thread(swap::abandon, "toesim-output-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
+        Path tmp;
+        try {
+            tmp = swap.createTemp(kind);
+        } catch (IOException e) {
+            swap.abandon();
+            removeHook(hook);
+            throw new OutputLocationException(target + ": cannot create a directory there: " + describe(e));
+        }
         try {
             T value = body.fill(tmp);
             swap.commit();
@@ -77,11 +84,15 @@ public final class AtomicOutputDirectory {
             swap.abandon();
             throw e;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run; it does the cleaning
-            }
+            removeHook(hook);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run; it does the cleaning
         }
     }
 
@@ -170,8 +181,16 @@ public final class AtomicOutputDirectory {
             try {
                 deleteTree(dir);
             } catch (IOException e) {
-                Thread.onSpinWait();
+                pause();
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -183,14 +202,23 @@ public final class AtomicOutputDirectory {
     private static final class Swap {
         private final Path shown;
         private final Path target;
-        private final Path tmp;
+        private Path tmp;
         private Path old;
         private boolean finished;
 
-        Swap(Path shown, Path target, Path tmp) {
+        Swap(Path shown, Path target) {
             this.shown = shown;
             this.target = target;
-            this.tmp = tmp;
+        }
+
+        /** Creates the marked temporary directory, unless shutdown has begun. */
+        synchronized Path createTemp(String kind) throws IOException {
+            if (finished) {
+                throw new IOException("interrupted before writing");
+            }
+            tmp = TempNames.createTemp(target.getParent(), target.getFileName().toString());
+            ResultMarker.write(tmp, kind);
+            return tmp;
         }
 
         synchronized void commit() throws IOException, OutputLocationException {
@@ -225,7 +253,9 @@ public final class AtomicOutputDirectory {
         synchronized void abandon() {
             if (!finished) {
                 finished = true;
-                deleteQuietly(tmp);
+                if (tmp != null) {
+                    deleteQuietly(tmp);
+                }
             }
             restoreOld();
         }
