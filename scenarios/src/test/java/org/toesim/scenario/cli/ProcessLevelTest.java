@@ -67,9 +67,6 @@ class ProcessLevelTest {
                 """);
         assertEquals(0, run("run", scenario.toString(), "--json", "--out", "r"), Files.readString(dir.resolve("stderr")));
         assertEquals("small", onlyJson(Files.readString(dir.resolve("stdout"))).get("scenario").asText());
-        assertEquals(0, run("sweep", scenario.toString(), "--json", "--jobs", "2", "--param", "seed=1,2", "--out", "s"),
-                Files.readString(dir.resolve("stderr")));
-        assertEquals(2, onlyJson(Files.readString(dir.resolve("stdout"))).size());
     }
 
     @Test
