@@ -12,6 +12,7 @@ import org.toesim.scenario.result.ConnectionReport;
 import org.toesim.scenario.result.HostReport;
 import org.toesim.scenario.result.IndexHtmlWriter;
 import org.toesim.scenario.result.NicReport;
+import org.toesim.scenario.result.OutputLocationException;
 import org.toesim.scenario.result.ResultWriter;
 import org.toesim.scenario.result.RunResult;
 import org.toesim.scenario.result.SummaryReport;
@@ -32,6 +33,7 @@ import picocli.CommandLine.ParentCommand;
  * <pre>
  *   load + --set + --seed --(bad input)--&gt; exit 2, nothing written
  *   model available? --no--&gt; exit 1, nothing written
+ *   OUT a file, a foreign non-empty dir, unwritable --&gt; exit 2, one line, nothing touched
  *   tmp dir beside OUT: model runs (pcap/trace into tmp), ResultWriter fills tmp
  *   rename tmp -&gt; OUT; print summary table (or summary JSON with --json)
  * </pre>
@@ -87,6 +89,8 @@ final class RunCommand implements Callable<Integer> {
                 ResultWriter.write(r, scenario.outputs(), tmp);
                 return r;
             });
+        } catch (OutputLocationException e) {
+            return Inputs.fail(env, ExitCodes.INPUT, "--out " + e.getMessage());
         } catch (ScenarioException e) {
             progress.finish();
             return Inputs.report(env, common, e);

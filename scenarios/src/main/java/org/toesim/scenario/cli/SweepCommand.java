@@ -1,8 +1,14 @@
 package org.toesim.scenario.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +19,9 @@ import java.util.concurrent.Future;
 import org.toesim.scenario.result.AtomicOutputDirectory;
 import org.toesim.scenario.result.ConfidenceInterval;
 import org.toesim.scenario.result.Headline;
+import org.toesim.scenario.result.OutputLocationException;
 import org.toesim.scenario.result.RunResult;
+import org.toesim.scenario.result.SweepDirectory;
 import org.toesim.scenario.result.SweepPlan;
 import org.toesim.scenario.result.SweepResults;
 import org.toesim.scenario.run.ProgressListener;
@@ -35,10 +43,14 @@ import picocli.CommandLine.ParentCommand;
  *
  * <pre>
  *   bind every grid point first --(any bad)--&gt; exit 2 before anything runs
+ *   OUT: fresh SweepDirectory, or with --resume the same sweep's (its finished runs are skipped)
  *   pool of J threads: scenario(point).withSeed(seed + r) -&gt; model -&gt; Headline metrics
- *   any run fails --&gt; exit 1, nothing written
- *   OUT/runs.csv (one row per run), OUT/summary.csv (mean, t-interval per point and metric)
+ *   each finished run --&gt; OUT/runs.jsonl (so an interrupted sweep can resume)
+ *   any run fails --&gt; exit 1, no runs.csv / summary.csv (the finished runs stay in the journal)
+ *   OUT/runs.csv (one row per run, grid order), OUT/summary.csv (mean, t-interval per point and metric)
  * </pre>
+ * runs.csv is identical whatever {@code --jobs} and whether or not the sweep was resumed:
+ * rows are sorted by point and replication, and it holds no wall-clock time.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a grid of parameter values with replications; summarise with confidence intervals.")
@@ -74,6 +86,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field at every grid point.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--resume", description = "Continue the same sweep in --out: skip the runs it already finished.")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
         CliEnvironment env = root.env;
@@ -95,11 +110,13 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             return Inputs.fail(env, ExitCodes.INPUT, "--jobs must be >= 1, got " + threads);
         }
         List<Scenario> points = new ArrayList<>();
+        JsonNode document;
         try {
             ScenarioDocument doc = ScenarioDocument.read(file).withOverrides(sets);
             for (List<String> point : plan.points()) {
                 points.add(doc.withOverrides(point).bind());
             }
+            document = doc.tree();
         } catch (ScenarioException e) {
             return Inputs.report(env, common, e);
         }
@@ -109,19 +126,19 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         long baseSeed = seed != null ? seed : first.seed();
+        List<SweepPlan.Run> runs = plan.runs(baseSeed);
+        Path target = out != null ? out : Path.of("toesim-out", first.name() + "-sweep");
         SweepResults results;
-        try {
-            results = runAll(env, model.get(), plan, points, baseSeed, threads);
+        try (SweepDirectory dir = open(env, target, identity(document, plan, baseSeed), runs)) {
+            results = runAll(env, model.get(), plan, points, runs, dir, threads);
+            dir.finish(results);
+        } catch (OutputLocationException e) {
+            return Inputs.fail(env, ExitCodes.INPUT, "--out " + e.getMessage());
         } catch (ScenarioException e) {
             return Inputs.report(env, common, e);
         } catch (SimulationException e) {
             return Inputs.fail(env, ExitCodes.FAILURE, e.getMessage());
         }
-        Path target = out != null ? out : Path.of("toesim-out", first.name() + "-sweep");
-        AtomicOutputDirectory.write(target, tmp -> {
-            results.write(tmp);
-            return null;
-        });
         if (common.json) {
             env.out().println(Json.write(results.summarize()));
         } else if (!common.quiet) {
@@ -131,26 +148,56 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** What makes two sweeps the same, for --resume: every input of every run. */
+    private static Map<String, Object> identity(JsonNode document, SweepPlan plan, long baseSeed) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("scenario", document);
+        identity.put("params", plan.params());
+        identity.put("replications", plan.replications());
+        identity.put("seed", baseSeed);
+        return identity;
+    }
+
+    private SweepDirectory open(CliEnvironment env, Path target, Map<String, Object> identity,
+                                List<SweepPlan.Run> runs) throws Exception {
+        if (resume && Files.exists(target)) {
+            SweepDirectory dir = SweepDirectory.resume(target, identity, runs);
+            if (!common.quiet && !common.json) {
+                env.err().println("resuming " + target + ": " + dir.finished().size() + " of " + runs.size()
+                        + " runs already finished");
+            }
+            return dir;
+        }
+        return SweepDirectory.create(target, identity);
+    }
+
     private SweepResults runAll(CliEnvironment env, ScenarioExecutor model, SweepPlan plan, List<Scenario> points,
-                                long baseSeed, int threads) throws Exception {
-        List<SweepPlan.Run> runs = plan.runs(baseSeed);
+                                List<SweepPlan.Run> runs, SweepDirectory dir, int threads) throws Exception {
+        List<SweepResults.RunRow> rows = new ArrayList<>(dir.finished());
+        Set<SweepPlan.Run> done = new HashSet<>();
+        rows.forEach(r -> done.add(r.run()));
+        List<SweepPlan.Run> todo = runs.stream().filter(r -> !done.contains(r)).toList();
+        if (todo.isEmpty()) {
+            return new SweepResults(plan, rows, confidence);
+        }
         ProgressReporter progress = new ProgressReporter(env.err(), env.interactive() && !common.quiet && !common.json,
                 System::nanoTime);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, runs.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()));
         try {
-            ExecutorCompletionService<SweepResults.RunRow> done = new ExecutorCompletionService<>(pool);
-            for (SweepPlan.Run run : runs) {
+            ExecutorCompletionService<SweepResults.RunRow> completion = new ExecutorCompletionService<>(pool);
+            for (SweepPlan.Run run : todo) {
                 Scenario s = points.get(run.point()).withSeed(run.seed());
-                done.submit(() -> {
+                completion.submit(() -> {
                     RunResult r = Execution.run(model, s, new RunContext(null, ProgressListener.NONE));
                     return new SweepResults.RunRow(run, Headline.metrics(r.summary()));
                 });
             }
-            List<SweepResults.RunRow> rows = new ArrayList<>();
-            for (int i = 0; i < runs.size(); i++) {
-                Future<SweepResults.RunRow> f = done.take();
+            for (int i = 0; i < todo.size(); i++) {
+                Future<SweepResults.RunRow> f = completion.take();
                 try {
-                    rows.add(f.get());
+                    SweepResults.RunRow row = f.get();
+                    dir.record(row);
+                    rows.add(row);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof Exception cause) {
                         throw cause;

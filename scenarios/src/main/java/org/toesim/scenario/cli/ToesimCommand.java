@@ -12,6 +12,7 @@ import org.toesim.scenario.model.ModelExecutor;
 import org.toesim.scenario.result.AtomicOutputDirectory;
 import org.toesim.scenario.result.ComparisonCharts;
 import org.toesim.scenario.result.ComparisonPage;
+import org.toesim.scenario.result.OutputLocationException;
 import org.toesim.scenario.result.TimeSeries;
 import org.toesim.scenario.result.ResultWriter;
 import org.toesim.scenario.run.RunContext;
@@ -63,6 +64,10 @@ public final class ToesimCommand implements Callable<Integer> {
         ModelExecutor model = new ModelExecutor();
         List<DefaultExperiment.Column> cols;
         try {
+            for (DefaultExperiment.Variant v : DefaultExperiment.VARIANTS) {
+                AtomicOutputDirectory.checkTarget(DefaultExperiment.outputDir(base, v));
+            }
+            AtomicOutputDirectory.checkTarget(base.resolve(COMPARISON_DIR));
             cols = DefaultExperiment.run((v, s) -> AtomicOutputDirectory.write(
                     DefaultExperiment.outputDir(base, v), tmp -> {
                         ProgressReporter progress = new ProgressReporter(env.err(),
@@ -75,6 +80,8 @@ public final class ToesimCommand implements Callable<Integer> {
                             progress.finish();
                         }
                     }));
+        } catch (OutputLocationException e) {
+            return Inputs.fail(env, ExitCodes.INPUT, "--out " + e.getMessage());
         } catch (ScenarioException e) {
             return Inputs.report(env, common, e);
         }
@@ -86,7 +93,11 @@ public final class ToesimCommand implements Callable<Integer> {
             }
             env.out().println(Json.write(json));
         } else {
-            writeComparison(base, cols);
+            try {
+                writeComparison(base, cols);
+            } catch (OutputLocationException e) {
+                return Inputs.fail(env, ExitCodes.INPUT, "--out " + e.getMessage());
+            }
             DefaultExperimentTable.print(env.out(), cols, base);
         }
         return cols.get(0).details() == null ? ExitCodes.FAILURE : ExitCodes.OK;
@@ -112,7 +123,7 @@ public final class ToesimCommand implements Callable<Integer> {
             }
         }
         String table = DefaultExperimentTable.table(cols);
-        AtomicOutputDirectory.write(base.resolve(COMPARISON_DIR), tmp -> {
+        AtomicOutputDirectory.write(base.resolve(COMPARISON_DIR), "comparison", tmp -> {
             ComparisonPage.write(tmp, "ToeSim default experiment: host stack vs TOE", table,
                     ComparisonCharts.of(runs, CURVES), links);
             return null;

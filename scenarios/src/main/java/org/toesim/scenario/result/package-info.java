@@ -6,9 +6,11 @@
  *
  * <pre>
  *   RunResult --ResultWriter--&gt; tmp/{summary.json, timeseries.csv, plot-*.png|svg, index.html}
- *             --AtomicOutputDirectory--&gt; rename tmp -&gt; out
+ *             --AtomicOutputDirectory--&gt; rename tmp -&gt; out (only onto nothing, an empty dir or a
+ *               directory with the ResultMarker; tmp removed on SIGINT/SIGTERM, stale ones by TempNames)
  *   SummaryReport --Headline--&gt; {metric: value} --BaselineComparison--&gt; pass | table of FAIL rows
  *   SweepPlan --runs--&gt; RunRow* --SweepResults--&gt; runs.csv, summary.csv (mean +- t s/sqrt n)
+ *   SweepDirectory: plan + runs.jsonl journal, so sweep --resume skips finished runs
  * </pre>
  */
 package org.toesim.scenario.result;

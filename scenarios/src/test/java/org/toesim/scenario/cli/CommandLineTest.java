@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.toesim.scenario.TestFiles;
 import org.toesim.scenario.result.ResultJson;
+import org.toesim.scenario.result.ResultMarker;
 import org.toesim.scenario.run.ScenarioExecutor;
 
 /** The command line in-process through picocli: exit codes, messages, files. */
@@ -124,6 +125,7 @@ class CommandLineTest {
     void failedSimulationIsExitOneAndLeavesNoHalfWrittenDirectory() throws Exception {
         Path outDir = dir.resolve("results");
         Files.createDirectories(outDir);
+        ResultMarker.write(outDir, "run");
         Files.writeString(outDir.resolve("summary.json"), "{\"old\": true}");
         assertEquals(1, toesim(new HandBuiltExecutor(true), "run", bulk.toString(), "--out", outDir.toString()));
         assertTrue(err.toString().contains("invariant broken at 1.5ms"), err.toString());
@@ -131,6 +133,55 @@ class CommandLineTest {
         try (Stream<Path> siblings = Files.list(dir)) {
             assertEquals(2, siblings.count(), "no temp directory left");
         }
+    }
+
+    @Test
+    void runNeverTouchesWhatIsNotAToesimResult() throws Exception {
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "precious");
+        Path file = Files.writeString(dir.resolve("file.txt"), "also precious");
+        HandBuiltExecutor model = new HandBuiltExecutor(false);
+        for (Path target : List.of(mine, file)) {
+            assertEquals(2, toesim(model, "run", bulk.toString(), "--out", target.toString()), target.toString());
+            String msg = err.toString().trim();
+            assertEquals(1, msg.lines().count(), msg);
+            assertTrue(msg.startsWith("error: --out " + target + ": "), msg);
+            assertEquals("", out.toString());
+        }
+        assertEquals(0, model.calls.get(), "refused before anything ran");
+        assertEquals("precious", Files.readString(mine.resolve("notes.txt")));
+        assertEquals("also precious", Files.readString(file));
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertEquals(List.of("bulk-toe.json", "file.txt", "mine"),
+                    siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary left");
+        }
+        Path previous = dir.resolve("previous");
+        assertEquals(0, toesim(model, "run", bulk.toString(), "--out", previous.toString(), "--quiet"));
+        assertEquals(0, toesim(model, "run", bulk.toString(), "--out", previous.toString(), "--quiet", "--seed", "5"));
+        assertEquals(5, ResultJson.MAPPER.readTree(previous.resolve("summary.json").toFile()).get("seed").asInt(),
+                "a marked result is replaced");
+    }
+
+    @Test
+    void runIntoAnImpossiblePlaceIsExitTwoWithOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("file.txt"), "x");
+        for (String target : List.of(file.resolve("sub").toString(), "/proc/toesim-out")) {
+            assertEquals(2, toesim(new HandBuiltExecutor(false), "run", bulk.toString(), "--out", target), target);
+            String msg = err.toString().trim();
+            assertEquals(1, msg.lines().count(), msg);
+            assertTrue(msg.startsWith("error: --out " + target + ": cannot create a directory there: "), msg);
+        }
+    }
+
+    @Test
+    void defaultExperimentChecksEveryDirectoryBeforeRunning() throws Exception {
+        Path base = dir.resolve("default");
+        Path toe = Files.createDirectories(base.resolve("toe"));
+        Files.writeString(toe.resolve("notes.txt"), "mine");
+        assertEquals(2, toesim(null, "--quiet", "--out", base.toString()));
+        assertTrue(err.toString().contains("--out " + toe + ": directory is not empty"), err.toString());
+        assertFalse(Files.exists(base.resolve("host-stack")), "nothing ran");
+        assertEquals("mine", Files.readString(toe.resolve("notes.txt")));
     }
 
     @Test
@@ -219,5 +270,8 @@ class CommandLineTest {
         assertTrue(java.nio.file.Files.exists(page.resolveSibling("plot-cpuUtilization.png")));
         assertTrue(html.contains("../toe/index.html") && html.contains("../host-stack/index.html"), html);
         assertTrue(java.nio.file.Files.exists(base.resolve("toe").resolve("summary.json")));
+        for (String d : List.of("toe", "host-stack", "comparison")) {
+            assertTrue(ResultMarker.isPresent(base.resolve(d)), d + " is marked as ToeSim's");
+        }
     }
 }

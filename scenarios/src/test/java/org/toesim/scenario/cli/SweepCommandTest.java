@@ -1,0 +1,166 @@
+package org.toesim.scenario.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.toesim.scenario.TestFiles;
+import org.toesim.scenario.result.ResultMarker;
+import org.toesim.scenario.result.RunResult;
+import org.toesim.scenario.result.SweepDirectory;
+import org.toesim.scenario.run.RunContext;
+import org.toesim.scenario.run.ScenarioExecutor;
+import org.toesim.scenario.run.ScenarioExecutors;
+import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.spec.Scenario;
+
+/** sweep: the same runs.csv whatever --jobs, and --resume after an interruption. */
+class SweepCommandTest {
+    @TempDir
+    Path dir;
+    Path bulk;
+    StringWriter out;
+    StringWriter err;
+
+    @BeforeEach
+    void files() throws Exception {
+        bulk = TestFiles.copy("scenarios/bulk-toe.json", dir);
+    }
+
+    int toesim(ScenarioExecutor model, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CliEnvironment env = new CliEnvironment(() -> Optional.ofNullable(model), new PrintWriter(out, true),
+                new PrintWriter(err, true), false);
+        return Main.execute(env, args);
+    }
+
+    /** The model, failing from its {@code okCalls + 1}-th call on: an interrupted sweep. */
+    static final class InterruptedAfter implements ScenarioExecutor {
+        final HandBuiltExecutor inner = new HandBuiltExecutor(false);
+        final AtomicInteger calls = new AtomicInteger();
+        final int okCalls;
+
+        InterruptedAfter(int okCalls) {
+            this.okCalls = okCalls;
+        }
+
+        @Override
+        public RunResult execute(Scenario s, RunContext ctx) throws SimulationException {
+            if (calls.incrementAndGet() > okCalls) {
+                throw new SimulationException("interrupted");
+            }
+            return inner.execute(s, ctx);
+        }
+    }
+
+    private String[] sweep(Path outDir, String... extra) {
+        return sweep("8,64,512", outDir, extra);
+    }
+
+    private String[] sweep(String capacities, Path outDir, String... extra) {
+        List<String> args = new ArrayList<>(List.of("sweep", bulk.toString(), "--quiet",
+                "--param", "hosts[1].nic.ccbCapacity=" + capacities, "--replications", "3", "--out", outDir.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void runsCsvIsTheSameWhateverJobs() throws Exception {
+        Path scenario = TestFiles.write(dir, "small.json", """
+                {"name": "small", "seed": 3, "hosts": [{"name": "a"}, {"name": "b"}],
+                 "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "2us"}],
+                 "workloads": [{"type": "bulk", "from": "a", "to": "b", "size": "256KiB"}],
+                 "outputs": {"timeSeries": "0s", "plots": []}}
+                """);
+        ScenarioExecutor model = ScenarioExecutors.find().orElseThrow();
+        List<String> csv = new ArrayList<>();
+        for (String jobs : List.of("1", "3")) {
+            Path o = dir.resolve("jobs" + jobs);
+            assertEquals(0, toesim(model, "sweep", scenario.toString(), "--quiet", "--jobs", jobs,
+                    "--param", "links[0].delay=2us,20us", "--replications", "3", "--out", o.toString()), err.toString());
+            csv.add(Files.readString(o.resolve("runs.csv")) + Files.readString(o.resolve("summary.csv")));
+        }
+        assertEquals(csv.get(0), csv.get(1));
+        List<String> rows = csv.get(0).lines().toList();
+        assertTrue(rows.get(1).startsWith("0,0,3,2us,") && rows.get(6).startsWith("1,2,5,20us,"), csv.get(0));
+    }
+
+    @Test
+    void resumeSkipsFinishedRunsAndEndsWithTheSameFiles() throws Exception {
+        Path straight = dir.resolve("straight");
+        assertEquals(0, toesim(new HandBuiltExecutor(false), sweep(straight, "--jobs", "2")));
+
+        Path resumed = dir.resolve("resumed");
+        InterruptedAfter broken = new InterruptedAfter(4);
+        assertEquals(1, toesim(broken, sweep(resumed, "--jobs", "1")));
+        assertEquals(4, Files.readAllLines(resumed.resolve(SweepDirectory.JOURNAL_FILE)).size(), "4 runs journaled");
+        assertFalse(Files.exists(resumed.resolve("runs.csv")), "no runs.csv for an unfinished sweep");
+        assertTrue(ResultMarker.isPresent(resumed));
+
+        HandBuiltExecutor model = new HandBuiltExecutor(false);
+        assertEquals(0, toesim(model, sweep(resumed, "--jobs", "2", "--resume")), err.toString());
+        assertEquals(9 - 4, model.calls.get(), "finished runs skipped");
+        for (String f : List.of("runs.csv", "summary.csv")) {
+            assertEquals(Files.readString(straight.resolve(f)), Files.readString(resumed.resolve(f)), f);
+        }
+        assertEquals(0, toesim(model, sweep(resumed, "--resume")));
+        assertEquals(5, model.calls.get(), "a finished sweep resumes with no run");
+        assertEquals(Files.readString(straight.resolve("runs.csv")), Files.readString(resumed.resolve("runs.csv")));
+    }
+
+    @Test
+    void aJournalLineCutOffByAKillIsRunAgain() throws Exception {
+        Path o = dir.resolve("s");
+        assertEquals(1, toesim(new InterruptedAfter(3), sweep(o, "--jobs", "1")));
+        Path journal = o.resolve(SweepDirectory.JOURNAL_FILE);
+        String text = Files.readString(journal);
+        Files.writeString(journal, text.substring(0, text.length() - 20));
+        HandBuiltExecutor model = new HandBuiltExecutor(false);
+        assertEquals(0, toesim(model, sweep(o, "--resume")), err.toString());
+        assertEquals(9 - 2, model.calls.get());
+        assertEquals(9, Files.readAllLines(journal).size());
+        assertEquals(10, Files.readAllLines(o.resolve("runs.csv")).size());
+    }
+
+    @Test
+    void resumeRefusesADifferentSweep() throws Exception {
+        Path o = dir.resolve("s");
+        assertEquals(1, toesim(new InterruptedAfter(2), sweep(o, "--jobs", "1")));
+        String journal = Files.readString(o.resolve(SweepDirectory.JOURNAL_FILE));
+        HandBuiltExecutor model = new HandBuiltExecutor(false);
+        for (String[] other : List.of(new String[] {"--resume", "--seed", "100"},
+                new String[] {"--resume", "--set", "hosts[0].cores=2"})) {
+            assertEquals(2, toesim(model, sweep(o, other)), String.join(" ", other));
+            String msg = err.toString().trim();
+            assertEquals(1, msg.lines().count(), msg);
+            assertTrue(msg.contains("is a different sweep"), msg);
+        }
+        assertEquals(0, model.calls.get());
+        assertEquals(journal, Files.readString(o.resolve(SweepDirectory.JOURNAL_FILE)), "journal untouched");
+        assertEquals(2, toesim(model, sweep("8,64", o, "--resume")));
+        assertTrue(err.toString().contains("(params differs)"), err.toString());
+    }
+
+    @Test
+    void sweepNeverTouchesWhatIsNotAToesimResult() throws Exception {
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "precious");
+        HandBuiltExecutor model = new HandBuiltExecutor(false);
+        assertEquals(2, toesim(model, sweep(mine)));
+        assertEquals(2, toesim(model, sweep(mine, "--resume")));
+        assertEquals(0, model.calls.get());
+        assertEquals(List.of("notes.txt"), Files.list(mine).map(p -> p.getFileName().toString()).toList());
+    }
+}
