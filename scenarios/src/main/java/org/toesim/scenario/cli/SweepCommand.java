@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.toesim.scenario.result.AtomicOutputDirectory;
 import org.toesim.scenario.result.ConfidenceInterval;
-import org.toesim.scenario.result.Headline;
 import org.toesim.scenario.result.RunResult;
 import org.toesim.scenario.result.SweepPlan;
 import org.toesim.scenario.result.SweepResults;
@@ -37,6 +36,8 @@ import picocli.CommandLine.ParentCommand;
  *   bind every grid point first --(any bad)--&gt; exit 2 before anything runs
  *   pool of J threads: scenario(point).withSeed(seed + r) -&gt; model -&gt; Headline metrics
  *   any run fails --&gt; exit 1, nothing written
+ *   a run does not finish (limitReached, stalled, failed) --&gt; its row has the status, it is left
+ *     out of summary.csv, a warning names it; files written, exit 1
  *   OUT/runs.csv (one row per run), OUT/summary.csv (mean, t-interval per point and metric)
  * </pre>
  */
@@ -128,6 +129,17 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             printSummary(env, results);
             env.out().println("results: " + target.resolve("runs.csv") + ", " + target.resolve("summary.csv"));
         }
+        List<SweepResults.RunRow> bad = results.notFinished();
+        for (SweepResults.RunRow r : bad) {
+            env.err().println("warning: point " + r.run().point() + " replication " + r.run().replication() + " (seed "
+                    + r.run().seed() + ") did not finish: " + r.status().jsonName()
+                    + (r.statusReason() == null ? "" : ": " + r.statusReason()) + "; excluded from summary.csv");
+        }
+        if (!bad.isEmpty()) {
+            env.err().println("error: " + bad.size() + " of " + results.rows().size()
+                    + " runs did not finish (status column of runs.csv); their figures are not in summary.csv");
+            return ExitCodes.FAILURE;
+        }
         return ExitCodes.OK;
     }
 
@@ -143,7 +155,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                 Scenario s = points.get(run.point()).withSeed(run.seed());
                 done.submit(() -> {
                     RunResult r = Execution.run(model, s, new RunContext(null, ProgressListener.NONE));
-                    return new SweepResults.RunRow(run, Headline.metrics(r.summary()));
+                    return SweepResults.RunRow.of(run, r.summary());
                 });
             }
             List<SweepResults.RunRow> rows = new ArrayList<>();

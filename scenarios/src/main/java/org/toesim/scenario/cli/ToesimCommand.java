@@ -89,7 +89,15 @@ public final class ToesimCommand implements Callable<Integer> {
             writeComparison(base, cols);
             DefaultExperimentTable.print(env.out(), cols, base);
         }
-        return cols.get(0).details() == null ? ExitCodes.FAILURE : ExitCodes.OK;
+        boolean unfinished = false;
+        for (DefaultExperiment.Column c : cols) {
+            if (c.details() != null && !DefaultExperimentTable.valid(c)) {
+                unfinished = true;
+                env.err().println("error: default experiment: the " + c.variant() + " run did not finish ("
+                        + c.details().result().summary().status().jsonName() + "); its figures are not results");
+            }
+        }
+        return cols.get(0).details() == null || unfinished ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
     /** Where the side-by-side comparison page goes, under the experiment's directory. */
@@ -106,7 +114,7 @@ public final class ToesimCommand implements Callable<Integer> {
         Map<String, TimeSeries> runs = new LinkedHashMap<>();
         List<String[]> links = new java.util.ArrayList<>();
         for (DefaultExperiment.Column c : cols) {
-            if (c.details() != null) {
+            if (DefaultExperimentTable.valid(c)) {
                 runs.put(c.variant(), c.details().result().timeSeries());
                 links.add(new String[] {c.variant(), "../" + c.variant() + "/index.html"});
             }
