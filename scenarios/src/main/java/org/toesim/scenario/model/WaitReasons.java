@@ -35,7 +35,14 @@ final class WaitReasons {
         for (Socket s : sockets) {
             HostConnection hc = s.connection();
             String host = hc == null ? "?" : hc.activeOpen() ? c.from() : c.to();
-            parts.add(host + ": " + socket(s, hosts.get(host)));
+            String wait;
+            try {
+                wait = socket(s, hosts.get(host));
+            } catch (RuntimeException e) {
+                // the diagnosis must never cost the report (e.g. after an event failed half-way)
+                wait = "state unreadable (" + e + ")";
+            }
+            parts.add(host + ": " + wait);
         }
         return String.join("; ", parts);
     }
