@@ -5,8 +5,6 @@ import java.util.Map;
 import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.core.stats.Tally;
 import org.toesim.host.cpu.CostCategory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.toesim.scenario.result.RunResult;
 import org.toesim.scenario.result.RunStatus;
 import org.toesim.scenario.result.SummaryReport;
@@ -29,8 +27,6 @@ import org.toesim.scenario.spec.ScenarioException;
  * several threads at once.
  */
 public final class ModelExecutor implements ScenarioExecutor {
-    private static final Logger LOG = LoggerFactory.getLogger(ModelExecutor.class);
-
     @Override
     public RunResult execute(Scenario scenario, RunContext context) throws ScenarioException, SimulationException {
         return run(scenario, context).result();
@@ -63,7 +59,6 @@ public final class ModelExecutor implements ScenarioExecutor {
                 end = RunLoop.run(t, context.progress(), sampler);
             } catch (RuntimeException e) {
                 // an event failed (invariant, livelock, model error): report what the run reached, status failed
-                LOG.debug("scenario '{}': simulation failed", scenario.name(), e);
                 end = new RunLoop.End(RunStatus.FAILED, failureReason(e, t.sim.now()));
             }
             long wallMs = (System.nanoTime() - startNs) / 1_000_000;

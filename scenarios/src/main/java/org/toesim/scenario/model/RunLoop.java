@@ -1,8 +1,6 @@
 package org.toesim.scenario.model;
 
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Event;
 import org.toesim.core.event.EventListener;
 import org.toesim.core.event.EventListeners;
@@ -30,7 +28,6 @@ import org.toesim.scenario.spec.StopSpec;
  * </pre>
  */
 final class RunLoop {
-    private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
     private static final long PROGRESS_MASK = (1 << 14) - 1;
     /** Just before DELIVERY: the warm-up reset happens before anything else of its instant. */
     static final int WARM_UP_PRIORITY = Priority.DELIVERY - 1;
@@ -100,12 +97,10 @@ final class RunLoop {
         }
         String stalled = t.workloads.stallReason();
         if (stalled != null) {
-            LOG.debug("scenario '{}': stalled: {}", t.scenario.name(), stalled);
             return new End(RunStatus.STALLED, stalled);
         }
         String reason = "the safety limit stop.limit = " + Units.formatDuration(stop.limitPs())
                 + " of simulated time was reached before every workload finished";
-        LOG.debug("scenario '{}': {}", t.scenario.name(), reason);
         return new End(RunStatus.LIMIT_REACHED, reason);
     }
 }

@@ -36,6 +36,7 @@ final class Watchdog {
     private long polls;
     private long lastProgress = -1;
     private long lastProgressPs;
+    private long lastCheckPs;
     private long stalledAtPs = -1;
 
     private Watchdog(long timeoutPs) {
@@ -80,19 +81,24 @@ final class Watchdog {
             return false;
         }
         long progress = w.started();
+        long lastDeliveryPs = -1;
         boolean unfinished = false;
         for (int i = 0; i < w.ids().size(); i++) {
             Conn c = w.conn(i);
             if (c != null) {
                 progress += c.deliveredBytes() + (c.done() ? 1 : 0);
                 unfinished |= !c.done();
+                lastDeliveryPs = Math.max(lastDeliveryPs, c.lastDeliveryPs());
             }
         }
         if (progress != lastProgress || !unfinished) {
+            // it moved after the previous check: at the last delivery if that is later (exact), else then
+            lastProgressPs = Math.max(lastDeliveryPs, lastCheckPs);
             lastProgress = progress;
-            lastProgressPs = nowPs;
+            lastCheckPs = nowPs;
             return false;
         }
+        lastCheckPs = nowPs;
         long quietPs = nowPs - lastProgressPs;
         if (quietPs < timeoutPs) {
             return false;
@@ -117,7 +123,7 @@ final class Watchdog {
     /** Why the run was declared stalled. */
     String reason() {
         return "no connection made progress for " + ms(stalledAtPs - lastProgressPs)
-                + " of simulated time (progress last seen at " + ms(lastProgressPs) + ", checked every "
+                + " of simulated time (last progress at " + ms(lastProgressPs) + ", checked every "
                 + ms(checkEveryPolls * Workloads.DONE_POLL_PS) + "; stall timeout in effect "
                 + Units.formatDuration(timeoutPs) + ")";
     }
