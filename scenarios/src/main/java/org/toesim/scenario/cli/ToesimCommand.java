@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
             "With no command: the built-in default experiment (host stack vs TOE receiver, side by side)."},
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CheckCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:simulation failure, model not available, or regression (check)",
+        exitCodeList = {"0:ok (status completed or durationReached)",
+            "1:run not finished (limitReached, stalled, failed), model not available, or regression (check)",
             "2:usage or input error"})
 public final class ToesimCommand implements Callable<Integer> {
     final CliEnvironment env;
