@@ -119,6 +119,24 @@ public final class HostConnection implements TcpEvents {
         return engine.stats(stack.nowPs());
     }
 
+    /**
+     * What the host-run connection waits for now (see {@link TcpConnection#waitingFor}); while
+     * quiesced for a handoff or offloaded, that instead (the adapter then knows the rest).
+     */
+    public String waitingFor() {
+        if (placement == Placement.OFFLOADED) {
+            return "offloaded to the adapter";
+        }
+        String engineWait = engine.waitingFor(stack.nowPs());
+        return placement == Placement.QUIESCED
+                ? "quiesced for a handoff (" + heldFrames.size() + " segments held), " + engineWait : engineWait;
+    }
+
+    /** The pending retransmission or persist interval of the host-run engine, or -1 (none, or not on the host). */
+    public long retryIntervalPs() {
+        return placement == Placement.HOST && !closed ? engine.retryIntervalPs() : -1;
+    }
+
     /** Current congestion window. */
     public long cwndBytes() {
         return engine.cwndBytes();

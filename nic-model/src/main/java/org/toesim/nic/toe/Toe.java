@@ -497,6 +497,21 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         return c == null ? null : CommandHandler.stats(c, sim.now());
     }
 
+    /**
+     * What the connection {@code tuple} (host's view) waits for on the card ("card: ..."), or null
+     * if the card does not hold it: the diagnosis of a run that did not finish.
+     */
+    public String waitingFor(org.toesim.tcp.segment.FourTuple tuple) {
+        CardConnection c = table.byTuple(tuple);
+        return c == null || c.engine == null ? null : CardWait.describe(c, sim.now());
+    }
+
+    /** The card engine's pending retransmission or persist interval for {@code tuple}, or -1 (none, or not on the card). */
+    public long retryIntervalPs(org.toesim.tcp.segment.FourTuple tuple) {
+        CardConnection c = table.byTuple(tuple);
+        return c == null || c.engine == null ? -1 : c.engine.retryIntervalPs();
+    }
+
     /** Classifier verdicts for the offloaded connection {@code handle}, or null. */
     public Map<PathReason, Long> connectionPaths(OffloadHandle handle) {
         CardConnection c = table.byHandle(handle);

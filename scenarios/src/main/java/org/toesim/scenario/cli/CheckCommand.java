@@ -25,8 +25,9 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code toesim check FILE --baseline B}: runs the scenario and compares its headline metrics
  * (within tolerances), connection integrity and trace digest (exactly) with a stored baseline.
- * Exit 1 with a table of what moved; {@code --update-baseline} rewrites the numbers and keeps
- * the tolerances.
+ * Exit 1 with a table of what moved; a run that did not finish (status limitReached, stalled,
+ * failed) is a regression, explained on stderr. {@code --update-baseline} rewrites the numbers
+ * and keeps the tolerances, and refuses a run that did not finish.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Run a scenario and compare it with a stored baseline (regression check).")
@@ -85,7 +86,12 @@ final class CheckCommand implements Callable<Integer> {
         } catch (SimulationException e) {
             return Inputs.fail(env, ExitCodes.FAILURE, e.getMessage());
         }
-        if (update) {
+        if (!result.summary().status().valid()) {
+            RunCommand.reportNotFinished(env, result.summary(), null);
+            if (update) {
+                return Inputs.fail(env, ExitCodes.FAILURE, "baseline not written: a run that did not finish is no baseline");
+            }
+        } else if (update) {
             Tolerance tol = baseline == null ? Tolerance.DEFAULT : baseline.tolerance();
             Map<String, Tolerance> tols = baseline == null ? Map.of() : baseline.tolerances();
             Baseline.of(result.summary(), tol, tols).write(baselineFile);

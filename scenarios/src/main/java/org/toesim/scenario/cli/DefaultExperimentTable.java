@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.toesim.scenario.model.DefaultExperiment;
+import org.toesim.scenario.result.StatusReport;
 
 /**
  * Prints the default experiment side by side: one column per receiver variant, one row per
- * figure; a variant this build cannot run shows "n/a" and its reason below the table.
+ * figure; a variant this build cannot run shows "n/a" and its reason below the table, a variant
+ * whose run did not finish shows "NOT VALID" and its status, reason and connections below.
  */
 final class DefaultExperimentTable {
     private DefaultExperimentTable() {
@@ -36,6 +38,11 @@ final class DefaultExperimentTable {
             new Row("simulated time (ms)", c -> f("%.3f", c.details().result().summary().simTimePs() / 1e9)),
             new Row("wall time (ms)", c -> Long.toString(c.details().result().summary().wallTimeMs())));
 
+    /** Whether the column's run is a result (a run that did not finish shows no figures). */
+    static boolean valid(DefaultExperiment.Column c) {
+        return c.details() != null && c.details().result().summary().status().valid();
+    }
+
     private static String f(String format, double v) {
         return String.format(Locale.ROOT, format, v);
     }
@@ -55,6 +62,10 @@ final class DefaultExperimentTable {
         for (DefaultExperiment.Column c : columns) {
             if (c.details() == null) {
                 out.println(c.variant() + ": not run: " + c.error());
+            } else if (!valid(c)) {
+                out.println(c.variant() + ": NOT A VALID RESULT (partial run in " + base.resolve(c.variant())
+                        .resolve("index.html") + "):");
+                StatusReport.lines(c.details().result().summary()).forEach(l -> out.println("  " + l));
             } else {
                 out.println(c.variant() + ": results in " + base.resolve(c.variant()).resolve("index.html"));
             }
@@ -74,7 +85,8 @@ final class DefaultExperimentTable {
         for (Row r : ROWS) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-28s", r.label()));
             for (DefaultExperiment.Column c : columns) {
-                line.append(String.format(Locale.ROOT, " %14s", c.details() == null ? "n/a" : r.value().apply(c)));
+                line.append(String.format(Locale.ROOT, " %14s", c.details() == null ? "n/a"
+                        : !valid(c) ? "NOT VALID" : r.value().apply(c)));
             }
             out.println(line);
         }

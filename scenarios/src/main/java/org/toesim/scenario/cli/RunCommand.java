@@ -15,6 +15,7 @@ import org.toesim.scenario.result.NicReport;
 import org.toesim.scenario.result.OutputLocationException;
 import org.toesim.scenario.result.ResultWriter;
 import org.toesim.scenario.result.RunResult;
+import org.toesim.scenario.result.StatusReport;
 import org.toesim.scenario.result.SummaryReport;
 import org.toesim.scenario.run.RunContext;
 import org.toesim.scenario.run.ScenarioExecutor;
@@ -36,6 +37,8 @@ import picocli.CommandLine.ParentCommand;
  *   OUT a file, a foreign non-empty dir, unwritable --&gt; exit 2, one line, nothing touched
  *   tmp dir beside OUT: model runs (pcap/trace into tmp), ResultWriter fills tmp
  *   rename tmp -&gt; OUT; print summary table (or summary JSON with --json)
+ *   status not a result (limitReached, stalled, failed): still written (status in summary.json,
+ *   banner in index.html), no table; the reason and unfinished connections on stderr, exit 1
  * </pre>
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario and write its results.")
@@ -99,13 +102,33 @@ final class RunCommand implements Callable<Integer> {
             return Inputs.fail(env, ExitCodes.FAILURE, e.getMessage());
         }
         progress.finish();
+        SummaryReport summary = result.summary();
         if (common.json) {
-            env.out().println(Json.write(result.summary()));
-        } else if (!common.quiet) {
-            printTable(env, result.summary());
+            env.out().println(Json.write(summary));
+        }
+        if (!summary.status().valid()) {
+            // not a result: no table on stdout, the reason and every unfinished connection on stderr
+            reportNotFinished(env, summary, target);
+            return ExitCodes.FAILURE;
+        }
+        if (!common.json && !common.quiet) {
+            printTable(env, summary);
             env.out().println("results: " + target.resolve("index.html"));
         }
         return ExitCodes.OK;
+    }
+
+    /** The multi-line failure of a run that is not a result, on stderr. */
+    static void reportNotFinished(CliEnvironment env, SummaryReport s, Path dir) {
+        java.util.List<String> lines = StatusReport.lines(s);
+        env.err().println("error: " + lines.get(0));
+        for (String l : lines.subList(1, lines.size())) {
+            env.err().println(l);
+        }
+        if (dir != null) {
+            env.err().println("partial run written to " + dir.resolve("summary.json") + " (status "
+                    + s.status().jsonName() + "); not a valid result");
+        }
     }
 
     static void printTable(CliEnvironment env, SummaryReport s) {

@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.toesim.scenario.result.AtomicOutputDirectory;
 import org.toesim.scenario.result.ConfidenceInterval;
-import org.toesim.scenario.result.Headline;
 import org.toesim.scenario.result.OutputLocationException;
 import org.toesim.scenario.result.RunResult;
 import org.toesim.scenario.result.SweepDirectory;
@@ -46,7 +45,9 @@ import picocli.CommandLine.ParentCommand;
  *   OUT: fresh SweepDirectory, or with --resume the same sweep's (its finished runs are skipped)
  *   pool of J threads: scenario(point).withSeed(seed + r) -&gt; model -&gt; Headline metrics
  *   each finished run --&gt; OUT/runs.jsonl (so an interrupted sweep can resume)
- *   any run fails --&gt; exit 1, no runs.csv / summary.csv (the finished runs stay in the journal)
+ *   a run throws --&gt; exit 1, no runs.csv / summary.csv (the finished runs stay in the journal)
+ *   a run does not finish (limitReached, stalled, failed) --&gt; its row has the status, it is left
+ *     out of summary.csv, a warning names it; files written, exit 1
  *   OUT/runs.csv (one row per run, grid order), OUT/summary.csv (mean, t-interval per point and metric)
  * </pre>
  * runs.csv is identical whatever {@code --jobs} and whether or not the sweep was resumed:
@@ -145,6 +146,17 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             printSummary(env, results);
             env.out().println("results: " + target.resolve("runs.csv") + ", " + target.resolve("summary.csv"));
         }
+        List<SweepResults.RunRow> bad = results.notFinished();
+        for (SweepResults.RunRow r : bad) {
+            env.err().println("warning: point " + r.run().point() + " replication " + r.run().replication() + " (seed "
+                    + r.run().seed() + ") did not finish: " + r.status().jsonName()
+                    + (r.statusReason() == null ? "" : ": " + r.statusReason()) + "; excluded from summary.csv");
+        }
+        if (!bad.isEmpty()) {
+            env.err().println("error: " + bad.size() + " of " + results.rows().size()
+                    + " runs did not finish (status column of runs.csv); their figures are not in summary.csv");
+            return ExitCodes.FAILURE;
+        }
         return ExitCodes.OK;
     }
 
@@ -189,7 +201,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                 Scenario s = points.get(run.point()).withSeed(run.seed());
                 completion.submit(() -> {
                     RunResult r = Execution.run(model, s, new RunContext(null, ProgressListener.NONE));
-                    return new SweepResults.RunRow(run, Headline.metrics(r.summary()));
+                    return SweepResults.RunRow.of(run, r.summary());
                 });
             }
             for (int i = 0; i < todo.size(); i++) {

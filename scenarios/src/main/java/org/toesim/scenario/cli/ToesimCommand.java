@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
             "With no command: the built-in default experiment (host stack vs TOE receiver, side by side)."},
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CheckCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:simulation failure, model not available, or regression (check)",
+        exitCodeList = {"0:ok (status completed or durationReached)",
+            "1:run not finished (limitReached, stalled, failed), model not available, or regression (check)",
             "2:usage or input error"})
 public final class ToesimCommand implements Callable<Integer> {
     final CliEnvironment env;
@@ -100,7 +101,15 @@ public final class ToesimCommand implements Callable<Integer> {
             }
             DefaultExperimentTable.print(env.out(), cols, base);
         }
-        return cols.get(0).details() == null ? ExitCodes.FAILURE : ExitCodes.OK;
+        boolean unfinished = false;
+        for (DefaultExperiment.Column c : cols) {
+            if (c.details() != null && !DefaultExperimentTable.valid(c)) {
+                unfinished = true;
+                env.err().println("error: default experiment: the " + c.variant() + " run did not finish ("
+                        + c.details().result().summary().status().jsonName() + "); its figures are not results");
+            }
+        }
+        return cols.get(0).details() == null || unfinished ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
     /** Where the side-by-side comparison page goes, under the experiment's directory. */
@@ -117,7 +126,7 @@ public final class ToesimCommand implements Callable<Integer> {
         Map<String, TimeSeries> runs = new LinkedHashMap<>();
         List<String[]> links = new java.util.ArrayList<>();
         for (DefaultExperiment.Column c : cols) {
-            if (c.details() != null) {
+            if (DefaultExperimentTable.valid(c)) {
                 runs.put(c.variant(), c.details().result().timeSeries());
                 links.add(new String[] {c.variant(), "../" + c.variant() + "/index.html"});
             }

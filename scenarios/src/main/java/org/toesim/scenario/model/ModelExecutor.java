@@ -6,6 +6,7 @@ import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.core.stats.Tally;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.scenario.result.RunResult;
+import org.toesim.scenario.result.RunStatus;
 import org.toesim.scenario.result.SummaryReport;
 import org.toesim.scenario.result.TimeSeries;
 import org.toesim.scenario.run.RunContext;
@@ -19,6 +20,8 @@ import org.toesim.scenario.spec.ScenarioException;
  * <pre>
  *   execute(s, ctx): RunOutputs(pcap, trace files) --&gt; Topology.build(s) --&gt; Sampler
  *                    --&gt; RunLoop.run (warm-up, stop, progress, digest) --&gt; Reports.summary
+ *   status: completed | durationReached | limitReached | stalled (RunLoop);
+ *           an exception from an event --&gt; failed, with its message as statusReason
  * </pre>
  * Keeps no state between calls: each call builds its own simulator, so sweeps may call it from
  * several threads at once.
@@ -51,9 +54,15 @@ public final class ModelExecutor implements ScenarioExecutor {
                     RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop())));
             long intervalPs = scenario.outputs().timeSeriesIntervalPs();
             Sampler sampler = intervalPs > 0 ? new Sampler(t.sim, t.hostList(), t.workloads, intervalPs) : null;
-            RunLoop.run(t, context.progress(), sampler);
+            RunLoop.End end;
+            try {
+                end = RunLoop.run(t, context.progress(), sampler);
+            } catch (RuntimeException e) {
+                // an event failed (invariant, livelock, model error): report what the run reached, status failed
+                end = new RunLoop.End(RunStatus.FAILED, failureReason(e, t.sim.now()));
+            }
             long wallMs = (System.nanoTime() - startNs) / 1_000_000;
-            SummaryReport summary = Reports.summary(t, digest, wallMs);
+            SummaryReport summary = summaryOrFail(t, digest, wallMs, end);
             Map<String, Tally.Report> latency = new LinkedHashMap<>();
             for (int i = 0; i < t.workloads.ids().size(); i++) {
                 Conn c = t.workloads.conn(i);
@@ -72,6 +81,29 @@ public final class ModelExecutor implements ScenarioExecutor {
                     latency, payload);
         } catch (RuntimeException e) {
             throw new SimulationException("scenario '" + scenario.name() + "': simulation failed: " + e, e);
+        }
+    }
+
+    /** The failure in one line: the exception's message (its type when it has none), with its cause's. */
+    static String failureReason(Throwable e, long nowPs) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !msg.contains(cause.getMessage())) {
+            msg += " (caused by: " + cause.getMessage() + ")";
+        }
+        return "simulation failed at " + org.toesim.core.units.Units.formatDuration(nowPs) + " simulated: " + msg;
+    }
+
+    /** The summary; if the model's state cannot even be reported after a failure, the failure itself. */
+    private static SummaryReport summaryOrFail(Topology t, TrajectoryDigest digest, long wallMs, RunLoop.End end)
+            throws SimulationException {
+        try {
+            return Reports.summary(t, digest, wallMs, end);
+        } catch (RuntimeException e) {
+            if (end.status() == RunStatus.FAILED) {
+                throw new SimulationException("scenario '" + t.scenario.name() + "': " + end.reason(), e);
+            }
+            throw e;
         }
     }
 }

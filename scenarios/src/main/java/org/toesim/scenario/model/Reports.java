@@ -23,7 +23,7 @@ final class Reports {
     private Reports() {
     }
 
-    static SummaryReport summary(Topology t, TrajectoryDigest digest, long wallTimeMs) {
+    static SummaryReport summary(Topology t, TrajectoryDigest digest, long wallTimeMs, RunLoop.End end) {
         long now = t.sim.now();
         List<HostReport> hosts = new ArrayList<>();
         List<NicReport> nics = new ArrayList<>();
@@ -34,7 +34,8 @@ final class Reports {
             hosts.add(new HostReport(h.name(), h.cpu.utilisation(), perByte(cycles, rx), perByte(cycles, tx)));
             nics.add(h.nicReport());
         }
-        return new SummaryReport(t.scenario.name(), t.scenario.seed(), now, wallTimeMs, t.sim.eventsRun(),
+        return new SummaryReport(t.scenario.name(), t.scenario.seed(), end.status(), end.reason(), now, wallTimeMs,
+                t.sim.eventsRun(),
                 t.workloads.reports(now, t.hosts), hosts, nics, digest.hex());
     }
 

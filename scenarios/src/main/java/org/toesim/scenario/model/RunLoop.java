@@ -1,15 +1,14 @@
 package org.toesim.scenario.model;
 
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Event;
 import org.toesim.core.event.EventListener;
 import org.toesim.core.event.EventListeners;
 import org.toesim.core.event.Priority;
-import org.toesim.core.event.RunOutcome;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.event.TrajectoryDigest;
+import org.toesim.core.units.Units;
+import org.toesim.scenario.result.RunStatus;
 import org.toesim.scenario.run.ProgressListener;
 import org.toesim.scenario.spec.StopMode;
 import org.toesim.scenario.spec.StopSpec;
@@ -21,12 +20,14 @@ import org.toesim.scenario.spec.StopSpec;
  *   t = warmUp     (first at that instant) every statistic is reset; the sampler re-bases
  *   stop:  duration          --&gt; runUntil(duration)
  *          workloadsDone     --&gt; stop condition "all workloads done", runUntil(limit)
+ *                                   watchdog (done poll): no progress for stallTimeout --&gt; stop
+ *   end:   all done --&gt; completed; duration --&gt; durationReached; watchdog --&gt; stalled;
+ *          else limitReached (an exception from an event: failed, in ModelExecutor)
  *   every 16384 events       --&gt; ProgressListener.progress(now, end, events)
  *   every event              --&gt; TrajectoryDigest (the run's traceDigest)
  * </pre>
  */
 final class RunLoop {
-    private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
     private static final long PROGRESS_MASK = (1 << 14) - 1;
     /** Just before DELIVERY: the warm-up reset happens before anything else of its instant. */
     static final int WARM_UP_PRIORITY = Priority.DELIVERY - 1;
@@ -39,7 +40,6 @@ final class RunLoop {
         return stop.until() == StopMode.DURATION ? stop.durationPs() : stop.limitPs();
     }
 
-    /** Runs; returns how the run ended. */
     /** The listener of a run: the digest, and progress every 16384 events. */
     static EventListener listener(TrajectoryDigest digest, ProgressListener progress, long endPs) {
         EventListener reporter = new EventListener() {
@@ -55,9 +55,15 @@ final class RunLoop {
         return EventListeners.of(List.of(digest, reporter));
     }
 
-    static RunOutcome run(Topology t, ProgressListener progress, Sampler sampler) {
+    /** How a run ended: its status and, unless it is a result, why. */
+    record End(RunStatus status, String reason) {
+    }
+
+    /** Runs to the stop condition; returns how the run ended (a failure propagates as an exception). */
+    static End run(Topology t, ProgressListener progress, Sampler sampler) {
         Simulator sim = t.sim;
-        long endPs = endPs(t.scenario.stop());
+        StopSpec stop = t.scenario.stop();
+        long endPs = endPs(stop);
         long warmUpPs = t.scenario.warmUpPs();
         if (warmUpPs > 0) {
             sim.scheduleAt(sim.newEvent("run.warmUp", "run", WARM_UP_PRIORITY, () -> {
@@ -74,19 +80,27 @@ final class RunLoop {
         if (sampler != null) {
             sampler.start();
         }
-        RunOutcome outcome;
-        if (t.scenario.stop().until() == StopMode.WORKLOADS_DONE) {
-            if (t.workloads.allDone()) {
-                return RunOutcome.STOPPED;
-            }
-            outcome = sim.runUntil(endPs);
-            if (!t.workloads.allDone()) {
-                LOG.warn("scenario '{}': workloads not finished at the safety limit of {} ps", t.scenario.name(), endPs);
-            }
-        } else {
-            outcome = sim.runUntil(endPs);
+        if (stop.until() == StopMode.WORKLOADS_DONE && t.workloads.allDone()) {
+            return new End(RunStatus.COMPLETED, null);
         }
+        sim.runUntil(endPs);
         progress.progress(sim.now(), endPs, sim.eventsRun());
-        return outcome;
+        return end(t, stop);
+    }
+
+    private static End end(Topology t, StopSpec stop) {
+        if (t.workloads.allDone()) {
+            return new End(RunStatus.COMPLETED, null);
+        }
+        if (stop.until() == StopMode.DURATION) {
+            return new End(RunStatus.DURATION_REACHED, null);
+        }
+        String stalled = t.workloads.stallReason();
+        if (stalled != null) {
+            return new End(RunStatus.STALLED, stalled);
+        }
+        String reason = "the safety limit stop.limit = " + Units.formatDuration(stop.limitPs())
+                + " of simulated time was reached before every workload finished";
+        return new End(RunStatus.LIMIT_REACHED, reason);
     }
 }

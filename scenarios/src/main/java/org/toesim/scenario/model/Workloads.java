@@ -52,6 +52,7 @@ final class Workloads {
     private long warmUpPs;
     private int started;
     private boolean allDone;
+    private Watchdog watchdog;
 
     private Workloads(Scenario scenario, List<String> ids, List<String> idFrom, List<String> idTo) {
         this.scenario = scenario;
@@ -132,9 +133,13 @@ final class Workloads {
             return;
         }
         Event[] poll = new Event[1];
+        Watchdog dog = Watchdog.of(scenario);
+        watchdog = dog;
         poll[0] = sim.newEvent("workload.donePoll", "workloads", Priority.OBSERVER, () -> {
             if (everyConnectionDone()) {
                 allDone = true;
+                sim.stop();
+            } else if (dog != null && dog.stalled(sim.now(), this, hosts)) {
                 sim.stop();
             } else {
                 sim.scheduleIn(poll[0], DONE_POLL_PS);
@@ -172,6 +177,16 @@ final class Workloads {
         for (Conn c : added) {
             conns[ids.indexOf(c.id())] = c;
         }
+    }
+
+    /** Why the watchdog ended the run, or null if it did not (or there is none). */
+    String stallReason() {
+        return watchdog != null && watchdog.fired() ? watchdog.reason() : null;
+    }
+
+    /** Workloads whose start event ran. */
+    int started() {
+        return started;
     }
 
     /** Whether every workload has finished (true when there are none). */
@@ -247,8 +262,9 @@ final class Workloads {
         for (int i = 0; i < ids.size(); i++) {
             Conn c = conns[i];
             if (c == null) {
-                out.add(new ConnectionReport(ids.get(i), idFrom.get(i), idTo.get(i), 0, 0, 0, false, 0,
-                        "not started (the run ended before the workload's start time)"));
+                out.add(new ConnectionReport(ids.get(i), idFrom.get(i), idTo.get(i), 0, plannedBytes(i), false, 0, 0,
+                        false, 0, "not started (the run ended before the workload's start time)",
+                        "workload start time not reached"));
                 continue;
             }
             long delivered = c.deliveredBytes() - baseDelivered[i];
@@ -256,10 +272,27 @@ final class Workloads {
             long until = c.done() && c.lastDeliveryPs() >= 0 ? c.lastDeliveryPs() : endPs;
             double goodput = c.startPs() < 0 || until <= from ? 0 : Rates.bitsPerSec(delivered, until - from);
             long[] h = handoffs(c, hosts);
-            out.add(new ConnectionReport(c.id(), c.from(), c.to(), delivered, goodput, c.retransmits(), h[0] > 0, h[1],
-                    integrity(c)));
+            boolean finished = c.done();
+            out.add(new ConnectionReport(c.id(), c.from(), c.to(), delivered, c.expectedBytes() - baseDelivered[i],
+                    finished, goodput, c.retransmits(), h[0] > 0, h[1], integrity(c),
+                    finished ? null : WaitReasons.of(c, hosts)));
         }
         return out;
+    }
+
+    /** Payload bytes row {@code i} delivers when its workload runs (for rows not started). */
+    private long plannedBytes(int i) {
+        String workload = ids.get(i).substring(0, ids.get(i).lastIndexOf('.'));
+        for (WorkloadSpec w : scenario.workloads()) {
+            if (w.name().equals(workload)) {
+                return w instanceof BulkWorkload b ? b.sizeBytes()
+                        : w instanceof PacedStreamWorkload p ? p.sizeBytes()
+                        : w instanceof ShortConnectionsWorkload sc ? sc.count() * sc.sizeBytes()
+                        : w instanceof RequestResponseWorkload r ? r.requests() * (r.requestBytes() + r.responseBytes())
+                        : 0;
+            }
+        }
+        return 0;
     }
 
     /** {installs, flushes} of {@code c} on the TOE hosts at either end (whole run). */

@@ -29,6 +29,9 @@ public record BaselineComparison(List<Row> rows) {
     /** Compares {@code actual} with {@code baseline}. */
     public static BaselineComparison compare(Baseline baseline, SummaryReport actual) {
         List<Row> rows = new ArrayList<>();
+        // a run that did not finish is a regression whatever its numbers (baselines are recorded from results)
+        rows.add(new Row("status", "completed or durationReached", actual.status().jsonName(), "", "a result",
+                actual.status().valid()));
         Map<String, Double> got = Headline.metrics(actual);
         Set<String> names = new LinkedHashSet<>(baseline.metrics().keySet());
         names.addAll(got.keySet());

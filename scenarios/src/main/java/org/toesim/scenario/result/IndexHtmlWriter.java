@@ -20,15 +20,26 @@ public final class IndexHtmlWriter {
                 .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}")
                 .append("td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}th{background:#eee}")
                 .append("td:first-child{text-align:left}</style></head><body>\n");
-        sb.append("<h1>").append(esc(summary.scenario())).append("</h1>\n<p>seed ").append(summary.seed())
+        sb.append("<h1>").append(esc(summary.scenario())).append("</h1>\n");
+        if (!summary.status().valid()) {
+            // a partial run: say so before any figure, so nobody quotes its numbers
+            sb.append("<div style=\"background:#fdd;border:3px solid #c00;padding:0.8em;margin-bottom:1em\">")
+                    .append("<strong>NOT A VALID RESULT: status ").append(esc(summary.status().jsonName()))
+                    .append("</strong><pre>").append(esc(StatusReport.text(summary))).append("</pre></div>\n");
+        }
+        sb.append("<p>status <code>").append(esc(summary.status().jsonName())).append("</code>, seed ")
+                .append(summary.seed())
                 .append(", simulated ").append(esc(Units.formatDuration(summary.simTimePs())))
                 .append(", ").append(summary.events()).append(" events in ").append(summary.wallTimeMs())
                 .append(" ms wall time, trace digest <code>").append(esc(summary.traceDigest())).append("</code></p>\n");
         sb.append("<h2>Connections</h2>\n<table><tr><th>id</th><th>from</th><th>to</th><th>bytes delivered</th>")
-                .append("<th>goodput</th><th>retransmits</th><th>offloaded</th><th>flushes</th><th>integrity</th></tr>\n");
+                .append("<th>of</th><th>finished</th><th>goodput</th><th>retransmits</th><th>offloaded</th>")
+                .append("<th>flushes</th><th>integrity</th><th>waiting for</th></tr>\n");
         for (ConnectionReport c : summary.connections()) {
-            row(sb, c.id(), c.from(), c.to(), Long.toString(c.bytesDelivered()), rate(c.goodputBitsPerSec()),
-                    Long.toString(c.retransmits()), c.offloaded() ? "yes" : "no", Long.toString(c.flushes()), c.integrity());
+            row(sb, c.id(), c.from(), c.to(), Long.toString(c.bytesDelivered()), Long.toString(c.bytesExpected()),
+                    c.finished() ? "yes" : "NO", rate(c.goodputBitsPerSec()), Long.toString(c.retransmits()),
+                    c.offloaded() ? "yes" : "no", Long.toString(c.flushes()), c.integrity(),
+                    c.waitingFor() == null ? "" : c.waitingFor());
         }
         sb.append("</table>\n<h2>Hosts</h2>\n<table><tr><th>host</th><th>CPU utilisation</th>")
                 .append("<th>cycles/byte rx</th><th>cycles/byte tx</th></tr>\n");

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param scenario    scenario name
  * @param seed        master seed
+ * @param status      how the run ended; only {@code completed} and {@code durationReached} are results
+ * @param statusReason why a run that is not a result ended as it did (null for a result)
  * @param simTimePs   simulated time at the end of the run
  * @param wallTimeMs  wall-clock time the run took
  * @param events      events executed
@@ -16,12 +18,32 @@ import java.util.List;
  * @param nics        one entry per adapter
  * @param traceDigest trajectory digest (16 hex digits), equal for identical runs
  */
-public record SummaryReport(String scenario, long seed, long simTimePs, long wallTimeMs, long events,
+public record SummaryReport(String scenario, long seed, RunStatus status, String statusReason, long simTimePs, long wallTimeMs, long events,
                             List<ConnectionReport> connections, List<HostReport> hosts, List<NicReport> nics,
                             String traceDigest) {
     public SummaryReport {
+        java.util.Objects.requireNonNull(status, "status");
         connections = List.copyOf(connections);
         hosts = List.copyOf(hosts);
         nics = List.copyOf(nics);
+    }
+
+    /** The summary of a completed run (hand-built results and tests). */
+    public SummaryReport(String scenario, long seed, long simTimePs, long wallTimeMs, long events,
+                         List<ConnectionReport> connections, List<HostReport> hosts, List<NicReport> nics,
+                         String traceDigest) {
+        this(scenario, seed, RunStatus.COMPLETED, null, simTimePs, wallTimeMs, events, connections, hosts, nics,
+                traceDigest);
+    }
+
+    /** The connections that did not finish, in report order. */
+    public List<ConnectionReport> unfinished() {
+        return connections.stream().filter(c -> !c.finished()).toList();
+    }
+
+    /** This summary with another status and reason. */
+    public SummaryReport withStatus(RunStatus newStatus, String reason) {
+        return new SummaryReport(scenario, seed, newStatus, reason, simTimePs, wallTimeMs, events, connections, hosts,
+                nics, traceDigest);
     }
 }

@@ -14,13 +14,27 @@ import java.util.Set;
  * confidence interval across replications.
  *
  * <pre>
- *   runs.csv      point, replication, seed, &lt;param&gt;..., &lt;metric&gt;...
+ *   runs.csv      point, replication, seed, status, &lt;param&gt;..., &lt;metric&gt;...
  *   summary.csv   point, &lt;param&gt;..., metric, n, mean, stdDev, ciLow, ciHigh, halfWidth
  * </pre>
+ * Runs whose status is not a result (limitReached, stalled, failed) stay in runs.csv with their
+ * status and are left out of summary.csv (n counts the runs that are in).
  */
 public final class SweepResults {
-    /** One finished run with its headline metrics. */
-    public record RunRow(SweepPlan.Run run, Map<String, Double> metrics) {
+    /**
+     * One run with its headline metrics and how it ended; only runs whose status is a result
+     * enter the statistics.
+     */
+    public record RunRow(SweepPlan.Run run, RunStatus status, String statusReason, Map<String, Double> metrics) {
+        /** A completed run. */
+        public RunRow(SweepPlan.Run run, Map<String, Double> metrics) {
+            this(run, RunStatus.COMPLETED, null, metrics);
+        }
+
+        /** The row of a run's summary. */
+        public static RunRow of(SweepPlan.Run run, SummaryReport s) {
+            return new RunRow(run, s.status(), s.statusReason(), Headline.metrics(s));
+        }
     }
 
     /** One grid point's statistics, metrics in first-seen order. */
@@ -45,6 +59,11 @@ public final class SweepResults {
         return rows;
     }
 
+    /** The runs that are not results (excluded from {@link #summarize()}), in point and replication order. */
+    public List<RunRow> notFinished() {
+        return rows.stream().filter(r -> !r.status().valid()).toList();
+    }
+
     /** Statistics per grid point. */
     public List<PointSummary> summarize() {
         List<PointSummary> out = new ArrayList<>();
@@ -52,7 +71,7 @@ public final class SweepResults {
         for (int p = 0; p < points.size(); p++) {
             Map<String, List<Double>> values = new LinkedHashMap<>();
             for (RunRow r : rows) {
-                if (r.run().point() == p) {
+                if (r.run().point() == p && r.status().valid()) {
                     r.metrics().forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
                 }
             }
@@ -69,13 +88,13 @@ public final class SweepResults {
         List<String> paramNames = plan.params().stream().map(SweepPlan.Param::path).toList();
         Set<String> metricNames = new LinkedHashSet<>();
         rows.forEach(r -> metricNames.addAll(r.metrics().keySet()));
-        List<String> header = new ArrayList<>(List.of("point", "replication", "seed"));
+        List<String> header = new ArrayList<>(List.of("point", "replication", "seed", "status"));
         header.addAll(paramNames);
         header.addAll(metricNames);
         List<List<String>> table = new ArrayList<>();
         for (RunRow r : rows) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(r.run().point()),
-                    Integer.toString(r.run().replication()), Long.toString(r.run().seed())));
+                    Integer.toString(r.run().replication()), Long.toString(r.run().seed()), r.status().jsonName()));
             row.addAll(values(r.run().overrides()));
             for (String m : metricNames) {
                 Double v = r.metrics().get(m);

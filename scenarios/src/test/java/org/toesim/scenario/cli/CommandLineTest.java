@@ -203,8 +203,8 @@ class CommandLineTest {
         assertEquals(6, model.calls.get());
         List<String> runs = Files.readAllLines(outDir.resolve("runs.csv"));
         assertEquals(7, runs.size());
-        assertTrue(runs.get(0).startsWith("point,replication,seed,hosts[1].nic.ccbCapacity,events,"), runs.get(0));
-        assertTrue(runs.get(6).startsWith("1,2,9,64,"), runs.get(6));
+        assertTrue(runs.get(0).startsWith("point,replication,seed,status,hosts[1].nic.ccbCapacity,events,"), runs.get(0));
+        assertTrue(runs.get(6).startsWith("1,2,9,completed,64,"), runs.get(6));
         // goodput = 1e9 + 64e6 + seed * 1e5 over seeds 7, 8, 9: mean 1.0648e9, s = 1e5,
         // half-width = t(0.975, 2) * 1e5 / sqrt(3) = 4.302653 * 57735.03 = 248413.9
         String line = Files.readAllLines(outDir.resolve("summary.csv")).stream()

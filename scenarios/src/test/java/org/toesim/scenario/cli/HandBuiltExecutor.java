@@ -7,6 +7,7 @@ import org.toesim.scenario.result.ConnectionReport;
 import org.toesim.scenario.result.HostReport;
 import org.toesim.scenario.result.NicReport;
 import org.toesim.scenario.result.RunResult;
+import org.toesim.scenario.result.RunStatus;
 import org.toesim.scenario.result.SummaryReport;
 import org.toesim.scenario.result.TimeSeries;
 import org.toesim.scenario.run.RunContext;
@@ -27,6 +28,15 @@ final class HandBuiltExecutor implements ScenarioExecutor {
 
     HandBuiltExecutor(boolean fail) {
         this.fail = fail;
+    }
+
+    /** A stand-in whose runs end as status failed with {@code reason} (as the model reports a failed event). */
+    static ScenarioExecutor failedRun(String reason) {
+        HandBuiltExecutor inner = new HandBuiltExecutor(false);
+        return (s, ctx) -> {
+            RunResult r = inner.execute(s, ctx);
+            return new RunResult(r.summary().withStatus(RunStatus.FAILED, reason), r.timeSeries());
+        };
     }
 
     @Override

@@ -22,6 +22,8 @@ class DefaultExperimentTest {
         assertNull(toe.error(), toe.error());
         assertNotNull(toe.details());
         for (DefaultExperiment.Column c : cols) {
+            assertEquals(org.toesim.scenario.result.RunStatus.COMPLETED, c.details().result().summary().status(),
+                    c.variant());
             assertEquals(16L << 20, c.bulk().bytesDelivered(), c.variant());
             assertEquals(ConnectionReport.INTEGRITY_OK, c.bulk().integrity(), c.variant());
             assertEquals(500, c.latency().count(), c.variant());

@@ -32,10 +32,11 @@ class ResultWriterTest {
         ResultWriter.write(new RunResult(Fixtures.summary(9.4e9, "00112233aabbccdd"), TimeSeries.empty()),
                 new OutputSpec(false, false, 0, List.of()), dir);
         JsonNode s = ResultJson.MAPPER.readTree(dir.resolve("summary.json").toFile());
-        assertEquals(List.of("scenario", "seed", "simTimePs", "wallTimeMs", "events", "connections", "hosts", "nics",
-                "traceDigest"), fields(s));
-        assertEquals(List.of("id", "from", "to", "bytesDelivered", "goodputBitsPerSec", "retransmits", "offloaded",
-                "flushes", "integrity"), fields(s.get("connections").get(0)));
+        assertEquals(List.of("scenario", "seed", "status", "statusReason", "simTimePs", "wallTimeMs", "events",
+                "connections", "hosts", "nics", "traceDigest"), fields(s));
+        assertEquals("completed", s.get("status").asText());
+        assertEquals(List.of("id", "from", "to", "bytesDelivered", "bytesExpected", "finished", "goodputBitsPerSec",
+                "retransmits", "offloaded", "flushes", "integrity", "waitingFor"), fields(s.get("connections").get(0)));
         assertEquals(List.of("name", "cpuUtilization", "cyclesPerByteRx", "cyclesPerByteTx"), fields(s.get("hosts").get(0)));
         assertEquals(List.of("host", "model", "offloads", "offloadsRefused", "flushes", "fastPathSegments",
                 "slowPathSegments", "pcieUtilizationToHost", "pcieUtilizationToDevice"), fields(s.get("nics").get(0)));

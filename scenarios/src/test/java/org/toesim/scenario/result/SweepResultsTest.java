@@ -56,9 +56,9 @@ class SweepResultsTest {
         assertEquals(3.926487, s.get(1).metrics().get("goodputBitsPerSec.total").halfWidth(), 1e-6);
         r.write(dir);
         List<String> runsCsv = Files.readAllLines(dir.resolve("runs.csv"));
-        assertEquals("point,replication,seed,seed,goodputBitsPerSec.total", runsCsv.get(0));
+        assertEquals("point,replication,seed,status,seed,goodputBitsPerSec.total", runsCsv.get(0));
         assertEquals(11, runsCsv.size());
-        assertEquals("0,0,7,1,10", runsCsv.get(1), "rows sorted by point then replication");
+        assertEquals("0,0,7,completed,1,10", runsCsv.get(1), "rows sorted by point then replication");
         List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
         assertEquals("point,seed,metric,n,mean,stdDev,ciLow,ciHigh,halfWidth", summary.get(0));
         assertTrue(summary.get(2).startsWith("1,2,goodputBitsPerSec.total,5,114,3.16227766"), summary.get(2));

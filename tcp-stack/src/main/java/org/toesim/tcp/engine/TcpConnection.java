@@ -297,6 +297,23 @@ public final class TcpConnection {
         return t.timer;
     }
 
+    /**
+     * What the connection is waiting for at {@code nowPs}, in a few words (state, main timer with
+     * its backed-off RTO and backoffs, zero windows, unread or unsent bytes): the diagnosis of a
+     * run that did not finish.
+     */
+    public String waitingFor(long nowPs) {
+        return WaitDescription.of(t, nowPs);
+    }
+
+    /**
+     * The interval of the pending retransmission or persist timer (backed off), or -1 when
+     * neither runs: a connection backing off retransmissions is waiting, not necessarily stuck.
+     */
+    public long retryIntervalPs() {
+        return WaitDescription.retryIntervalPs(t);
+    }
+
     /** Statistics at {@code nowPs}. */
     public ConnectionStats stats(long nowPs) {
         return t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes);
