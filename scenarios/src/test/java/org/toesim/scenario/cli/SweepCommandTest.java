@@ -94,7 +94,7 @@ class SweepCommandTest {
         }
         assertEquals(csv.get(0), csv.get(1));
         List<String> rows = csv.get(0).lines().toList();
-        assertTrue(rows.get(1).startsWith("0,0,3,2us,") && rows.get(6).startsWith("1,2,5,20us,"), csv.get(0));
+        assertTrue(rows.get(1).startsWith("0,0,3,completed,2us,") && rows.get(6).startsWith("1,2,5,completed,20us,"), csv.get(0));
     }
 
     @Test
