@@ -2,6 +2,7 @@ package org.toesim.scenario.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.toesim.core.event.SimulationLivelockException;
 import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.core.stats.Tally;
 import org.toesim.host.cpu.CostCategory;
@@ -70,6 +71,9 @@ public final class ModelExecutor implements ScenarioExecutor {
             }
             return new Details(new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series()),
                     latency, payload);
+        } catch (SimulationLivelockException e) {
+            throw new SimulationException("scenario '" + scenario.name() + "': " + e.getMessage()
+                    + " (the limit is stop.maxEventsPerInstant = " + scenario.stop().maxEventsPerInstant() + ")", e);
         } catch (RuntimeException e) {
             throw new SimulationException("scenario '" + scenario.name() + "': simulation failed: " + e, e);
         }
