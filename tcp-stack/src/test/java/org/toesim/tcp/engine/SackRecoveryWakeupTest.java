@@ -39,7 +39,7 @@ class SackRecoveryWakeupTest extends EngineTestBase {
                 LOCAL_ISS + 1);
         assertSent(recv(c, synAck, 10 * MS), SEND);
         assertNothingSent(recv(c, win(RECV, PEER_WINDOW), 20 * MS));
-        c.send(9L * MSS);
+        c.send(9L * MSS, S);
         assertEquals(9, poll(c, S).size());
         assertNothingSent(recv(c, sackAck(0, 1, 2), S + MS));
         assertNothingSent(recv(c, sackAck(0, 1, 3), S + 2 * MS));
@@ -47,7 +47,7 @@ class SackRecoveryWakeupTest extends EngineTestBase {
         assertEquals(9L * MSS / 2, c.cwndBytes(), "NewReno ssthresh: FlightSize / 2");
         assertNothingSent(recv(c, sackAck(4), S + 4 * MS));
         assertNothingSent(recv(c, sackAck(5), S + 5 * MS));
-        c.send(TAIL);
+        c.send(TAIL, S + 5 * MS);
         return c;
     }
 
