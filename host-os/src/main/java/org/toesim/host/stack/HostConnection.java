@@ -145,7 +145,7 @@ public final class HostConnection implements TcpEvents {
     /** Queues {@code lenBytes} virtual bytes for sending; returns how many fit. */
     public long send(long lenBytes, int appCore) {
         requireHost("send");
-        long n = engine.send(lenBytes);
+        long n = engine.send(lenBytes, stack.simulator().now());
         stack.afterAppCall(this, appCore);
         return n;
     }
@@ -153,7 +153,7 @@ public final class HostConnection implements TcpEvents {
     /** Queues real bytes for sending; returns how many fit. */
     public int send(byte[] data, int off, int len, int appCore) {
         requireHost("send");
-        int n = engine.send(data, off, len);
+        int n = engine.send(data, off, len, stack.simulator().now());
         stack.afterAppCall(this, appCore);
         return n;
     }
@@ -161,7 +161,7 @@ public final class HostConnection implements TcpEvents {
     /** Takes up to {@code maxBytes} received bytes out of the socket buffer (opens the window). */
     public List<Payload> read(long maxBytes, int appCore) {
         requireHost("read");
-        List<Payload> out = engine.read(maxBytes);
+        List<Payload> out = engine.read(maxBytes, stack.simulator().now());
         stack.afterAppCall(this, appCore);
         return out;
     }
@@ -169,7 +169,7 @@ public final class HostConnection implements TcpEvents {
     /** Application close: a FIN follows the queued data (RFC 9293 §3.10.4). */
     public void close(int appCore) {
         requireHost("close");
-        engine.close();
+        engine.close(stack.simulator().now());
         stack.afterAppCall(this, appCore);
     }
 

@@ -194,7 +194,7 @@ final class ReceivePath {
         c.heldBytes -= n;
         c.headOffset += n;
         c.indicatedUpTo = Math.max(c.indicatedUpTo, c.headOffset);
-        c.engine.consume(n);
+        c.engine.consume(n, sim.now());
     }
 
     private void indicate(CardConnection c) {

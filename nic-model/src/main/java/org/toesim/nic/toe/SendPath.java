@@ -139,9 +139,9 @@ final class SendPath implements DmaReadCallback {
         long accepted;
         if (data instanceof DmaData.Bytes b && b.payload().hasBytes()) {
             byte[] bytes = b.payload().toByteArray();
-            accepted = c.engine.send(bytes, 0, bytes.length);
+            accepted = c.engine.send(bytes, 0, bytes.length, sim.now());
         } else {
-            accepted = c.engine.send(read.lenBytes);
+            accepted = c.engine.send(read.lenBytes, sim.now());
         }
         if (accepted != read.lenBytes) {
             throw new IllegalStateException("send buffer refused " + (read.lenBytes - accepted) + " B read for it");
@@ -183,7 +183,7 @@ final class SendPath implements DmaReadCallback {
                     k.keepAliveProbes(), k.receiveBufferBytes(), k.sendBufferBytes());
         }
         c.pushingTail = push;
-        c.engine.updateCached(push ? c.engineCachedPush : k);
+        c.engine.updateCached(push ? c.engineCachedPush : k, sim.now());
     }
 
     /** Flush: every unfinished request completes with the bytes acknowledged so far. */

@@ -265,7 +265,7 @@ final class ToeBench {
 
         /** The peer sends {@code data} now (real bytes). */
         void peerSends(byte[] data) {
-            peer.send(data, 0, data.length);
+            peer.send(data, 0, data.length, h.now());
             peer.poll(h.now(), peerSink);
             kick();
         }
@@ -281,7 +281,7 @@ final class ToeBench {
 
         /** Bytes the peer's application has received (reads them). */
         byte[] peerReads() {
-            List<Payload> runs = peer.read(Long.MAX_VALUE);
+            List<Payload> runs = peer.read(Long.MAX_VALUE, h.now());
             int n = runs.stream().mapToInt(Payload::lenBytes).sum();
             byte[] out = new byte[n];
             int off = 0;

@@ -254,7 +254,7 @@ class ToeFastPathTest {
         byte[] more = ToeBench.bytes(200, 77);
         java.util.List<Segment> fromPeer = new java.util.ArrayList<>();
         SegmentSink peerOut = (t, s) -> fromPeer.add(s);
-        c.peer.send(more, 0, more.length);
+        c.peer.send(more, 0, more.length, b.h.now());
         c.peer.poll(b.h.now(), peerOut); // Nagle: the 80 B tail the card received is still unacked
         long later = b.h.now() + 100_000_000_000L;
         host.poll(later, sink); // the delayed ACK restored from the card's CCB fires on the host
@@ -265,7 +265,7 @@ class ToeFastPathTest {
         for (Segment s : fromPeer) {
             host.input(s, later, sink);
         }
-        List<Payload> got = host.read(Long.MAX_VALUE);
+        List<Payload> got = host.read(Long.MAX_VALUE, later);
         assertEquals(1, got.size());
         assertEquals(3000, got.get(0).streamOffset());
         assertArrayEquals(more, got.get(0).toByteArray());

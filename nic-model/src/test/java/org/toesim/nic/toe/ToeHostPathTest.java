@@ -132,7 +132,7 @@ class ToeHostPathTest {
     /** The peer's next frames carrying {@code data}, captured instead of reaching the card. */
     private static List<Frame> peerFrames(ToeBench b, ToeBench.Conn c, byte[] data) {
         List<Segment> segs = new ArrayList<>();
-        c.peer.send(data, 0, data.length);
+        c.peer.send(data, 0, data.length, b.h.now());
         c.peer.poll(b.h.now(), (t, s) -> segs.add(s));
         List<Frame> frames = new ArrayList<>();
         for (Segment s : segs) {

@@ -36,7 +36,7 @@ class ToeLargeCcbTest {
         ToeBench b = new ToeBench();
         ToeBench.Conn c = b.establish(5000);
         byte[] data = ToeBench.bytes(40_000, 8);
-        assertEquals(data.length, c.host.send(data, 0, data.length));
+        assertEquals(data.length, c.host.send(data, 0, data.length, b.h.now()));
         List<Segment> lost = new ArrayList<>();
         c.host.poll(b.h.now(), (t, s) -> lost.add(s)); // the first flight is lost on the wire
         assertTrue(!lost.isEmpty());

@@ -26,9 +26,9 @@ class ToeOutOfOrderTest {
 
     private static List<Frame> captured(ToeBench b, ToeBench.Conn c, byte[] data, boolean close) {
         List<Segment> segs = new ArrayList<>();
-        c.peer.send(data, 0, data.length);
+        c.peer.send(data, 0, data.length, b.h.now());
         if (close) {
-            c.peer.close();
+            c.peer.close(b.h.now());
         }
         c.peer.poll(b.h.now(), (t, s) -> segs.add(s));
         List<Frame> frames = new ArrayList<>();

@@ -111,7 +111,7 @@ class ToeUploadPolicyTest {
                 .withFin(ToeConfig.FinAction.ON_CARD));
         ToeBench.Conn c = b.offload(5000);
         c.peerSends(ToeBench.bytes(500, 1)); // starved data
-        c.peer.close();
+        c.peer.close(b.h.now());
         c.peer.poll(b.h.now(), c.peerSink);
         c.kick();
         b.h.runFor(5 * MS);

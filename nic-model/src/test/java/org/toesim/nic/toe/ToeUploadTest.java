@@ -39,7 +39,7 @@ class ToeUploadTest {
     void noUploadInFinWait1OrFinWait2ThenOneOnTimeWait() {
         ToeBench b = new ToeBench(FIN_ON_CARD);
         ToeBench.Conn c = b.establish(5000);
-        c.host.close(); // FIN queued, not yet sent: the card sends it
+        c.host.close(b.h.now()); // FIN queued, not yet sent: the card sends it
         b.holdWire = true;
         b.offload(c, c.host.snapshot(b.h.now()));
         b.h.runFor(1_000_000_000L);
@@ -52,7 +52,7 @@ class ToeUploadTest {
         urgentFromPeer(b, c);
         assertEquals(2L, b.toe.report(null).paths().get(PathReason.URG));
         assertTrue(uploads(b).isEmpty(), "no upload request in FIN_WAIT_1 / FIN_WAIT_2: " + uploads(b));
-        c.peer.close();
+        c.peer.close(b.h.now());
         c.peer.poll(b.h.now(), c.peerSink);
         c.kick();
         b.h.runFor(1_000_000_000L);
@@ -65,7 +65,7 @@ class ToeUploadTest {
     void noUploadInCloseWait() {
         ToeBench b = new ToeBench(FIN_ON_CARD);
         ToeBench.Conn c = b.offload(5001);
-        c.peer.close();
+        c.peer.close(b.h.now());
         c.peer.poll(b.h.now(), c.peerSink);
         c.kick();
         b.h.runFor(1_000_000_000L);

@@ -2,6 +2,7 @@ package org.toesim.scenario.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.toesim.core.event.SimulationLivelockException;
 import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.core.stats.Tally;
 import org.toesim.host.cpu.CostCategory;
@@ -59,7 +60,11 @@ public final class ModelExecutor implements ScenarioExecutor {
                 end = RunLoop.run(t, context.progress(), sampler);
             } catch (RuntimeException e) {
                 // an event failed (invariant, livelock, model error): report what the run reached, status failed
-                end = new RunLoop.End(RunStatus.FAILED, failureReason(e, t.sim.now()));
+                String reason = failureReason(e, t.sim.now());
+                if (e instanceof SimulationLivelockException) {
+                    reason += " (the limit is stop.maxEventsPerInstant = " + scenario.stop().maxEventsPerInstant() + ")";
+                }
+                end = new RunLoop.End(RunStatus.FAILED, reason);
             }
             long wallMs = (System.nanoTime() - startNs) / 1_000_000;
             SummaryReport summary = summaryOrFail(t, digest, wallMs, end);
@@ -79,6 +84,9 @@ public final class ModelExecutor implements ScenarioExecutor {
             }
             return new Details(new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series()),
                     latency, payload);
+        } catch (SimulationLivelockException e) {
+            throw new SimulationException("scenario '" + scenario.name() + "': " + e.getMessage()
+                    + " (the limit is stop.maxEventsPerInstant = " + scenario.stop().maxEventsPerInstant() + ")", e);
         } catch (RuntimeException e) {
             throw new SimulationException("scenario '" + scenario.name() + "': simulation failed: " + e, e);
         }

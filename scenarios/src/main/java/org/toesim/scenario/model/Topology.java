@@ -66,6 +66,7 @@ final class Topology {
         Workloads workloads = Workloads.check(s);
         Map<String, TcpSpec> tcp = TcpConfigs.perHost(s);
         Simulator sim = new Simulator(1 << 14);
+        sim.setMaxEventsPerInstant(s.stop().maxEventsPerInstant());
         sim.setListener(listener);
         RandomStreams streams = new RandomStreams(s.seed());
         StatsRegistry stats = new StatsRegistry();

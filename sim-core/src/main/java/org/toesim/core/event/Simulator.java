@@ -14,6 +14,10 @@ import java.util.function.BooleanSupplier;
  *                  breakpoint? -&gt; return BREAKPOINT (head stays pending)
  *                  now = head.time; listener.before; head.action; listener.after
  *                  stop()/stop condition? -&gt; return STOPPED }
+ *
+ *   livelock guard: more than maxEventsPerInstant events at one instant -&gt; sample the next
+ *                   ones by owner and kind -&gt; throw SimulationLivelockException naming the
+ *                   dominant one (one counter compare per event while time stands still)
  * </pre>
  *
  * <p>There is no global simulator: each instance is independent, so several run side by side
@@ -24,6 +28,10 @@ public final class Simulator {
     /** Sequence numbers occupy the low 48 bits of the tie key, priority the bits above. */
     private static final int SEQ_BITS = 48;
     private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
+    /** Default of {@link #setMaxEventsPerInstant}: far above any legitimate burst at one instant. */
+    public static final long DEFAULT_MAX_EVENTS_PER_INSTANT = 10_000_000L;
+    /** Events sampled after the per-instant limit is passed, to name the dominant owner and kind. */
+    private static final long LIVELOCK_SAMPLE_EVENTS = 10_000L;
 
     private final EventQueue queue;
     private final List<Breakpoint> breakpoints = new ArrayList<>();
@@ -37,6 +45,13 @@ public final class Simulator {
     /** Set by anything that changes how a run loop behaves; the loop re-reads its settings. */
     private boolean controlChanged;
     private Event current;
+    private long maxEventsPerInstant = DEFAULT_MAX_EVENTS_PER_INSTANT;
+    /** Events run so far at {@link #nowPs}. */
+    private long eventsAtInstant;
+    /** Once {@link #eventsAtInstant} passes this the instant is examined (the limit, then every event). */
+    private long instantCheckAfter = DEFAULT_MAX_EVENTS_PER_INSTANT;
+    /** The events of an instant over the limit, counted on the way to the failure; null normally. */
+    private InstantSample livelockSample;
 
     /** A simulator at time 0 with an empty {@link EventListKind#LADDER} event list. */
     public Simulator() {
@@ -144,6 +159,26 @@ public final class Simulator {
         livePending--;
         compactIfStaleDominates();
         return true;
+    }
+
+    /**
+     * Fails the run with a {@link SimulationLivelockException} once more than {@code maxEvents}
+     * events run at one simulated instant (default {@link #DEFAULT_MAX_EVENTS_PER_INSTANT}).
+     * {@link Long#MAX_VALUE} turns the guard off.
+     */
+    public void setMaxEventsPerInstant(long maxEvents) {
+        if (maxEvents < 1) {
+            throw new IllegalArgumentException("maxEventsPerInstant must be at least 1, got " + maxEvents);
+        }
+        maxEventsPerInstant = maxEvents;
+        if (livelockSample == null) {
+            instantCheckAfter = maxEvents;
+        }
+    }
+
+    /** The limit set by {@link #setMaxEventsPerInstant}. */
+    public long maxEventsPerInstant() {
+        return maxEventsPerInstant;
     }
 
     /** Sets the single listener (null to remove). Combine several with {@link EventListeners}. */
@@ -292,9 +327,37 @@ public final class Simulator {
         head.pending = false; // before removeHead: the queue frees the event's slot on it
         queue.removeHead();
         current = head;
-        nowPs = head.timePs;
         livePending--;
         eventsRun++;
+        long t = head.timePs;
+        if (t != nowPs) {
+            if (livelockSample != null) {
+                livelockDetected(); // time moves on while sampling: the instant was over the limit all the same
+            }
+            nowPs = t;
+            eventsAtInstant = 1;
+        } else if (++eventsAtInstant > instantCheckAfter) {
+            crowdedInstant(head);
+        }
+    }
+
+    /** More than {@link #maxEventsPerInstant} events at this instant: sample, then fail. */
+    private void crowdedInstant(Event head) {
+        if (livelockSample == null) {
+            livelockSample = new InstantSample(nowPs, Math.min(maxEventsPerInstant, LIVELOCK_SAMPLE_EVENTS));
+            instantCheckAfter = 0; // every event of the sample comes here
+        }
+        if (livelockSample.add(head)) {
+            livelockDetected();
+        }
+    }
+
+    private void livelockDetected() {
+        InstantSample sample = livelockSample;
+        livelockSample = null;
+        instantCheckAfter = maxEventsPerInstant;
+        current = null;
+        throw sample.failure(eventsAtInstant);
     }
 
     private boolean breakpointHit(Event head) {

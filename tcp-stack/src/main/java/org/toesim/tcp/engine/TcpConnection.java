@@ -28,12 +28,17 @@ import org.toesim.tcp.trace.TcpTrace;
  *   ──────                                   ─────────────
  *   connect(iss, t) / listen(iss)      ───▶  SYN_SENT / LISTEN
  *   input(seg, t, out)                 ───▶  InputProcessor ─▶ out.send(reply...)
- *   send(n) / send(bytes) / close()    ───▶  queues; output happens at the next poll
+ *   send(n, t) / send(bytes, t)        ───▶  queues; output happens at the next poll
+ *   close(t)                           ───▶  FIN queued (state change stamped t)
  *   poll(t, out)                       ───▶  Timers (RTO, delayed ACK, persist, keep-alive,
  *                                             TIME_WAIT) then OutputProcessor ─▶ out.send(...)
- *   t' = nextWakeupPs()                ◀───  the caller calls poll(t', out) then
- *   read(n) / consume(n)               ───▶  frees receive window (window update at next poll)
+ *   t' = nextWakeupPs()                ◀───  the caller calls poll(max(t', now), out) then
+ *   read(n, t) / consume(n, t)         ───▶  frees receive window (window update at next poll)
  * </pre>
+ *
+ * <p>Every call that changes state takes the caller's current time; the engine keeps no "last
+ * time seen", so each trace record and state-time statistic carries the time of the call that
+ * caused it.
  *
  * Not thread-safe; one caller drives it. Events go to the {@link TcpEvents} given at
  * construction, trace records to the {@link TraceSink} (only when enabled).
@@ -46,8 +51,9 @@ public final class TcpConnection {
     private final OutputProcessor output;
     private final InputProcessor input;
     private final Timers timers;
-    /** Time of the last input/poll/open call: "now" for application calls. */
-    private long lastNowPs;
+
+    /** {@link #nextWakeupPs()} when output is due at once: before any time, so callers poll now. */
+    public static final long DUE_NOW = Long.MIN_VALUE;
 
     /**
      * A closed connection for {@code tuple}.
@@ -97,7 +103,6 @@ public final class TcpConnection {
         TcpConfig merged = CcbCodec.withCached(config, ccb.cached());
         TcpConnection c = new TcpConnection(ccb.constant().tuple(), merged, events, trace, component);
         CcbCodec.restore(c.t, ccb, nowPs);
-        c.lastNowPs = nowPs;
         return c;
     }
 
@@ -111,7 +116,6 @@ public final class TcpConnection {
     /** Active open (RFC 9293 §3.10.1): the SYN with initial sequence number {@code iss} goes out at the next poll. */
     public void connect(int iss, long nowPs) {
         requireState(TcpState.CLOSED, "connect");
-        lastNowPs = nowPs;
         t.iss = iss;
         t.activeOpen = true;
         t.sndUnaPos = 0;
@@ -127,7 +131,6 @@ public final class TcpConnection {
      */
     public void listen(int iss, long nowPs) {
         requireState(TcpState.CLOSED, "listen");
-        lastNowPs = nowPs;
         t.iss = iss;
         t.activeOpen = false;
         t.tsOffset = iss * 31 + 7;
@@ -136,18 +139,18 @@ public final class TcpConnection {
 
     /**
      * Close (RFC 9293 §3.10.4): no more data will be sent; a FIN follows the queued data. In
-     * LISTEN or SYN_SENT the connection just goes away.
+     * LISTEN or SYN_SENT the connection just goes away. The state change is stamped {@code nowPs}.
      */
-    public void close() {
+    public void close(long nowPs) {
         switch (t.state) {
-            case LISTEN, SYN_SENT -> setState(TcpState.CLOSED, lastNowPs);
+            case LISTEN, SYN_SENT -> setState(TcpState.CLOSED, nowPs);
             case SYN_RECEIVED, ESTABLISHED -> {
                 t.finQueued = true;
-                setState(TcpState.FIN_WAIT_1, lastNowPs);
+                setState(TcpState.FIN_WAIT_1, nowPs);
             }
             case CLOSE_WAIT -> {
                 t.finQueued = true;
-                setState(TcpState.LAST_ACK, lastNowPs);
+                setState(TcpState.LAST_ACK, nowPs);
             }
             default -> {
                 // already closing (RFC 9293 §3.10.4: "error: connection closing"): nothing to do
@@ -157,7 +160,6 @@ public final class TcpConnection {
 
     /** Abort (RFC 9293 §3.10.5): send RST in a synchronized state, drop everything, CLOSED. */
     public void abort(long nowPs, SegmentSink out) {
-        lastNowPs = nowPs;
         if (t.state.isSynchronized() || t.state == TcpState.SYN_RECEIVED) {
             output.sendRst(t.seqOfSnd(t.sndNxtPos), nowPs, out);
         }
@@ -169,39 +171,43 @@ public final class TcpConnection {
 
     /** Processes one arriving segment at {@code nowPs}; replies and due output go to {@code out}. */
     public void input(Segment seg, long nowPs, SegmentSink out) {
-        lastNowPs = nowPs;
         input.process(seg, nowPs, out);
     }
 
     /** Runs due timers and emits everything that may be sent at {@code nowPs}. */
     public void poll(long nowPs, SegmentSink out) {
-        lastNowPs = nowPs;
         timers.fireDue(nowPs, out);
         output.dispatch(nowPs, out);
         timers.rearm(nowPs);
     }
 
     /**
-     * When to call {@link #poll} next: a time at or before the last call's time means "now"
-     * (output is pending), {@link Long#MAX_VALUE} means never (until input or an application call).
+     * When to call {@link #poll} next: {@link #DUE_NOW} when output is pending (poll at the
+     * caller's current time), {@link Long#MAX_VALUE} for never (until input or an application
+     * call), else the earliest timer deadline. Right after {@code poll(t)} it is always later
+     * than {@code t}: poll emits everything due, so a caller polling at the wake-up time never
+     * spins at one instant.
      */
     public long nextWakeupPs() {
         if (output.hasPendingOutput()) {
-            return lastNowPs;
+            return DUE_NOW;
         }
         return Math.min(t.timerDeadlinePs, t.delAckDeadlinePs);
     }
 
     // ------------------------------------------------------------------ application data
 
-    /** Queues {@code lenBytes} virtual bytes; returns how many fit in the send buffer. */
-    public long send(long lenBytes) {
+    /**
+     * Queues {@code lenBytes} virtual bytes at {@code nowPs}; returns how many fit in the send
+     * buffer. They go out at the next poll.
+     */
+    public long send(long lenBytes, long nowPs) {
         requireCanSend();
         return t.sendBuf.appendVirtual(lenBytes);
     }
 
-    /** Copies up to {@code len} real bytes of {@code data[off..]}; returns how many fit. */
-    public int send(byte[] data, int off, int len) {
+    /** Copies up to {@code len} real bytes of {@code data[off..]} at {@code nowPs}; returns how many fit. */
+    public int send(byte[] data, int off, int len, long nowPs) {
         requireCanSend();
         return t.sendBuf.appendReal(data, off, len);
     }
@@ -221,15 +227,18 @@ public final class TcpConnection {
         return t.recvBuf.readableBytes();
     }
 
-    /** Removes up to {@code maxBytes} received bytes, as runs in stream order. */
-    public List<Payload> read(long maxBytes) {
+    /** Removes up to {@code maxBytes} received bytes at {@code nowPs}, as runs in stream order. */
+    public List<Payload> read(long maxBytes, long nowPs) {
         List<Payload> out = t.recvBuf.read(maxBytes);
         output.onApplicationRead();
         return out;
     }
 
-    /** Discards up to {@code maxBytes} received bytes (e.g. once the TOE placed them); returns how many. */
-    public long consume(long maxBytes) {
+    /**
+     * Discards up to {@code maxBytes} received bytes at {@code nowPs} (e.g. once the TOE placed
+     * them); returns how many.
+     */
+    public long consume(long maxBytes, long nowPs) {
         long n = t.recvBuf.consume(maxBytes);
         output.onApplicationRead();
         return n;
@@ -240,14 +249,14 @@ public final class TcpConnection {
         return t.finReceived && t.recvBuf.readableBytes() == 0;
     }
 
-    /** Changes the receive buffer the host grants (cached CCB part); the window never shrinks. */
-    public void setReceiveBufferBytes(int bytes) {
+    /** Changes the receive buffer the host grants (cached CCB part) at {@code nowPs}; the window never shrinks. */
+    public void setReceiveBufferBytes(int bytes, long nowPs) {
         t.config = t.config.toBuilder().receiveBufferBytes(bytes).build();
         output.onApplicationRead();
     }
 
-    /** Replaces the host-owned (cached) settings of a running connection. */
-    public void updateCached(ControlBlock.Cached cached) {
+    /** Replaces the host-owned (cached) settings of a running connection at {@code nowPs}. */
+    public void updateCached(ControlBlock.Cached cached, long nowPs) {
         t.config = CcbCodec.withCached(t.config, cached);
         t.sendBuf.setCapacityBytes(cached.sendBufferBytes());
     }

@@ -107,7 +107,7 @@ public class BulkTransferBench {
             client.input(seg, nowPs, sink);
         } else {
             server.input(seg, nowPs, sink);
-            server.consume(Long.MAX_VALUE);
+            server.consume(Long.MAX_VALUE, nowPs);
             if (server.nextWakeupPs() <= nowPs) {
                 server.poll(nowPs, sink);
             }
@@ -118,7 +118,7 @@ public class BulkTransferBench {
     /** The client application keeps its send buffer full. */
     private void topUp() {
         if (client.state() == TcpState.ESTABLISHED) {
-            client.send(client.sendSpaceBytes());
+            client.send(client.sendSpaceBytes(), nowPs);
         }
     }
 }

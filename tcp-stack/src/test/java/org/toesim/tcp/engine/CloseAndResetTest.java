@@ -1,8 +1,13 @@
 package org.toesim.tcp.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.toesim.core.trace.CollectingTraceSink;
+import org.toesim.tcp.trace.TcpTrace;
 import org.toesim.tcp.segment.Segment;
 import org.toesim.tcp.segment.TcpFlags;
 
@@ -12,7 +17,7 @@ class CloseAndResetTest extends EngineTestBase {
     @Test
     void activeCloseThroughFinWait2AndTimeWaitFor2Msl() {
         TcpConnection c = establishedByPackets(plainConfig());
-        c.close();
+        c.close(S);
         assertEquals(TcpState.FIN_WAIT_1, c.state());
         Segment fin = flags(SEND, TcpFlags.FIN | TcpFlags.ACK);
         assertSent(poll(c, S), fin);
@@ -31,12 +36,32 @@ class CloseAndResetTest extends EngineTestBase {
     }
 
     @Test
+    void aCloseLaterThanTheLastSegmentIsStampedWithItsOwnTime() {
+        TcpConnection c = establishedByPackets(plainConfig()); // last segment at 10 ms
+        c.close(5 * S);
+        List<CollectingTraceSink.Entry> entries = trace.entries();
+        CollectingTraceSink.Entry last = entries.get(entries.size() - 1);
+        assertEquals(new TcpTrace.StateChange(TcpState.ESTABLISHED, TcpState.FIN_WAIT_1), last.record());
+        assertEquals(5 * S, last.timePs(), "stamped with the close call's time, not the last segment's");
+        assertSent(poll(c, 5 * S), flags(SEND, TcpFlags.FIN | TcpFlags.ACK));
+        assertNothingSent(recv(c, ack(RECV, LOCAL_ISS + 2), 5 * S + MS));
+        long previous = Long.MIN_VALUE;
+        for (CollectingTraceSink.Entry e : trace.entries()) {
+            assertTrue(e.timePs() >= previous, "trace goes back in time at " + e);
+            previous = e.timePs();
+        }
+        Map<TcpState, Long> inState = c.stats(6 * S).timeInStatePs();
+        assertEquals(5 * S - 10 * MS, inState.get(TcpState.ESTABLISHED), "ESTABLISHED until the close");
+        assertEquals(MS, inState.get(TcpState.FIN_WAIT_1), "FIN_WAIT_1 from the close to the ACK of the FIN");
+    }
+
+    @Test
     void passiveCloseThroughCloseWaitAndLastAck() {
         TcpConnection c = establishedByPackets(plainConfig());
         Segment peerFin = flags(RECV, TcpFlags.FIN | TcpFlags.ACK);
         assertSent(recv(c, peerFin, S), win(ack(SEND, REMOTE_ISS + 2), WINDOW - 1));
         assertEquals(TcpState.CLOSE_WAIT, c.state());
-        c.close();
+        c.close(2 * S);
         assertEquals(TcpState.LAST_ACK, c.state());
         assertSent(poll(c, 2 * S), win(flags(ack(SEND, REMOTE_ISS + 2), TcpFlags.FIN | TcpFlags.ACK), WINDOW - 1));
         assertNothingSent(recv(c, seq(ack(RECV, LOCAL_ISS + 2), REMOTE_ISS + 2), 2 * S + MS));
@@ -46,7 +71,7 @@ class CloseAndResetTest extends EngineTestBase {
     @Test
     void simultaneousCloseThroughClosing() {
         TcpConnection c = establishedByPackets(plainConfig());
-        c.close();
+        c.close(S);
         poll(c, S);
         Segment peerFin = flags(RECV, TcpFlags.FIN | TcpFlags.ACK); // does not ack our FIN
         assertSent(recv(c, peerFin, S + MS), win(ack(seq(SEND, LOCAL_ISS + 2), REMOTE_ISS + 2), WINDOW - 1));

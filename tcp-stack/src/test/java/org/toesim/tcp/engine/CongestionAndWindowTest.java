@@ -27,7 +27,7 @@ class CongestionAndWindowTest extends EngineTestBase {
     @Test
     void initialWindowIsTenSegmentsPerRfc6928() {
         TcpConnection c = bigWindow();
-        c.send(100_000);
+        c.send(100_000, S);
         List<Segment> burst = poll(c, S);
         assertEquals(10, burst.size());
         assertEquals(sent(0, MSS, TcpFlags.ACK), burst.get(0));
@@ -37,7 +37,7 @@ class CongestionAndWindowTest extends EngineTestBase {
     @Test
     void threeDuplicateAcksTriggerFastRetransmitAndNewRenoPartialAck() {
         TcpConnection c = bigWindow();
-        c.send(10L * MSS);
+        c.send(10L * MSS, S);
         poll(c, S);
         Segment dup = win(RECV, 65535);
         assertNothingSent(recv(c, dup, S + MS));
@@ -58,17 +58,17 @@ class CongestionAndWindowTest extends EngineTestBase {
     @Test
     void nagleHoldsSmallSegmentWhileDataIsUnacked() {
         TcpConnection c = bigWindow();
-        c.send(10);
+        c.send(10, S);
         assertSent(poll(c, S), sent(0, 10, TcpFlags.ACK | TcpFlags.PSH));
-        c.send(10);
+        c.send(10, S + MS);
         assertNothingSent(poll(c, S + MS));
         assertSent(recv(c, win(ack(RECV, LOCAL_ISS + 11), 65535), S + 2 * MS),
                 sent(10, 10, TcpFlags.ACK | TcpFlags.PSH));
         TcpConnection noNagle = establishedByPackets(plainConfig().toBuilder().nagle(false).build());
         recv(noNagle, win(RECV, 65535), 20 * MS);
-        noNagle.send(10);
+        noNagle.send(10, S);
         poll(noNagle, S);
-        noNagle.send(10);
+        noNagle.send(10, S + MS);
         assertSent(poll(noNagle, S + MS), sent(10, 10, TcpFlags.ACK | TcpFlags.PSH));
     }
 
@@ -76,7 +76,7 @@ class CongestionAndWindowTest extends EngineTestBase {
     void zeroWindowIsProbedWithBackoff() {
         TcpConnection c = establishedByPackets(plainConfig());
         recv(c, win(RECV, 0), 20 * MS);
-        c.send(100);
+        c.send(100, S);
         assertNothingSent(poll(c, S));
         assertEquals(TimerKind.PERSIST, c.timerKind());
         long first = c.nextWakeupPs();
@@ -97,9 +97,9 @@ class CongestionAndWindowTest extends EngineTestBase {
             recv(c, data(seq(RECV, REMOTE_ISS + 1 + i * MSS), (long) i * MSS, MSS), S);
         }
         int got = (WINDOW / MSS) * MSS;
-        c.consume(100);
+        c.consume(100, S + MS);
         assertNothingSent(poll(c, S + MS)); // 100 bytes free: silly, no update (RFC 1122 §4.2.3.3)
-        c.consume(got);
+        c.consume(got, S + 2 * MS);
         assertSent(poll(c, S + 2 * MS), win(ack(SEND, REMOTE_ISS + 1 + got), WINDOW));
     }
 

@@ -58,8 +58,8 @@ class FixtureTest extends EngineTestBase {
         TcpConnection fixture = TcpConnection.restore(establishedCcb(cfg), cfg, 10 * MS, recorder, TraceSink.NONE,
                 "fixture");
         for (TcpConnection c : List.of(real, fixture)) {
-            c.send(3000);
-            c.close();
+            c.send(3000, S);
+            c.close(S);
         }
         assertEquals(poll(real, S), poll(fixture, S));
         assertEquals(recv(real, flags(ack(RECV, LOCAL_ISS + 3002), TcpFlags.ACK), 2 * S),

@@ -26,7 +26,7 @@ class NewRenoRecoveryTest extends EngineTestBase {
     TcpConnection inFastRecovery() {
         TcpConnection c = establishedByPackets(plainConfig());
         recv(c, win(RECV, PEER_WINDOW), 20 * MS);
-        c.send(20L * MSS);
+        c.send(20L * MSS, S);
         List<Segment> burst = poll(c, S);
         assertEquals(10, burst.size());
         assertNothingSent(recv(c, ackOf(0), S + MS));

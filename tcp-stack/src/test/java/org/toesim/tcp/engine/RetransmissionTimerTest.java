@@ -43,7 +43,7 @@ class RetransmissionTimerTest extends EngineTestBase {
     @Test
     void dataRetransmittedAtRtoThenBackedOffAndGoesBackToSndUna() {
         TcpConnection c = establishedByPackets(plainConfig());
-        c.send(100);
+        c.send(100, 20 * MS);
         Segment d = flags(data(SEND, 0, 100), TcpFlags.ACK | TcpFlags.PSH);
         assertSent(poll(c, 20 * MS), d);
         // SRTT 10 ms from the SYN: RTO = max(minRto 1 s, ...) = 1 s

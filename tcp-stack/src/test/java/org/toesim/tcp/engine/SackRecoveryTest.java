@@ -53,7 +53,7 @@ class SackRecoveryTest extends EngineTestBase {
                 LOCAL_ISS + 1);
         assertSent(recv(c, synAck, 10 * MS), SEND);
         assertNothingSent(recv(c, win(RECV, PEER_WINDOW), 20 * MS));
-        c.send(20L * MSS);
+        c.send(20L * MSS, S);
         List<Segment> burst = poll(c, S);
         assertEquals(10, burst.size(), "RFC 6928 initial window");
         assertEquals(seg(9), burst.get(9));

@@ -106,6 +106,7 @@ final class TcpPair {
 
         void onWake() {
             conn.poll(sim.now(), sink);
+            requireNothingDueNow("poll");
             app();
             kick();
         }
@@ -117,17 +118,29 @@ final class TcpPair {
             }
             if (s.canSend() && s != TcpState.SYN_RECEIVED && !closed) {
                 if (written < toSend.length) {
-                    written += conn.send(toSend, written, toSend.length - written);
+                    written += conn.send(toSend, written, toSend.length - written, sim.now());
                 }
             }
-            for (Payload p : conn.read(Long.MAX_VALUE)) {
+            for (Payload p : conn.read(Long.MAX_VALUE, sim.now())) {
                 received.writeBytes(p.toByteArray());
             }
             boolean clientDone = toSend.length > 0 && written == toSend.length;
             boolean serverDone = toSend.length == 0 && conn.isReadEof();
             if (!closed && (clientDone || serverDone) && (s == TcpState.ESTABLISHED || s == TcpState.CLOSE_WAIT)) {
-                conn.close();
+                conn.close(sim.now());
                 closed = true;
+            }
+        }
+
+        /**
+         * After a poll the engine has emitted all that was due and fired every timer due: its next
+         * wake-up lies in the future, else the caller would spin at one instant. (Not so after
+         * input: a timer may fall due at the very instant a segment arrives, and the poll follows.)
+         */
+        private void requireNothingDueNow(String call) {
+            long w = conn.nextWakeupPs();
+            if (w <= sim.now()) {
+                throw new AssertionError(name + ": output still due after " + call + " at " + sim.now() + " ps: " + conn);
             }
         }
 

@@ -24,7 +24,7 @@ class WaitDescriptionTest extends EngineTestBase {
         TcpConnection c = establishedByPackets(plainConfig());
         assertEquals("ESTABLISHED: idle, awaiting data from the peer", c.waitingFor(20 * MS));
         assertEquals(-1, c.retryIntervalPs());
-        c.send(100);
+        c.send(100, 20 * MS);
         assertSent(poll(c, 20 * MS), flags(data(SEND, 0, 100), TcpFlags.ACK | TcpFlags.PSH));
         poll(c, c.nextWakeupPs()); // RTO at 1.02 s, backed off to 2 s
         assertEquals("ESTABLISHED: retransmission timer (RTO 2 s, 1 backoffs, fires in 1.82 s), 100 bytes "

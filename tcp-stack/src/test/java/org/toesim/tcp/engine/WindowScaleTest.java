@@ -31,7 +31,7 @@ class WindowScaleTest extends EngineTestBase {
                 LOCAL_ISS + 1), 1000);
         assertSent(recv(c, synAck, 10 * MS), win(SEND, BUFFER >> 3));
         assertNothingSent(recv(c, win(RECV, 1000), 20 * MS));
-        c.send(10_000);
+        c.send(10_000, S);
         Segment first = flags(data(seq(win(SEND, BUFFER >> 3), LOCAL_ISS + 1), 0, MSS), TcpFlags.ACK);
         Segment second = flags(data(seq(win(SEND, BUFFER >> 3), LOCAL_ISS + 1 + MSS), MSS, MSS), TcpFlags.ACK);
         // 4000-byte window: two full segments; the 1080-byte rest waits (sender SWS, RFC 1122 §4.2.3.4)
@@ -48,7 +48,7 @@ class WindowScaleTest extends EngineTestBase {
         // RFC 7323 §2.2: no option from the peer, so our windows go out unscaled (clamped to 65535)
         assertSent(recv(c, synAck, 10 * MS), win(SEND, 65535));
         assertNothingSent(recv(c, win(RECV, 1000), 20 * MS));
-        c.send(10_000);
+        c.send(10_000, S);
         assertSent(poll(c, S), flags(data(seq(win(SEND, 65535), LOCAL_ISS + 1), 0, 1000), TcpFlags.ACK));
     }
 
