@@ -65,14 +65,32 @@ final class OutputProcessor {
         }
     }
 
-    /** True when {@link #dispatch} would emit something right now. */
+    /**
+     * True when {@link #dispatch} would emit something right now. Must mirror dispatch exactly:
+     * after a poll it is false, so the wake-up time lies in the future.
+     */
     boolean hasPendingOutput() {
         return switch (t.state) {
             case SYN_SENT, SYN_RECEIVED -> t.sndNxtPos == 0 || t.ackNow;
-            case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, CLOSING, LAST_ACK -> t.ackNow || sendableLen() >= 0;
+            case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, CLOSING, LAST_ACK -> t.ackNow || dataDue();
             case FIN_WAIT_2, TIME_WAIT -> t.ackNow;
             default -> false;
         };
+    }
+
+    /**
+     * Whether dispatch's data step would send a segment: during SACK recovery its loop
+     * (cwnd - pipe >= 1 SMSS, RFC 6675 §5 (C)), otherwise the window-limited data loop. The two
+     * differ: pipe is not SND.NXT - SND.UNA, so cwnd may leave room for a short tail by the
+     * flight size while the SACK loop, by pipe, sends nothing.
+     */
+    private boolean dataDue() {
+        return t.inRecovery && t.scoreboard != null ? sack.wouldSend() : sendableLen(true) >= 0;
+    }
+
+    /** Whether {@link #sendOneNew} would send a segment now. */
+    boolean newSegmentAllowed() {
+        return sendableLen(false) >= 0;
     }
 
     /** SYN (active open) or SYN-ACK (RFC 9293 §3.5), with our options. */
@@ -134,10 +152,6 @@ final class OutputProcessor {
         t.sndNxtPos += len + (fin ? 1 : 0);
         t.sndMaxPos = Math.max(t.sndMaxPos, t.sndNxtPos);
         return true;
-    }
-
-    int sendableLen() {
-        return sendableLen(true);
     }
 
     /**
@@ -213,16 +227,25 @@ final class OutputProcessor {
 
     /** One segment from {@code pos} (fast retransmit, partial ACK, SACK hole). Returns its length. */
     int retransmitAt(long pos, int maxLen, String cause, long nowPs, SegmentSink out) {
+        if (retransmitLen(pos, maxLen) == 0) {
+            return 0;
+        }
         long off = pos - 1;
         long dataEnd = t.sendBuf.endOffset();
         int len = (int) Math.max(0, Math.min(Math.min(maxLen, t.sndMssBytes), dataEnd - off));
         boolean fin = t.finQueued && off + len == dataEnd && t.sndMaxPos > t.finPos();
-        if (len == 0 && !fin) {
-            return 0;
-        }
         Payload p = len == 0 ? Payload.EMPTY : t.sendBuf.slice(off, len);
         emit(t.seqOfSnd(pos), TcpFlags.ACK | (fin ? TcpFlags.FIN : 0), p, nowPs, out);
         noteRetransmission(pos, len, cause, nowPs);
+        return len + (fin ? 1 : 0);
+    }
+
+    /** Sequence space {@link #retransmitAt} would cover (data plus FIN), 0 when it would send nothing. */
+    int retransmitLen(long pos, int maxLen) {
+        long off = pos - 1;
+        long dataEnd = t.sendBuf.endOffset();
+        int len = (int) Math.max(0, Math.min(Math.min(maxLen, t.sndMssBytes), dataEnd - off));
+        boolean fin = t.finQueued && off + len == dataEnd && t.sndMaxPos > t.finPos();
         return len + (fin ? 1 : 0);
     }
 

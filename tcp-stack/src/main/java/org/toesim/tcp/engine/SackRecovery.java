@@ -67,10 +67,8 @@ final class SackRecovery {
     void send(long nowPs, SegmentSink out) {
         SackScoreboard sb = t.scoreboard;
         int guard = 0;
-        while (t.cs.cwndBytes - sb.pipeBytes() >= t.sndMssBytes && guard++ < 1024) {
-            sb.onNewDataSent(t.seqOfSnd(t.sndMaxPos));
-            boolean canSendNew = t.sndNxtPos == t.sndMaxPos && output.newDataAllowedByWindow();
-            SackScoreboard.Rule rule = sb.nextSeg(canSendNew);
+        while (guard++ < 1024) {
+            SackScoreboard.Rule rule = nextRule();
             switch (rule) {
                 case LOST, UNSACKED, RESCUE -> {
                     long pos = t.sndPosOf(sb.nextSegSeq());
@@ -95,5 +93,34 @@ final class SackRecovery {
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@link #send} would emit a segment now: the same choice as its first step, without
+     * sending. The engine's wake-up time rests on this; a "yes" that {@code send} then does not
+     * honour makes the caller poll again at the same instant, for ever.
+     */
+    boolean wouldSend() {
+        SackScoreboard.Rule rule = nextRule();
+        return switch (rule) {
+            case LOST, UNSACKED, RESCUE ->
+                    output.retransmitLen(t.sndPosOf(t.scoreboard.nextSegSeq()), t.scoreboard.nextSegLenBytes()) > 0;
+            case NEW_DATA -> output.newSegmentAllowed();
+            case NONE -> false;
+        };
+    }
+
+    /**
+     * NextSeg (RFC 6675 §4) when cwnd - pipe >= 1 SMSS (§5 (C)), else NONE. HighData is brought up
+     * to SND.MAX first (idempotent: it only ever takes the larger value).
+     */
+    private SackScoreboard.Rule nextRule() {
+        SackScoreboard sb = t.scoreboard;
+        sb.onNewDataSent(t.seqOfSnd(t.sndMaxPos));
+        if (t.cs.cwndBytes - sb.pipeBytes() < t.sndMssBytes) {
+            return SackScoreboard.Rule.NONE;
+        }
+        boolean canSendNew = t.sndNxtPos == t.sndMaxPos && output.newDataAllowedByWindow();
+        return sb.nextSeg(canSendNew);
     }
 }
