@@ -2,6 +2,7 @@ package org.toesim.tcp.engine;
 
 import org.toesim.tcp.sack.SackScoreboard;
 import org.toesim.tcp.segment.Segment;
+import org.toesim.tcp.seq.SeqNum;
 
 /**
  * SACK-based loss recovery (RFC 6675) when both sides sent SACK-permitted (RFC 2018 §2), over
@@ -13,6 +14,7 @@ import org.toesim.tcp.segment.Segment;
  *   while cwnd - pipe >= SMSS ─▶ NextSeg: lost hole / new data / unSACKed / rescue (§5 (C))
  *   cumulative ACK covers RecoveryPoint ─▶ exit                                    (§5 (4.1))
  *   RTO                  ─▶ scoreboard.onRetransmissionTimeout                      (§5.1)
+ *   SND.UNA's retransmission lost (later data SACKed) ─▶ retransmit SND.UNA again (RFC 8985 §6.2)
  * </pre>
  */
 final class SackRecovery {
@@ -63,9 +65,29 @@ final class SackRecovery {
         }
     }
 
+    /**
+     * The retransmission of SND.UNA was lost (data sent after it is SACKed,
+     * {@link SackScoreboard#unaRetransmissionLost}): send it again now rather than idle until the
+     * RTO. It replaces a segment the network dropped, so it goes whatever pipe says.
+     */
+    private void resendLostUnaRetransmission(long nowPs, SegmentSink out) {
+        SackScoreboard sb = t.scoreboard;
+        sb.onNewDataSent(t.seqOfSnd(t.sndMaxPos));
+        if (!sb.unaRetransmissionLost()) {
+            return;
+        }
+        int una = t.seqOfSnd(t.sndUnaPos);
+        int maxLen = (int) Math.min(t.sndMssBytes, SeqNum.distance(una, sb.holeEnd(una)));
+        int len = output.retransmitAt(t.sndUnaPos, maxLen, "lost-retransmit", nowPs, out);
+        if (len > 0) {
+            sb.onRetransmitted(una, len);
+        }
+    }
+
     /** RFC 6675 §5 (C): send while cwnd - pipe >= 1 SMSS. */
     void send(long nowPs, SegmentSink out) {
         SackScoreboard sb = t.scoreboard;
+        resendLostUnaRetransmission(nowPs, out);
         int guard = 0;
         while (guard++ < 1024) {
             SackScoreboard.Rule rule = nextRule();

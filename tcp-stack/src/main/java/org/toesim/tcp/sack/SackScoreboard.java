@@ -64,6 +64,12 @@ public final class SackScoreboard {
     private int rescueRxt;
     private int nextSegSeq;
     private int nextSegLenBytes;
+    /** Whether the segment at SND.UNA was retransmitted in this recovery (and SND.UNA has not moved since). */
+    private boolean unaRetransmitted;
+    /** SND.UNA when it was last retransmitted. */
+    private int unaRxtSeq;
+    /** HighData when SND.UNA was last retransmitted: data sent after that retransmission starts here. */
+    private int unaRxtHighData;
 
     /** A scoreboard for a connection whose SND.UNA = SND.MAX = {@code sndUna}. */
     public SackScoreboard(int smssBytes, int dupThresh, int sndUna) {
@@ -267,6 +273,32 @@ public final class SackScoreboard {
         recoveryPoint = highData;
         highRxt = SeqNum.add(una, firstRetransmitLenBytes);
         rescueRxt = highRxt;
+        noteUnaRetransmitted();
+    }
+
+    private void noteUnaRetransmitted() {
+        unaRetransmitted = true;
+        unaRxtSeq = ranges.base();
+        unaRxtHighData = highData;
+    }
+
+    /**
+     * Lost retransmission detection (the rule of RFC 8985 section 6.2 applied to SND.UNA, as
+     * Linux's {@code tcp_mark_lost_retrans} did before RACK): in recovery, the retransmission of
+     * SND.UNA is lost when SND.UNA is still un-SACKed and more than DupThresh - 1 segments of
+     * data sent <em>after</em> that retransmission have been SACKed. RFC 6675 alone never
+     * retransmits an octet twice before the RTO, so one lost retransmission used to idle the
+     * connection for a whole retransmission timeout (200 ms and more, doubled each time).
+     * The engine then retransmits SND.UNA again ({@link #onRetransmitted}).
+     */
+    public boolean unaRetransmissionLost() {
+        int una = ranges.base();
+        if (!inRecovery || !unaRetransmitted || una != unaRxtSeq || isSacked(una)
+                || !SeqNum.lt(unaRxtHighData, highData)) {
+            return false;
+        }
+        long sackedAfter = ranges.sackedBelow(highData) - ranges.sackedBelow(SeqNum.max(unaRxtHighData, una));
+        return sackedAfter > (long) (dupThresh - 1) * smssBytes;
     }
 
     /**
@@ -280,6 +312,9 @@ public final class SackScoreboard {
     /** A retransmission by rule (1) or (3) was sent: HighRxt moves to its end (§5 step C.1). */
     public void onRetransmitted(int seq, int lenBytes) {
         highRxt = SeqNum.max(highRxt, SeqNum.add(seq, lenBytes));
+        if (seq == ranges.base()) {
+            noteUnaRetransmitted();
+        }
     }
 
     /** The rule (4) rescue retransmission was sent: RescueRxt = RecoveryPoint; HighRxt unchanged. */
@@ -290,6 +325,7 @@ public final class SackScoreboard {
     /** Loss recovery ended (the cumulative ACK covered RecoveryPoint, RFC 6675 §5 step 4.1). */
     public void exitRecovery() {
         inRecovery = false;
+        unaRetransmitted = false;
     }
 
     /** Whether SND.UNA has reached the RecoveryPoint. */
@@ -311,6 +347,7 @@ public final class SackScoreboard {
     public void onRetransmissionTimeout() {
         recoveryPoint = highData;
         inRecovery = false;
+        unaRetransmitted = false;
         rtoFence = true;
         highRxt = ranges.base();
         ranges.clear();

@@ -269,4 +269,23 @@ class SackScoreboardTest {
         }
         return segs >= 3 || bytes > 2L * smss;
     }
+
+    @Test
+    void aLostRetransmissionOfSndUnaIsDetectedWhenLaterDataIsSacked() {
+        SackScoreboard sb = tenInFlight();
+        sb.update(UNA, List.of(sack(1, 4)));
+        sb.enterRecovery(SMSS); // segment 0 retransmitted while HighData = segment 10
+        assertFalse(sb.unaRetransmissionLost(), "nothing sent after the retransmission is SACKed yet");
+        sb.update(UNA, List.of(sack(1, 10)));
+        assertFalse(sb.unaRetransmissionLost(), "SACKs of data sent before the retransmission prove nothing");
+        sb.onNewDataSent(seg(14));
+        sb.update(UNA, List.of(sack(1, 12)));
+        assertFalse(sb.unaRetransmissionLost(), "two later segments SACKed: could still be reordering (DupThresh 3)");
+        sb.update(UNA, List.of(sack(1, 13)));
+        assertTrue(sb.unaRetransmissionLost(), "three segments sent after it arrived, the retransmission did not");
+        sb.onRetransmitted(UNA, SMSS); // sent again: a fresh retransmission, HighData = segment 14
+        assertFalse(sb.unaRetransmissionLost());
+        sb.update(seg(13), List.of());
+        assertFalse(sb.unaRetransmissionLost(), "SND.UNA moved: the retransmission arrived");
+    }
 }
