@@ -17,6 +17,11 @@ import java.io.IOException;
  * overrides) can still point into the file. Rejects duplicate keys.
  */
 final class LocatingTreeReader {
+    /**
+     * Longest array read: a hundred thousand hosts would need ~200 GB of model state, so a longer
+     * array is refused while reading instead of after minutes of binding.
+     */
+    static final int MAX_ARRAY_ELEMENTS = 100_000;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final String source;
     private final Locations locations;
@@ -101,6 +106,12 @@ final class LocatingTreeReader {
         ArrayNode arr = nodes.arrayNode();
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (i == MAX_ARRAY_ELEMENTS) {
+                JsonLocation l = p.currentTokenLocation();
+                throw new ScenarioException(new Problem(source, l.getLineNr(), l.getColumnNr(), JsonPaths.index(path, i),
+                        "more than " + MAX_ARRAY_ELEMENTS + " elements", "at most " + MAX_ARRAY_ELEMENTS
+                        + " elements per array (far beyond what the model can hold: see budget)", ""));
+            }
             String child = JsonPaths.index(path, i++);
             locations.put(child, at(p.currentTokenLocation()));
             arr.add(value(p, child));
