@@ -26,7 +26,6 @@ import org.toesim.scenario.run.ScenarioExecutors;
  * made cheap with small transfers and a small event budget.
  */
 class ScenarioFuzzTest {
-    static final int TRIES = 10_000;
     static final int RUN_EVERY = 50;
     static final Path WORK = Path.of("target", "fuzz");
     /** Every error line names its source (the file or a --set) first. */
@@ -52,7 +51,7 @@ class ScenarioFuzzTest {
         return out;
     }
 
-    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF, seed = "9009")
+    @Property(shrinking = ShrinkingMode.OFF, seed = "9009") // tries: jqwik.tries.default (10,000, junit-platform.properties)
     void everyInputGetsACleanAnswer(@ForAll long seed) throws Exception {
         String[] base = SEEDS.get((int) Math.floorMod(seed, (long) SEEDS.size()));
         ScenarioMutator.Input in = new ScenarioMutator(seed).mutate(base[1], base[0].endsWith(".yaml"));

@@ -242,7 +242,7 @@ final class ScenarioMutator {
     }
 
     private Input nesting(String text) {
-        int depth = r.nextBoolean() ? 100 + r.nextInt(900) : 2000 + r.nextInt(50_000);
+        int depth = r.nextBoolean() ? 10 + r.nextInt(200) : 1000 + r.nextInt(20_000);
         StringBuilder sb = new StringBuilder();
         boolean arrays = r.nextBoolean();
         for (int i = 0; i < depth; i++) {
@@ -263,7 +263,7 @@ final class ScenarioMutator {
         String name = arrays[r.nextInt(arrays.length)];
         JsonNode arr = tree.path(name);
         JsonNode element = arr.isArray() && arr.size() > 0 ? arr.get(0) : F.objectNode().put("name", "h");
-        int n = r.nextInt(20) == 0 ? 100_001 + r.nextInt(10) : 100 + r.nextInt(3000);
+        int n = r.nextInt(100) == 0 ? 100_001 + r.nextInt(10) : 10 + r.nextInt(2000);
         ArrayNode big = F.arrayNode();
         for (int i = 0; i < n; i++) {
             JsonNode e = element.deepCopy();

@@ -66,7 +66,7 @@ class BudgetTest {
     void tenThousandHostsAreRefusedUnlessTheBudgetAllows() throws Exception {
         Problem p = refused(hosts(10_000));
         assertEquals("budget.maxMemory", p.path());
-        assertTrue(p.format().contains("10000 hosts"), p.format());
+        assertTrue(p.format().contains("(10000 hosts, "), p.format());
         assertEquals(10_000, bind(hosts(10_000), "budget.maxMemory=0", "outputs.timeSeries=0").hosts().size());
     }
 
