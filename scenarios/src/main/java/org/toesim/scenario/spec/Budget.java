@@ -53,6 +53,8 @@ final class Budget {
         double bufferBytes = 0;
         double rows = 0;
         double lastEndPs = 0;
+        double biggest = -1;
+        String biggestPath = "stop";
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
             long rate = Math.min(hostRate.getOrDefault(w.from(), LinkSpec.DEFAULT_RATE_BITS_PER_SEC),
@@ -74,7 +76,12 @@ final class Budget {
             double activePs = Math.max(0, endPs - w.startPs());
             double carried = activePs * rate / 8.0 / Units.PS_PER_S * 2;
             double segments = Math.min(c.bytes, carried) / w.tcp().mssBytes() + c.messages;
-            events += segments * EVENTS_PER_SEGMENT + c.connections * EVENTS_PER_CONNECTION;
+            double mine = segments * EVENTS_PER_SEGMENT + c.connections * EVENTS_PER_CONNECTION;
+            if (mine > biggest) {
+                biggest = mine;
+                biggestPath = "workloads[" + i + "]." + c.field;
+            }
+            events += mine;
             connections += c.connections;
             rows += c.rows;
             if (w.tcp().realBytes()) {
@@ -87,24 +94,31 @@ final class Budget {
         double columns = 2 * rows + 3.0 * s.hosts().size();
         double memory = s.hosts().size() * (double) HOST_BYTES + Math.min(connections, 1e6) * CONNECTION_BYTES
                 + bufferBytes + samples * (columns * 8 + 16);
-        over(s, issues, events, memory, samples, columns);
+        over(s, issues, new Estimate(events, memory, samples, columns, biggestPath));
     }
 
-    /** At most one problem: memory first (exceeding it is the crash), then events. */
-    private static void over(Scenario s, List<ScenarioValidator.Issue> issues, double events, double memory,
-                             double samples, double columns) {
+    /** What {@link #check} estimated; {@code eventsPath} is the field of the costliest workload. */
+    private record Estimate(double events, double memory, double samples, double columns, String eventsPath) {
+    }
+
+    /**
+     * At most one problem: memory first (exceeding it is the crash), then events; placed at the
+     * field to change (outputs.timeSeries, hosts, or the costliest workload's size).
+     */
+    private static void over(Scenario s, List<ScenarioValidator.Issue> issues, Estimate e) {
         BudgetSpec b = s.budget();
-        if (b.maxMemoryBytes() > 0 && memory > b.maxMemoryBytes()) {
+        if (b.maxMemoryBytes() > 0 && e.memory > b.maxMemoryBytes()) {
+            boolean series = e.samples * e.columns * 8 > e.memory / 2;
             String why = String.format(Locale.ROOT, " (%d hosts, %.3g time-series samples x %.0f columns%s)",
-                    s.hosts().size(), samples, columns, samples * columns * 8 > memory / 2
-                            ? ": raise outputs.timeSeries or set it to 0" : "");
-            issues.add(new ScenarioValidator.Issue("budget.maxMemory", "the run needs about " + bytes(memory)
-                    + " of memory" + why + ", more than the budget of " + Units.formatSize(b.maxMemoryBytes()),
+                    s.hosts().size(), e.samples, e.columns, series ? ": raise outputs.timeSeries or set it to 0" : "");
+            issues.add(new ScenarioValidator.Issue(series ? "outputs.timeSeries" : "hosts", "the run needs about "
+                    + bytes(e.memory) + " of memory" + why + ", more than budget.maxMemory "
+                    + Units.formatSize(b.maxMemoryBytes()),
                     "a smaller scenario, or a larger budget (--set budget.maxMemory=0 for no limit)", ""));
-        } else if (b.maxEvents() > 0 && events > b.maxEvents()) {
-            issues.add(new ScenarioValidator.Issue("budget.maxEvents", String.format(Locale.ROOT,
-                    "the run needs about %.3g simulation events (~%s of wall time at 5 M events/s), more than the "
-                            + "budget of %d", events, time(events / 5e6 * Units.PS_PER_S), b.maxEvents()),
+        } else if (b.maxEvents() > 0 && e.events > b.maxEvents()) {
+            issues.add(new ScenarioValidator.Issue(e.eventsPath, String.format(Locale.ROOT,
+                    "the run needs about %.3g simulation events (~%s of wall time at 5 M events/s), more than "
+                            + "budget.maxEvents %d", e.events, time(e.events / 5e6 * Units.PS_PER_S), b.maxEvents()),
                     "smaller transfers or fewer connections, a shorter stop, or a larger budget "
                             + "(--set budget.maxEvents=0 for no limit)", ""));
         }

@@ -38,7 +38,8 @@ class BudgetTest {
     @Test
     void aPicosecondTimeSeriesIsRefusedNotAnOutOfMemory() {
         Problem p = refused(TWO, "outputs.timeSeries=1ps");
-        assertEquals("budget.maxMemory", p.path());
+        assertEquals("outputs.timeSeries", p.path());
+        assertEquals("--set outputs.timeSeries=1ps", p.source());
         assertTrue(p.format().contains("time-series samples") && p.format().contains("raise outputs.timeSeries"),
                 p.format());
         assertTrue(p.format().contains("--set budget.maxMemory=0"), p.format());
@@ -57,15 +58,16 @@ class BudgetTest {
         String big = "{\"stop\": {\"duration\": \"1000s\"}, \"hosts\": [{\"name\": \"a\"}, {\"name\": \"b\"}],"
                 + " \"workloads\": [{\"type\": \"bulk\", \"from\": \"a\", \"to\": \"b\", \"size\": \"100TiB\"}]}";
         Problem p = refused(big);
-        assertEquals("budget.maxEvents", p.path());
+        assertEquals("workloads[0].size", p.path());
+        assertEquals(1, p.line());
         assertTrue(p.format().contains("simulation events"), p.format());
         assertEquals(1_000_000_000_000_000L, bind(big, "budget.maxEvents=0").stop().durationPs());
     }
 
     @Test
     void tenThousandHostsAreRefusedUnlessTheBudgetAllows() throws Exception {
-        Problem p = refused(hosts(10_000));
-        assertEquals("budget.maxMemory", p.path());
+        Problem p = refused(hosts(10_000), "outputs.timeSeries=0");
+        assertEquals("hosts", p.path());
         assertTrue(p.format().contains("(10000 hosts, "), p.format());
         assertEquals(10_000, bind(hosts(10_000), "budget.maxMemory=0", "outputs.timeSeries=0").hosts().size());
     }
@@ -73,7 +75,7 @@ class BudgetTest {
     @Test
     void fiftyThousandHostsAreAnsweredInLinearTime() {
         // quadratic name checks took minutes here
-        assertEquals("budget.maxMemory", refused(hosts(50_000)).path());
+        assertTrue(refused(hosts(50_000)).format().contains("budget.maxMemory"));
     }
 
     @Test
