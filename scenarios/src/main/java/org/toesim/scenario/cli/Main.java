@@ -1,5 +1,7 @@
 package org.toesim.scenario.cli;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -15,6 +17,8 @@ import picocli.CommandLine;
  * </pre>
  */
 public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
     private Main() {
     }
 
@@ -23,9 +27,35 @@ public final class Main {
         System.exit(execute(CliEnvironment.system(), args));
     }
 
-    /** Runs the command line in-process and returns the exit code. */
+    /**
+     * Runs the command line in-process and returns the exit code. Anything unexpected (a bug, an
+     * out-of-memory or stack overflow) becomes one line and exit 1; its stack trace goes to the
+     * log at debug level, never to the user's terminal.
+     */
     public static int execute(CliEnvironment env, String... args) {
-        return commandLine(env).execute(args);
+        try {
+            return commandLine(env).execute(args);
+        } catch (Throwable t) { // the last line of defence: no input may produce a stack trace
+            return internalError(env, t);
+        }
+    }
+
+    /** Prints {@code error: internal error: ...} and returns exit code 1. */
+    static int internalError(CliEnvironment env, Throwable t) {
+        Throwable cause = t instanceof CommandLine.ExecutionException && t.getCause() != null ? t.getCause() : t;
+        LOG.debug("internal error", cause);
+        String what = cause instanceof OutOfMemoryError ? "out of memory (raise -Xmx or shrink the scenario)"
+                : cause instanceof StackOverflowError ? "stack overflow (the input nests too deeply)"
+                : String.valueOf(cause);
+        env.err().println("error: internal error: " + firstLine(what) + " (a bug in toesim; the stack trace is "
+                + "logged at debug level)");
+        env.err().flush();
+        return ExitCodes.FAILURE;
+    }
+
+    private static String firstLine(String s) {
+        int cut = s.indexOf('\n');
+        return cut < 0 ? s : s.substring(0, cut);
     }
 
     /** The configured picocli command line (usage errors exit 2, failures 1). */
@@ -34,10 +64,7 @@ public final class Main {
         cl.setOut(env.out());
         cl.setErr(env.err());
         cl.setCaseInsensitiveEnumValuesAllowed(false);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            env.err().println("error: " + ex);
-            return ExitCodes.FAILURE;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(env, ex));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             env.err().println("error: " + ex.getMessage());

@@ -9,14 +9,12 @@ import org.toesim.scenario.spec.Suggest;
 
 /**
  * Applies a scenario's {@code costs} overrides ({@code {"copyCyclesPerByte": 2, ...}}) to the
- * host's {@link CostTable}. Names are the table's component names; an unknown name is an input
- * error naming the path, the valid names and the closest one.
+ * host's {@link CostTable}. Names are the table's component names; validation
+ * ({@link org.toesim.scenario.spec.ModelChecks}) has already rejected unknown ones with their place in the file.
  */
 final class CostOverrides {
     /** The overridable names, in {@link CostTable} component order. */
-    static final List<String> NAMES = List.of("rxPacketCycles", "txPacketCycles", "copyCyclesPerByte",
-            "checksumCyclesPerByte", "interruptCycles", "syscallCycles", "contextSwitchCycles", "descriptorCycles",
-            "offloadCommandCycles", "completionCycles", "ackCycles");
+    static final List<String> NAMES = org.toesim.scenario.spec.ModelChecks.HOST_COST_NAMES;
 
     private CostOverrides() {
     }

@@ -140,8 +140,11 @@ final class HostNode {
                 trace);
         sockets = new SocketLayer(stack, memory);
         HostStackPort stackPort = new HostStackPort(stack, dev);
-        // offload commands and buffer posts run off the interrupt core (core 0), as a kernel worker would
-        DriverAdapterPort adapterPort = new DriverAdapterPort(driver, cpu.cores() > 1 ? 1 : 0, 16, 1 << 20);
+        // offload commands and buffer posts run off the interrupt core (core 0), as a kernel worker would;
+        // one state slot per command with a CCB image in flight: 16 ran out with 50 short connections
+        // offloaded by port (full.json), so allow as many as a busy host opens at once
+        DriverAdapterPort adapterPort = new DriverAdapterPort(driver, cpu.cores() > 1 ? 1 : 0,
+                OFFLOAD_STATE_SLOTS, 1 << 20);
         OffloadPolicy[] guarded = new OffloadPolicy[1];
         OffloadPolicy policy = new OffloadPolicy() {
             @Override
@@ -324,6 +327,9 @@ final class HostNode {
      * carry the default experiment (~800 posts) with room to spare.
      */
     static final int TOE_RECEIVE_RING_SLOTS = 8192;
+
+    /** Offload commands with a state image in flight at once (simulated address space only). */
+    static final int OFFLOAD_STATE_SLOTS = 1024;
 
     private static PlainNic plainNic(Simulator sim, StatsRegistry stats, HostSpec spec, NicSpec nicSpec,
                                      MacConfig portConfig, PcieLink pcie, MacPort port, String path,

@@ -20,8 +20,9 @@ import org.toesim.tcp.engine.TcpConfig;
  * Card cycle names ({@code cardCycles}): {@value #CYCLE_NAMES}.
  */
 final class ToeAssembly {
-    /** The card cost names a scenario may override. */
+    /** The card cost names a scenario may override (validated as spec.ModelChecks.CARD_CYCLE_NAMES). */
     static final String CYCLE_NAMES = "fastPathRx, fastPathAck, tx, slowPath, command, descriptor, timer";
+
     /** How often watched on-host connections are shown to the policy. */
     static final long POLICY_CHECK_PS = 100 * Units.PS_PER_US;
 

@@ -17,6 +17,16 @@ import java.io.IOException;
  * overrides) can still point into the file. Rejects duplicate keys.
  */
 final class LocatingTreeReader {
+    /**
+     * Longest array read: a hundred thousand hosts would need ~200 GB of model state, so a longer
+     * array is refused while reading instead of after minutes of binding.
+     */
+    static final int MAX_ARRAY_ELEMENTS = 100_000;
+    /**
+     * Deepest nesting read (a scenario nests about 6 levels): each level's path is a longer
+     * string, so 50,000 levels would cost gigabytes before any other limit is reached.
+     */
+    static final int MAX_DEPTH = 64;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final String source;
     private final Locations locations;
@@ -55,10 +65,20 @@ final class LocatingTreeReader {
         return new Locations.Location(source, l.getLineNr(), l.getColumnNr());
     }
 
+    private int depth;
+
     private JsonNode value(JsonParser p, String path) throws IOException, ScenarioException {
         switch (p.currentToken()) {
-            case START_OBJECT: return object(p, path);
-            case START_ARRAY: return array(p, path);
+            case START_OBJECT:
+            case START_ARRAY:
+                if (++depth > MAX_DEPTH) {
+                    JsonLocation l = p.currentTokenLocation();
+                    throw new ScenarioException(new Problem(source, l.getLineNr(), l.getColumnNr(), "",
+                            "nested more than " + MAX_DEPTH + " levels deep", "a scenario (about 6 levels)", ""));
+                }
+                JsonNode n = p.currentToken() == JsonToken.START_OBJECT ? object(p, path) : array(p, path);
+                depth--;
+                return n;
             case VALUE_STRING: return nodes.textNode(p.getText());
             case VALUE_NUMBER_INT: return integer(p);
             case VALUE_NUMBER_FLOAT: return nodes.numberNode(p.getDoubleValue());
@@ -101,6 +121,12 @@ final class LocatingTreeReader {
         ArrayNode arr = nodes.arrayNode();
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (i == MAX_ARRAY_ELEMENTS) {
+                JsonLocation l = p.currentTokenLocation();
+                throw new ScenarioException(new Problem(source, l.getLineNr(), l.getColumnNr(), JsonPaths.index(path, i),
+                        "more than " + MAX_ARRAY_ELEMENTS + " elements", "at most " + MAX_ARRAY_ELEMENTS
+                        + " elements per array (far beyond what the model can hold: see budget)", ""));
+            }
             String child = JsonPaths.index(path, i++);
             locations.put(child, at(p.currentTokenLocation()));
             arr.add(value(p, child));

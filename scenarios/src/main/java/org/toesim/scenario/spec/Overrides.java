@@ -2,7 +2,9 @@ package org.toesim.scenario.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -21,7 +23,10 @@ import java.util.List;
  * Missing objects along the path are created; an array index must exist or be the next one.
  */
 public final class Overrides {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: {@code 64 MiB} is not the number 64 followed by ignored text, it is the string "64 MiB". */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private Overrides() {
     }
@@ -30,7 +35,11 @@ public final class Overrides {
     public record Override(String text, String path, List<Object> steps, JsonNode value) {
     }
 
-    /** Parses {@code path=value}; the value is JSON if it parses as JSON, otherwise a string. */
+    /**
+     * Parses {@code path=value}; the value is JSON if the whole of it parses as one JSON value,
+     * otherwise a string (so {@code size=64 MiB} sets the string "64 MiB", which the size parser
+     * then reads exactly or rejects, as it would in a file).
+     */
     public static Override parse(String text) throws ScenarioException {
         int eq = text.indexOf('=');
         if (eq <= 0) {
@@ -45,7 +54,7 @@ public final class Overrides {
             if (value == null || value.isMissingNode()) {
                 value = TextNode.valueOf(raw);
             }
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             value = TextNode.valueOf(raw);
         }
         return new Override(text, path, steps, value);

@@ -29,10 +29,11 @@ import java.util.List;
  * @param workloads traffic
  * @param faults    scheduled faults
  * @param outputs   extra outputs
+ * @param budget    the most the run may cost (events, memory), checked before it starts
  */
 public record Scenario(String name, long seed, StopSpec stop, long warmUpPs, List<HostSpec> hosts,
                        List<LinkSpec> links, List<SwitchSpec> switches, List<WorkloadSpec> workloads,
-                       List<FaultSpec> faults, OutputSpec outputs) {
+                       List<FaultSpec> faults, OutputSpec outputs, BudgetSpec budget) {
     /** First port given to unnumbered workloads (iperf's default). */
     public static final int FIRST_PORT = 5001;
 
@@ -43,8 +44,9 @@ public record Scenario(String name, long seed, StopSpec stop, long warmUpPs, Lis
         switches = Checks.list(switches);
         workloads = Checks.list(workloads);
         faults = Checks.list(faults);
-        if (stop == null || outputs == null) {
-            throw new FieldException(stop == null ? "stop" : "outputs", "missing", "an object");
+        if (stop == null || outputs == null || budget == null) {
+            throw new FieldException(stop == null ? "stop" : outputs == null ? "outputs" : "budget", "missing",
+                    "an object");
         }
         if (hosts.isEmpty()) {
             throw new FieldException("hosts", "is empty", "at least one host, e.g. [{\"name\": \"a\"}, {\"name\": \"b\"}]");
@@ -58,12 +60,12 @@ public record Scenario(String name, long seed, StopSpec stop, long warmUpPs, Lis
 
     /** A copy with another seed (replications, {@code --seed}). */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, newSeed, stop, warmUpPs, hosts, links, switches, workloads, faults, outputs);
+        return new Scenario(name, newSeed, stop, warmUpPs, hosts, links, switches, workloads, faults, outputs, budget);
     }
 
     /** A copy with other outputs ({@code --pcap}, {@code --trace}). */
     public Scenario withOutputs(OutputSpec newOutputs) {
-        return new Scenario(name, seed, stop, warmUpPs, hosts, links, switches, workloads, faults, newOutputs);
+        return new Scenario(name, seed, stop, warmUpPs, hosts, links, switches, workloads, faults, newOutputs, budget);
     }
 
     @JsonCreator
@@ -77,7 +79,8 @@ public record Scenario(String name, long seed, StopSpec stop, long warmUpPs, Lis
                        @JsonProperty("switches") List<SwitchSpec> switches,
                        @JsonProperty("workloads") List<WorkloadSpec> workloads,
                        @JsonProperty("faults") List<FaultSpec> faults,
-                       @JsonProperty("outputs") OutputSpec outputs) {
+                       @JsonProperty("outputs") OutputSpec outputs,
+                       @JsonProperty("budget") BudgetSpec budget) {
         List<HostSpec> h = Checks.list(hosts);
         List<SwitchSpec> sw = Checks.list(switches);
         List<LinkSpec> l = Checks.list(links);
@@ -91,6 +94,7 @@ public record Scenario(String name, long seed, StopSpec stop, long warmUpPs, Lis
             w.add(ws.withIdentity(ws.name() != null ? ws.name() : "w" + i, ws.port() != 0 ? ws.port() : FIRST_PORT + i));
         }
         return new Scenario(Checks.or(name, "scenario"), Checks.or(seed, 1L), Checks.or(stop, StopSpec.DEFAULT),
-                Checks.or(warmUp, 0L), h, l, sw, w, faults, Checks.or(outputs, OutputSpec.DEFAULT));
+                Checks.or(warmUp, 0L), h, l, sw, w, faults, Checks.or(outputs, OutputSpec.DEFAULT),
+                Checks.or(budget, BudgetSpec.DEFAULT));
     }
 }

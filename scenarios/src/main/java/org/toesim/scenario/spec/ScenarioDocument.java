@@ -67,6 +67,9 @@ public final class ScenarioDocument {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ScenarioException(new Problem(name, 0, 0, "", "is not UTF-8 text (" + e.getMessage() + ")",
+                    "a scenario file in UTF-8 (JSON or YAML)", ""));
         } catch (NoSuchFileException e) {
             throw new ScenarioException(new Problem(name, 0, 0, "", "file not found", "an existing scenario file", ""));
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import org.toesim.scenario.result.SummaryReport;
 import org.toesim.scenario.run.ProgressListener;
 import org.toesim.scenario.run.RunContext;
 import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.spec.ScenarioException;
 
 /** nic.rssQueues on a plain NIC: the driver runs that many queue pairs, one per core. */
 class RssTest {
@@ -48,7 +49,9 @@ class RssTest {
 
     @Test
     void aToeWithSeveralQueuesIsNotInThisBuild() {
-        SimulationException e = assertThrows(SimulationException.class, () -> run(2, "toe"));
-        assertTrue(e.getMessage().contains("hosts[1].nic.rssQueues"), e.getMessage());
+        // rejected by validation, with its place in the file, before anything is built
+        ScenarioException e = assertThrows(ScenarioException.class, () -> run(2, "toe"));
+        assertTrue(e.getMessage().contains("test.json:3:37: hosts[1].nic.rssQueues"), e.getMessage());
+        assertTrue(e.getMessage().contains("not in this build"), e.getMessage());
     }
 }

@@ -81,6 +81,19 @@ public final class Units {
             throw new UnitException("unknown " + dim.label + " unit '" + unit + "' in '" + text
                     + "': expected one of " + String.join(", ", dim.advertised) + closest(unit, dim));
         }
+        // a huge exponent ("1e999999999") would make setScale build a billion-digit integer: the
+        // magnitude is known from precision - scale, so decide before any digit is expanded
+        if (value.signum() == 0) {
+            return 0;
+        }
+        value = value.stripTrailingZeros();
+        if (value.precision() - value.scale() > 40) {
+            throw new UnitException("'" + text + "' is too large: at most " + Long.MAX_VALUE + " " + dim.baseUnit);
+        }
+        if (value.scale() > 40) {
+            throw new UnitException("'" + text + "' is not a whole number of " + dim.baseUnit
+                    + " (the smallest " + dim.label + " step)");
+        }
         BigDecimal base = value.multiply(factor);
         try {
             return base.setScale(0, RoundingMode.UNNECESSARY).longValueExact();

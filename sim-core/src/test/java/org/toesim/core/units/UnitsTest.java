@@ -87,4 +87,21 @@ class UnitsTest {
         assertEquals(1_000_000_000_000L, Rates.cyclesTimePs(3_000_000_000L, 3_000_000_000L));
         assertEquals(8e9, Rates.bitsPerSec(1_000_000_000L, Units.PS_PER_S), 1e-3);
     }
+
+    @Test
+    void aSizeWithASpaceIsExactAndTrailingTextIsAnError() {
+        assertEquals(64L << 20, Units.sizeBytes("64 MiB"));
+        assertTrue(assertThrows(UnitException.class, () -> Units.sizeBytes("64 MiB x")).getMessage()
+                .contains("is not a size"));
+    }
+
+    @Test
+    void hugeExponentsFailAtOnceInsteadOfExpandingBillionsOfDigits() {
+        assertTrue(assertThrows(UnitException.class, () -> Units.sizeBytes("1e999999999B")).getMessage()
+                .contains("too large"));
+        assertTrue(assertThrows(UnitException.class, () -> Units.durationPs("1e-999999999s")).getMessage()
+                .contains("not a whole number"));
+        assertEquals(0, Units.durationPs("0e999999999s"));
+        assertEquals(1_000_000_000_000L, Units.durationPs("1000000000000000000000e-21s"));
+    }
 }
