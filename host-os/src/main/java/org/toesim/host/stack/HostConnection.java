@@ -84,6 +84,11 @@ public final class HostConnection implements TcpEvents {
         return closed;
     }
 
+    /** Who hears about this connection (its socket), read-only. */
+    public ConnectionListener listener() {
+        return listener;
+    }
+
     /** Sets who hears about this connection (the socket layer). */
     public void setListener(ConnectionListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -117,6 +122,14 @@ public final class HostConnection implements TcpEvents {
     /** Engine statistics now (host-run connections only). */
     public ConnectionStats stats() {
         return engine.stats(stack.nowPs());
+    }
+
+    /**
+     * Where the host engine has this connection's stream bytes, or null when the host holds no
+     * engine (offloaded: the adapter's engine runs it). Read-only, for invariant checks.
+     */
+    public org.toesim.tcp.engine.StreamAccounting accounting() {
+        return engine == null ? null : engine.accounting();
     }
 
     /** Current congestion window. */

@@ -181,4 +181,10 @@ public final class WriteBackRing {
     public long fullStalls() {
         return fullStalls;
     }
+
+    /** Head and tail indices now, for bounds checks ({@code owner} names the ring). */
+    public RingIndices indices(String owner) {
+        return new RingIndices(owner + " " + id, geometry == null ? 0 : geometry.sizeSlots(),
+                new String[] {"head", "tail"}, new int[] {head, tail});
+    }
 }
