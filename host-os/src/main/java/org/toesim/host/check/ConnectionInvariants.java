@@ -3,7 +3,7 @@ package org.toesim.host.check;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.toesim.core.check.Invariant;
 import org.toesim.core.check.InvariantViolation;
 import org.toesim.host.socket.Socket;
@@ -13,7 +13,7 @@ import org.toesim.tcp.engine.StreamAccounting;
 import org.toesim.tcp.engine.TcpState;
 
 /**
- * The per-connection invariants of a run, over the connections of tracked sockets and their
+ * The per-connection invariants of a run, over the connections of the followed sockets and their
  * peers (found through the peer host's stack):
  * <ul>
  *   <li>{@value #BYTE_CONSERVATION}: in the owning engine, written = acknowledged + in flight +
@@ -34,25 +34,26 @@ public final class ConnectionInvariants {
     /** Name of the one-owner invariant. */
     public static final String SINGLE_OWNER = "singleOwner";
 
+    private final SocketTracker sockets;
+    private final IntFunction<HostView> hostByIp;
+    private final Function<Socket, String> nameOf;
+    private long endsChecked;
+
     /**
-     * A socket to follow, with the name its connection has in reports.
-     *
-     * @param id     e.g. {@code bulk0.c0}
-     * @param socket the socket (its peer is found through the peer's stack)
+     * @param sockets  the sockets to follow (and, through their peers' stacks, the other ends)
+     * @param hostByIp the host with an IP address, or null
+     * @param nameOf   the name of a socket's connection in reports (e.g. {@code bulk0.c0}), or null
+     *                 to name it by host and four-tuple
      */
-    public record Tracked(String id, Socket socket) {
+    public ConnectionInvariants(SocketTracker sockets, IntFunction<HostView> hostByIp, Function<Socket, String> nameOf) {
+        this.sockets = Objects.requireNonNull(sockets, "sockets");
+        this.hostByIp = Objects.requireNonNull(hostByIp, "hostByIp");
+        this.nameOf = Objects.requireNonNull(nameOf, "nameOf");
     }
 
-    private final Supplier<List<Tracked>> tracked;
-    private final IntFunction<HostView> hostByIp;
-
-    /**
-     * @param tracked  the sockets to follow now (sockets appear as connections open)
-     * @param hostByIp the host with an IP address, or null
-     */
-    public ConnectionInvariants(Supplier<List<Tracked>> tracked, IntFunction<HostView> hostByIp) {
-        this.tracked = Objects.requireNonNull(tracked, "tracked");
-        this.hostByIp = Objects.requireNonNull(hostByIp, "hostByIp");
+    /** Connection ends (one host's side of one connection) checked so far, over both invariants. */
+    public long endsChecked() {
+        return endsChecked;
     }
 
     /** Both invariants. */
@@ -86,10 +87,10 @@ public final class ConnectionInvariants {
 
         @Override
         public InvariantViolation check(long nowPs) {
-            List<Tracked> all = tracked.get();
+            List<Socket> all = sockets.open();
             for (int i = 0; i < all.size(); i++) {
-                Tracked t = all.get(i);
-                HostConnection c = t.socket().connection();
+                Socket s = all.get(i);
+                HostConnection c = s.connection();
                 if (c == null) {
                     continue;
                 }
@@ -97,12 +98,22 @@ public final class ConnectionInvariants {
                 HostView peerHost = hostByIp.apply(c.tuple().remoteIp());
                 Endpoint b = peerHost == null ? null
                         : Endpoint.of(peerHost, peerHost.stack().connection(c.tuple().reversed()));
+                endsChecked += (a == null ? 0 : 1) + (b == null ? 0 : 1);
                 String problem = conservation ? conservation(a, b) : owner(a, b);
                 if (problem != null) {
-                    return new InvariantViolation(name, t.id(), nowPs, problem);
+                    return new InvariantViolation(name, subject(s, a, b), nowPs, problem);
                 }
             }
             return null;
+        }
+
+        private String subject(Socket s, Endpoint a, Endpoint b) {
+            String id = nameOf.apply(s);
+            if (id == null && b != null && b.socket != null) {
+                id = nameOf.apply(b.socket);
+            }
+            String where = a != null ? a.name() : s.toString();
+            return id == null ? "connection " + where : "connection " + id + " (" + where + ")";
         }
 
         private String owner(Endpoint a, Endpoint b) {

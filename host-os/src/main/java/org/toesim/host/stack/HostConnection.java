@@ -164,7 +164,7 @@ public final class HostConnection implements TcpEvents {
     /** Application close: a FIN follows the queued data (RFC 9293 §3.10.4). */
     public void close(int appCore) {
         requireHost("close");
-        engine.close();
+        engine.close(stack.nowPs());
         stack.afterAppCall(this, appCore);
     }
 

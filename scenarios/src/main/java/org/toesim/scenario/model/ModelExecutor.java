@@ -2,6 +2,10 @@ package org.toesim.scenario.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import org.toesim.core.check.InvariantViolationException;
+import org.toesim.core.event.EventListener;
+import org.toesim.core.event.EventListeners;
 import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.core.stats.Tally;
 import org.toesim.host.cpu.CostCategory;
@@ -24,6 +28,8 @@ import org.toesim.scenario.spec.ScenarioException;
  * several threads at once.
  */
 public final class ModelExecutor implements ScenarioExecutor {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelExecutor.class);
+
     @Override
     public RunResult execute(Scenario scenario, RunContext context) throws ScenarioException, SimulationException {
         return run(scenario, context).result();
@@ -47,11 +53,21 @@ public final class ModelExecutor implements ScenarioExecutor {
         long startNs = System.nanoTime();
         try (RunOutputs outputs = new RunOutputs(scenario, context.outputDir())) {
             TrajectoryDigest digest = new TrajectoryDigest();
-            Topology t = Topology.build(scenario, outputs,
-                    RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop())));
+            RunChecks checks = context.checkInvariants() ? new RunChecks() : null;
+            EventListener listener = RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop()));
+            if (checks != null) {
+                listener = EventListeners.of(List.of(listener, checks.checker));
+            }
+            Topology t = Topology.build(scenario, outputs, listener, true, checks);
             long intervalPs = scenario.outputs().timeSeriesIntervalPs();
             Sampler sampler = intervalPs > 0 ? new Sampler(t.sim, t.hostList(), t.workloads, intervalPs) : null;
             RunLoop.run(t, context.progress(), sampler);
+            if (checks != null) {
+                checks.checker.checkAll(t.sim.now());
+                LOG.info("scenario '{}': {} invariants held after each of {} events ({} checks, {} connection ends)",
+                        scenario.name(), checks.checker.size(), checks.checker.eventsChecked(),
+                        checks.checker.checksRun(), checks.connections.endsChecked());
+            }
             long wallMs = (System.nanoTime() - startNs) / 1_000_000;
             SummaryReport summary = Reports.summary(t, digest, wallMs);
             Map<String, Tally.Report> latency = new LinkedHashMap<>();
@@ -70,6 +86,8 @@ public final class ModelExecutor implements ScenarioExecutor {
             }
             return new Details(new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series()),
                     latency, payload);
+        } catch (InvariantViolationException e) {
+            throw new SimulationException("scenario '" + scenario.name() + "': " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new SimulationException("scenario '" + scenario.name() + "': simulation failed: " + e, e);
         }

@@ -139,15 +139,24 @@ public final class TcpConnection {
      * LISTEN or SYN_SENT the connection just goes away.
      */
     public void close() {
+        close(lastNowPs);
+    }
+
+    /**
+     * {@link #close()} at {@code nowPs}: the state change is stamped with the time of the call
+     * (not of the last segment or poll), so traces never go back in time.
+     */
+    public void close(long nowPs) {
+        lastNowPs = Math.max(lastNowPs, nowPs);
         switch (t.state) {
-            case LISTEN, SYN_SENT -> setState(TcpState.CLOSED, lastNowPs);
+            case LISTEN, SYN_SENT -> setState(TcpState.CLOSED, nowPs);
             case SYN_RECEIVED, ESTABLISHED -> {
                 t.finQueued = true;
-                setState(TcpState.FIN_WAIT_1, lastNowPs);
+                setState(TcpState.FIN_WAIT_1, nowPs);
             }
             case CLOSE_WAIT -> {
                 t.finQueued = true;
-                setState(TcpState.LAST_ACK, lastNowPs);
+                setState(TcpState.LAST_ACK, nowPs);
             }
             default -> {
                 // already closing (RFC 9293 §3.10.4: "error: connection closing"): nothing to do
