@@ -61,7 +61,6 @@ class InvariantChecksTest {
         RunChecks checks = new RunChecks();
         try (RunOutputs outputs = new RunOutputs(s, null)) {
             Topology t = Topology.build(s, outputs, checks.checker, true, checks);
-            Conn bulk = t.workloads.conn(0);
             checks.checker.add(new Invariant() {
                 @Override
                 public String name() {
@@ -70,12 +69,14 @@ class InvariantChecksTest {
 
                 @Override
                 public InvariantViolation check(long nowPs) {
-                    return bulk.deliveredBytes() < 512 * 1024 ? null
+                    Conn bulk = t.workloads.conn(0);
+                    return bulk == null || bulk.deliveredBytes() < 512 * 1024 ? null
                             : new InvariantViolation(name(), bulk.id(), nowPs, bulk.deliveredBytes() + " bytes");
                 }
             });
             InvariantViolation v = assertThrows(InvariantViolationException.class,
                     () -> RunLoop.run(t, ProgressListener.NONE, null)).violation();
+            Conn bulk = t.workloads.conn(0);
             assertEquals("halfDelivered", v.invariant());
             assertEquals(bulk.id(), v.subject());
             assertEquals(t.sim.now(), v.timePs(), "the run stopped at the violating event");
