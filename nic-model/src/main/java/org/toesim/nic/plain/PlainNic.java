@@ -286,7 +286,7 @@ public final class PlainNic implements DeviceEndpoint, FrameSink, FetchRing.List
     public java.util.List<org.toesim.nic.ring.RingIndices> ringIndices() {
         java.util.List<org.toesim.nic.ring.RingIndices> out = new java.util.ArrayList<>(4 * queues.length);
         for (QueuePair q : queues) {
-            String owner = name + ".q" + q.index;
+            String owner = q.owner;
             out.add(q.rx.indices(owner));
             out.add(q.tx.indices(owner));
             if (q.command != null) {

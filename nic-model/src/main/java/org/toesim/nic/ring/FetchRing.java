@@ -209,7 +209,7 @@ public final class FetchRing implements DmaReadCallback {
 
     /** Head, take, fetch and tail indices now, for bounds checks ({@code owner} names the ring). */
     public RingIndices indices(String owner) {
-        return new RingIndices(owner + " " + id, geometry == null ? 0 : geometry.sizeSlots(),
-                new String[] {"head", "take", "fetch", "tail"}, new int[] {head, takeIndex, fetchIndex, tail});
+        return new RingIndices(owner, id.name(), geometry == null ? 0 : geometry.sizeSlots(), RingIndices.FETCH_NAMES,
+                new int[] {head, takeIndex, fetchIndex, tail});
     }
 }

@@ -8,12 +8,18 @@ import java.util.Arrays;
  * (next to fetch) and tail (host's producer index); a write-back ring's are head (host's
  * consumer index) and tail (next slot the device writes).
  *
- * @param ring      name, e.g. {@code b.toe RECEIVE}
+ * @param owner     the adapter (and queue), e.g. {@code b.toe}; with {@code ring} it names the ring in messages
+ * @param ring      the ring, e.g. {@code RECEIVE}
  * @param sizeSlots ring size (0 when not configured yet: nothing to check)
  * @param names     what each index is
  * @param indices   the indices, in ring order from the oldest
  */
-public record RingIndices(String ring, int sizeSlots, String[] names, int[] indices) {
+public record RingIndices(String owner, String ring, int sizeSlots, String[] names, int[] indices) {
+    /** Names of a fetch ring's indices. */
+    public static final String[] FETCH_NAMES = {"head", "take", "fetch", "tail"};
+    /** Names of a write-back ring's indices. */
+    public static final String[] WRITE_BACK_NAMES = {"head", "tail"};
+
 
     /**
      * What is out of bounds, or null: every index in [0, size), the indices in order around the
@@ -24,6 +30,7 @@ public record RingIndices(String ring, int sizeSlots, String[] names, int[] indi
         if (sizeSlots == 0) {
             return null;
         }
+        String ring = owner + " " + this.ring;
         for (int i = 0; i < indices.length; i++) {
             if (indices[i] < 0 || indices[i] >= sizeSlots) {
                 return ring + ": " + names[i] + " " + indices[i] + " outside [0, " + sizeSlots + ")";

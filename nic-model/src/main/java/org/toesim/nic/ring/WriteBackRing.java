@@ -184,7 +184,7 @@ public final class WriteBackRing {
 
     /** Head and tail indices now, for bounds checks ({@code owner} names the ring). */
     public RingIndices indices(String owner) {
-        return new RingIndices(owner + " " + id, geometry == null ? 0 : geometry.sizeSlots(),
-                new String[] {"head", "tail"}, new int[] {head, tail});
+        return new RingIndices(owner, id.name(), geometry == null ? 0 : geometry.sizeSlots(), RingIndices.WRITE_BACK_NAMES,
+                new int[] {head, tail});
     }
 }

@@ -14,7 +14,7 @@ class RingBoundsInvariantTest {
     private static final String[] FETCH = {"head", "take", "fetch", "tail"};
 
     private static RingIndices fetchRing(int size, int head, int take, int fetch, int tail) {
-        return new RingIndices("nic RECEIVE", size, FETCH, new int[] {head, take, fetch, tail});
+        return new RingIndices("nic", "RECEIVE", size, FETCH, new int[] {head, take, fetch, tail});
     }
 
     @Test
