@@ -101,7 +101,7 @@ public final class OffloadRecord {
      */
     static long sendStreamEndBytes(ControlBlock ccb) {
         ControlBlock.SendState snd = ccb.delegated().send();
-        long n = Math.max(0, snd.sndUnaPos() - 1);
+        long n = ccb.delegated().sendStartOffset();
         for (var p : snd.unacked()) {
             n += p.lenBytes();
         }

@@ -60,6 +60,8 @@ public final class Socket implements ConnectionListener {
     private long recvCopyInFlight;
     private long acceptedBytes;
     private long appBytesSent;
+    /** Send calls taken by the adapter path and not yet returned or given back (for invariant checks). */
+    private int adapterSendsOutstanding;
     private boolean closeRequested;
     private boolean closeIssued;
     private Runnable closeCallback;
@@ -235,6 +237,7 @@ public final class Socket implements ConnectionListener {
         }
         sends.clear();
         sendCopyOp = null;
+        adapterSendsOutstanding += out.size();
         return out;
     }
 
@@ -243,6 +246,7 @@ public final class Socket implements ConnectionListener {
      * holds its last bytes in the CCB it took back): the call returns.
      */
     public void completeAdapterSend(AdapterSend s) {
+        adapterSendsOutstanding--;
         appBytesSent += s.remainingBytes();
         s.callback().sent(this, s.totalBytes());
         maybeIssueClose();
@@ -254,6 +258,7 @@ public final class Socket implements ConnectionListener {
      * before were acknowledged by the peer or are in the host stack's send buffer now).
      */
     public void resumeSendsOnHost(List<AdapterSend> returned, long[] sentBytes) {
+        adapterSendsOutstanding -= returned.size();
         for (int i = returned.size() - 1; i >= 0; i--) {
             AdapterSend s = returned.get(i);
             if (sentBytes[i] < s.doneBytes() || sentBytes[i] >= s.totalBytes()) {
@@ -265,6 +270,15 @@ public final class Socket implements ConnectionListener {
             sends.addFirst(op);
         }
         pumpSend();
+    }
+
+    /**
+     * Send calls the adapter path took ({@link #takeAdapterSends}) that have neither returned nor come
+     * back to the host: their bytes the adapter already took are in the connection but not yet
+     * counted in {@link #appBytesSent()}.
+     */
+    public int adapterSendsOutstanding() {
+        return adapterSendsOutstanding;
     }
 
     /** Send calls queued at the socket and not yet returned. */

@@ -20,6 +20,7 @@ public final class SocketLayer {
     private final HostStack stack;
     private final HostMemory memory;
     private SocketIo io = SocketIo.DIRECT;
+    private java.util.function.Consumer<Socket> observer = s -> { };
 
     public SocketLayer(HostStack stack, HostMemory memory) {
         this.stack = Objects.requireNonNull(stack, "stack");
@@ -32,6 +33,7 @@ public final class SocketLayer {
         stack.listen(port, c -> {
             Socket s = new Socket(this, core);
             s.attach(c);
+            observer.accept(s);
             stack.cpu().submit(core, WorkClass.KERNEL, CostCategory.SYSCALL, stack.costs().syscallCycles(),
                     (k, a) -> {
                         io.opened(s);
@@ -44,6 +46,7 @@ public final class SocketLayer {
     public Socket connect(int remoteIp, int remotePort, int core, ConnectCallback cb) {
         Objects.requireNonNull(cb, "cb");
         Socket s = new Socket(this, core);
+        observer.accept(s);
         s.expectConnect(new ConnectCallback() {
             @Override
             public void connected(Socket x) {
@@ -59,6 +62,11 @@ public final class SocketLayer {
         stack.cpu().submit(core, WorkClass.KERNEL, CostCategory.SYSCALL, stack.costs().syscallCycles(),
                 (k, a) -> s.attach(stack.connect(remoteIp, remotePort, core, s)), 0);
         return s;
+    }
+
+    /** Told of every socket this layer creates (e.g. to follow them with invariant checks); never changes them. */
+    public void setSocketObserver(java.util.function.Consumer<Socket> observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /**

@@ -84,6 +84,11 @@ public final class HostConnection implements TcpEvents {
         return closed;
     }
 
+    /** Who hears about this connection (its socket), read-only. */
+    public ConnectionListener listener() {
+        return listener;
+    }
+
     /** Sets who hears about this connection (the socket layer). */
     public void setListener(ConnectionListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -135,6 +140,14 @@ public final class HostConnection implements TcpEvents {
     /** The pending retransmission or persist interval of the host-run engine, or -1 (none, or not on the host). */
     public long retryIntervalPs() {
         return placement == Placement.HOST && !closed ? engine.retryIntervalPs() : -1;
+    }
+
+    /**
+     * Where the host engine has this connection's stream bytes, or null when the host holds no
+     * engine (offloaded: the adapter's engine runs it). Read-only, for invariant checks.
+     */
+    public org.toesim.tcp.engine.StreamAccounting accounting() {
+        return engine == null ? null : engine.accounting();
     }
 
     /** Current congestion window. */

@@ -2,7 +2,15 @@ package org.toesim.host.offload;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.toesim.core.check.InvariantChecker;
 import org.toesim.core.event.Simulator;
+import org.toesim.host.check.CardView;
+import org.toesim.host.check.ConnectionInvariants;
+import org.toesim.host.check.HostView;
+import org.toesim.host.check.SocketTracker;
+import org.toesim.nic.ring.RingBoundsInvariant;
+import org.toesim.tcp.engine.StreamAccounting;
+import org.toesim.tcp.segment.FourTuple;
 import org.toesim.core.random.RandomStreams;
 import org.toesim.core.trace.TraceRecord;
 import org.toesim.core.trace.TraceSink;
@@ -81,6 +89,8 @@ final class ToeSystem {
     final OffloadManager manager;
     final SocketOffloadBridge bridge;
     final Sampler trace = new Sampler();
+    final InvariantChecker checker = new InvariantChecker();
+    ConnectionInvariants connectionChecks;
 
     ToeSystem(long seed, OffloadConfig config, ToeConfig toeConfig) {
         this(seed, config, toeConfig, p -> p);
@@ -126,6 +136,35 @@ final class ToeSystem {
         stackPort.setManager(manager);
         driver.setDeviceEventListener((e, core) -> manager.onDeviceEvent(e));
         bridge = new SocketOffloadBridge(manager);
+        checkInvariants();
+    }
+
+    /** Every test of this system runs with the connection, ring and kernel invariants checked after each event. */
+    private void checkInvariants() {
+        SocketTracker sockets = new SocketTracker().follow(socketsA).follow(socketsB);
+        HostView a = new HostView("A", stackA, null);
+        HostView b = new HostView("B", stackB, new CardView() {
+            @Override
+            public boolean holds(FourTuple tuple) {
+                return toe.holdsConnection(tuple);
+            }
+
+            @Override
+            public StreamAccounting accounting(FourTuple tuple) {
+                return toe.accounting(tuple);
+            }
+
+            @Override
+            public HandoffState handoffState(FourTuple tuple) {
+                return manager.state(tuple);
+            }
+        });
+        connectionChecks = new ConnectionInvariants(sockets, ip -> ip == IP_A ? a : ip == IP_B ? b : null, s -> null);
+        checker.addAll(connectionChecks.all());
+        checker.add(new RingBoundsInvariant("B.toe", toe::ringIndices, List.of(
+                new RingBoundsInvariant.Bound("DMA read tags", toe.dma()::tagsInUse, toe.dma().maxReadTags()),
+                new RingBoundsInvariant.Bound("CCB slots", toe::ccbSlotsInUse, toe.config().ccbCapacity()))));
+        sim.setListener(checker);
     }
 
     /** B's host cycles that scale with TCP protocol work. */

@@ -199,4 +199,9 @@ public final class DmaEngine implements Resettable {
         }
         return freeSlots.pollFirst();
     }
+
+    /** Most read tags that may be outstanding at once. */
+    public int maxReadTags() {
+        return maxReadTags;
+    }
 }

@@ -281,4 +281,19 @@ public final class PlainNic implements DeviceEndpoint, FrameSink, FetchRing.List
     public long rxBufferedBytes() {
         return rx.waitingBytes();
     }
+
+    /** Every ring's indices now (queue by queue: receive, send, command, completion), for bounds checks. */
+    public java.util.List<org.toesim.nic.ring.RingIndices> ringIndices() {
+        java.util.List<org.toesim.nic.ring.RingIndices> out = new java.util.ArrayList<>(4 * queues.length);
+        for (QueuePair q : queues) {
+            String owner = q.owner;
+            out.add(q.rx.indices(owner));
+            out.add(q.tx.indices(owner));
+            if (q.command != null) {
+                out.add(q.command.indices(owner));
+            }
+            out.add(q.completion.indices(owner));
+        }
+        return out;
+    }
 }

@@ -24,6 +24,8 @@ final class QueuePair {
     }
 
     final int index;
+    /** Names this queue's rings in invariant messages. */
+    final String owner;
     final FetchRing rx;
     final FetchRing tx;
     final FetchRing command;
@@ -35,6 +37,7 @@ final class QueuePair {
     QueuePair(Simulator sim, int index, DmaEngine dma, PlainNicConfig config, FetchRing.Listener listener,
             Vectors vectors, QueueStats stats, String owner) {
         this.index = index;
+        this.owner = owner + ".q" + index;
         this.vectors = vectors;
         this.stats = stats;
         int batch = config.fetchBatch();

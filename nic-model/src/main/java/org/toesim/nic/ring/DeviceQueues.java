@@ -120,4 +120,16 @@ public final class DeviceQueues {
         WriteBackRing r = writeBackRing(ring);
         return field == Registers.RING_HEAD ? r.head() : field == Registers.RING_TAIL ? r.tail() : 0;
     }
+
+    /** Every ring's indices now (fetch rings, then write-back rings, in ring order), for bounds checks. */
+    public java.util.List<RingIndices> ringIndices() {
+        java.util.List<RingIndices> out = new java.util.ArrayList<>(fetchRings.size() + writeBackRings.size());
+        for (FetchRing r : fetchRings.values()) {
+            out.add(r.indices(owner));
+        }
+        for (WriteBackRing r : writeBackRings.values()) {
+            out.add(r.indices(owner));
+        }
+        return out;
+    }
 }

@@ -211,4 +211,10 @@ public final class FetchRing implements DmaReadCallback {
     public long descriptorsFetched() {
         return descriptorsFetched;
     }
+
+    /** Head, take, fetch and tail indices now, for bounds checks ({@code owner} names the ring). */
+    public RingIndices indices(String owner) {
+        return new RingIndices(owner, id.name(), geometry == null ? 0 : geometry.sizeSlots(), RingIndices.FETCH_NAMES,
+                new int[] {head, takeIndex, fetchIndex, tail});
+    }
 }

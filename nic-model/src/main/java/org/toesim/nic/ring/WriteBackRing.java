@@ -181,4 +181,10 @@ public final class WriteBackRing {
     public long fullStalls() {
         return fullStalls;
     }
+
+    /** Head and tail indices now, for bounds checks ({@code owner} names the ring). */
+    public RingIndices indices(String owner) {
+        return new RingIndices(owner, id.name(), geometry == null ? 0 : geometry.sizeSlots(), RingIndices.WRITE_BACK_NAMES,
+                new int[] {head, tail});
+    }
 }

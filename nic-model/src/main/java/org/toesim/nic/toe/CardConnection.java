@@ -165,7 +165,7 @@ final class CardConnection implements TcpEvents, SegmentSink {
         ccbOutOfOrder = ccb.delegated().receive().outOfOrder();
         headOffset = Math.max(0, ccb.delegated().receive().rcvNxtPos() - 1) - readable;
         indicatedUpTo = headOffset;
-        long sendStart = Math.max(0, ccb.delegated().send().sndUnaPos() - 1);
+        long sendStart = ccb.delegated().sendStartOffset();
         long queued = 0;
         for (Payload p : ccb.delegated().send().unacked()) {
             queued += p.lenBytes();

@@ -110,6 +110,11 @@ public final class CcbTable {
         return capacity;
     }
 
+    /** Slots reserved for offloads whose CCB has not been installed yet. */
+    public int reserved() {
+        return reserved;
+    }
+
     /** Installed CCBs. */
     public int occupied() {
         return byHandle.size();

@@ -548,4 +548,27 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     public ToeConfig config() {
         return config;
     }
+
+    // ------------------------------------------------------------------ read-only views for invariant checks
+
+    /** Every ring's indices now, for bounds checks. */
+    public java.util.List<org.toesim.nic.ring.RingIndices> ringIndices() {
+        return queues.ringIndices();
+    }
+
+    /** Whether the CCB table holds {@code tuple} (local view), active or not. */
+    public boolean holdsConnection(org.toesim.tcp.segment.FourTuple tuple) {
+        return table.byTuple(tuple) != null;
+    }
+
+    /** Where the card engine of {@code tuple} has its stream bytes, or null if the card does not hold it. */
+    public org.toesim.tcp.engine.StreamAccounting accounting(org.toesim.tcp.segment.FourTuple tuple) {
+        CardConnection c = table.byTuple(tuple);
+        return c == null || c.engine == null ? null : c.engine.accounting();
+    }
+
+    /** CCBs installed, and reserved for offloads in progress (at most the capacity together). */
+    public int ccbSlotsInUse() {
+        return table.occupied() + table.reserved();
+    }
 }

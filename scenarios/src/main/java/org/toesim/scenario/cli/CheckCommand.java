@@ -53,6 +53,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--check-invariants", description = "Check the model's invariants after every event; "
+            + "a violation fails the check (exit 1).")
+    boolean checkInvariants;
+
     @Override
     public Integer call() throws Exception {
         CliEnvironment env = root.env;
@@ -80,7 +84,7 @@ final class CheckCommand implements Callable<Integer> {
         RunResult result;
         try {
             result = Execution.run(model.get(), s, new RunContext(null, new ProgressReporter(env.err(),
-                    env.interactive() && !common.quiet && !common.json, System::nanoTime)));
+                    env.interactive() && !common.quiet && !common.json, System::nanoTime)).withInvariantChecks(checkInvariants));
         } catch (ScenarioException e) {
             return Inputs.report(env, common, e);
         } catch (SimulationException e) {

@@ -67,6 +67,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Also write trace.jsonl.")
     boolean trace;
 
+    @Option(names = "--check-invariants", description = "Check the model's invariants after every event "
+            + "(byte conservation, one owner per connection, ring and credit bounds, time order); "
+            + "a violation fails the run (exit 1).")
+    boolean checkInvariants;
+
     @Override
     public Integer call() throws Exception {
         CliEnvironment env = root.env;
@@ -88,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         RunResult result;
         try {
             result = AtomicOutputDirectory.write(target, tmp -> {
-                RunResult r = Execution.run(model.get(), scenario, new RunContext(tmp, progress));
+                RunResult r = Execution.run(model.get(), scenario, new RunContext(tmp, progress).withInvariantChecks(checkInvariants));
                 ResultWriter.write(r, scenario.outputs(), tmp);
                 return r;
             });

@@ -3,6 +3,10 @@ package org.toesim.scenario.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.toesim.core.event.SimulationLivelockException;
+import java.util.List;
+import org.toesim.core.check.InvariantViolationException;
+import org.toesim.core.event.EventListener;
+import org.toesim.core.event.EventListeners;
 import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.core.stats.Tally;
 import org.toesim.host.cpu.CostCategory;
@@ -23,6 +27,8 @@ import org.toesim.scenario.spec.ScenarioException;
  *                    --&gt; RunLoop.run (warm-up, stop, progress, digest) --&gt; Reports.summary
  *   status: completed | durationReached | limitReached | stalled (RunLoop);
  *           an exception from an event --&gt; failed, with its message as statusReason
+ *   checkInvariants: RunChecks (InvariantChecker on the simulator, trace time check) --&gt; a
+ *                    violation ends the run as a SimulationException naming invariant, subject, time
  * </pre>
  * Keeps no state between calls: each call builds its own simulator, so sweeps may call it from
  * several threads at once.
@@ -51,8 +57,12 @@ public final class ModelExecutor implements ScenarioExecutor {
         long startNs = System.nanoTime();
         try (RunOutputs outputs = new RunOutputs(scenario, context.outputDir())) {
             TrajectoryDigest digest = new TrajectoryDigest();
-            Topology t = Topology.build(scenario, outputs,
-                    RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop())));
+            RunChecks checks = context.checkInvariants() ? new RunChecks() : null;
+            EventListener listener = RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop()));
+            if (checks != null) {
+                listener = EventListeners.of(List.of(listener, checks.checker));
+            }
+            Topology t = Topology.build(scenario, outputs, listener, true, checks);
             long intervalPs = scenario.outputs().timeSeriesIntervalPs();
             Sampler sampler = intervalPs > 0 ? new Sampler(t.sim, t.hostList(), t.workloads, intervalPs) : null;
             RunLoop.End end;
@@ -65,6 +75,13 @@ public final class ModelExecutor implements ScenarioExecutor {
                     reason += " (the limit is stop.maxEventsPerInstant = " + scenario.stop().maxEventsPerInstant() + ")";
                 }
                 end = new RunLoop.End(RunStatus.FAILED, reason);
+            }
+            if (checks != null && end.status() != RunStatus.FAILED) {
+                try {
+                    checks.checker.checkAll(t.sim.now()); // the state the run ended in
+                } catch (InvariantViolationException e) {
+                    end = new RunLoop.End(RunStatus.FAILED, failureReason(e, t.sim.now()));
+                }
             }
             long wallMs = (System.nanoTime() - startNs) / 1_000_000;
             SummaryReport summary = summaryOrFail(t, digest, wallMs, end);
@@ -84,6 +101,8 @@ public final class ModelExecutor implements ScenarioExecutor {
             }
             return new Details(new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series()),
                     latency, payload);
+        } catch (InvariantViolationException e) {
+            throw new SimulationException("scenario '" + scenario.name() + "': " + e.getMessage(), e);
         } catch (SimulationLivelockException e) {
             throw new SimulationException("scenario '" + scenario.name() + "': " + e.getMessage()
                     + " (the limit is stop.maxEventsPerInstant = " + scenario.stop().maxEventsPerInstant() + ")", e);

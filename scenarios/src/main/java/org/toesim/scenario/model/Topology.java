@@ -9,6 +9,7 @@ import java.util.Set;
 import org.toesim.core.event.EventListener;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.random.RandomStreams;
+import org.toesim.core.trace.TraceSink;
 import org.toesim.core.stats.StatsRegistry;
 import org.toesim.nic.mac.MacConfig;
 import org.toesim.scenario.run.SimulationException;
@@ -63,11 +64,21 @@ final class Topology {
      */
     static Topology build(Scenario s, RunOutputs outputs, EventListener listener, boolean startWorkloads)
             throws ScenarioException, SimulationException {
+        return build(s, outputs, listener, startWorkloads, null);
+    }
+
+    /**
+     * Builds the whole topology; with {@code checks} (null: none) the trace goes through its time
+     * check and its invariants are registered on the built model.
+     */
+    static Topology build(Scenario s, RunOutputs outputs, EventListener listener, boolean startWorkloads,
+                          RunChecks checks) throws ScenarioException, SimulationException {
         Workloads workloads = Workloads.check(s);
         Map<String, TcpSpec> tcp = TcpConfigs.perHost(s);
         Simulator sim = new Simulator(1 << 14);
         sim.setMaxEventsPerInstant(s.stop().maxEventsPerInstant());
         sim.setListener(listener);
+        TraceSink trace = checks == null ? outputs.trace : checks.traceSink(outputs.trace, sim);
         RandomStreams streams = new RandomStreams(s.seed());
         StatsRegistry stats = new StatsRegistry();
         Map<String, LinkSpec> hostLinks = Network.hostLinks(s);
@@ -77,7 +88,7 @@ final class Topology {
             LinkSpec l = hostLinks.get(h.name());
             int mtu = h.nic().mtuBytes();
             MacConfig portConfig = l != null ? Network.portConfig(l, mtu) : Network.defaultPort(mtu);
-            hosts.put(h.name(), HostNode.build(sim, stats, outputs.trace, h, i, portConfig,
+            hosts.put(h.name(), HostNode.build(sim, stats, trace, h, i, portConfig,
                     outputs.pcapByHost.get(h.name()), TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT), mtu)));
         }
         Set<String> burstLinks = new HashSet<>();
@@ -86,7 +97,7 @@ final class Topology {
                 burstLinks.add(b.link());
             }
         }
-        Network network = new Network(sim, streams, stats, outputs.trace, s, hosts, outputs.pcapByHost, burstLinks);
+        Network network = new Network(sim, streams, stats, trace, s, hosts, outputs.pcapByHost, burstLinks);
         Faults.schedule(s, sim, network, hosts);
         for (HostNode h : hosts.values()) {
             h.attach();
@@ -99,7 +110,10 @@ final class Topology {
         for (HostNode h : hosts.values()) {
             TcpConfig engine = TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT), h.port.config().mtuBytes());
             h.startStack(sim, streams, engine, neighbours,
-                    outputs.trace);
+                    trace);
+        }
+        if (checks != null) {
+            checks.register(hosts, workloads);
         }
         if (startWorkloads) {
             workloads.schedule(sim, streams, hosts);

@@ -91,13 +91,18 @@ public final class ModelChecks {
 
     private static void workloads(Scenario s, List<ScenarioValidator.Issue> issues) {
         Map<String, Integer> tcpOwner = new HashMap<>();
+        Map<String, Integer> mtu = new HashMap<>();
+        for (HostSpec h : s.hosts()) {
+            mtu.putIfAbsent(h.name(), h.nic().mtuBytes());
+        }
         Set<Integer> ports = new HashSet<>();
         int stride = Math.max(1, s.workloads().size());
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
             String p = "workloads[" + i + "]";
-            sameTcp(s, tcpOwner, w, i, issues);
-            tcp(w.tcp(), p + ".tcp", issues);
+            sameTcp(s, tcpOwner, mtu, w, i, issues);
+            tcp(w.tcp().resolvedFor(Math.min(mtu.getOrDefault(w.from(), NicSpec.DEFAULT_MTU_BYTES),
+                    mtu.getOrDefault(w.to(), NicSpec.DEFAULT_MTU_BYTES))), p + ".tcp", issues);
             sizes(w, p, issues);
             int n = w instanceof BulkWorkload b ? b.connections() : 1;
             for (int k = 0; k < n; k++) {
@@ -113,13 +118,18 @@ public final class ModelChecks {
         }
     }
 
-    /** The host stack applies one TCP configuration to all its connections. */
-    private static void sameTcp(Scenario s, Map<String, Integer> owner, WorkloadSpec w, int i,
-                                List<ScenarioValidator.Issue> issues) {
+    /**
+     * The host stack applies one TCP configuration to all its connections; compared with the MSS
+     * resolved from the host's MTU (no mss and mss = MTU - 40 are the same options).
+     */
+    private static void sameTcp(Scenario s, Map<String, Integer> owner, Map<String, Integer> mtu, WorkloadSpec w,
+                                int i, List<ScenarioValidator.Issue> issues) {
         boolean reported = false;
         for (String host : new String[] {w.from(), w.to()}) {
             Integer first = owner.putIfAbsent(host, i);
-            if (!reported && first != null && !s.workloads().get(first).tcp().equals(w.tcp())) {
+            int hostMtu = mtu.getOrDefault(host, NicSpec.DEFAULT_MTU_BYTES);
+            if (!reported && first != null
+                    && !s.workloads().get(first).tcp().resolvedFor(hostMtu).equals(w.tcp().resolvedFor(hostMtu))) {
                 issues.add(new ScenarioValidator.Issue("workloads[" + i + "].tcp", "differs from workloads[" + first
                         + "].tcp on host '" + host + "'; the host stack runs one TCP configuration per host",
                         "the same tcp options for every workload of a host", ""));

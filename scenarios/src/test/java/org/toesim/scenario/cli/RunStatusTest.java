@@ -53,12 +53,14 @@ class RunStatusTest {
 
     @Test
     void aRunThatHitsItsLimitExitsOneAndSaysWhichConnectionAndWhy() throws Exception {
-        Path f = bulk("limit", "64MiB", "{\"until\": \"workloadsDone\", \"limit\": \"2ms\"}", "");
+        // 64 MiB could cross the 10 Gbit/s link in 53.7 ms (so validation lets it run); the sender's
+        // CPU holds it near 7 Gbit/s, so it cannot finish in 60 ms
+        Path f = bulk("limit", "64MiB", "{\"until\": \"workloadsDone\", \"limit\": \"60ms\"}", "");
         Path o = dir.resolve("out-limit");
         assertEquals(1, toesim(new ModelExecutor(), "run", f.toString(), "--out", o.toString()));
         String e = err.toString();
         assertTrue(e.startsWith("error: scenario 'limit' (seed 1) did not finish: limitReached: the safety limit "
-                + "stop.limit = 2ms"), e);
+                + "stop.limit = 60ms"), e);
         assertTrue(e.contains("  w0.c0 (a -> b): "), e);
         assertTrue(e.contains(" of 67108864 bytes delivered ("), e);
         assertTrue(e.contains("waiting for: a: ESTABLISHED: "), e);
@@ -132,31 +134,31 @@ class RunStatusTest {
 
     @Test
     void checkTreatsARunThatDidNotFinishAsARegressionAndRecordsNoBaseline() throws Exception {
-        Path f = bulk("chk", "1MiB", "{\"until\": \"workloadsDone\"}", "");
+        Path f = bulk("chk", "4MiB", "{\"until\": \"workloadsDone\"}", "");
         Path b = dir.resolve("chk.baseline.json");
         assertEquals(0, toesim(new ModelExecutor(), "check", f.toString(), "--baseline", b.toString(),
                 "--update-baseline"));
         String recorded = Files.readString(b);
         assertEquals(1, toesim(new ModelExecutor(), "check", f.toString(), "--baseline", b.toString(),
-                "--set", "stop.limit=\"100us\""));
+                "--set", "stop.limit=\"4ms\""));
         assertTrue(out.toString().contains("REGRESSION"), out.toString());
         assertTrue(out.toString().contains("FAIL  status"), out.toString());
         assertTrue(err.toString().contains("did not finish: limitReached"), err.toString());
         assertEquals(1, toesim(new ModelExecutor(), "check", f.toString(), "--baseline", b.toString(),
-                "--set", "stop.limit=\"100us\"", "--update-baseline"));
+                "--set", "stop.limit=\"4ms\"", "--update-baseline"));
         assertTrue(err.toString().contains("baseline not written"), err.toString());
         assertEquals(recorded, Files.readString(b), "the baseline is untouched");
     }
 
     @Test
     void sweepMarksUnfinishedRunsAndLeavesThemOutOfTheStatistics() throws Exception {
-        Path f = bulk("sw", "1MiB", "{\"until\": \"workloadsDone\"}", "");
+        Path f = bulk("sw", "4MiB", "{\"until\": \"workloadsDone\"}", "");
         Path o = dir.resolve("out-sweep");
-        assertEquals(1, toesim(new ModelExecutor(), "sweep", f.toString(), "--param", "stop.limit=100us,1s",
+        assertEquals(1, toesim(new ModelExecutor(), "sweep", f.toString(), "--param", "stop.limit=4ms,1s",
                 "--replications", "2", "--jobs", "1", "--out", o.toString()));
         List<String> runs = Files.readAllLines(o.resolve("runs.csv"));
         assertTrue(runs.get(0).startsWith("point,replication,seed,status,stop.limit,"), runs.get(0));
-        assertTrue(runs.get(1).startsWith("0,0,1,limitReached,100us,"), runs.get(1));
+        assertTrue(runs.get(1).startsWith("0,0,1,limitReached,4ms,"), runs.get(1));
         assertTrue(runs.get(3).startsWith("1,0,1,completed,1s,"), runs.get(3));
         List<String> summary = Files.readAllLines(o.resolve("summary.csv"));
         assertTrue(summary.stream().skip(1).allMatch(l -> l.startsWith("1,")), "only the completed point: " + summary);

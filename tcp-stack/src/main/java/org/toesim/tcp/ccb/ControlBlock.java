@@ -119,6 +119,20 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
         public Delegated {
             sackReported = List.copyOf(sackReported);
         }
+
+        /**
+         * Stream offset of the first unacknowledged data byte (the start of the send buffer). It is
+         * SND.UNA - 1 (position 0 is the SYN), except once our FIN is acknowledged (FIN_WAIT_2,
+         * TIME_WAIT, CLOSED after LAST_ACK): SND.UNA is then past the FIN's position too.
+         */
+        public long sendStartOffset() {
+            if (!send.unacked().isEmpty()) {
+                return send.unacked().get(0).streamOffset();
+            }
+            boolean finAcked = send.finQueued()
+                    && (state == TcpState.FIN_WAIT_2 || state == TcpState.TIME_WAIT || state == TcpState.CLOSED);
+            return Math.max(0, send.sndUnaPos() - 1 - (finAcked ? 1 : 0));
+        }
     }
 
     /**

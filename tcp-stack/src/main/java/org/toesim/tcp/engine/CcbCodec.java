@@ -77,7 +77,7 @@ final class CcbCodec {
         t.sndWl2 = s.sndWl2();
         t.maxSndWndBytes = s.maxSndWndBytes();
         t.finQueued = s.finQueued();
-        t.sendBuf = SendBuffer.of(ccb.cached().sendBufferBytes(), Math.max(0, s.sndUnaPos() - 1), s.unacked());
+        t.sendBuf = SendBuffer.of(ccb.cached().sendBufferBytes(), d.sendStartOffset(), s.unacked());
         ControlBlock.ReceiveState r = d.receive();
         t.rcvNxtPos = r.rcvNxtPos();
         t.rcvAdvRightPos = r.rcvAdvRightPos();

@@ -323,6 +323,13 @@ public final class TcpConnection {
         return WaitDescription.retryIntervalPs(t);
     }
 
+    /** Where this engine's stream bytes are, for invariant checks (read-only). */
+    public StreamAccounting accounting() {
+        return new StreamAccounting(t.state, t.sendBuf.endOffset(), t.sendBuf.startOffset(), t.sndUnaPos, t.sndNxtPos,
+                t.sndMaxPos, t.finQueued, t.rcvNxtPos, t.finReceived, t.recvBuf.endOffset(), t.recvBuf.readOffset(),
+                t.ooo.heldBytes());
+    }
+
     /** Statistics at {@code nowPs}. */
     public ConnectionStats stats(long nowPs) {
         return t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes);
