@@ -27,6 +27,8 @@ public final class ResponderServer {
     private long requestsServed;
     private long connectionsAccepted;
     private long connectionsClosed;
+    /** Accepted sockets by their local four-tuple, for diagnostics (looked up, never iterated). */
+    private final java.util.Map<org.toesim.tcp.segment.FourTuple, Socket> accepted = new java.util.HashMap<>();
 
     public ResponderServer(SocketLayer sockets, int core, int port, int requestBytes, long responseBytes,
                            ApplicationWork work) {
@@ -55,6 +57,7 @@ public final class ResponderServer {
         String prefix = sockets.stack().config().name() + ".server." + port;
         sockets.listen(port, core, s -> {
             connectionsAccepted++;
+            accepted.put(s.tuple(), s);
             s.setCloseListener((sock, t) -> connectionsClosed++);
             readRequest(s, requests == null ? new Served(buf, null)
                     : new Served(AppCpu.realBuffer(sockets.memory(), prefix + ".req", requestBytes),
@@ -110,6 +113,14 @@ public final class ResponderServer {
         responses.fill(bytes, 0, bytes.length, c.count * responseBytes);
         sockets.memory().write(c.resp.address(), bytes, 0, bytes.length);
         sockets.io().send(sock, c.resp, done);
+    }
+
+    /**
+     * The accepted socket whose local four-tuple is {@code localTuple} (the client's tuple
+     * reversed), or null if no such connection was accepted.
+     */
+    public Socket socket(org.toesim.tcp.segment.FourTuple localTuple) {
+        return accepted.get(localTuple);
     }
 
     /** The first request byte that differed from a client's stream, or null (always null without patterns). */

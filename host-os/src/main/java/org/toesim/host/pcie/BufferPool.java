@@ -77,14 +77,17 @@ public final class BufferPool implements DmaTarget {
 
     @Override
     public DmaData read(long hostAddr, int lenBytes) {
-        int i = indexOf(hostAddr);
+        int i = indexContaining(hostAddr);
         DmaData d = content[i];
-        if (d == null || d.lenBytes() != lenBytes) {
+        long start = address(i);
+        // a device whose read limit is below the content's size fetches it in several reads (a
+        // 64 KiB TSO send, 16 KiB reads): each read inside the content returns its part
+        if (d == null || hostAddr < start || hostAddr + lenBytes > start + d.lenBytes()) {
             throw new IllegalStateException("device read " + lenBytes + " B at buffer " + i + " of " + region
-                    + " holding " + d);
+                    + " (offset " + (hostAddr - start) + ") holding " + d);
         }
         memory.readLength(hostAddr, lenBytes);
-        return d;
+        return DmaData.readOf(start, d, hostAddr, lenBytes);
     }
 
     @Override
@@ -96,6 +99,15 @@ public final class BufferPool implements DmaTarget {
         }
         memory.writeLength(hostAddr, data.lenBytes());
         content[i] = data;
+    }
+
+    /** The buffer {@code hostAddr} lies in (anywhere inside it). */
+    private int indexContaining(long hostAddr) {
+        long off = hostAddr - region.baseAddress();
+        if (off < 0 || off / bufferBytes >= content.length) {
+            throw new IllegalStateException("DMA at 0x" + Long.toHexString(hostAddr) + " is outside " + region);
+        }
+        return (int) (off / bufferBytes);
     }
 
     private int indexOf(long hostAddr) {

@@ -16,16 +16,17 @@ import org.toesim.nic.mac.QueueLimit;
  * plain NIC and of the TOE's host-stack path.
  *
  * <pre>
- *   take(send, tag, slot) --&gt; DmaReadRequest(addr, len)
- *   read completion --&gt; FrameImage that fits the MTU, or TSO-able (headers + mss &lt;= MTU)?
+ *   take(send, tag, slot) --&gt; DmaReadRequest(addr + k * maxReadBytes) per chunk (a send longer
+ *                             than one read, e.g. a 64 KiB TSO send on a card with 16 KiB reads,
+ *                             comes as one Part per read, in issue order, reassembled)
+ *   last read completion --&gt; FrameImage that fits the MTU, or TSO-able (headers + mss &lt;= MTU)?
  *       no  --&gt; owner.completed(.., 0)                                 (malformed)
  *       yes --&gt; owner.started(tag, pieces); job joins the MAC FIFO (DMA completion order)
  *   drainToMac(): head job's next TSO piece --&gt; MacPort.send if its queue admits it, else wait
  *                 for TxDone (never dropped) --&gt; owner.pieceSent; last piece --&gt; owner.completed
  * </pre>
  * Jobs are pooled and their index is the DMA cookie, so a steady stream allocates nothing but
- * the TSO pieces themselves. The caller checks a descriptor against the DMA engine's read size
- * before {@link #take}, and re-calls {@link #drainToMac} on the MAC's TxDone.
+ * the TSO pieces themselves. The caller re-calls {@link #drainToMac} on the MAC's TxDone.
  */
 public final class FrameTransmitter implements DmaReadCallback {
     /** What the owner (a NIC's transmit path) hears about each descriptor. */
@@ -50,6 +51,11 @@ public final class FrameTransmitter implements DmaReadCallback {
         int mssBytes;
         int pieces;
         int sent;
+        /** Reads of the descriptor not yet completed, the offset the next part must start at, and the data. */
+        int readsLeft;
+        int nextOffsetBytes;
+        DmaData whole;
+        boolean malformed;
 
         Job(int index) {
             this.index = index;
@@ -83,7 +89,17 @@ public final class FrameTransmitter implements DmaReadCallback {
         job.tag = tag;
         job.slot = slot;
         job.send = send;
-        dma.read(send.hostAddr(), send.lenBytes(), this, job.index);
+        job.readsLeft = 0;
+        job.nextOffsetBytes = 0;
+        job.whole = null;
+        job.malformed = false;
+        int len = send.lenBytes();
+        int max = dma.maxReadBytes();
+        // count the reads before issuing any: a completion may arrive synchronously
+        job.readsLeft = (len + max - 1) / max;
+        for (int off = 0; off < len; off += max) {
+            dma.read(send.hostAddr() + off, Math.min(len - off, max), this, job.index);
+        }
     }
 
     private Job newJob() {
@@ -95,7 +111,20 @@ public final class FrameTransmitter implements DmaReadCallback {
     @Override
     public void onReadComplete(long cookie, DmaData data) {
         Job job = jobs.get((int) cookie);
-        if (!(data instanceof DmaData.FrameImage image) || !acceptable(job.send, image.frame())) {
+        if (data instanceof DmaData.Part part && part.offsetBytes() == job.nextOffsetBytes
+                && (job.whole == null || part.whole() == job.whole)) {
+            job.whole = part.whole();
+        } else if (job.nextOffsetBytes == 0 && data.lenBytes() == job.send.lenBytes()) {
+            job.whole = data;
+        } else {
+            job.malformed = true;
+        }
+        job.nextOffsetBytes += data.lenBytes();
+        if (--job.readsLeft > 0) {
+            return;
+        }
+        if (job.malformed || !(job.whole instanceof DmaData.FrameImage image)
+                || !acceptable(job.send, image.frame())) {
             done(job, 0);
             return;
         }
@@ -144,6 +173,7 @@ public final class FrameTransmitter implements DmaReadCallback {
         TxDescriptor.NicSend send = job.send;
         job.send = null;
         job.frame = null;
+        job.whole = null;
         freeJobs.addLast(job);
         owner.completed(job.tag, job.slot, send, framesSent);
     }

@@ -19,12 +19,10 @@ import org.toesim.nic.ring.DeviceQueues;
  *
  * <pre>
  *   SEND: NicSend(addr, len, csum, cookie, tsoMss) --descriptor work on core 0--&gt; take(desc, slot)
- *     len &gt; max read --&gt; NicSendCompletion(cookie, 0)           (malformed)
- *     else FrameTransmitter --&gt; COMPLETION.post(NicSendCompletion(cookie, pieces)), slot done
+ *     FrameTransmitter (reads of at most maxReadBytes each) --&gt; COMPLETION.post(NicSendCompletion(cookie, pieces)), slot done
  * </pre>
  */
 final class NicTransmit implements FrameTransmitter.Owner {
-    private final DmaEngine dma;
     private final DeviceQueues queues;
     private final FrameTransmitter transmitter;
     private long framesSent;
@@ -32,7 +30,6 @@ final class NicTransmit implements FrameTransmitter.Owner {
     private long malformed;
 
     NicTransmit(DmaEngine dma, DeviceQueues queues, MacPort mac) {
-        this.dma = dma;
         this.queues = queues;
         this.transmitter = new FrameTransmitter(dma, mac, true, true, this);
         mac.setTxDoneListener((f, t) -> drainToMac());
@@ -40,10 +37,8 @@ final class NicTransmit implements FrameTransmitter.Owner {
 
     /** A fetched NicSend in SEND ring slot {@code slot}. */
     void take(TxDescriptor.NicSend send, int slot) {
-        if (send.lenBytes() > dma.maxReadBytes()) {
-            completed(0, slot, send, 0);
-            return;
-        }
+        // a send longer than one DMA read (a 64 KiB TSO send, 16 KiB reads) is fetched in
+        // several reads: refusing it dropped the host stack's data without a word
         transmitter.take(send, 0, slot);
     }
 

@@ -91,7 +91,13 @@ final class RequestResponseRun {
         }
 
         public org.toesim.host.socket.Socket[] sockets() {
-            return Conn.existing(client.socket(), null);
+            return Conn.existing(client.socket(), serverSocket());
+        }
+
+        /** The server's end of this connection, once accepted (null before). */
+        private org.toesim.host.socket.Socket serverSocket() {
+            org.toesim.host.socket.Socket c = client.socket();
+            return c == null ? null : server.socket(c.tuple().reversed());
         }
     }
 }
