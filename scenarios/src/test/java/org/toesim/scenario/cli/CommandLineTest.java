@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +25,7 @@ class CommandLineTest {
     Path bulk;
     StringWriter out;
     StringWriter err;
+    private final InProcessCli cli = new InProcessCli();
 
     @BeforeEach
     void files() throws Exception {
@@ -34,11 +33,10 @@ class CommandLineTest {
     }
 
     int toesim(ScenarioExecutor model, String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CliEnvironment env = new CliEnvironment(() -> Optional.ofNullable(model), new PrintWriter(out, true),
-                new PrintWriter(err, true), false);
-        return Main.execute(env, args);
+        int code = cli.run(model, args);
+        out = cli.out;
+        err = cli.err;
+        return code;
     }
 
     @Test

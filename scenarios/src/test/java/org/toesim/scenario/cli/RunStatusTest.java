@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.toesim.scenario.TestFiles;
@@ -29,13 +27,13 @@ class RunStatusTest {
     Path dir;
     StringWriter out;
     StringWriter err;
+    private final InProcessCli cli = new InProcessCli();
 
     int toesim(ScenarioExecutor model, String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CliEnvironment env = new CliEnvironment(() -> Optional.ofNullable(model), new PrintWriter(out, true),
-                new PrintWriter(err, true), false);
-        return Main.execute(env, args);
+        int code = cli.run(model, args);
+        out = cli.out;
+        err = cli.err;
+        return code;
     }
 
     private Path bulk(String name, String size, String stop, String extra) throws Exception {

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +30,7 @@ class SweepCommandTest {
     Path bulk;
     StringWriter out;
     StringWriter err;
+    private final InProcessCli cli = new InProcessCli();
 
     @BeforeEach
     void files() throws Exception {
@@ -39,11 +38,10 @@ class SweepCommandTest {
     }
 
     int toesim(ScenarioExecutor model, String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CliEnvironment env = new CliEnvironment(() -> Optional.ofNullable(model), new PrintWriter(out, true),
-                new PrintWriter(err, true), false);
-        return Main.execute(env, args);
+        int code = cli.run(model, args);
+        out = cli.out;
+        err = cli.err;
+        return code;
     }
 
     /** The model, failing from its {@code okCalls + 1}-th call on: an interrupted sweep. */
