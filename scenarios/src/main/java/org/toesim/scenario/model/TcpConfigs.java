@@ -70,6 +70,8 @@ final class TcpConfigs {
                 .initialRtoPs(Math.max(t.minRtoPs(), Units.PS_PER_S))
                 .sendBufferBytes((int) t.sendBufferBytes())
                 .receiveBufferBytes((int) t.receiveBufferBytes())
+                .maxReceiveBufferBytes((int) t.maxReceiveBufferBytes())
+                .features(t.features())
                 .build();
     }
 }

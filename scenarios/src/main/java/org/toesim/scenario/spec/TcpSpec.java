@@ -3,6 +3,7 @@ package org.toesim.scenario.spec;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import org.toesim.tcp.engine.TcpFeatures;
 
 /**
  * TCP options of a workload's connections (both ends).
@@ -24,16 +25,32 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  *                           between the two hosts (checked when the scenario is validated)
  * @param realBytes          carry real payload bytes and check them end to end (default false:
  *                           virtual payload, integrity checked by sequence accounting)
+ * @param profile            {@code linux} (Linux 6.x behaviours) or {@code rfc} (strict RFC engine)
+ * @param features           the profile's behaviours with the file's {@code features} overrides applied
+ * @param maxReceiveBufferBytes what receive autotuning may grow the buffer to (Linux {@code tcp_rmem[2]},
+ *                           32 MiB) and what the window scale is chosen for; equal to
+ *                           {@code receiveBufferBytes} without autotuning. An explicit
+ *                           {@code receiveBuffer} fixes the buffer and turns autotuning off, as
+ *                           {@code SO_RCVBUF} does in Linux
  */
 public record TcpSpec(CongestionControlName congestionControl, boolean sack, boolean timestamps, boolean windowScale,
                       boolean nagle, boolean delayedAck, long minRtoPs, long sendBufferBytes, long receiveBufferBytes,
-                      int mssBytes, boolean realBytes) {
+                      int mssBytes, boolean realBytes, TcpProfileName profile, TcpFeatures features,
+                      long maxReceiveBufferBytes) {
     /** {@code mssBytes} when the file gives none: each host advertises its MTU - 40. */
     public static final int MSS_FROM_MTU = 0;
     /** IPv4 and TCP headers without options: MTU - MSS (RFC 9293 3.7.1, RFC 6691). */
     public static final int IP_TCP_HEADER_BYTES = 40;
+    /** The profile when the file names none. */
+    public static final TcpProfileName DEFAULT_PROFILE = TcpProfileName.RFC;
+    /** Linux {@code tcp_rmem[1]}: the receive buffer a connection starts with when it autotunes. */
+    public static final long LINUX_INITIAL_RECEIVE_BUFFER_BYTES = 131_072;
+    /** Linux 6.x {@code tcp_rmem[2]}: 32 MiB. */
+    public static final long LINUX_MAX_RECEIVE_BUFFER_BYTES = 32L << 20;
     /** All defaults. */
-    public static final TcpSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null);
+    public static final TcpSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null);
+
 
     public TcpSpec {
         if (congestionControl == null) {
@@ -45,6 +62,10 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
         if (mssBytes != MSS_FROM_MTU) {
             Checks.between("mss", mssBytes, 64, 65_495);
         }
+        if (profile == null || features == null) {
+            throw new FieldException("profile", "missing", "one of " + NamedValues.names(TcpProfileName.class));
+        }
+        Checks.between("maxReceiveBuffer", maxReceiveBufferBytes, receiveBufferBytes, 1L << 30);
     }
 
     /** Whether the file set {@code mss} (otherwise it follows the MTU). */
@@ -58,7 +79,8 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
      */
     public TcpSpec resolvedFor(int mtuBytes) {
         return new TcpSpec(congestionControl, sack, timestamps, windowScale, nagle, delayedAck, minRtoPs,
-                sendBufferBytes, receiveBufferBytes, mssFor(mtuBytes), realBytes);
+                sendBufferBytes, receiveBufferBytes, mssFor(mtuBytes), realBytes, profile, features,
+                maxReceiveBufferBytes);
     }
 
     /** The MSS a host with an MTU of {@code mtuBytes} advertises. */
@@ -77,11 +99,23 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
                       @JsonProperty("sendBuffer") @JsonDeserialize(using = Quantities.Size.class) Long sendBuffer,
                       @JsonProperty("receiveBuffer") @JsonDeserialize(using = Quantities.Size.class) Long receiveBuffer,
                       @JsonProperty("mss") @JsonDeserialize(using = Quantities.Size.class) Long mss,
-                      @JsonProperty("realBytes") Boolean realBytes) {
+                      @JsonProperty("realBytes") Boolean realBytes,
+                      @JsonProperty("profile") TcpProfileName profile,
+                      @JsonProperty("features") TcpFeaturesSpec features,
+                      @JsonProperty("maxReceiveBuffer") @JsonDeserialize(using = Quantities.Size.class)
+                      Long maxReceiveBuffer) {
+        TcpProfileName p = Checks.or(profile, DEFAULT_PROFILE);
+        TcpFeatures f = Checks.or(features, TcpFeaturesSpec.NONE).applyTo(p.features());
+        if (receiveBuffer != null && (features == null || features.receiveAutotuning() == null)) {
+            f = f.withReceiveAutotuning(false); // SO_RCVBUF locks the buffer (Linux SOCK_RCVBUF_LOCK)
+        }
+        long rcv = Checks.or(receiveBuffer, f.receiveAutotuning() ? LINUX_INITIAL_RECEIVE_BUFFER_BYTES : 4L << 20);
+        long maxRcv = f.receiveAutotuning() ? Math.max(rcv, Checks.or(maxReceiveBuffer, LINUX_MAX_RECEIVE_BUFFER_BYTES))
+                : Checks.or(maxReceiveBuffer, rcv);
         return new TcpSpec(Checks.or(congestionControl, CongestionControlName.CUBIC), Checks.or(sack, true),
                 Checks.or(timestamps, true), Checks.or(windowScale, true), Checks.or(nagle, true),
                 Checks.or(delayedAck, true), Checks.or(minRto, 200_000_000_000L), Checks.or(sendBuffer, 4L << 20),
-                Checks.or(receiveBuffer, 4L << 20), mss == null ? MSS_FROM_MTU : (int) Checks.between("mss", mss, 64, 65_495),
-                Checks.or(realBytes, false));
+                rcv, mss == null ? MSS_FROM_MTU : (int) Checks.between("mss", mss, 64, 65_495),
+                Checks.or(realBytes, false), p, f, maxRcv);
     }
 }

@@ -32,13 +32,18 @@ import org.toesim.core.units.Units;
  * @param challengeAck         RFC 5961 §3/§4 challenge ACKs for in-window RST and SYN
  * @param ttl                  IP TTL the host asks for (carried in the CCB, not used by the engine)
  * @param tos                  IP TOS/DSCP the host asks for (carried in the CCB)
+ * @param features             the Linux behaviours beyond the RFCs this connection runs ({@link TcpFeatures#rfc()} by default)
+ * @param maxReceiveBufferBytes upper bound receive autotuning may grow the buffer to (Linux {@code tcp_rmem[2]});
+ *                             also what the window scale is chosen for (Linux {@code tcp_select_initial_window});
+ *                             equal to {@code receiveBufferBytes} when there is no autotuning
  */
 public record TcpConfig(int mssBytes, String congestionControl, long initialCwndBytes, long initialRtoPs,
                         long minRtoPs, long maxRtoPs, int maxSynRetries, int maxDataRetries, boolean delayedAck,
                         long delayedAckTimeoutPs, boolean nagle, long mslPs, boolean sack, boolean timestamps,
                         boolean windowScale, long tsTickPs, int sendBufferBytes, int receiveBufferBytes,
                         int reassemblyMaxRanges, boolean keepAlive, long keepAliveIdlePs, long keepAliveIntervalPs,
-                        int keepAliveProbes, boolean challengeAck, int ttl, int tos) {
+                        int keepAliveProbes, boolean challengeAck, int ttl, int tos,
+                        TcpFeatures features, int maxReceiveBufferBytes) {
     /** RFC 1122 §4.2.3.2 / RFC 5681 §4.2: an ACK must not be delayed by more than 500 ms. */
     public static final long MAX_DELAYED_ACK_PS = 500 * Units.PS_PER_MS;
 
@@ -61,6 +66,13 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
         }
         if (mslPs < 0 || tsTickPs <= 0 || reassemblyMaxRanges < 1 || keepAliveProbes < 1) {
             throw new IllegalArgumentException("bad MSL, timestamp tick, reassembly bound or probe count");
+        }
+        if (features == null) {
+            throw new IllegalArgumentException("features missing");
+        }
+        if (maxReceiveBufferBytes < receiveBufferBytes || maxReceiveBufferBytes > (0xFFFF << 14)) {
+            throw new IllegalArgumentException("maxReceiveBufferBytes " + maxReceiveBufferBytes
+                    + " outside receiveBufferBytes.." + (0xFFFF << 14));
         }
         if (congestionControl == null || congestionControl.isBlank()) {
             throw new IllegalArgumentException("congestionControl name missing");
@@ -105,6 +117,8 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
         b.challengeAck = challengeAck;
         b.ttl = ttl;
         b.tos = tos;
+        b.features = features;
+        b.maxReceiveBufferBytes = maxReceiveBufferBytes;
         return b;
     }
 
@@ -144,6 +158,9 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
         private boolean challengeAck = true;
         private int ttl = 64;
         private int tos = 0;
+        private TcpFeatures features = TcpFeatures.rfc();
+        /** 0: the same as receiveBufferBytes. */
+        private int maxReceiveBufferBytes = 0;
 
         private Builder() {
         }
@@ -174,12 +191,16 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
         public Builder challengeAck(boolean v) { challengeAck = v; return this; }
         public Builder ttl(int v) { ttl = v; return this; }
         public Builder tos(int v) { tos = v; return this; }
+        public Builder features(TcpFeatures v) { features = v; return this; }
+        /** 0 (the default) ties it to {@code receiveBufferBytes}. */
+        public Builder maxReceiveBufferBytes(int v) { maxReceiveBufferBytes = v; return this; }
 
         public TcpConfig build() {
             return new TcpConfig(mssBytes, congestionControl, initialCwndBytes, initialRtoPs, minRtoPs, maxRtoPs,
                     maxSynRetries, maxDataRetries, delayedAck, delayedAckTimeoutPs, nagle, mslPs, sack, timestamps,
                     windowScale, tsTickPs, sendBufferBytes, receiveBufferBytes, reassemblyMaxRanges, keepAlive,
-                    keepAliveIdlePs, keepAliveIntervalPs, keepAliveProbes, challengeAck, ttl, tos);
+                    keepAliveIdlePs, keepAliveIntervalPs, keepAliveProbes, challengeAck, ttl, tos, features,
+                    maxReceiveBufferBytes == 0 ? receiveBufferBytes : maxReceiveBufferBytes);
         }
     }
 }

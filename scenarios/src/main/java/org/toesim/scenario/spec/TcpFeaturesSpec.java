@@ -1,0 +1,55 @@
+package org.toesim.scenario.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.toesim.tcp.engine.TcpFeatures;
+
+/**
+ * Per-behaviour overrides of a TCP profile ({@code tcp.features}); a field left out keeps the
+ * profile's setting. See {@link TcpFeatures} for what each one is and which kernel code it follows.
+ */
+public record TcpFeaturesSpec(Boolean segmentCountingCa, Boolean hystart, Boolean prr, Boolean rack, Boolean tlp,
+                              Boolean limitedTransmit, Boolean dsack, Boolean undo, Boolean frto,
+                              Boolean receiveAutotuning, Boolean quickAck, Boolean microsecondRtt,
+                              Boolean linuxAckPolicy) {
+    /** No overrides. */
+    public static final TcpFeaturesSpec NONE =
+            new TcpFeaturesSpec(null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    @JsonCreator
+    static TcpFeaturesSpec of(@JsonProperty("segmentCountingCa") Boolean segmentCountingCa,
+                              @JsonProperty("hystart") Boolean hystart,
+                              @JsonProperty("prr") Boolean prr,
+                              @JsonProperty("rack") Boolean rack,
+                              @JsonProperty("tlp") Boolean tlp,
+                              @JsonProperty("limitedTransmit") Boolean limitedTransmit,
+                              @JsonProperty("dsack") Boolean dsack,
+                              @JsonProperty("undo") Boolean undo,
+                              @JsonProperty("frto") Boolean frto,
+                              @JsonProperty("receiveAutotuning") Boolean receiveAutotuning,
+                              @JsonProperty("quickAck") Boolean quickAck,
+                              @JsonProperty("microsecondRtt") Boolean microsecondRtt,
+                              @JsonProperty("linuxAckPolicy") Boolean linuxAckPolicy) {
+        return new TcpFeaturesSpec(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
+                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    /** {@code base} with these overrides applied. */
+    public TcpFeatures applyTo(TcpFeatures base) {
+        TcpFeatures f = base;
+        if (segmentCountingCa != null) f = f.withSegmentCountingCa(segmentCountingCa);
+        if (hystart != null) f = f.withHystart(hystart);
+        if (prr != null) f = f.withPrr(prr);
+        if (rack != null) f = f.withRack(rack);
+        if (tlp != null) f = f.withTlp(tlp);
+        if (limitedTransmit != null) f = f.withLimitedTransmit(limitedTransmit);
+        if (dsack != null) f = f.withDsack(dsack);
+        if (undo != null) f = f.withUndo(undo);
+        if (frto != null) f = f.withFrto(frto);
+        if (receiveAutotuning != null) f = f.withReceiveAutotuning(receiveAutotuning);
+        if (quickAck != null) f = f.withQuickAck(quickAck);
+        if (microsecondRtt != null) f = f.withMicrosecondRtt(microsecondRtt);
+        if (linuxAckPolicy != null) f = f.withLinuxAckPolicy(linuxAckPolicy);
+        return f;
+    }
+}

@@ -1,0 +1,114 @@
+package org.toesim.tcp.engine;
+
+/**
+ * Which of Linux's TCP behaviours beyond RFC 5681 a connection runs, each switchable on its own.
+ * {@link #rfc()} is the strict RFC 5681/6582/6675 engine (textbook experiments); {@link #linux()}
+ * is Linux 6.x as shipped (net/ipv4/tcp_input.c, tcp_output.c, tcp_cubic.c, tcp_recovery.c).
+ *
+ * @param segmentCountingCa congestion avoidance counts segments acknowledged, {@code cwnd += 1}
+ *                          per cwnd segments ACKed (Linux {@code tcp_cong_avoid_ai}, RFC 3465
+ *                          byte counting), instead of {@code SMSS*SMSS/cwnd} once per ACK
+ *                          (RFC 5681 §3.1 eq. 3); slow start grows by every segment ACKed
+ * @param hystart           HyStart++ slow-start exit for CUBIC (RFC 9406; Linux {@code tcp_cubic} hystart)
+ * @param prr               Proportional Rate Reduction during loss recovery (RFC 6937; Linux {@code tcp_cwnd_reduction})
+ * @param rack              RACK time-based loss detection (RFC 8985 §6; Linux {@code tcp_recovery.c})
+ * @param tlp               Tail Loss Probe (RFC 8985 §7; Linux {@code tcp_schedule_loss_probe})
+ * @param limitedTransmit   send new data on the first two duplicate ACKs (RFC 3042)
+ * @param dsack             report duplicate segments in a D-SACK block (RFC 2883; Linux {@code tcp_dsack})
+ * @param undo              undo a spurious recovery or RTO on DSACK / timestamp evidence
+ *                          (RFC 3522 Eifel detection, RFC 2883 §5; Linux {@code tcp_try_undo_*})
+ * @param frto              F-RTO spurious-RTO detection (RFC 5682; Linux {@code tcp_frto} = 2)
+ * @param receiveAutotuning grow the receive buffer with the measured rate (Linux
+ *                          {@code tcp_rcv_space_adjust}, dynamic right-sizing) from the initial
+ *                          {@code receiveBufferBytes} up to {@code maxReceiveBufferBytes}
+ * @param quickAck          ACK every segment at connection start and after out-of-order data
+ *                          (Linux {@code tcp_enter_quickack_mode}, {@code icsk_ack.quick})
+ * @param microsecondRtt    RTT sampled from each segment's send time on a microsecond clock
+ *                          (Linux {@code tcp_clean_rtx_queue} with {@code skb_mstamp}), not from
+ *                          timestamp echoes in {@code tsTickPs} ticks
+ * @param linuxAckPolicy    ACK when more than one full segment is unacknowledged and the window
+ *                          would not shrink, per receive batch (Linux {@code __tcp_ack_snd_check});
+ *                          window updates only when the window grows by half or more
+ *                          ({@code tcp_cleanup_rbuf}) instead of on every application read
+ */
+public record TcpFeatures(boolean segmentCountingCa, boolean hystart, boolean prr, boolean rack, boolean tlp,
+                          boolean limitedTransmit, boolean dsack, boolean undo, boolean frto,
+                          boolean receiveAutotuning, boolean quickAck, boolean microsecondRtt,
+                          boolean linuxAckPolicy) {
+
+    /** The strict RFC engine: none of the Linux behaviours. */
+    public static TcpFeatures rfc() {
+        return new TcpFeatures(false, false, false, false, false, false, false, false, false, false, false, false,
+                false);
+    }
+
+    /** Linux 6.x defaults: every behaviour on. */
+    public static TcpFeatures linux() {
+        return new TcpFeatures(true, true, true, true, true, true, true, true, true, true, true, true, true);
+    }
+
+    public TcpFeatures withSegmentCountingCa(boolean v) {
+        return new TcpFeatures(v, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto, receiveAutotuning,
+                quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withHystart(boolean v) {
+        return new TcpFeatures(segmentCountingCa, v, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
+                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withPrr(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, v, rack, tlp, limitedTransmit, dsack, undo, frto,
+                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withRack(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, prr, v, tlp, limitedTransmit, dsack, undo, frto,
+                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withTlp(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, v, limitedTransmit, dsack, undo, frto,
+                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withLimitedTransmit(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, v, dsack, undo, frto, receiveAutotuning,
+                quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withDsack(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, v, undo, frto,
+                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withUndo(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, v, frto,
+                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withFrto(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, v,
+                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withReceiveAutotuning(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto, v,
+                quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withQuickAck(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
+                receiveAutotuning, v, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withMicrosecondRtt(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
+                receiveAutotuning, quickAck, v, linuxAckPolicy);
+    }
+
+    public TcpFeatures withLinuxAckPolicy(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
+                receiveAutotuning, quickAck, microsecondRtt, v);
+    }
+}
