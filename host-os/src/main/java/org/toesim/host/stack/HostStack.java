@@ -11,6 +11,7 @@ import org.toesim.core.event.Event;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.random.RandomStreams;
+import org.toesim.core.stats.Counter;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.host.cpu.CostTable;
@@ -89,7 +90,7 @@ public final class HostStack {
         this.config = Objects.requireNonNull(config, "config");
         this.trace = Objects.requireNonNull(trace, "trace");
         this.isnStream = streams.get(config.name() + ".tcp.isn");
-        this.tx = new TxPath(this, cpu, costs, device, Objects.requireNonNull(neighbours, "neighbours"), config);
+        this.tx = new TxPath(this, cpu, costs, device, Objects.requireNonNull(neighbours, "neighbours"), config, trace);
         this.ports = new PortAllocator(config.ephemeralLowPort(), config.ephemeralHighPort());
         this.tcpComponent = config.name() + ".tcp";
         this.rxFrames = new ArrayDeque[cpu.cores()];
@@ -430,6 +431,19 @@ public final class HostStack {
     }
 
     /** Stack-wide counters. */
+    /**
+     * Frames the interface's qdisc dropped because {@code txqueuelen} frames already waited for
+     * the device (a counter the caller may register for its warm-up reset).
+     */
+    public Counter qdiscDrops() {
+        return tx.qdiscDrops;
+    }
+
+    /** The current simulated time. */
+    long now() {
+        return sim.now();
+    }
+
     public StackStats stats() {
         return new StackStats(framesIn, framesNotForUs, segmentsWithoutConnection, tx.framesSent, tx.tsoFramesSent,
                 tx.bytesSent, tx.deviceRefusals, liveConnections);

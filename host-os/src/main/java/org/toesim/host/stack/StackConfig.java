@@ -13,9 +13,15 @@ import org.toesim.tcp.engine.TcpConfig;
  * @param tcp                settings for every connection
  * @param ephemeralLowPort   first ephemeral port (RFC 6335 §6: 49152)
  * @param ephemeralHighPort  last ephemeral port (65535)
+ * @param txQueueLenFrames   the interface's transmit queue (qdisc) limit in packets, Linux's
+ *                           {@code txqueuelen} (default {@value #DEFAULT_TXQUEUELEN}): frames the
+ *                           device refused wait there; one more is dropped at the tail
  */
 public record StackConfig(String name, int hostId, int localIp, long localMac, TcpConfig tcp, int ephemeralLowPort,
-                          int ephemeralHighPort) {
+                          int ephemeralHighPort, int txQueueLenFrames) {
+    /** Linux's default txqueuelen for Ethernet devices (ether_setup, DEFAULT_TX_QUEUE_LEN). */
+    public static final int DEFAULT_TXQUEUELEN = 1000;
+
     public StackConfig {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("stack name must not be blank");
@@ -27,6 +33,9 @@ public record StackConfig(String name, int hostId, int localIp, long localMac, T
         if (ephemeralLowPort < 1 || ephemeralHighPort > 0xFFFF || ephemeralLowPort > ephemeralHighPort) {
             throw new IllegalArgumentException("bad ephemeral range " + ephemeralLowPort + ".." + ephemeralHighPort);
         }
+        if (txQueueLenFrames < 1) {
+            throw new IllegalArgumentException("txqueuelen " + txQueueLenFrames + " < 1");
+        }
         if (hostId < 0 || hostId > 0xFFFF) {
             throw new IllegalArgumentException("hostId " + hostId + " outside 0..65535");
         }
@@ -34,6 +43,11 @@ public record StackConfig(String name, int hostId, int localIp, long localMac, T
 
     /** RFC 6335 ephemeral range and the given TCP settings. */
     public static StackConfig of(String name, int hostId, int localIp, long localMac, TcpConfig tcp) {
-        return new StackConfig(name, hostId, localIp, localMac, tcp, 49152, 65535);
+        return new StackConfig(name, hostId, localIp, localMac, tcp, 49152, 65535, DEFAULT_TXQUEUELEN);
+    }
+
+    /** This configuration with another transmit queue limit. */
+    public StackConfig withTxQueueLen(int frames) {
+        return new StackConfig(name, hostId, localIp, localMac, tcp, ephemeralLowPort, ephemeralHighPort, frames);
     }
 }

@@ -2,6 +2,8 @@ package org.toesim.host.stack;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import org.toesim.core.stats.Counter;
+import org.toesim.core.trace.TraceSink;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.host.cpu.CostTable;
 import org.toesim.host.cpu.HostCpu;
@@ -26,6 +28,8 @@ import org.toesim.tcp.segment.TcpFlags;
  *   flush(conn, core, class): [TSO merge] -&gt; Frame -&gt; conn FIFO
  *        -&gt; cpu.submit(core, class, PROTOCOL_TX | ACK, cycles) [+ CHECKSUM unless tx offload]
  *   work done (core, connId|class) -&gt; FIFO head -&gt; device.send(frame, core, tso)  (false: backlog)
+ *   backlog = the interface's qdisc: pfifo, txqueuelen frames, tail drop (qdiscDrops)
+ *   txReady (device woke) -&gt; backlog head -&gt; device.send ... until refused again
  * </pre>
  *
  * The connection's FIFO keeps its frames in emission order even when their cost items run on
@@ -54,10 +58,15 @@ final class TxPath implements SegmentSink, WorkHandler {
     long tsoFramesSent;
     long bytesSent;
     long deviceRefusals;
+    /** Frames dropped because the qdisc held {@code txqueuelen} frames (registered by the caller for warm-up). */
+    final Counter qdiscDrops;
+    private final TraceSink trace;
 
     TxPath(HostStack stack, HostCpu cpu, CostTable costs, NetDevice device, NeighbourTable neighbours,
-           StackConfig config) {
+           StackConfig config, TraceSink trace) {
         this.stack = stack;
+        this.trace = trace;
+        this.qdiscDrops = new Counter(config.name() + ".qdiscDrops");
         this.cpu = cpu;
         this.costs = costs;
         this.device = device;
@@ -190,9 +199,24 @@ final class TxPath implements SegmentSink, WorkHandler {
         transmit(f, core, workClass, tso);
     }
 
+    /**
+     * Hands {@code f} to the device, or queues it in the qdisc when the device is stopped
+     * (or frames already wait). A full qdisc drops {@code f} at the tail, as pfifo_fast's
+     * enqueue does past {@code txqueuelen} packets (net/sched/sch_generic.c
+     * {@code pfifo_fast_enqueue} -&gt; {@code qdisc_drop}); a TSO frame counts as one packet,
+     * as a GSO skb does. The engine is not told (Linux's NET_XMIT_DROP -&gt; tcp_enter_cwr is not
+     * modelled): the frame is lost and recovered like a loss on the wire.
+     */
     private void transmit(Frame f, int core, WorkClass workClass, int tso) {
         if (!backlog.isEmpty() || !device.send(f, core, workClass, tso)) {
             deviceRefusals++;
+            if (backlog.size() >= config.txQueueLenFrames()) {
+                qdiscDrops.increment();
+                if (trace.enabled()) {
+                    trace.record(stack.now(), config.name() + ".qdisc", new QdiscDrop(f.frameId(), f.lenBytes()));
+                }
+                return;
+            }
             backlog.add(new Pending(f, core, workClass, tso));
             return;
         }

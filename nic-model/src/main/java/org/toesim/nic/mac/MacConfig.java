@@ -8,8 +8,15 @@ import org.toesim.nic.frame.EthernetWire;
  * @param rateBitsPerSec line rate, e.g. 10_000_000_000 for 10GBASE-R
  * @param mtuBytes       largest IP packet accepted (1500 standard, up to 9000 or more for jumbo)
  * @param txQueue        capacity of the drop-tail transmit queue (the frame being sent is not in it)
+ * @param deviceWaits    true (default): the device feeding this port (a NIC's
+ *                       {@link org.toesim.nic.plain.FrameTransmitter}) holds its frames while the
+ *                       queue is full, as a card waits on its own MAC FIFO, so the queue never
+ *                       drops them and the backlog moves up to the descriptor ring and the host;
+ *                       false: the queue is a link's drop-tail buffer in front of a slower line
+ *                       (netem's {@code limit}, a testbed relay's queue): the device hands every
+ *                       frame in at its own pace and what does not fit is dropped (txQueueDrops)
  */
-public record MacConfig(long rateBitsPerSec, int mtuBytes, QueueLimit txQueue) {
+public record MacConfig(long rateBitsPerSec, int mtuBytes, QueueLimit txQueue, boolean deviceWaits) {
     public static final long TEN_GBPS = 10_000_000_000L;
 
     public MacConfig {
@@ -21,20 +28,30 @@ public record MacConfig(long rateBitsPerSec, int mtuBytes, QueueLimit txQueue) {
         }
     }
 
+    /** A port whose device waits while the queue is full. */
+    public MacConfig(long rateBitsPerSec, int mtuBytes, QueueLimit txQueue) {
+        this(rateBitsPerSec, mtuBytes, txQueue, true);
+    }
+
     /** 10 Gbit/s, MTU 1500, 1000-frame transmit queue (Linux's default txqueuelen). */
     public static MacConfig tenGig() {
         return new MacConfig(TEN_GBPS, EthernetWire.DEFAULT_MTU_BYTES, QueueLimit.frames(1000));
     }
 
     public MacConfig withRate(long newRateBitsPerSec) {
-        return new MacConfig(newRateBitsPerSec, mtuBytes, txQueue);
+        return new MacConfig(newRateBitsPerSec, mtuBytes, txQueue, deviceWaits);
     }
 
     public MacConfig withMtu(int newMtuBytes) {
-        return new MacConfig(rateBitsPerSec, newMtuBytes, txQueue);
+        return new MacConfig(rateBitsPerSec, newMtuBytes, txQueue, deviceWaits);
     }
 
     public MacConfig withTxQueue(QueueLimit newTxQueue) {
-        return new MacConfig(rateBitsPerSec, mtuBytes, newTxQueue);
+        return new MacConfig(rateBitsPerSec, mtuBytes, newTxQueue, deviceWaits);
+    }
+
+    /** This port with the device waiting on a full queue ({@code true}) or its frames dropped there. */
+    public MacConfig withDeviceWaits(boolean waits) {
+        return new MacConfig(rateBitsPerSec, mtuBytes, txQueue, waits);
     }
 }

@@ -25,7 +25,12 @@ import org.toesim.nic.mac.FrameDropped;
  * <p>Streams: {@code <name>.loss}, {@code <name>.burst}, {@code <name>.corrupt},
  * {@code <name>.dup}, {@code <name>.reorder}. Every enabled impairment draws exactly once per
  * frame that enters an up link (the burst model twice: loss, then state move), before any is
- * applied, so frame k's reorder decision is the same whether or not loss is enabled.
+ * applied, so frame k's reorder decision is the same whether or not loss is enabled. With
+ * {@link Impairments#dataFramesOnly()} a frame without TCP payload (SYN, FIN, RST, pure ACK)
+ * skips all of it and draws nothing: the streams then advance once per data frame.
+ *
+ * <p>Caveat: such a frame goes on the main line, so a data frame held back by the reorder
+ * delay may be overtaken by a later ACK, as on a relay that delays only what it impairs.
  */
 public final class LinkDirection implements FrameSink {
     private final String name;
@@ -90,6 +95,11 @@ public final class LinkDirection implements FrameSink {
             drop(frame, DropReason.LINK_DOWN);
             return;
         }
+        if (!impairments.appliesTo(frame)) {
+            mainLine.add(frame, nowPs + propagationDelayPs);
+            return;
+        }
+        stats.framesImpairable.increment();
         boolean lost = lossRng != null && lossRng.nextDouble() < impairments.lossProb();
         lost |= burstRng != null && burstLost();
         boolean corrupt = corruptRng != null && corruptRng.nextDouble() < corruptProb(frame);

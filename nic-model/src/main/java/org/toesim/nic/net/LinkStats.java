@@ -9,6 +9,8 @@ public final class LinkStats {
     public final Counter framesIn;
     /** Frames handed to the far end (duplicates included). */
     public final Counter framesDelivered;
+    /** Frames the impairments applied to (all that entered an up link, or the data frames only). */
+    public final Counter framesImpairable;
     /** Frames lost to Bernoulli or Gilbert-Elliott loss. */
     public final Counter lossDrops;
     /** Frames lost because the link was down when they entered or would have arrived. */
@@ -23,6 +25,7 @@ public final class LinkStats {
     LinkStats(String name) {
         framesIn = new Counter(name + ".framesIn");
         framesDelivered = new Counter(name + ".framesDelivered");
+        framesImpairable = new Counter(name + ".framesImpairable");
         lossDrops = new Counter(name + ".lossDrops");
         downDrops = new Counter(name + ".downDrops");
         corrupted = new Counter(name + ".corrupted");
@@ -32,7 +35,7 @@ public final class LinkStats {
 
     /** Registers every counter (so a warm-up reset clears them). */
     public LinkStats registerIn(StatsRegistry registry) {
-        for (Counter c : new Counter[] {framesIn, framesDelivered, lossDrops, downDrops, corrupted, duplicated,
+        for (Counter c : new Counter[] {framesIn, framesImpairable, framesDelivered, lossDrops, downDrops, corrupted, duplicated,
                 reordered}) {
             registry.register(c);
         }

@@ -24,6 +24,7 @@ import org.toesim.nic.mac.QueueLimit;
  *       yes --&gt; owner.started(tag, pieces); job joins the MAC FIFO (DMA completion order)
  *   drainToMac(): head job's next TSO piece --&gt; MacPort.send if its queue admits it, else wait
  *                 for TxDone (never dropped) --&gt; owner.pieceSent; last piece --&gt; owner.completed
+ *                 (a port with deviceWaits false: MacPort.send at once, dropped there when full)
  * </pre>
  * Jobs are pooled and their index is the DMA cookie, so a steady stream allocates nothing but
  * the TSO pieces themselves. The caller re-calls {@link #drainToMac} on the MAC's TxDone.
@@ -150,13 +151,18 @@ public final class FrameTransmitter implements DmaReadCallback {
         return tso && mss > 0 && headers + mss <= mtu;
     }
 
-    /** Hands pieces to the MAC while its queue admits them; call again on the MAC's TxDone. */
+    /**
+     * Hands pieces to the MAC while its queue admits them; call again on the MAC's TxDone. A
+     * port that is a link's drop-tail buffer ({@link org.toesim.nic.mac.MacConfig#deviceWaits()}
+     * false) takes every piece at once and drops what does not fit.
+     */
     public void drainToMac() {
         QueueLimit limit = mac.config().txQueue();
+        boolean waits = mac.config().deviceWaits();
         while (!macFifo.isEmpty()) {
             Job job = macFifo.peekFirst();
             Frame piece = TsoSegmenter.piece(job.frame, job.mssBytes, job.sent);
-            if (mac.isTransmitting() && !limit.admits(mac.queuedFrames(), mac.queuedBytes(), piece.lenBytes())) {
+            if (waits && mac.isTransmitting() && !limit.admits(mac.queuedFrames(), mac.queuedBytes(), piece.lenBytes())) {
                 return;
             }
             mac.send(piece);

@@ -114,11 +114,21 @@ final class HostNode {
     void startStack(Simulator sim, RandomStreams streams, TcpConfig tcp, NeighbourTable neighbours, TraceSink trace) {
         if (toe == null) {
             stack = new HostStack(sim, streams, cpu, costs, new DriverNetDevice(driver), neighbours,
-                    StackConfig.of(name(), index + 1, ip, mac, tcp), trace);
+                    stackConfig(tcp), trace);
             sockets = new SocketLayer(stack, memory);
             return;
         }
         startOffloadStack(sim, streams, tcp, neighbours, trace);
+    }
+
+    /** The stack's identity, TCP settings and qdisc limit ({@code nic.txqueuelen}). */
+    private StackConfig stackConfig(TcpConfig tcp) {
+        return StackConfig.of(name(), index + 1, ip, mac, tcp).withTxQueueLen(spec.nic().txqueuelen());
+    }
+
+    /** Frames the host's qdisc dropped (txqueuelen full), since warm-up. */
+    long qdiscDrops() {
+        return stack == null ? 0 : stack.qdiscDrops().value();
     }
 
     /**
@@ -136,8 +146,7 @@ final class HostNode {
     private void startOffloadStack(Simulator sim, RandomStreams streams, TcpConfig tcp, NeighbourTable neighbours,
                                    TraceSink trace) {
         ReplayNetDevice dev = new ReplayNetDevice(new DriverNetDevice(driver));
-        stack = new HostStack(sim, streams, cpu, costs, dev, neighbours, StackConfig.of(name(), index + 1, ip, mac, tcp),
-                trace);
+        stack = new HostStack(sim, streams, cpu, costs, dev, neighbours, stackConfig(tcp), trace);
         sockets = new SocketLayer(stack, memory);
         HostStackPort stackPort = new HostStackPort(stack, dev);
         // offload commands and buffer posts run off the interrupt core (core 0), as a kernel worker would;

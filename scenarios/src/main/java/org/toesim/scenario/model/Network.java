@@ -20,6 +20,7 @@ import org.toesim.nic.net.Impairments;
 import org.toesim.nic.net.Link;
 import org.toesim.nic.pcap.PcapWriter;
 import org.toesim.nic.net.LinkDirection;
+import org.toesim.scenario.spec.ImpairedFrames;
 import org.toesim.scenario.spec.ImpairmentsSpec;
 import org.toesim.scenario.spec.LinkSpec;
 import org.toesim.scenario.spec.Problem;
@@ -33,6 +34,10 @@ import org.toesim.scenario.spec.SwitchSpec;
  * order). Every host has one port, so a host is named by at most one link. Switches forward by
  * destination IP; each switch's table sends a host's address out of the port on the shortest
  * path (breadth-first search over nodes, ties to the earlier link).
+ *
+ * <p>Each direction has its own impairments ({@code impairments} per direction) and random streams
+ * ({@code <link>.ab.loss}, {@code <link>.ba.loss}, ...), so an impairment given for one
+ * direction draws exactly what the same impairment given for both drew in that direction.
  *
  * <pre>
  *   host port --tx--&gt; [pcap tap] --&gt; [loss-burst gate] --&gt; link direction --&gt; far port
@@ -55,7 +60,25 @@ final class Network {
      * its MTU both ways (txOversizeDrops, rxOversizeDrops).
      */
     static MacConfig portConfig(LinkSpec link, int mtuBytes) {
-        return new MacConfig(link.rateBitsPerSec(), mtuBytes, QueueLimit.bytes(link.queueBytes()));
+        return new MacConfig(link.rateBitsPerSec(), mtuBytes, queueLimit(link));
+    }
+
+    /**
+     * The MAC of a host's end of {@code link}: as {@link #portConfig}, and the queue is the
+     * link's drop-tail buffer rather than the card's own FIFO, so the NIC hands frames in at its
+     * DMA pace and a full queue drops ({@code MacConfig.deviceWaits} false). Without this a host
+     * on a link slower than its PCIe path never lost a frame at its own end: the NIC waited, the
+     * descriptor ring filled and the backlog grew in the host (847 TSO frames for a 50 MiB bulk
+     * transfer over 1 Gbit/s), so the configured {@code queue} was dead.
+     */
+    static MacConfig hostPortConfig(LinkSpec link, int mtuBytes) {
+        return portConfig(link, mtuBytes).withDeviceWaits(false);
+    }
+
+    /** The link's queue: its byte limit, its frame limit, or both (0 in the spec: none). */
+    static QueueLimit queueLimit(LinkSpec link) {
+        return QueueLimit.of(link.queueFrames() > 0 ? link.queueFrames() : QueueLimit.UNLIMITED,
+                link.queueBytes() > 0 ? link.queueBytes() : QueueLimit.UNLIMITED);
     }
 
     /** The link each host is on (by host name), rejecting hosts named by two links. */
@@ -108,8 +131,8 @@ final class Network {
         }
         for (int i = 0; i < s.links().size(); i++) {
             LinkSpec l = s.links().get(i);
-            Impairments imp = impairments(l.impairments());
-            Link link = new Link(sim, streams, l.name(), l.delayPs(), imp, imp, trace);
+            Link link = new Link(sim, streams, l.name(), l.delayPs(), impairments(l.impairmentsAToB()),
+                    impairments(l.impairmentsBToA()), trace);
             link.ab().stats().registerIn(stats);
             link.ba().stats().registerIn(stats);
             MacPort a = port(l.between().get(0), i, hosts, byName, switchLinks);
@@ -209,7 +232,7 @@ final class Network {
                         s.gilbertElliott().lossGood(), s.gilbertElliott().lossBad())
                 : null;
         return new Impairments(s.loss(), ge, s.reorder().probability(), s.reorder().delayPs(), s.duplicate(),
-                s.corrupt(), 0);
+                s.corrupt(), 0, s.frames() == ImpairedFrames.DATA);
     }
 
     /** The link named {@code name}. */

@@ -31,7 +31,8 @@ final class Reports {
             long cycles = networkCycles(h);
             long rx = t.workloads.bytesReceivedBy(h.name());
             long tx = t.workloads.bytesSentBy(h.name());
-            hosts.add(new HostReport(h.name(), h.cpu.utilisation(), perByte(cycles, rx), perByte(cycles, tx)));
+            hosts.add(new HostReport(h.name(), h.cpu.utilisation(), perByte(cycles, rx), perByte(cycles, tx),
+                    h.qdiscDrops()));
             nics.add(h.nicReport());
         }
         return new SummaryReport(t.scenario.name(), t.scenario.seed(), end.status(), end.reason(), now, wallTimeMs,

@@ -87,7 +87,7 @@ final class Topology {
             HostSpec h = s.hosts().get(i);
             LinkSpec l = hostLinks.get(h.name());
             int mtu = h.nic().mtuBytes();
-            MacConfig portConfig = l != null ? Network.portConfig(l, mtu) : Network.defaultPort(mtu);
+            MacConfig portConfig = l != null ? Network.hostPortConfig(l, mtu) : Network.defaultPort(mtu);
             hosts.put(h.name(), HostNode.build(sim, stats, trace, h, i, portConfig,
                     outputs.pcapByHost.get(h.name()), TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT), mtu)));
         }
@@ -111,6 +111,7 @@ final class Topology {
             TcpConfig engine = TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT), h.port.config().mtuBytes());
             h.startStack(sim, streams, engine, neighbours,
                     trace);
+            stats.register(h.stack.qdiscDrops());
         }
         if (checks != null) {
             checks.register(hosts, workloads);

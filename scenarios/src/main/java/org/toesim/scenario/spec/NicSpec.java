@@ -25,10 +25,14 @@ import java.util.TreeMap;
  *                            ({@value #MIN_MTU_BYTES}..{@value #MAX_MTU_BYTES}, default
  *                            {@value #DEFAULT_MTU_BYTES}; 9000 for jumbo frames); frames of up to
  *                            MTU + 14 bytes of Ethernet header leave and enter the port
+ * @param txqueuelen          the host interface's transmit queue in packets, Linux's
+ *                            {@code txqueuelen} under the default pfifo_fast qdisc (default
+ *                            1000, 1..1000000): frames wait there while the NIC's send ring is
+ *                            full and are dropped at the tail past it (a TSO frame counts once)
  */
 public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int cardCores, Map<String, Long> cardCycles,
                       boolean checksumOffload, boolean tso, boolean lro, int rssQueues,
-                      InterruptModerationSpec interruptModeration, int mtuBytes) {
+                      InterruptModerationSpec interruptModeration, int mtuBytes, int txqueuelen) {
     /** Default CCB table size. */
     public static final int DEFAULT_CCB_CAPACITY = 1024;
     /** Default MTU: standard Ethernet. */
@@ -38,7 +42,9 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
     /** Largest MTU accepted: the usual jumbo-frame limit of Ethernet switches and NICs. */
     public static final int MAX_MTU_BYTES = 9216;
     /** A plain NIC with checksum offload and TSO. */
-    public static final NicSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null);
+    public static final NicSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null, null);
+    /** Linux's default txqueuelen for Ethernet. */
+    public static final int DEFAULT_TXQUEUELEN = 1000;
 
     public NicSpec {
         if (model == null) {
@@ -53,6 +59,7 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
             throw new FieldException("interruptModeration", "missing", "an object");
         }
         Checks.between("mtu", mtuBytes, MIN_MTU_BYTES, MAX_MTU_BYTES);
+        Checks.between("txqueuelen", txqueuelen, 1, 1_000_000);
     }
 
     @JsonCreator
@@ -66,12 +73,13 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
                       @JsonProperty("lro") Boolean lro,
                       @JsonProperty("rssQueues") Integer rssQueues,
                       @JsonProperty("interruptModeration") InterruptModerationSpec interruptModeration,
-                      @JsonProperty("mtu") Integer mtu) {
+                      @JsonProperty("mtu") Integer mtu,
+                      @JsonProperty("txqueuelen") Integer txqueuelen) {
         return new NicSpec(Checks.or(model, NicModel.PLAIN), Checks.or(ccbCapacity, DEFAULT_CCB_CAPACITY),
                 Checks.or(cardClock, 1_000_000_000L), Checks.or(cardCores, 1),
                 cardCycles == null ? new TreeMap<>() : cardCycles,
                 Checks.or(checksumOffload, true), Checks.or(tso, true), Checks.or(lro, false),
                 Checks.or(rssQueues, 1), Checks.or(interruptModeration, InterruptModerationSpec.DEFAULT),
-                Checks.or(mtu, DEFAULT_MTU_BYTES));
+                Checks.or(mtu, DEFAULT_MTU_BYTES), Checks.or(txqueuelen, DEFAULT_TXQUEUELEN));
     }
 }

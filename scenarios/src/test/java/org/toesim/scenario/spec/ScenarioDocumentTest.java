@@ -93,7 +93,7 @@ class ScenarioDocumentTest {
         assertEquals(800_000_000L, s.hosts().get(1).nic().cardClockHz());
         assertEquals(new InterruptModerationSpec(20_000_000L, 16), s.hosts().get(0).nic().interruptModeration());
         assertEquals(new PcieSpec(4, 16, 256, 512, 600_000L), s.hosts().get(0).pcie());
-        assertEquals(0.3, s.links().get(0).impairments().gilbertElliott().pBadToGood());
+        assertEquals(0.3, s.links().get(0).impairmentsAToB().gilbertElliott().pBadToGood());
         assertEquals(List.of("bulk", "w1", "w2", "w3"), s.workloads().stream().map(WorkloadSpec::name).toList());
         assertInstanceOf(RequestResponseWorkload.class, s.workloads().get(1));
         assertInstanceOf(ShortConnectionsWorkload.class, s.workloads().get(2));

@@ -71,6 +71,9 @@ class SchemaAgreementTest {
         assertEquals(NamedValues.list(NicModel.class), strings(defs.at("/NicSpec/properties/model/enum")));
         assertEquals(NamedValues.list(CongestionControlName.class),
                 strings(defs.at("/TcpSpec/properties/congestionControl/enum")));
+        assertEquals(NamedValues.list(LinkDirectionName.class),
+                strings(defs.at("/ImpairmentsSpec/properties/direction/enum")));
+        assertEquals(NamedValues.list(ImpairedFrames.class), strings(defs.at("/ImpairmentsSpec/properties/frames/enum")));
         assertEquals(NamedValues.list(StopMode.class), strings(defs.at("/StopSpec/properties/until/enum")));
         assertEquals(NamedValues.list(PlotFormat.class), strings(defs.at("/OutputSpec/properties/plots/items/enum")));
         List<String> workloadTypes = new ArrayList<>();
@@ -101,6 +104,9 @@ class SchemaAgreementTest {
         assertEquals(PcieSpec.DEFAULT.lanes(), defs.at("/PcieSpec/properties/lanes/default").asInt());
         assertEquals(InterruptModerationSpec.DEFAULT.frames(),
                 defs.at("/InterruptModerationSpec/properties/frames/default").asInt());
+        assertEquals(NicSpec.DEFAULT.txqueuelen(), defs.at("/NicSpec/properties/txqueuelen/default").asInt());
+        assertEquals(ImpairmentsSpec.NONE.direction().fileName(),
+                defs.at("/ImpairmentsSpec/properties/direction/default").asText());
         assertTrue(defs.at("/Scenario/required").toString().contains("hosts"));
     }
 
