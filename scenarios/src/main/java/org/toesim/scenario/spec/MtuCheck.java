@@ -111,7 +111,7 @@ final class MtuCheck {
                         : k != null ? s.switches().get(k).mtuBytes() : 0);
             }
             long frameBytes = mtu + ETHERNET_HEADER_BYTES;
-            if (mtu > 0 && l.queueBytes() < frameBytes) {
+            if (mtu > 0 && l.queueBytes() > 0 && l.queueBytes() < frameBytes) { // 0: no byte limit (queueFrames only)
                 issues.add(new ScenarioValidator.Issue("links[" + i + "].queue",
                         l.queueBytes() + " bytes cannot hold one " + frameBytes + "-byte frame (MTU " + mtu
                                 + " + 14 bytes of Ethernet header); every frame that waits would be dropped",
