@@ -115,6 +115,35 @@ class MacPortTest {
     }
 
     @Test
+    void frameAndByteLimitsTogetherDropWhenEitherWouldBeExceeded() {
+        // 3 frames or 3000 bytes: two full-size frames (3028 bytes) already exceed the bytes
+        MacPort bytesBind = port(MacConfig.tenGig().withTxQueue(QueueLimit.of(3, 3000)));
+        for (int i = 0; i < 4; i++) {
+            bytesBind.send(TestFrames.fullSize(i));
+        }
+        assertEquals(1, bytesBind.queuedFrames());
+        assertEquals(2, bytesBind.stats().txQueueDrops.value());
+        // small frames: the frame limit binds first
+        MacPort framesBind = new MacPort(sim, "hostC.mac", MacConfig.tenGig().withTxQueue(QueueLimit.of(3, 3000)));
+        for (int i = 0; i < 6; i++) {
+            framesBind.send(TestFrames.ack(i, TestFrames.MAC_A, TestFrames.MAC_B, TestFrames.IP_A, TestFrames.IP_B));
+        }
+        assertEquals(3, framesBind.queuedFrames());
+        assertEquals(2, framesBind.stats().txQueueDrops.value());
+    }
+
+    @Test
+    void aThousandFrameQueueHoldsExactlyAThousandAndDropsTheNext() {
+        MacPort p = port(MacConfig.tenGig().withTxQueue(QueueLimit.frames(1000)));
+        for (int i = 0; i <= 1000; i++) { // one on the wire + 1000 waiting
+            assertTrue(p.send(TestFrames.fullSize(i)), "frame " + i);
+        }
+        assertEquals(1000, p.queuedFrames());
+        assertFalse(p.send(TestFrames.fullSize(1001)), "the 1001st waiting frame is dropped");
+        assertEquals(1, p.stats().txQueueDrops.value());
+    }
+
+    @Test
     void oversizeFramesAreRejectedUnlessTheMtuIsJumbo() {
         Frame jumbo = frameWithPayload(8960); // IP total 20 + 20 + 8960 = 9000
         MacPort standard = port(MacConfig.tenGig());

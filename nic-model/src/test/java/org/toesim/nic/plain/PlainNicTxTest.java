@@ -91,6 +91,24 @@ class PlainNicTxTest {
     }
 
     @Test
+    void aPortThatIsALinkQueueDropsWhatDoesNotFitInsteadOfHoldingTheCard() {
+        PlainNicConfig config = PlainNicConfig.defaults();
+        config = config.withMac(config.mac().withTxQueue(QueueLimit.frames(4)).withDeviceWaits(false));
+        PlainNicBench b = new PlainNicBench(config, 16);
+        Frame f = big(TcpFlags.ACK, 20 * MSS);
+        b.h.memory().put(TX_BUF, new DmaData.FrameImage(f));
+        b.postTx(0, new TxDescriptor.NicSend(TX_BUF, f.lenBytes(), true, 5, MSS));
+        b.h.runUntilIdle();
+        // all 20 pieces handed over at once: 1 on the wire + 4 queued, 15 dropped at the link queue
+        assertEquals(5, b.wire.size());
+        assertEquals(15, b.nic.mac().stats().txQueueDrops.value());
+        DeviceToHost.DmaWrite cq = b.all(DeviceToHost.DmaWrite.class).get(0);
+        assertEquals(new DmaData.Entries(List.of(new DeviceCompletion.NicSendCompletion(5, 20)), 32), cq.data());
+        long cqArrival = b.h.received().stream().filter(r -> r.message() == cq).findFirst().orElseThrow().atPs();
+        assertTrue(cqArrival < b.wire.get(1).atPs(), "the card completes without waiting for the line");
+    }
+
+    @Test
     void sendsWithoutTsoOrUnsupportedOffloadsAreRefusedNotSent() {
         PlainNicBench b = new PlainNicBench(PlainNicConfig.defaults().withTso(false).withChecksumOffload(true, false),
                 16);
