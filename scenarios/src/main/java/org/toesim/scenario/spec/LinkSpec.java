@@ -1,7 +1,6 @@
 package org.toesim.scenario.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
@@ -112,7 +111,7 @@ public record LinkSpec(String name, List<String> between, long rateBitsPerSec, l
                        @JsonProperty("delay") @JsonDeserialize(using = Quantities.Duration.class) Long delay,
                        @JsonProperty("queue") @JsonDeserialize(using = Quantities.Size.class) Long queue,
                        @JsonProperty("queueFrames") Long queueFrames,
-                       @JsonProperty("impairments") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                       @JsonProperty("impairments") @JsonDeserialize(using = ImpairmentsList.class)
                        List<ImpairmentsSpec> impairments) {
         List<String> ends = Checks.list(between);
         String n = name != null ? name : ends.size() == 2 ? ends.get(0) + "-" + ends.get(1) : null;
