@@ -37,7 +37,7 @@ class ResultWriterTest {
         assertEquals("completed", s.get("status").asText());
         assertEquals(List.of("id", "from", "to", "bytesDelivered", "bytesExpected", "finished", "goodputBitsPerSec",
                 "retransmits", "offloaded", "flushes", "integrity", "waitingFor"), fields(s.get("connections").get(0)));
-        assertEquals(List.of("name", "cpuUtilization", "cyclesPerByteRx", "cyclesPerByteTx"), fields(s.get("hosts").get(0)));
+        assertEquals(List.of("name", "cpuUtilization", "cyclesPerByteRx", "cyclesPerByteTx", "qdiscDrops"), fields(s.get("hosts").get(0)));
         assertEquals(List.of("host", "model", "offloads", "offloadsRefused", "flushes", "fastPathSegments",
                 "slowPathSegments", "pcieUtilizationToHost", "pcieUtilizationToDevice"), fields(s.get("nics").get(0)));
         assertEquals("00112233aabbccdd", s.get("traceDigest").asText());
