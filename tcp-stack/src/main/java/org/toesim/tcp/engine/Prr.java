@@ -18,7 +18,8 @@ package org.toesim.tcp.engine;
  *   exit           ─▶ cwnd = ssthresh (RFC 6937 §3.1, tcp_end_cwnd_reduction)
  * </pre>
  *
- * Byte-based as in RFC 6937 §3 (Linux counts packets; with full-sized segments they agree).
+ * Byte-based as in RFC 6937 §3, except that the proportional part is rounded up to whole
+ * segments as Linux's packet count is (a byte count would send a segment one ACK late).
  * RecoverFS is Linux's {@code prior_cwnd}, not the RFC's FlightSize at entry.
  */
 final class Prr {
@@ -53,8 +54,10 @@ final class Prr {
         long delta = ssthresh - pipeBytes;
         long sndcnt;
         if (delta < 0) {
-            long dividend = ssthresh * t.prrDeliveredBytes + t.prrRecoverFsBytes - 1;
-            sndcnt = dividend / t.prrRecoverFsBytes - t.prrOutBytes;
+            // Linux counts packets: ceil(ssthresh * prr_delivered / prior_cwnd) whole segments
+            long perSegment = t.prrRecoverFsBytes * t.sndMssBytes;
+            long segments = (ssthresh * t.prrDeliveredBytes + perSegment - 1) / perSegment;
+            sndcnt = segments * t.sndMssBytes - t.prrOutBytes;
         } else {
             sndcnt = Math.max(t.prrDeliveredBytes - t.prrOutBytes, deliveredBytes);
             if (sndUnaAdvanced && !newlyLost) {
