@@ -53,4 +53,19 @@ class TransferPropertyTest {
         assertEquals(TcpState.CLOSED, pair.server.conn.state(), "server state");
         assertFalse(pair.client.reset || pair.server.reset, "no reset");
     }
+
+    /** The same over the lossy, reordering channel with PRR, RACK, TLP and limited transmit on. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void linuxLossRecoveryDeliversExactlyTheSendersBytes(int seed) {
+        byte[] data = data(seed);
+        TcpFeatures f = TcpFeatures.rfc().withPrr(true).withRack(true).withTlp(true).withLimitedTransmit(true);
+        TcpConfig cfg = config(seed).toBuilder().features(f).build();
+        TcpPair pair = new TcpPair(seed, lossy(), cfg, cfg, data, 0xFFFFF000 + seed, -2000 - seed);
+        pair.run(LIMIT_PS);
+        assertArrayEquals(data, pair.server.received.toByteArray(), "byte stream");
+        assertEquals(TcpState.CLOSED, pair.client.conn.state(), "client state");
+        assertEquals(TcpState.CLOSED, pair.server.conn.state(), "server state");
+        assertFalse(pair.client.reset || pair.server.reset, "no reset");
+    }
 }
