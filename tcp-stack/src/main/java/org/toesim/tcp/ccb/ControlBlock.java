@@ -6,6 +6,7 @@ import org.toesim.tcp.engine.ConnectionStats;
 import org.toesim.tcp.engine.TcpState;
 import org.toesim.tcp.engine.TimerKind;
 import org.toesim.tcp.rtt.RttSnapshot;
+import org.toesim.tcp.sack.RackSnapshot;
 import org.toesim.tcp.sack.ScoreboardSnapshot;
 import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Payload;
@@ -186,9 +187,39 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
      * @param dupAcks        consecutive duplicate ACKs
      * @param inRecovery     in fast recovery
      * @param recoverPos     RFC 6582 "recover" as a position
+     * @param loss           PRR, RACK and TLP state ({@link LossRecovery#NONE} when none of them ran)
      */
     public record CongestionPart(long cwndBytes, long ssthreshBytes, CcSnapshot algorithm, int dupAcks,
-                                 boolean inRecovery, long recoverPos) {
+                                 boolean inRecovery, long recoverPos, LossRecovery loss) {
+        public CongestionPart {
+            loss = loss == null ? LossRecovery.NONE : loss;
+        }
+
+        /** Without PRR, RACK or TLP state. */
+        public CongestionPart(long cwndBytes, long ssthreshBytes, CcSnapshot algorithm, int dupAcks,
+                              boolean inRecovery, long recoverPos) {
+            this(cwndBytes, ssthreshBytes, algorithm, dupAcks, inRecovery, recoverPos, LossRecovery.NONE);
+        }
+    }
+
+    /**
+     * Loss-recovery state of the Linux behaviours (RFC 6937 PRR, RFC 8985 RACK-TLP).
+     *
+     * @param prrDeliveredBytes  prr_delivered
+     * @param prrOutBytes        prr_out
+     * @param prrRecoverFsBytes  RecoverFS (Linux prior_cwnd)
+     * @param renoSackedBytes    without SACK: bytes the duplicate ACKs reported delivered
+     * @param rack               RACK state and transmit-time log, null when RACK does not run
+     * @param rackReoRemainingPs time until the RACK reordering timer fires, -1 if not armed
+     * @param tlpRemainingPs     time until the probe timeout fires, -1 if not armed
+     * @param tlpHighPos         TLP.end_seq as a position, -1 when no probe is outstanding
+     * @param tlpRetrans         the outstanding probe was a retransmission
+     */
+    public record LossRecovery(long prrDeliveredBytes, long prrOutBytes, long prrRecoverFsBytes, long renoSackedBytes,
+                               RackSnapshot rack, long rackReoRemainingPs, long tlpRemainingPs, long tlpHighPos,
+                               boolean tlpRetrans) {
+        /** Nothing recorded. */
+        public static final LossRecovery NONE = new LossRecovery(0, 0, 0, 0, null, -1, -1, -1, false);
     }
 
     /**

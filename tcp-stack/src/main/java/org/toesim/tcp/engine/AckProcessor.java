@@ -28,6 +28,9 @@ final class AckProcessor {
     private final OutputProcessor output;
     private final Timers timers;
     private final SackRecovery sack;
+    private final Prr prr;
+    private final RackLoss rack;
+    private final LossProbe tlp;
 
     AckProcessor(Tcb t, TcpConnection conn, OutputProcessor output, Timers timers) {
         this.t = t;
@@ -35,6 +38,10 @@ final class AckProcessor {
         this.output = output;
         this.timers = timers;
         this.sack = output.sack();
+        this.prr = output.prr();
+        this.rack = output.rack();
+        this.tlp = output.tlp();
+        timers.setRecovery(this);
     }
 
     /** Our SYN was acknowledged (SYN_SENT or SYN_RECEIVED). */
@@ -49,6 +56,7 @@ final class AckProcessor {
         t.rttSeqPos = -1;
         t.recoverPos = 1;
         sack.reset();
+        rack.reset();
         timers.onAckedNewData(nowPs);
     }
 
@@ -74,15 +82,26 @@ final class AckProcessor {
         long oldWnd = t.sndWndBytes;
         boolean windowUpdated = updateWindow(seg, ackPos);
         long newlySacked = 0;
+        boolean newlyLost = false;
         if (t.scoreboard != null && ackPos >= t.sndUnaPos) {
             t.stats.sackBlocksIn += seg.options().sackBlocks().size();
+            rack.beforeAck(seg, ackPos);
             newlySacked = sack.onAck(seg);
+            newlyLost = rack.afterAck(nowPs);
         }
-        if (ackPos > t.sndUnaPos) {
-            newAck(seg, ackPos, nowPs, out);
-        } else if (ackPos == t.sndUnaPos && (isDuplicate(seg, oldWnd)
+        boolean advanced = ackPos > t.sndUnaPos;
+        boolean pureDup = isDuplicate(seg, oldWnd);
+        if (advanced || newlySacked > 0) {
+            tlp.requestSchedule(); // RFC 8985 §7.2: the PTO restarts on an ACK that delivers data
+        }
+        if (advanced) {
+            newAck(seg, ackPos, nowPs, out, newlySacked, newlyLost);
+        } else if (ackPos == t.sndUnaPos && (pureDup
                 || (newlySacked > 0 && seg.payloadLenBytes() == 0 && t.sndMaxPos > t.sndUnaPos))) {
-            dupAck(nowPs, out);
+            dupAck(nowPs, out, newlySacked, newlyLost);
+        }
+        if (ackPos >= t.sndUnaPos) {
+            tlp.onAck(ackPos, advanced, newlySacked > 0, pureDup, nowPs);
         }
         if (windowUpdated && oldWnd == 0 && t.sndWndBytes > 0) {
             timers.onWindowOpened();
@@ -111,7 +130,8 @@ final class AckProcessor {
                 && !seg.has(TcpFlags.SYN) && !seg.has(TcpFlags.FIN) && t.sndWndBytes == oldWnd;
     }
 
-    private void newAck(Segment seg, long ackPos, long nowPs, SegmentSink out) {
+    private void newAck(Segment seg, long ackPos, long nowPs, SegmentSink out, long newlySacked,
+                        boolean newlyLost) {
         long newUnaOff = Math.min(ackPos - 1, t.sendBuf.endOffset());
         long ackedBytes = Math.max(0, newUnaOff - t.sendBuf.startOffset());
         t.sendBuf.releaseTo(Math.max(newUnaOff, t.sendBuf.startOffset()));
@@ -123,9 +143,14 @@ final class AckProcessor {
         }
         boolean restartTimer = true;
         if (t.inRecovery) {
-            restartTimer = recoveryAck(ackPos, ackedSeq, nowPs, out);
+            restartTimer = recoveryAck(ackPos, ackedSeq, nowPs, out, newlySacked, newlyLost);
+        } else if (t.rack != null && sack.shouldEnterRecovery(0, Integer.MAX_VALUE)) {
+            // RACK marked SND.UNA lost on an ACK of new data (Linux tcp_fastretrans_alert on FLAG_DATA_SACKED)
+            t.dupAcks = 0;
+            enterRecovery(nowPs, out, ackedSeq + newlySacked);
         } else {
             t.dupAcks = 0;
+            t.renoSackedBytes = 0;
             long before = t.cs.cwndBytes;
             t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
             t.cc.onAck(t.cs, ackedBytes, nowPs);
@@ -150,15 +175,23 @@ final class AckProcessor {
      * in recovery only inflate cwnd. So "a partial ACK arrived" is {@code dupAcks == 0} and
      * travels in the CCB with it.
      */
-    private boolean recoveryAck(long ackPos, long ackedSeq, long nowPs, SegmentSink out) {
+    private boolean recoveryAck(long ackPos, long ackedSeq, long nowPs, SegmentSink out, long newlySacked,
+                                boolean newlyLost) {
         if (ackPos >= t.recoverPos) {
-            // full ACK, RFC 6582 §3.2 (3) option (1): cwnd = min(ssthresh, max(FlightSize, SMSS) + SMSS)
-            long flight = t.sndMaxPos - t.sndUnaPos;
-            t.cs.cwndBytes = Math.min(t.cs.ssthreshBytes, Math.max(flight, t.sndMssBytes) + t.sndMssBytes);
+            if (prr.enabled()) {
+                t.cs.cwndBytes = t.cs.ssthreshBytes; // RFC 6937 §3.1, Linux tcp_end_cwnd_reduction
+            } else {
+                // full ACK, RFC 6582 §3.2 (3) option (1): cwnd = min(ssthresh, max(FlightSize, SMSS) + SMSS)
+                long flight = t.sndMaxPos - t.sndUnaPos;
+                t.cs.cwndBytes = Math.min(t.cs.ssthreshBytes, Math.max(flight, t.sndMssBytes) + t.sndMssBytes);
+            }
             exitRecovery(nowPs);
             return true;
         }
         if (t.scoreboard != null) {
+            if (prr.enabled()) {
+                prr.onSackAck(ackedSeq + newlySacked, true, newlyLost);
+            }
             return true; // RFC 6675 §5: the scoreboard drives retransmissions, cwnd stays at ssthresh
         }
         if (!t.cc.usesNewRenoRecovery()) {
@@ -168,9 +201,18 @@ final class AckProcessor {
         }
         // RFC 6582 §3.2 (5): partial ACK — retransmit the first unacknowledged segment, deflate
         // cwnd by the amount acknowledged, add back SMSS if at least SMSS was acknowledged
-        output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "partial-ack", nowPs, out);
-        t.cs.cwndBytes = Math.max(t.sndMssBytes, t.cs.cwndBytes - ackedSeq
-                + (ackedSeq >= t.sndMssBytes ? t.sndMssBytes : 0));
+        if (prr.enabled()) {
+            long flight = t.sndNxtPos - t.sndUnaPos;
+            long sndcnt = prr.renoSndcnt(prr.removeRenoSacks(ackedSeq), true);
+            int len = output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "partial-ack", nowPs, out);
+            if (sndcnt >= 0) {
+                t.cs.cwndBytes = flight + Math.max(0, sndcnt - len);
+            }
+        } else {
+            output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "partial-ack", nowPs, out);
+            t.cs.cwndBytes = Math.max(t.sndMssBytes, t.cs.cwndBytes - ackedSeq
+                    + (ackedSeq >= t.sndMssBytes ? t.sndMssBytes : 0));
+        }
         conn.traceCwnd("partial-ack", nowPs);
         boolean first = t.dupAcks != 0;
         t.dupAcks = 0;
@@ -180,40 +222,94 @@ final class AckProcessor {
     private void exitRecovery(long nowPs) {
         t.inRecovery = false;
         t.dupAcks = 0;
+        t.renoSackedBytes = 0;
         sack.exitRecovery();
         t.cc.onExitRecovery(t.cs, nowPs);
         conn.traceCwnd("recovery-exit", nowPs);
     }
 
-    private void dupAck(long nowPs, SegmentSink out) {
+    private void dupAck(long nowPs, SegmentSink out, long newlySacked, boolean newlyLost) {
         t.stats.dupAcksIn++;
         if (t.scoreboard != null) {
             t.dupAcks++;
-            if (!t.inRecovery && sack.shouldEnterRecovery(t.dupAcks, DUP_THRESH)) {
-                enterRecovery(nowPs, out);
+            if (t.inRecovery) {
+                if (prr.enabled()) {
+                    prr.onSackAck(newlySacked, false, newlyLost);
+                }
+            } else if (sack.shouldEnterRecovery(t.dupAcks, rack.dupThreshAllowed() ? DUP_THRESH : Integer.MAX_VALUE)) {
+                enterRecovery(nowPs, out, newlySacked);
+            } else {
+                limitedTransmit(nowPs, out);
             }
             return;
         }
+        long renoDelivered = prr.enabled() ? prr.addRenoSack() : 0;
         if (t.inRecovery) {
-            t.cs.cwndBytes += t.sndMssBytes; // RFC 5681 §3.2 (4): inflate (dupAcks: see recoveryAck)
+            if (prr.enabled()) {
+                long sndcnt = prr.renoSndcnt(renoDelivered, false);
+                if (sndcnt >= 0) {
+                    t.cs.cwndBytes = t.sndNxtPos - t.sndUnaPos + sndcnt;
+                }
+            } else {
+                t.cs.cwndBytes += t.sndMssBytes; // RFC 5681 §3.2 (4): inflate (dupAcks: see recoveryAck)
+            }
             return;
         }
         t.dupAcks++;
         // RFC 6582 §3.2 (2): only if the cumulative ACK covers more than "recover"
         if (t.dupAcks == DUP_THRESH && t.sndUnaPos > t.recoverPos - 1) {
-            enterRecovery(nowPs, out);
+            enterRecovery(nowPs, out, renoDelivered);
+        } else {
+            limitedTransmit(nowPs, out);
         }
     }
 
-    /** RFC 5681 §3.2 (2)-(3) / RFC 6675 §5 (4): ssthresh, retransmit, recovery point. */
-    private void enterRecovery(long nowPs, SegmentSink out) {
+    /**
+     * Limited transmit (RFC 3042 §2): on the first and second duplicate ACK, one new segment if
+     * the receiver's window allows and unsent data exists; cwnd is not changed, so FlightSize
+     * stays within cwnd + 2*SMSS.
+     */
+    private void limitedTransmit(long nowPs, SegmentSink out) {
+        if (!t.config.features().limitedTransmit() || t.inRecovery || t.dupAcks > 2
+                || t.sndNxtPos != t.sndMaxPos || (t.scoreboard != null && !t.scoreboard.mayEnterRecovery())) {
+            return;
+        }
+        output.sendOneNew(nowPs, out);
+    }
+
+    /** The RACK reordering timer fired (RFC 8985 §6.3, Linux tcp_rack_reo_timeout). */
+    void onRackReorderTimeout(long nowPs, SegmentSink out) {
+        if (rack.onReorderTimeout(nowPs) && !t.inRecovery && sack.shouldEnterRecovery(0, Integer.MAX_VALUE)) {
+            enterRecovery(nowPs, out, 0);
+        }
+    }
+
+    /**
+     * RFC 5681 §3.2 (2)-(3) / RFC 6675 §5 (4): ssthresh, retransmit, recovery point. With PRR
+     * (RFC 6937) cwnd follows from the bytes this ACK delivered, {@code deliveredBytes}.
+     */
+    private void enterRecovery(long nowPs, SegmentSink out, long deliveredBytes) {
+        long priorCwnd = t.cs.cwndBytes;
         t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
         t.cs.ssthreshBytes = t.cc.ssthreshOnLoss(t.cs, nowPs);
         t.recoverPos = t.sndMaxPos;
         t.inRecovery = true;
+        tlp.cancel(); // Linux tcp_init_cwnd_reduction clears tlp_high_seq
+        if (prr.enabled()) {
+            prr.init(priorCwnd);
+        }
         if (t.scoreboard != null) {
             t.cs.cwndBytes = t.cs.ssthreshBytes;
+            if (prr.enabled()) {
+                prr.onSackAck(deliveredBytes, false, true);
+            }
             sack.enterRecovery(nowPs, out);
+        } else if (prr.enabled()) {
+            long flight = t.sndNxtPos - t.sndUnaPos;
+            t.renoSackedBytes = Math.min((long) t.dupAcks * t.sndMssBytes, Math.max(0, flight - t.sndMssBytes));
+            long sndcnt = prr.renoSndcnt(Math.max(deliveredBytes, t.sndMssBytes), false);
+            int len = output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "fast", nowPs, out);
+            t.cs.cwndBytes = flight + Math.max(0, sndcnt - len);
         } else {
             output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "fast", nowPs, out);
             t.cs.cwndBytes = t.cs.ssthreshBytes + (long) DUP_THRESH * t.sndMssBytes;

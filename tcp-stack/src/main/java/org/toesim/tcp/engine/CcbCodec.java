@@ -7,6 +7,7 @@ import org.toesim.tcp.cc.CongestionControls;
 import org.toesim.tcp.cc.CongestionState;
 import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.rtt.RttEstimator;
+import org.toesim.tcp.sack.Rack;
 import org.toesim.tcp.sack.SackBlockBuilder;
 import org.toesim.tcp.sack.SackScoreboard;
 import org.toesim.tcp.segment.Payload;
@@ -31,8 +32,11 @@ final class CcbCodec {
         ControlBlock.ReceiveState recv = new ControlBlock.ReceiveState(t.rcvNxtPos, t.rcvAdvRightPos, t.peerFinPos,
                 t.finReceived, t.recvBuf.runs(), t.ooo.runs());
         ControlBlock.TimestampState ts = new ControlBlock.TimestampState(t.tsRecent, t.lastAckSent, t.tsOffset);
+        ControlBlock.LossRecovery loss = new ControlBlock.LossRecovery(t.prrDeliveredBytes, t.prrOutBytes,
+                t.prrRecoverFsBytes, t.renoSackedBytes, t.rack == null ? null : t.rack.snapshot(nowPs),
+                remaining(t.rackReoDeadlinePs, nowPs), remaining(t.tlpDeadlinePs, nowPs), t.tlpHighPos, t.tlpRetrans);
         ControlBlock.CongestionPart cong = new ControlBlock.CongestionPart(t.cs.cwndBytes, t.cs.ssthreshBytes,
-                t.cc.snapshot(), t.dupAcks, t.inRecovery, t.recoverPos);
+                t.cc.snapshot(), t.dupAcks, t.inRecovery, t.recoverPos, loss);
         ControlBlock.TimerState timers = new ControlBlock.TimerState(t.timer,
                 t.timerDeadlinePs == Long.MAX_VALUE ? 0 : t.timerDeadlinePs - nowPs, t.timerRetries,
                 t.delAckDeadlinePs == Long.MAX_VALUE ? -1 : t.delAckDeadlinePs - nowPs, t.unackedRcvBytes, t.ackNow,
@@ -41,6 +45,26 @@ final class CcbCodec {
                 timers, t.scoreboard == null ? null : t.scoreboard.snapshot(), t.sackBuilder.reported(),
                 t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes));
         return new ControlBlock(constant, cached, delegated);
+    }
+
+    private static long remaining(long deadlinePs, long nowPs) {
+        return deadlinePs == Long.MAX_VALUE ? -1 : Math.max(0, deadlinePs - nowPs);
+    }
+
+    private static long deadline(long remainingPs, long nowPs) {
+        return remainingPs < 0 ? Long.MAX_VALUE : nowPs + remainingPs;
+    }
+
+    private static void restoreLoss(Tcb t, ControlBlock.LossRecovery l, long nowPs) {
+        t.prrDeliveredBytes = l.prrDeliveredBytes();
+        t.prrOutBytes = l.prrOutBytes();
+        t.prrRecoverFsBytes = l.prrRecoverFsBytes();
+        t.renoSackedBytes = l.renoSackedBytes();
+        t.rack = l.rack() == null ? null : Rack.restore(l.rack(), nowPs);
+        t.rackReoDeadlinePs = deadline(l.rackReoRemainingPs(), nowPs);
+        t.tlpDeadlinePs = deadline(l.tlpRemainingPs(), nowPs);
+        t.tlpHighPos = l.tlpHighPos();
+        t.tlpRetrans = l.tlpRetrans();
     }
 
     /** The configuration with the host-owned (cached) settings of {@code cached}. */
@@ -103,6 +127,7 @@ final class CcbCodec {
         t.dupAcks = c.dupAcks();
         t.inRecovery = c.inRecovery();
         t.recoverPos = c.recoverPos();
+        restoreLoss(t, c.loss(), nowPs);
         t.rtt = RttEstimator.restore(d.rtt());
         t.cs.srttPs = t.rtt.srttPs();
         t.cs.minRttPs = t.rtt.minRttPs();

@@ -25,6 +25,9 @@ final class OutputProcessor {
     private final Tcb t;
     private final TcpConnection conn;
     private final SackRecovery sack;
+    private final Prr prr;
+    private final RackLoss rack;
+    private final LossProbe tlp;
     /** Last timestamps-only option set emitted (immutable, reused while its values repeat). */
     private TcpOptions lastTsOptions;
 
@@ -32,10 +35,25 @@ final class OutputProcessor {
         this.t = t;
         this.conn = conn;
         this.sack = new SackRecovery(t, this);
+        this.prr = new Prr(t);
+        this.rack = new RackLoss(t);
+        this.tlp = new LossProbe(t, conn, this);
     }
 
     SackRecovery sack() {
         return sack;
+    }
+
+    Prr prr() {
+        return prr;
+    }
+
+    RackLoss rack() {
+        return rack;
+    }
+
+    LossProbe tlp() {
+        return tlp;
     }
 
     /** Emits everything due at {@code nowPs}. */
@@ -145,9 +163,17 @@ final class OutputProcessor {
         emit(t.seqOfSnd(t.sndNxtPos), flags, p, nowPs, out);
         if (retransmission) {
             noteRetransmission(t.sndNxtPos, len, "timeout", nowPs);
-        } else if (!t.tsOk && t.rttSeqPos < 0 && len > 0) {
-            t.rttSeqPos = t.sndNxtPos + len;
-            t.rttStartPs = nowPs;
+            long endPos = t.sndNxtPos + len + (fin ? 1 : 0);
+            if (endPos > t.sndMaxPos) {
+                rack.onNewDataSent(t.sndMaxPos, endPos, nowPs); // the go-back segment ran into new data
+            }
+        } else {
+            if (!t.tsOk && t.rttSeqPos < 0 && len > 0) {
+                t.rttSeqPos = t.sndNxtPos + len;
+                t.rttStartPs = nowPs;
+            }
+            rack.onNewDataSent(t.sndNxtPos, t.sndNxtPos + len + (fin ? 1 : 0), nowPs);
+            tlp.requestSchedule();
         }
         t.sndNxtPos += len + (fin ? 1 : 0);
         t.sndMaxPos = Math.max(t.sndMaxPos, t.sndNxtPos);
@@ -257,6 +283,7 @@ final class OutputProcessor {
         }
         t.stats.retransmittedBytes += len;
         t.rttSeqPos = -1; // Karn (RFC 6298 §3): never time a retransmitted segment
+        rack.onRetransmitted(pos, pos + Math.max(len, 1), nowPs);
         if (conn.traceEnabled()) {
             conn.traceRecord(nowPs, new TcpTrace.Retransmit(t.seqOfSnd(pos) & 0xFFFFFFFFL, len, cause));
         }
@@ -313,6 +340,9 @@ final class OutputProcessor {
         }
         t.stats.segmentsOut++;
         t.stats.bytesOut += payload.lenBytes();
+        if (t.inRecovery && prr.enabled()) {
+            prr.onSent(payload.lenBytes()); // prr_out (RFC 6937 §3)
+        }
         out.send(t.tuple, s);
     }
 

@@ -6,6 +6,7 @@ import org.toesim.tcp.buffer.SendBuffer;
 import org.toesim.tcp.cc.CongestionControl;
 import org.toesim.tcp.cc.CongestionState;
 import org.toesim.tcp.rtt.RttEstimator;
+import org.toesim.tcp.sack.Rack;
 import org.toesim.tcp.sack.SackBlockBuilder;
 import org.toesim.tcp.sack.SackScoreboard;
 import org.toesim.tcp.segment.FourTuple;
@@ -76,6 +77,30 @@ final class Tcb {
     SackScoreboard scoreboard;
     /** Receiver SACK block choice (RFC 2018 §4). */
     SackBlockBuilder sackBuilder = new SackBlockBuilder();
+
+    // --- PRR (RFC 6937, Linux tcp_cwnd_reduction): only with features().prr()
+    /** prr_delivered: bytes delivered to the receiver since recovery began. */
+    long prrDeliveredBytes;
+    /** prr_out: bytes sent since recovery began. */
+    long prrOutBytes;
+    /** RecoverFS: Linux's prior_cwnd, cwnd when recovery began. */
+    long prrRecoverFsBytes;
+    /** Without SACK: bytes the duplicate ACKs of this recovery say arrived (Linux sacked_out for Reno). */
+    long renoSackedBytes;
+
+    // --- RACK and TLP (RFC 8985 §6-7): only with features().rack() / tlp() and SACK
+    /** Transmit-time log and RACK variables, null unless RACK runs. */
+    Rack rack;
+    /** RACK reordering timer (RFC 8985 §6.3), beside the main timer like the delayed ACK. */
+    long rackReoDeadlinePs = Long.MAX_VALUE;
+    /** Probe timeout (RFC 8985 §7.2), beside the main timer; capped by the RTO when armed. */
+    long tlpDeadlinePs = Long.MAX_VALUE;
+    /** TLP.end_seq / Linux tlp_high_seq: SND.NXT when the probe went out, -1 when none is outstanding. */
+    long tlpHighPos = -1;
+    /** The outstanding probe was a retransmission (Linux tlp_retrans). */
+    boolean tlpRetrans;
+    /** New data was sent or an ACK arrived in this call: (re)schedule the probe timeout (transient). */
+    boolean tlpReschedule;
 
     // --- RTT (RFC 6298) and Karn's rule
     RttEstimator rtt;

@@ -192,7 +192,8 @@ public final class TcpConnection {
         if (output.hasPendingOutput()) {
             return DUE_NOW;
         }
-        return Math.min(t.timerDeadlinePs, t.delAckDeadlinePs);
+        return Math.min(Math.min(t.timerDeadlinePs, t.delAckDeadlinePs),
+                Math.min(t.rackReoDeadlinePs, t.tlpDeadlinePs));
     }
 
     // ------------------------------------------------------------------ application data
@@ -360,6 +361,8 @@ public final class TcpConnection {
             t.timer = TimerKind.IDLE;
             t.timerDeadlinePs = Long.MAX_VALUE;
             t.delAckDeadlinePs = Long.MAX_VALUE;
+            t.rackReoDeadlinePs = Long.MAX_VALUE;
+            t.tlpDeadlinePs = Long.MAX_VALUE;
             t.ackNow = false;
         }
         events.stateChanged(this, from, next, nowPs);

@@ -14,12 +14,16 @@ import org.toesim.tcp.trace.TcpTrace;
  *   KEEPALIVE expires  ─▶ probe, or reset after N unanswered (RFC 1122 §4.2.3.6)
  *   TIME_WAIT expires  ─▶ CLOSED (RFC 9293 §3.10.8)
  *   delayed ACK due    ─▶ ACK now (RFC 1122 §4.2.3.2)
+ *   RACK reorder due   ─▶ mark lost, maybe enter recovery (RFC 8985 §6.3; own deadline)
+ *   probe timeout due  ─▶ tail loss probe (RFC 8985 §7.3; own deadline, never after the RTO)
  * </pre>
  */
 final class Timers {
     private final Tcb t;
     private final TcpConnection conn;
     private final OutputProcessor output;
+    /** Starts recovery when the RACK reordering timer marks SND.UNA lost. */
+    private AckProcessor recovery;
 
     Timers(Tcb t, TcpConnection conn, OutputProcessor output) {
         this.t = t;
@@ -27,11 +31,21 @@ final class Timers {
         this.output = output;
     }
 
+    void setRecovery(AckProcessor acks) {
+        this.recovery = acks;
+    }
+
     /** Handles every deadline at or before {@code nowPs}. */
     void fireDue(long nowPs, SegmentSink out) {
         if (t.delAckDeadlinePs <= nowPs) {
             t.delAckDeadlinePs = Long.MAX_VALUE;
             t.ackNow = true;
+        }
+        if (t.rackReoDeadlinePs <= nowPs) {
+            recovery.onRackReorderTimeout(nowPs, out); // RFC 8985 §6.3
+        }
+        if (t.tlpDeadlinePs <= nowPs) {
+            output.tlp().onTimeout(nowPs, out); // RFC 8985 §7.3
         }
         if (t.timerDeadlinePs > nowPs) {
             return;
@@ -56,6 +70,7 @@ final class Timers {
             }
             default -> rearmOpen(nowPs);
         }
+        output.tlp().schedule(nowPs);
     }
 
     private void rearmOpen(long nowPs) {
@@ -142,6 +157,8 @@ final class Timers {
             t.inRecovery = false;
             t.dupAcks = 0;
             t.recoverPos = t.sndMaxPos;
+            output.tlp().cancel(); // Linux tcp_enter_loss: no probe outstanding
+            output.rack().onRetransmissionTimeout();
             if (t.scoreboard != null) {
                 t.scoreboard.onNewDataSent(t.seqOfSnd(t.sndMaxPos));
                 t.scoreboard.onRetransmissionTimeout(); // RFC 6675 §5.1: RecoveryPoint = HighData

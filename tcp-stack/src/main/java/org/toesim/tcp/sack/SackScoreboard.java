@@ -70,6 +70,10 @@ public final class SackScoreboard {
     private int unaRxtSeq;
     /** HighData when SND.UNA was last retransmitted: data sent after that retransmission starts here. */
     private int unaRxtHighData;
+    /** RACK (RFC 8985 §6.2): every un-SACKed octet below this is lost; SND.UNA when RACK marked none. */
+    private int rackLost;
+    /** Whether the RFC 6675 DupThresh rule marks losses (off when RACK replaced it, Linux 6.x). */
+    private boolean dupThreshLoss = true;
 
     /** A scoreboard for a connection whose SND.UNA = SND.MAX = {@code sndUna}. */
     public SackScoreboard(int smssBytes, int dupThresh, int sndUna) {
@@ -84,6 +88,7 @@ public final class SackScoreboard {
         this.recoveryPoint = sndUna;
         this.highRxt = sndUna;
         this.rescueRxt = sndUna;
+        this.rackLost = sndUna;
     }
 
     /** A scoreboard with DupThresh 3. */
@@ -103,6 +108,8 @@ public final class SackScoreboard {
         sb.recoveryPoint = snap.recoveryPoint();
         sb.highRxt = snap.highRxt();
         sb.rescueRxt = snap.rescueRxt();
+        sb.rackLost = snap.rackLost();
+        sb.dupThreshLoss = snap.dupThreshLoss();
         sb.recomputeLostBoundary();
         return sb;
     }
@@ -119,6 +126,7 @@ public final class SackScoreboard {
             ranges.advanceBase(ack);
             una = ack;
             highRxt = SeqNum.max(highRxt, una);
+            rackLost = SeqNum.max(rackLost, una);
         }
         long newly = 0;
         for (int k = 0; k < blocks.size(); k++) {
@@ -140,19 +148,45 @@ public final class SackScoreboard {
     }
 
     private void recomputeLostBoundary() {
+        lostBoundary = dupThreshLoss ? dupThreshBoundary() : ranges.base();
+        if (SeqNum.gt(rackLost, lostBoundary) && SeqNum.le(rackLost, highData)) {
+            lostBoundary = rackLost;
+        }
+    }
+
+    private int dupThreshBoundary() {
         long bytes = 0;
         long segs = 0;
         long byteLimit = (long) (dupThresh - 1) * smssBytes;
-        lostBoundary = ranges.base();
         for (int i = ranges.count() - 1; i >= 0; i--) {
             long len = ranges.lenBytes(i);
             bytes += len;
             segs += (len + smssBytes - 1) / smssBytes;
             if (segs >= dupThresh || bytes > byteLimit) {
-                lostBoundary = ranges.left(i);
-                return;
+                return ranges.left(i);
             }
         }
+        return ranges.base();
+    }
+
+    /**
+     * RACK marked every un-SACKed octet below {@code seq} lost (RFC 8985 §6.2 step 5); with
+     * {@code dupThreshRule} false the RFC 6675 IsLost rule no longer marks any (Linux 6.x: RACK
+     * replaces it, {@code tcp_rack_mark_lost} instead of {@code tcp_mark_head_lost}). The lost
+     * boundary only moves up within a recovery; IsLost, pipe and NextSeg follow it.
+     */
+    public void setRackLost(int seq, boolean dupThreshRule) {
+        dupThreshLoss = dupThreshRule;
+        if (SeqNum.gt(seq, rackLost) || SeqNum.lt(rackLost, ranges.base())) {
+            rackLost = seq;
+        }
+        recomputeLostBoundary();
+    }
+
+    /** The highest SACKed octet's end (exclusive), SND.UNA when nothing is SACKed. */
+    public int highestSacked() {
+        int count = ranges.count();
+        return count > 0 ? ranges.right(count - 1) : ranges.base();
     }
 
     /** IsLost(seq) of RFC 6675 §4; false for SACKed octets and at or above HighData. */
@@ -351,6 +385,7 @@ public final class SackScoreboard {
         rtoFence = true;
         highRxt = ranges.base();
         ranges.clear();
+        rackLost = ranges.base();
         lostBoundary = ranges.base();
     }
 
@@ -405,6 +440,6 @@ public final class SackScoreboard {
 
     public ScoreboardSnapshot snapshot() {
         return new ScoreboardSnapshot(smssBytes, dupThresh, ranges.base(), highData, ranges.toBlocks(),
-                inRecovery, rtoFence, recoveryPoint, highRxt, rescueRxt);
+                inRecovery, rtoFence, recoveryPoint, highRxt, rescueRxt, rackLost, dupThreshLoss);
     }
 }

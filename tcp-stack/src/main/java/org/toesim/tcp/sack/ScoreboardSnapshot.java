@@ -17,11 +17,21 @@ import org.toesim.tcp.segment.SackBlock;
  * @param recoveryPoint RecoveryPoint + 1
  * @param highRxt       HighRxt + 1
  * @param rescueRxt     RescueRxt + 1
+ * @param rackLost      RACK's lost mark (RFC 8985 §6.2): un-SACKed octets below it are lost
+ * @param dupThreshLoss whether the RFC 6675 DupThresh rule marks losses (false when RACK replaced it)
  */
 public record ScoreboardSnapshot(int smssBytes, int dupThresh, int sndUna, int highData,
                                  List<SackBlock> sacked, boolean inRecovery, boolean rtoFence,
-                                 int recoveryPoint, int highRxt, int rescueRxt) {
+                                 int recoveryPoint, int highRxt, int rescueRxt, int rackLost,
+                                 boolean dupThreshLoss) {
     public ScoreboardSnapshot {
         sacked = List.copyOf(sacked);
+    }
+
+    /** A snapshot of a scoreboard RACK never touched. */
+    public ScoreboardSnapshot(int smssBytes, int dupThresh, int sndUna, int highData, List<SackBlock> sacked,
+                              boolean inRecovery, boolean rtoFence, int recoveryPoint, int highRxt, int rescueRxt) {
+        this(smssBytes, dupThresh, sndUna, highData, sacked, inRecovery, rtoFence, recoveryPoint, highRxt, rescueRxt,
+                sndUna, true);
     }
 }

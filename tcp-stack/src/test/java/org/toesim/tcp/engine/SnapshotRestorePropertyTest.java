@@ -24,8 +24,19 @@ class SnapshotRestorePropertyTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void restoredRunEmitsIdenticalSegments(int seed) {
+        check(seed, TransferPropertyTest.config(seed));
+    }
+
+    /** The same with PRR, RACK, TLP and limited transmit on: their state travels in the CCB too. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void restoredRunEmitsIdenticalSegmentsWithLinuxLossRecovery(int seed) {
+        TcpFeatures f = TcpFeatures.rfc().withPrr(true).withRack(true).withTlp(true).withLimitedTransmit(true);
+        check(seed, TransferPropertyTest.config(seed).toBuilder().features(f).build());
+    }
+
+    private static void check(int seed, TcpConfig cfg) {
         byte[] data = TransferPropertyTest.data(seed);
-        TcpConfig cfg = TransferPropertyTest.config(seed);
         Random r = new Random(seed * 7919L);
         long[] instants = new long[48];
         for (int i = 0; i < instants.length; i++) {
