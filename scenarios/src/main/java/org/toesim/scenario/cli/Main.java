@@ -13,6 +13,7 @@ import picocli.CommandLine;
  *   toesim validate FILE
  *   toesim sweep FILE --param k=v1,v2 [--replications R] [--jobs J]
  *   toesim check FILE --baseline FILE [--update-baseline]
+ *   toesim fidelity [--seeds N] [--out DIR]   ToeSim vs the Linux reference traces, Mathis, ns-3 S4
  *   exit codes: 0 ok, 1 simulation failure / regression / no model, 2 usage or input error
  * </pre>
  */
