@@ -128,6 +128,8 @@ final class AckProcessor {
             t.dupAcks = 0;
             long before = t.cs.cwndBytes;
             t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
+            t.cs.sndUnaPos = t.sndUnaPos;
+            t.cs.sndMaxPos = t.sndMaxPos;
             t.cc.onAck(t.cs, ackedBytes, nowPs);
             if (t.cs.cwndBytes != before) {
                 conn.traceCwnd("ack", nowPs);
