@@ -20,13 +20,23 @@ public final class CongestionControls {
      * @throws IllegalArgumentException for any other name, listing the valid ones
      */
     public static CongestionControl create(String name) {
+        return create(name, CcFeatures.rfc());
+    }
+
+    /**
+     * A fresh algorithm called {@code name} with the growth options {@code features} (the engine
+     * passes {@code TcpConfig.features()}: segment counting for all three, HyStart++ for CUBIC).
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the valid ones
+     */
+    public static CongestionControl create(String name, CcFeatures features) {
         if (name == null) {
             throw new IllegalArgumentException("congestion control name is null; valid: " + NAMES);
         }
         return switch (name) {
-            case Reno.NAME -> new Reno();
-            case NewReno.NAME -> new NewReno();
-            case Cubic.NAME -> new Cubic();
+            case Reno.NAME -> new Reno(features.segmentCountingCa(), 0);
+            case NewReno.NAME -> new NewReno(features.segmentCountingCa(), 0);
+            case Cubic.NAME -> new Cubic(true, features.segmentCountingCa(), features.hystart());
             default -> throw new IllegalArgumentException(
                     "unknown congestion control '" + name + "'; valid: " + String.join(", ", NAMES));
         };
@@ -35,7 +45,8 @@ public final class CongestionControls {
     /** The algorithm with exactly the state exported in {@code snap}. */
     public static CongestionControl restore(CcSnapshot snap) {
         if (snap instanceof RenoSnapshot r) {
-            return r.newRenoRecovery() ? new NewReno() : new Reno();
+            return r.newRenoRecovery() ? new NewReno(r.segmentCountingCa(), r.caAckedBytes())
+                    : new Reno(r.segmentCountingCa(), r.caAckedBytes());
         }
         if (snap instanceof CubicSnapshot c) {
             return Cubic.restore(c);

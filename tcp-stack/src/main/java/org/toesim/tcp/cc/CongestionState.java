@@ -18,6 +18,17 @@ public final class CongestionState {
     public long srttPs;
     /** Smallest RTT sample seen, 0 before the first sample. */
     public long minRttPs;
+    /**
+     * SND.UNA as a send position (bytes from ISS), after the ACK being processed; set by the
+     * engine before {@link CongestionControl#onAck}. HyStart++ ends a round when it passes the
+     * round's end (RFC 9406 §4.2 windowEnd).
+     */
+    public long sndUnaPos;
+    /**
+     * The highest send position sent so far (SND.MAX here; RFC 9406's SND.NXT: the engine
+     * rewinds its own SND.NXT on a timeout), set with {@link #sndUnaPos}.
+     */
+    public long sndMaxPos;
 
     public CongestionState(int smssBytes, long initialCwndBytes) {
         this.smssBytes = smssBytes;

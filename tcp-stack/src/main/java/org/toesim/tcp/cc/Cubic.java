@@ -6,6 +6,11 @@ package org.toesim.tcp.cc;
  *
  * <pre>
  *   slow start (cwnd &lt; ssthresh)      Reno's, RFC 5681 §3.1 with ABC L=1        (§4.10)
+ *                                      (segment counting: Linux tcp_slow_start, the bytes
+ *                                      beyond ssthresh go on to the CA rules below;
+ *                                      HyStart++: RFC 9406 exit and CSS, HyStartPlusPlus)
+ *   HyStart++ leaves CSS (no loss)     ssthresh = cwnd, cwnd_prior = cwnd; next stage
+ *                                      W_max = cwnd_epoch, K = 0                    (§4.10)
  *   first ACK in congestion avoidance  epoch = now, cwnd_epoch = cwnd, W_est = cwnd_epoch,
  *                                      K = cbrt((W_max - cwnd_epoch)/C)             (§4.2 eq. 2)
  *                                      (after an RTO: W_max = cwnd_epoch, K = 0     §4.8)
@@ -25,7 +30,11 @@ package org.toesim.tcp.cc;
  * growth, as Linux and RFC 3465 do); fractional bytes are carried to the next ACK; the
  * Reno-friendly rule never lowers cwnd; ssthresh uses cwnd, not FlightSize (RFC 9438 §4.6
  * allows either; Linux uses cwnd). Loss recovery is NewReno's (RFC 9438 §4.6 defers to it).
- * Spurious-congestion undo (§4.9) and HyStart++ are not modelled.
+ * With {@link CcFeatures#segmentCountingCa()} off, slow start is RFC 5681's; congestion
+ * avoidance counts segments either way (the Reno-friendly W_est of §4.3 grows by
+ * alpha * N/SMSS / (cwnd/SMSS) per ACK of N bytes, which is Linux's per-ACK {@code acked} in
+ * {@code bictcp_update}/{@code tcp_cong_avoid_ai}). Spurious-congestion undo (§4.9) is not
+ * modelled.
  */
 public final class Cubic implements CongestionControl {
     /** Name in scenario files. */
@@ -40,6 +49,9 @@ public final class Cubic implements CongestionControl {
     private static final double PS_PER_S = 1e12;
 
     private final boolean fastConvergence;
+    private final boolean segmentCounting;
+    /** HyStart++ state, null when HyStart++ is off. */
+    private final HyStartPlusPlus hystart;
     private long wMaxBytes;
     private long cwndPriorBytes;
     private long epochStartPs = -1;
@@ -55,12 +67,29 @@ public final class Cubic implements CongestionControl {
     }
 
     public Cubic(boolean fastConvergence) {
+        this(fastConvergence, false, false);
+    }
+
+    /**
+     * CUBIC with the given options.
+     *
+     * @param segmentCountingCa Linux slow start ({@code tcp_slow_start}) instead of RFC 5681's
+     * @param hystart           HyStart++ (RFC 9406) in the initial slow start
+     */
+    public Cubic(boolean fastConvergence, boolean segmentCountingCa, boolean hystart) {
+        this(fastConvergence, segmentCountingCa, hystart ? new HyStartPlusPlus() : null);
+    }
+
+    private Cubic(boolean fastConvergence, boolean segmentCountingCa, HyStartPlusPlus hystart) {
         this.fastConvergence = fastConvergence;
+        this.segmentCounting = segmentCountingCa;
+        this.hystart = hystart;
     }
 
     /** CUBIC with exactly the state of {@code snap}. */
     public static Cubic restore(CubicSnapshot snap) {
-        Cubic c = new Cubic(snap.fastConvergence());
+        Cubic c = new Cubic(snap.fastConvergence(), snap.segmentCountingCa(),
+                snap.hystart() == null ? null : new HyStartPlusPlus(snap.hystart()));
         c.wMaxBytes = snap.wMaxBytes();
         c.cwndPriorBytes = snap.cwndPriorBytes();
         c.epochStartPs = snap.epochStartPs();
@@ -87,9 +116,14 @@ public final class Cubic implements CongestionControl {
         if (ackedBytes <= 0) {
             return;
         }
+        if (hystart != null && hystart.onAck(s)) {
+            leaveSlowStartWithoutLoss(s);
+        }
         if (s.inSlowStart()) {
-            RenoGrowth.slowStart(s, ackedBytes);
-            return;
+            ackedBytes = slowStart(s, ackedBytes);
+            if (ackedBytes <= 0) {
+                return;
+            }
         }
         if (epochStartPs < 0) {
             startEpoch(s, nowPs);
@@ -108,6 +142,41 @@ public final class Cubic implements CongestionControl {
         long whole = (long) cwndCarryBytes;
         s.cwndBytes += whole;
         cwndCarryBytes -= whole;
+    }
+
+    /**
+     * Slow start (§4.10); returns the acknowledged bytes left for congestion avoidance (only
+     * Linux's rule leaves any: those beyond ssthresh).
+     */
+    private long slowStart(CongestionState s, long ackedBytes) {
+        if (hystart != null && hystart.active(s)) {
+            long incBytes = segmentCounting ? ackedBytes : Math.min(ackedBytes, s.smssBytes);
+            s.cwndBytes += hystart.increaseBytes(s, incBytes);
+            return 0;
+        }
+        if (segmentCounting) {
+            return RenoGrowth.slowStartToSsthresh(s, ackedBytes);
+        }
+        RenoGrowth.slowStart(s, ackedBytes);
+        return 0;
+    }
+
+    /**
+     * HyStart++ ended CSS without a loss (RFC 9406 §4.2: ssthresh = cwnd). RFC 9438 §4.10:
+     * cwnd_prior = cwnd, and the first stage has K = 0 and W_max = cwnd at its start.
+     */
+    private void leaveSlowStartWithoutLoss(CongestionState s) {
+        s.ssthreshBytes = s.cwndBytes;
+        cwndPriorBytes = s.cwndBytes;
+        epochStartPs = -1;
+        timeoutEpochPending = true;
+    }
+
+    @Override
+    public void onRttSample(CongestionState s, long rttPs, long nowPs) {
+        if (hystart != null) {
+            hystart.onRttSample(s, rttPs);
+        }
     }
 
     private void startEpoch(CongestionState s, long nowPs) {
@@ -142,6 +211,9 @@ public final class Cubic implements CongestionControl {
         cwndPriorBytes = cwnd;
         epochStartPs = -1;
         cwndCarryBytes = 0;
+        if (hystart != null) {
+            hystart.onCongestion();
+        }
         return Math.max(cwnd * BETA_NUM / BETA_DEN, 2L * s.smssBytes);
     }
 
@@ -155,6 +227,7 @@ public final class Cubic implements CongestionControl {
     @Override
     public CubicSnapshot snapshot() {
         return new CubicSnapshot(fastConvergence, wMaxBytes, cwndPriorBytes, epochStartPs,
-                cwndEpochBytes, kSeconds, wEstBytes, cwndCarryBytes, timeoutEpochPending);
+                cwndEpochBytes, kSeconds, wEstBytes, cwndCarryBytes, timeoutEpochPending, segmentCounting,
+                hystart == null ? null : hystart.snapshot());
     }
 }

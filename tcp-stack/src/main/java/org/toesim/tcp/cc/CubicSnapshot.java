@@ -12,13 +12,24 @@ package org.toesim.tcp.cc;
  * @param kSeconds             [K] time to reach W_max from cwnd_epoch (§4.2 eq. 2)
  * @param wEstBytes            [W_est] Reno-friendly estimate (§4.3 eq. 4), fractional bytes
  * @param cwndCarryBytes       fractional cwnd increase not yet applied (in [0, 1) bytes)
- * @param timeoutEpochPending  true after an RTO until the next stage starts (§4.8: K = 0,
- *                             W_max = cwnd_epoch for that stage)
+ * @param timeoutEpochPending  true after an RTO (§4.8) or a HyStart++ exit without loss (§4.10)
+ *                             until the next stage starts: K = 0, W_max = cwnd_epoch for that stage
+ * @param segmentCountingCa    Linux slow start ({@link CcFeatures#segmentCountingCa()})
+ * @param hystart              HyStart++ state, null when HyStart++ is off
  */
 public record CubicSnapshot(boolean fastConvergence, long wMaxBytes, long cwndPriorBytes,
                             long epochStartPs, long cwndEpochBytes, double kSeconds,
-                            double wEstBytes, double cwndCarryBytes, boolean timeoutEpochPending)
+                            double wEstBytes, double cwndCarryBytes, boolean timeoutEpochPending,
+                            boolean segmentCountingCa, HystartSnapshot hystart)
         implements CcSnapshot {
+    /** RFC 5681 slow start, no HyStart++. */
+    public CubicSnapshot(boolean fastConvergence, long wMaxBytes, long cwndPriorBytes, long epochStartPs,
+                         long cwndEpochBytes, double kSeconds, double wEstBytes, double cwndCarryBytes,
+                         boolean timeoutEpochPending) {
+        this(fastConvergence, wMaxBytes, cwndPriorBytes, epochStartPs, cwndEpochBytes, kSeconds, wEstBytes,
+                cwndCarryBytes, timeoutEpochPending, false, null);
+    }
+
     @Override
     public String algorithm() {
         return Cubic.NAME;

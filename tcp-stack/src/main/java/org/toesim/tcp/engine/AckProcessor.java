@@ -153,6 +153,8 @@ final class AckProcessor {
             t.renoSackedBytes = 0;
             long before = t.cs.cwndBytes;
             t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
+            t.cs.sndUnaPos = t.sndUnaPos;
+            t.cs.sndMaxPos = t.sndMaxPos;
             t.cc.onAck(t.cs, ackedBytes, nowPs);
             if (t.cs.cwndBytes != before) {
                 conn.traceCwnd("ack", nowPs);

@@ -7,6 +7,7 @@ import org.toesim.core.units.Units;
 import org.toesim.tcp.buffer.ReassemblyQueue;
 import org.toesim.tcp.buffer.ReceiveBuffer;
 import org.toesim.tcp.buffer.SendBuffer;
+import org.toesim.tcp.cc.CcFeatures;
 import org.toesim.tcp.cc.CongestionControls;
 import org.toesim.tcp.cc.CongestionState;
 import org.toesim.tcp.ccb.ControlBlock;
@@ -69,7 +70,8 @@ public final class TcpConnection {
         t.ourMssBytes = config.mssBytes();
         t.rcvShift = config.windowScale() ? shiftFor(config.receiveBufferBytes()) : 0;
         t.sndMssBytes = Math.min(config.mssBytes(), t.peerMssBytes);
-        t.cc = CongestionControls.create(config.congestionControl());
+        t.cc = CongestionControls.create(config.congestionControl(),
+                new CcFeatures(config.features().segmentCountingCa(), config.features().hystart()));
         t.cs = new CongestionState(t.sndMssBytes, config.initialCwndFor(t.sndMssBytes));
         t.rtt = new RttEstimator(rttConfig(config));
         t.sendBuf = new SendBuffer(config.sendBufferBytes());

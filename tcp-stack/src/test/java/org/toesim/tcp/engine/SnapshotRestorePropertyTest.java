@@ -35,6 +35,54 @@ class SnapshotRestorePropertyTest {
         check(seed, TransferPropertyTest.config(seed).toBuilder().features(f).build());
     }
 
+    /** The same with the Linux behaviours on (segment-counting growth, HyStart++, ...). */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void restoredRunEmitsIdenticalSegmentsWithLinuxFeatures(int seed) {
+        check(seed, TransferPropertyTest.config(seed).toBuilder().features(TcpFeatures.linux()).build());
+    }
+
+    /**
+     * CUBIC with HyStart++ into a queue that builds (20 Mbit/s, 1 ms, FIFO without a limit):
+     * the RTT rises in slow start, so handoffs land in standard slow start, in CSS and after it.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("hystartSeeds")
+    void hyStartStateSurvivesHandoffsInSlowStart(int seed) {
+        TcpConfig cfg = TcpConfig.builder().congestionControl("cubic").features(TcpFeatures.linux())
+                .sendBufferBytes(1 << 20).receiveBufferBytes(1 << 20).sack(seed % 2 == 0).build();
+        byte[] data = new byte[600_000 + 1000 * seed];
+        new Random(seed).nextBytes(data);
+        Random r = new Random(seed * 31L);
+        long[] instants = new long[40];
+        for (int i = 0; i < instants.length; i++) {
+            instants[i] = 1 + (long) (r.nextDouble() * 400 * Units.PS_PER_MS);
+        }
+        java.util.Arrays.sort(instants);
+        ChannelConfig link = ChannelConfig.perfect(Units.PS_PER_MS, 20_000_000L);
+        TcpPair baseline = run(seed, link, cfg, data, instants, false);
+        TcpPair swapped = run(seed, link, cfg, data, instants, true);
+        assertArrayEquals(data, swapped.server.received.toByteArray(), "byte stream after handoffs");
+        assertEquals(baseline.log.size(), swapped.log.size(), "segment count");
+        for (int i = 0; i < baseline.log.size(); i++) {
+            assertEquals(baseline.log.get(i), swapped.log.get(i), "segment " + i);
+        }
+    }
+
+    static java.util.stream.IntStream hystartSeeds() {
+        return java.util.stream.IntStream.range(0, 4);
+    }
+
+    private static TcpPair run(int seed, ChannelConfig link, TcpConfig cfg, byte[] data, long[] instants,
+                               boolean viaSnapshot) {
+        TcpPair p = new TcpPair(seed, link, cfg, cfg, data, 0xFFFFF000 + seed, -2000 - seed);
+        for (int i = 0; i < instants.length; i++) {
+            p.swapAt(i % 2 == 0 ? p.client : p.server, instants[i], viaSnapshot);
+        }
+        p.run(TransferPropertyTest.LIMIT_PS);
+        return p;
+    }
+
     private static void check(int seed, TcpConfig cfg) {
         byte[] data = TransferPropertyTest.data(seed);
         Random r = new Random(seed * 7919L);
