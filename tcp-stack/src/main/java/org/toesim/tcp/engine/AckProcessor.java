@@ -28,6 +28,7 @@ final class AckProcessor {
     private final OutputProcessor output;
     private final Timers timers;
     private final SackRecovery sack;
+    private final RecoveryUndo undo;
 
     AckProcessor(Tcb t, TcpConnection conn, OutputProcessor output, Timers timers) {
         this.t = t;
@@ -35,6 +36,7 @@ final class AckProcessor {
         this.output = output;
         this.timers = timers;
         this.sack = output.sack();
+        this.undo = new RecoveryUndo(t, conn, output);
     }
 
     /** Our SYN was acknowledged (SYN_SENT or SYN_RECEIVED). */
@@ -74,15 +76,22 @@ final class AckProcessor {
         long oldWnd = t.sndWndBytes;
         boolean windowUpdated = updateWindow(seg, ackPos);
         long newlySacked = 0;
+        boolean dsack = false;
         if (t.scoreboard != null && ackPos >= t.sndUnaPos) {
             t.stats.sackBlocksIn += seg.options().sackBlocks().size();
+            dsack = undo.onSackBlocks(seg);
             newlySacked = sack.onAck(seg);
         }
+        long oldUnaPos = t.sndUnaPos;
+        boolean wasInRecovery = t.inRecovery;
         if (ackPos > t.sndUnaPos) {
             newAck(seg, ackPos, nowPs, out);
-        } else if (ackPos == t.sndUnaPos && (isDuplicate(seg, oldWnd)
+        } else if (ackPos == t.sndUnaPos && !(dsack && newlySacked == 0) && (isDuplicate(seg, oldWnd)
                 || (newlySacked > 0 && seg.payloadLenBytes() == 0 && t.sndMaxPos > t.sndUnaPos))) {
-            dupAck(nowPs, out);
+            dupAck(nowPs, out); // RFC 2883 §4: a D-SACK alone is no sign of loss
+        }
+        if (ackPos >= oldUnaPos) {
+            undo.afterAck(seg, oldUnaPos, wasInRecovery, dsack, newlySacked, nowPs, out);
         }
         if (windowUpdated && oldWnd == 0 && t.sndWndBytes > 0) {
             timers.onWindowOpened();
@@ -207,6 +216,7 @@ final class AckProcessor {
 
     /** RFC 5681 §3.2 (2)-(3) / RFC 6675 §5 (4): ssthresh, retransmit, recovery point. */
     private void enterRecovery(long nowPs, SegmentSink out) {
+        t.undo.onEnterRecovery(t);
         t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
         t.cs.ssthreshBytes = t.cc.ssthreshOnLoss(t.cs, nowPs);
         t.recoverPos = t.sndMaxPos;

@@ -76,6 +76,8 @@ final class Tcb {
     SackScoreboard scoreboard;
     /** Receiver SACK block choice (RFC 2018 §4). */
     SackBlockBuilder sackBuilder = new SackBlockBuilder();
+    /** Undo of spurious recoveries and F-RTO (Linux undo_marker, prior_cwnd, ...). */
+    UndoState undo = new UndoState();
 
     // --- RTT (RFC 6298) and Karn's rule
     RttEstimator rtt;
