@@ -34,10 +34,15 @@ final class DsackReporter {
         }
     }
 
-    /** In-order text whose start {@code startPos} lies below RCV.NXT (Linux: "partial packet"). */
+    /**
+     * In-order text whose start {@code startPos} lies below RCV.NXT (Linux {@code tcp_data_queue}:
+     * "partial packet"). Acknowledged at once, where Linux may delay the ACK: the D-SACK block is
+     * then never pending across a CCB snapshot.
+     */
     static void onOverlap(Tcb t, long startPos) {
         if (on(t) && startPos < t.rcvNxtPos) {
             t.sackBuilder.onDuplicateSegment(t.seqOfRcv(startPos), t.seqOfRcv(t.rcvNxtPos));
+            t.ackNow = true;
         }
     }
 

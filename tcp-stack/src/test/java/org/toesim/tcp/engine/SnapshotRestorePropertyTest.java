@@ -24,8 +24,18 @@ class SnapshotRestorePropertyTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void restoredRunEmitsIdenticalSegments(int seed) {
+        check(seed, TransferPropertyTest.config(seed));
+    }
+
+    /** The same with D-SACK, undo and F-RTO on: their state travels in the CCB too. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void restoredRunWithUndoFeaturesEmitsIdenticalSegments(int seed) {
+        check(seed, TransferPropertyTest.config(seed).toBuilder().features(UndoTest.ALL).build());
+    }
+
+    private static void check(int seed, TcpConfig cfg) {
         byte[] data = TransferPropertyTest.data(seed);
-        TcpConfig cfg = TransferPropertyTest.config(seed);
         Random r = new Random(seed * 7919L);
         long[] instants = new long[48];
         for (int i = 0; i < instants.length; i++) {
