@@ -215,7 +215,8 @@ class OffloadManagerTest {
         }
         ControlBlock.Delegated d = c.delegated();
         return new ControlBlock(c.constant(), c.cached(), new ControlBlock.Delegated(state, d.send(), d.receive(),
-                d.timestamps(), d.congestion(), d.rtt(), d.timers(), d.scoreboard(), d.sackReported(), d.stats()));
+                d.timestamps(), d.congestion(), d.rtt(), d.timers(), d.scoreboard(), d.sackReported(), d.stats(),
+                d.undo()));
     }
 
     final Simulator sim = new Simulator();

@@ -12,6 +12,7 @@ package org.toesim.tcp.cc;
  *                                                 onEnterRecovery / onExitRecovery  cwnd per recovery rule)
  *           RTO expired                       ─▶ onRetransmissionTimeout(s, nowPs)
  *           RTT sample                        ─▶ onRttSample(s, rttPs, nowPs)
+ *           reduction shown spurious          ─▶ onUndo(s, prior, nowPs)
  * </pre>
  */
 public interface CongestionControl {
@@ -44,6 +45,14 @@ public interface CongestionControl {
     default void onRetransmissionTimeout(CongestionState s, long nowPs) {
         s.ssthreshBytes = Math.max(s.flightSizeBytes / 2, 2L * s.smssBytes);
         s.cwndBytes = s.smssBytes;
+    }
+
+    /**
+     * The last reduction (loss recovery or RTO) proved spurious and the engine restored cwnd and
+     * ssthresh (Linux {@code tcp_undo_cwnd_reduction}); {@code prior} is this algorithm's
+     * {@link #snapshot()} from just before that reduction, or null.
+     */
+    default void onUndo(CongestionState s, CcSnapshot prior, long nowPs) {
     }
 
     /** A new RTT sample was taken (RFC 6298 rules decide when). */

@@ -224,6 +224,20 @@ public final class Cubic implements CongestionControl {
         timeoutEpochPending = true;
     }
 
+    /**
+     * RFC 9438 §4.9: after a spurious congestion event, W_max and cwnd_prior return to their
+     * values before it; the next congestion-avoidance stage starts a fresh epoch from the restored cwnd.
+     */
+    @Override
+    public void onUndo(CongestionState s, CcSnapshot prior, long nowPs) {
+        if (prior instanceof CubicSnapshot p) {
+            wMaxBytes = p.wMaxBytes();
+            cwndPriorBytes = p.cwndPriorBytes();
+            timeoutEpochPending = false;
+            epochStartPs = -1;
+        }
+    }
+
     @Override
     public CubicSnapshot snapshot() {
         return new CubicSnapshot(fastConvergence, wMaxBytes, cwndPriorBytes, epochStartPs,

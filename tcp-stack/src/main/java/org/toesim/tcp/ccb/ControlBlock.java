@@ -5,6 +5,7 @@ import org.toesim.tcp.cc.CcSnapshot;
 import org.toesim.tcp.engine.ConnectionStats;
 import org.toesim.tcp.engine.TcpState;
 import org.toesim.tcp.engine.TimerKind;
+import org.toesim.tcp.engine.UndoSnapshot;
 import org.toesim.tcp.rtt.RttSnapshot;
 import org.toesim.tcp.sack.RackSnapshot;
 import org.toesim.tcp.sack.ScoreboardSnapshot;
@@ -113,10 +114,13 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
      * @param scoreboard  sender SACK scoreboard (RFC 6675), null when SACK is not in use
      * @param sackReported receiver: SACK blocks reported in the last ACK, newest first (RFC 2018 §4)
      * @param stats       statistics so far
+     * @param undo        spurious-recovery undo and F-RTO state (Linux undo_marker, prior_cwnd, ...); null:
+     *                    nothing to undo
      */
     public record Delegated(TcpState state, SendState send, ReceiveState receive, TimestampState timestamps,
                             CongestionPart congestion, RttSnapshot rtt, TimerState timers,
-                            ScoreboardSnapshot scoreboard, List<SackBlock> sackReported, ConnectionStats stats) {
+                            ScoreboardSnapshot scoreboard, List<SackBlock> sackReported, ConnectionStats stats,
+                            UndoSnapshot undo) {
         public Delegated {
             sackReported = List.copyOf(sackReported);
         }

@@ -31,6 +31,7 @@ final class AckProcessor {
     private final Prr prr;
     private final RackLoss rack;
     private final LossProbe tlp;
+    private final RecoveryUndo undo;
 
     AckProcessor(Tcb t, TcpConnection conn, OutputProcessor output, Timers timers) {
         this.t = t;
@@ -42,6 +43,7 @@ final class AckProcessor {
         this.rack = output.rack();
         this.tlp = output.tlp();
         timers.setRecovery(this);
+        this.undo = new RecoveryUndo(t, conn, output);
     }
 
     /** Our SYN was acknowledged (SYN_SENT or SYN_RECEIVED). */
@@ -83,12 +85,16 @@ final class AckProcessor {
         boolean windowUpdated = updateWindow(seg, ackPos);
         long newlySacked = 0;
         boolean newlyLost = false;
+        boolean dsack = false;
         if (t.scoreboard != null && ackPos >= t.sndUnaPos) {
             t.stats.sackBlocksIn += seg.options().sackBlocks().size();
+            dsack = undo.onSackBlocks(seg);
             rack.beforeAck(seg, ackPos);
             newlySacked = sack.onAck(seg);
             newlyLost = rack.afterAck(nowPs);
         }
+        long oldUnaPos = t.sndUnaPos;
+        boolean wasInRecovery = t.inRecovery;
         boolean advanced = ackPos > t.sndUnaPos;
         boolean pureDup = isDuplicate(seg, oldWnd);
         if (advanced || newlySacked > 0) {
@@ -96,12 +102,15 @@ final class AckProcessor {
         }
         if (advanced) {
             newAck(seg, ackPos, nowPs, out, newlySacked, newlyLost);
-        } else if (ackPos == t.sndUnaPos && (pureDup
+        } else if (ackPos == t.sndUnaPos && !(dsack && newlySacked == 0) && (pureDup
                 || (newlySacked > 0 && seg.payloadLenBytes() == 0 && t.sndMaxPos > t.sndUnaPos))) {
-            dupAck(nowPs, out, newlySacked, newlyLost);
+            dupAck(nowPs, out, newlySacked, newlyLost); // RFC 2883 §4: a D-SACK alone is no sign of loss
         }
         if (ackPos >= t.sndUnaPos) {
             tlp.onAck(ackPos, advanced, newlySacked > 0, pureDup, nowPs);
+        }
+        if (ackPos >= oldUnaPos) {
+            undo.afterAck(seg, oldUnaPos, wasInRecovery, dsack, newlySacked, nowPs, out);
         }
         if (windowUpdated && oldWnd == 0 && t.sndWndBytes > 0) {
             timers.onWindowOpened();
@@ -292,6 +301,7 @@ final class AckProcessor {
      */
     private void enterRecovery(long nowPs, SegmentSink out, long deliveredBytes) {
         long priorCwnd = t.cs.cwndBytes;
+        t.undo.onEnterRecovery(t);
         t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
         t.cs.ssthreshBytes = t.cc.ssthreshOnLoss(t.cs, nowPs);
         t.recoverPos = t.sndMaxPos;

@@ -43,7 +43,7 @@ final class CcbCodec {
                 t.rttSeqPos, t.rttSeqPos >= 0 ? nowPs - t.rttStartPs : 0, nowPs - t.lastRecvPs);
         ControlBlock.Delegated delegated = new ControlBlock.Delegated(t.state, send, recv, ts, cong, t.rtt.snapshot(),
                 timers, t.scoreboard == null ? null : t.scoreboard.snapshot(), t.sackBuilder.reported(),
-                t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes));
+                t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes), t.undo.snapshot());
         return new ControlBlock(constant, cached, delegated);
     }
 
@@ -133,6 +133,7 @@ final class CcbCodec {
         t.cs.minRttPs = t.rtt.minRttPs();
         t.scoreboard = d.scoreboard() == null ? null : SackScoreboard.restore(d.scoreboard());
         t.sackBuilder = new SackBlockBuilder(d.sackReported());
+        t.undo = UndoState.restore(d.undo());
         ControlBlock.TimerState tm = d.timers();
         t.timer = tm.kind();
         t.timerDeadlinePs = tm.kind() == TimerKind.IDLE ? Long.MAX_VALUE : nowPs + tm.remainingPs();

@@ -22,12 +22,19 @@ import java.util.Map;
  * @param dupAcksIn           duplicate ACKs received (RFC 5681 §2 definition)
  * @param sackBlocksIn        SACK blocks received
  * @param sackBlocksOut       SACK blocks sent
+ * @param dsacksIn            ACKs received whose first SACK block is a D-SACK block (RFC 2883 §4; dsack feature)
+ * @param dsacksOut           D-SACK blocks sent (RFC 2883 §4; dsack feature)
+ * @param undos               congestion-window reductions undone as spurious (Linux {@code tcp_undo_cwnd_reduction};
+ *                            undo and frto features)
+ * @param spuriousRtos        retransmission timeouts F-RTO declared spurious (RFC 5682 §3.1 step 3b;
+ *                            Linux {@code LINUX_MIB_TCPSPURIOUSRTOS}), also counted in {@code undos}
  * @param timeInStatePs       time spent in each state, up to the instant of the snapshot
  */
 public record ConnectionStats(long segmentsIn, long segmentsOut, long bytesIn, long bytesOut, long fastRetransmits,
                               long timeoutRetransmits, long retransmittedBytes, long rtoFirings, long rttSamples,
                               long srttPs, long cwndBytes, long ssthreshBytes, long dupAcksIn, long sackBlocksIn,
-                              long sackBlocksOut, Map<TcpState, Long> timeInStatePs) {
+                              long sackBlocksOut, long dsacksIn, long dsacksOut, long undos, long spuriousRtos,
+                              Map<TcpState, Long> timeInStatePs) {
     public ConnectionStats {
         java.util.EnumMap<TcpState, Long> copy = new java.util.EnumMap<>(TcpState.class);
         copy.putAll(timeInStatePs);

@@ -155,6 +155,7 @@ final class InputProcessor {
         if (!acceptable(seg)) {
             if (!seg.has(TcpFlags.RST)) {
                 t.ackNow = true;
+                DsackReporter.onUnacceptable(t, seg);
                 if (t.state == TcpState.TIME_WAIT && seg.has(TcpFlags.FIN)) {
                     timers.enterTimeWait(nowPs);
                 }
@@ -231,12 +232,13 @@ final class InputProcessor {
         }
         Payload p = seg.payload().slice((int) (from - start), (int) (to - from));
         if (from > t.rcvNxtPos) {
-            t.ooo.insert(p);
+            DsackReporter.onOutOfOrder(t, from, to, t.ooo.insert(p));
             t.sackBuilder.onOutOfOrderSegment(t.seqOfRcv(from), t.seqOfRcv(to));
             t.ackNow = true; // RFC 5681 §4.2: immediate duplicate ACK for out-of-order data
             return;
         }
         long before = t.rcvNxtPos;
+        DsackReporter.onOverlap(t, start);
         t.recvBuf.append(p);
         t.rcvNxtPos = to;
         boolean hadGap = !t.ooo.isEmpty();

@@ -284,6 +284,7 @@ final class OutputProcessor {
         t.stats.retransmittedBytes += len;
         t.rttSeqPos = -1; // Karn (RFC 6298 §3): never time a retransmitted segment
         rack.onRetransmitted(pos, pos + Math.max(len, 1), nowPs);
+        t.undo.onRetransmit(t, pos, len, nowPs);
         if (conn.traceEnabled()) {
             conn.traceRecord(nowPs, new TcpTrace.Retransmit(t.seqOfSnd(pos) & 0xFFFFFFFFL, len, cause));
         }
@@ -383,7 +384,9 @@ final class OutputProcessor {
             return new TcpOptions(t.ourMssBytes, ws, sack, ts, ts ? tsVal : 0, ts && synAck ? t.tsRecent : 0,
                     List.of());
         }
-        List<SackBlock> blocks = t.sackOk && !t.ooo.isEmpty() ? sackBlocks() : List.of();
+        boolean dsack = t.sackBuilder.hasDuplicate(); // RFC 2883: set only with the dsack feature
+        List<SackBlock> blocks = t.sackOk && (dsack || !t.ooo.isEmpty()) ? sackBlocks() : List.of();
+        t.stats.dsacksOut += dsack ? 1 : 0;
         t.stats.sackBlocksOut += blocks.size();
         if (!t.tsOk && blocks.isEmpty()) {
             return TcpOptions.NONE;

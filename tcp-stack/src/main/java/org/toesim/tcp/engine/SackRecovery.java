@@ -1,5 +1,6 @@
 package org.toesim.tcp.engine;
 
+import org.toesim.tcp.sack.DsackDetector;
 import org.toesim.tcp.sack.SackScoreboard;
 import org.toesim.tcp.segment.Segment;
 import org.toesim.tcp.seq.SeqNum;
@@ -37,7 +38,8 @@ final class SackRecovery {
             return 0;
         }
         t.scoreboard.onNewDataSent(t.seqOfSnd(t.sndMaxPos));
-        return t.scoreboard.update(seg.ack(), seg.options().sackBlocks());
+        return t.scoreboard.update(seg.ack(), DsackDetector.sackBlocks(seg.ack(), seg.options().sackBlocks(),
+                t.config.features().dsack()));
     }
 
     /** RFC 6675 §5: recovery starts on DupThresh duplicates or when SND.UNA's segment IsLost. */

@@ -77,6 +77,8 @@ final class Tcb {
     SackScoreboard scoreboard;
     /** Receiver SACK block choice (RFC 2018 §4). */
     SackBlockBuilder sackBuilder = new SackBlockBuilder();
+    /** Undo of spurious recoveries and F-RTO (Linux undo_marker, prior_cwnd, ...). */
+    UndoState undo = new UndoState();
 
     // --- PRR (RFC 6937, Linux tcp_cwnd_reduction): only with features().prr()
     /** prr_delivered: bytes delivered to the receiver since recovery began. */

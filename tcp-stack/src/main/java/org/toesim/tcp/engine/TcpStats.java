@@ -17,6 +17,10 @@ final class TcpStats {
     long dupAcksIn;
     long sackBlocksIn;
     long sackBlocksOut;
+    long dsacksIn;
+    long dsacksOut;
+    long undos;
+    long spuriousRtos;
     final long[] timeInStatePs = new long[TcpState.values().length];
     TcpState current = TcpState.CLOSED;
     long stateSincePs;
@@ -35,7 +39,7 @@ final class TcpStats {
         }
         return new ConnectionStats(segmentsIn, segmentsOut, bytesIn, bytesOut, fastRetransmits, timeoutRetransmits,
                 retransmittedBytes, rtoFirings, rttSamples, srttPs, cwndBytes, ssthreshBytes, dupAcksIn, sackBlocksIn,
-                sackBlocksOut, times);
+                sackBlocksOut, dsacksIn, dsacksOut, undos, spuriousRtos, times);
     }
 
     /** Restores counters from a snapshot taken at {@code snapPs}; state time restarts at {@code nowPs}. */
@@ -52,6 +56,10 @@ final class TcpStats {
         dupAcksIn = s.dupAcksIn();
         sackBlocksIn = s.sackBlocksIn();
         sackBlocksOut = s.sackBlocksOut();
+        dsacksIn = s.dsacksIn();
+        dsacksOut = s.dsacksOut();
+        undos = s.undos();
+        spuriousRtos = s.spuriousRtos();
         for (TcpState st : TcpState.values()) {
             timeInStatePs[st.ordinal()] = s.timeInStatePs().getOrDefault(st, 0L);
         }

@@ -150,6 +150,7 @@ final class Timers {
         }
         t.rttSeqPos = -1;
         if (!synState) {
+            t.undo.onRetransmissionTimeout(t);
             // RFC 5681 §3.1 (4): ssthresh = max(FlightSize/2, 2*SMSS), cwnd = 1 SMSS; RFC 6582 §3.2 (4)
             t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
             t.cc.onRetransmissionTimeout(t.cs, nowPs);

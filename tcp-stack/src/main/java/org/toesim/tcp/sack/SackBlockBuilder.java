@@ -16,13 +16,16 @@ import org.toesim.tcp.seq.SeqNum;
  *        then:    the held ranges containing the most recently reported blocks, newest first,
  *                 skipping any already included (no block is a subset of an earlier one)
  *        then:    any other held ranges, ascending, until maxBlocks
+ *   duplicate segment [l, r) (D-SACK on, RFC 2883 §4) ─▶ onDuplicateSegment(l, r):
+ *        the next ACK's first block is [l, r), before all of the above, reported once
  * </pre>
  *
  * {@code maxBlocks} is 4 without and 3 with the timestamps option (40 option bytes, RFC 2018
  * §3). The engine owns the reassembly queue and passes its ranges; this class only remembers
  * what it reported, newest first (at most {@link #HISTORY} entries). Ranges at or below RCV.NXT
  * are never reported. {@link #reported()} is the state to carry in a CCB; the pending "latest
- * segment" is transient (set by a segment, consumed by the ACK it triggers) and is not exported.
+ * segment" and the pending D-SACK block are transient (set by a segment, consumed by the ACK it
+ * triggers at once) and are not exported.
  */
 public final class SackBlockBuilder {
     /** Blocks remembered from earlier ACKs. */
@@ -34,6 +37,7 @@ public final class SackBlockBuilder {
 
     private final List<SackBlock> reported = new ArrayList<>(HISTORY + 1);
     private SackBlock latestSegment;
+    private SackBlock duplicate;
 
     /** A builder with no history. */
     public SackBlockBuilder() {
@@ -52,6 +56,20 @@ public final class SackBlockBuilder {
     }
 
     /**
+     * Records the arrival of a duplicate segment {@code [left, right)}: below RCV.NXT, or data
+     * already held out of order. The next ACK reports it as a D-SACK block, first (RFC 2883 §4,
+     * Linux {@code tcp_dsack_set}); a later duplicate before that ACK replaces it.
+     */
+    public void onDuplicateSegment(int left, int right) {
+        duplicate = new SackBlock(left, right);
+    }
+
+    /** Whether a D-SACK block waits for the next ACK. */
+    public boolean hasDuplicate() {
+        return duplicate != null;
+    }
+
+    /**
      * The SACK blocks for the next ACK.
      *
      * @param rcvNxt      RCV.NXT after processing the segment that triggered the ACK
@@ -60,35 +78,50 @@ public final class SackBlockBuilder {
      */
     public List<SackBlock> build(int rcvNxt, List<SackBlock> heldRanges, int maxBlocks) {
         List<SackBlock> out = new ArrayList<>(maxBlocks);
+        int first = 0;
+        if (duplicate != null) {
+            out.add(duplicate); // RFC 2883 §4 (1): the D-SACK block is the first block
+            duplicate = null;
+            first = 1;
+        }
         if (latestSegment != null) {
-            addContaining(out, rcvNxt, heldRanges, latestSegment.left(), maxBlocks);
+            addContaining(out, first, rcvNxt, heldRanges, latestSegment.left(), maxBlocks);
             latestSegment = null;
         }
         for (int i = 0; i < reported.size(); i++) {
-            addContaining(out, rcvNxt, heldRanges, reported.get(i).left(), maxBlocks);
+            addContaining(out, first, rcvNxt, heldRanges, reported.get(i).left(), maxBlocks);
         }
         for (int i = 0; i < heldRanges.size() && out.size() < maxBlocks; i++) {
             SackBlock r = heldRanges.get(i);
-            if (SeqNum.gt(r.left(), rcvNxt) && !out.contains(r)) {
+            if (SeqNum.gt(r.left(), rcvNxt) && !containsFrom(out, first, r)) {
                 out.add(r);
             }
         }
         reported.clear();
-        for (int i = 0; i < out.size() && i < HISTORY; i++) {
+        for (int i = first; i < out.size() && reported.size() < HISTORY; i++) {
             reported.add(out.get(i));
         }
         return out;
     }
 
-    private static void addContaining(List<SackBlock> out, int rcvNxt, List<SackBlock> held, int seq,
+    private static void addContaining(List<SackBlock> out, int first, int rcvNxt, List<SackBlock> held, int seq,
                                       int maxBlocks) {
         if (out.size() >= maxBlocks || SeqNum.le(seq, rcvNxt)) {
             return;
         }
         SackBlock r = find(held, rcvNxt, seq);
-        if (r != null && SeqNum.gt(r.left(), rcvNxt) && !out.contains(r)) {
+        if (r != null && SeqNum.gt(r.left(), rcvNxt) && !containsFrom(out, first, r)) {
             out.add(r);
         }
+    }
+
+    private static boolean containsFrom(List<SackBlock> out, int first, SackBlock r) {
+        for (int i = first; i < out.size(); i++) {
+            if (out.get(i).equals(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Binary search for the held range containing {@code seq}, ordering by offset from rcvNxt. */

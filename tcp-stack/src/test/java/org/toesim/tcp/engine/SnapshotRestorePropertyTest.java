@@ -83,6 +83,13 @@ class SnapshotRestorePropertyTest {
         return p;
     }
 
+    /** The same with D-SACK, undo and F-RTO on: their state travels in the CCB too. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void restoredRunWithUndoFeaturesEmitsIdenticalSegments(int seed) {
+        check(seed, TransferPropertyTest.config(seed).toBuilder().features(UndoTest.ALL).build());
+    }
+
     private static void check(int seed, TcpConfig cfg) {
         byte[] data = TransferPropertyTest.data(seed);
         Random r = new Random(seed * 7919L);
