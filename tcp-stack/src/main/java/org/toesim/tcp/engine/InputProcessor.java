@@ -227,6 +227,7 @@ final class InputProcessor {
         long to = Math.min(start + len, Math.max(t.rcvAdvRightPos, t.rcvNxtPos));
         if (from >= to) {
             t.ackNow = true; // duplicate or beyond the window: acknowledge (RFC 9293 §3.10.7.4 first)
+            t.rx.onDuplicateData();
             return;
         }
         Payload p = seg.payload().slice((int) (from - start), (int) (to - from));
@@ -239,6 +240,7 @@ final class InputProcessor {
         long before = t.rcvNxtPos;
         t.recvBuf.append(p);
         t.rcvNxtPos = to;
+        t.rx.onInOrderData(seg, (int) (to - from), nowPs);
         boolean hadGap = !t.ooo.isEmpty();
         Payload q;
         while (hadGap && (q = t.ooo.pollAt(t.rcvNxtPos - 1)) != null) {
@@ -249,7 +251,10 @@ final class InputProcessor {
             t.ackNow = true; // RFC 5681 §4.2: immediate ACK when filling (part of) a gap
         } else {
             t.unackedRcvBytes += to - from;
-            if (!t.config.delayedAck() || t.unackedRcvBytes >= 2L * t.rcvMssBytes()) {
+            TcpFeatures f = t.config.features();
+            boolean linuxRule = f.quickAck() || f.linuxAckPolicy();
+            if (!t.config.delayedAck() || (linuxRule ? t.rx.ackNowAfterData()
+                    : t.unackedRcvBytes >= 2L * t.rcvMssBytes())) {
                 t.ackNow = true; // RFC 5681 §4.2: ACK at least every second full-sized segment
             } else if (t.delAckDeadlinePs == Long.MAX_VALUE) {
                 t.delAckDeadlinePs = nowPs + t.config.delayedAckTimeoutPs();

@@ -118,7 +118,8 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
         b.ttl = ttl;
         b.tos = tos;
         b.features = features;
-        b.maxReceiveBufferBytes = maxReceiveBufferBytes;
+        // a maximum equal to the buffer stays tied to it, so receiveBufferBytes(v) on the builder still builds
+        b.maxReceiveBufferBytes = maxReceiveBufferBytes == receiveBufferBytes ? 0 : maxReceiveBufferBytes;
         return b;
     }
 

@@ -67,14 +67,16 @@ public final class TcpConnection {
         this.trace = Objects.requireNonNull(trace, "trace");
         this.component = component;
         t.ourMssBytes = config.mssBytes();
-        t.rcvShift = config.windowScale() ? shiftFor(config.receiveBufferBytes()) : 0;
+        t.rcvShift = config.windowScale() ? shiftFor(windowScaleBufferBytes(config)) : 0;
         t.sndMssBytes = Math.min(config.mssBytes(), t.peerMssBytes);
         t.cc = CongestionControls.create(config.congestionControl());
         t.cs = new CongestionState(t.sndMssBytes, config.initialCwndFor(t.sndMssBytes));
         t.rtt = new RttEstimator(rttConfig(config));
+        t.usRtt = config.features().microsecondRtt() ? new MicrosecondRtt(t) : null;
         t.sendBuf = new SendBuffer(config.sendBufferBytes());
         t.recvBuf = new ReceiveBuffer(0);
         t.ooo = new ReassemblyQueue(config.reassemblyMaxRanges());
+        t.rx = new LinuxReceiver(t);
         this.output = new OutputProcessor(t, this);
         this.timers = new Timers(t, this, output);
         this.input = new InputProcessor(t, this, output, timers);
@@ -87,6 +89,18 @@ public final class TcpConnection {
             shift++;
         }
         return shift;
+    }
+
+    /**
+     * The buffer the window scale is chosen for: with autotuning (or a maximum above the initial
+     * buffer) the maximum, as Linux tcp_select_initial_window uses tcp_rmem[2]
+     * (rcv_wscale = ilog2(space) - 15, the same shift as {@link #shiftFor}); otherwise the buffer.
+     */
+    static long windowScaleBufferBytes(TcpConfig c) {
+        if (c.features().receiveAutotuning() || c.maxReceiveBufferBytes() > c.receiveBufferBytes()) {
+            return c.maxReceiveBufferBytes();
+        }
+        return c.receiveBufferBytes();
     }
 
     static RttConfig rttConfig(TcpConfig c) {
@@ -230,7 +244,12 @@ public final class TcpConnection {
     /** Removes up to {@code maxBytes} received bytes at {@code nowPs}, as runs in stream order. */
     public List<Payload> read(long maxBytes, long nowPs) {
         List<Payload> out = t.recvBuf.read(maxBytes);
-        output.onApplicationRead();
+        long copied = 0;
+        for (Payload p : out) {
+            copied += p.lenBytes();
+        }
+        t.rx.onRead(nowPs);
+        output.onApplicationRead(copied);
         return out;
     }
 
@@ -240,7 +259,8 @@ public final class TcpConnection {
      */
     public long consume(long maxBytes, long nowPs) {
         long n = t.recvBuf.consume(maxBytes);
-        output.onApplicationRead();
+        t.rx.onRead(nowPs);
+        output.onApplicationRead(n);
         return n;
     }
 
@@ -252,6 +272,7 @@ public final class TcpConnection {
     /** Changes the receive buffer the host grants (cached CCB part) at {@code nowPs}; the window never shrinks. */
     public void setReceiveBufferBytes(int bytes, long nowPs) {
         t.config = t.config.toBuilder().receiveBufferBytes(bytes).build();
+        t.rx.lock(bytes);
         output.onApplicationRead();
     }
 
@@ -355,6 +376,9 @@ public final class TcpConnection {
         }
         if (next == TcpState.TIME_WAIT) {
             timers.enterTimeWait(nowPs);
+        }
+        if (next == TcpState.ESTABLISHED && from != TcpState.CLOSED) {
+            t.rx.onEstablished(nowPs);
         }
         if (next == TcpState.CLOSED) {
             t.timer = TimerKind.IDLE;
