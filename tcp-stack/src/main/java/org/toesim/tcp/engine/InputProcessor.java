@@ -155,6 +155,9 @@ final class InputProcessor {
         if (!acceptable(seg)) {
             if (!seg.has(TcpFlags.RST)) {
                 t.ackNow = true;
+                if (seg.payloadLenBytes() > 0 && t.rcvPosOf(seg.seq()) < t.rcvNxtPos) {
+                    t.rx.onDuplicateData(); // Linux tcp_send_dupack: tcp_enter_quickack_mode
+                }
                 if (t.state == TcpState.TIME_WAIT && seg.has(TcpFlags.FIN)) {
                     timers.enterTimeWait(nowPs);
                 }

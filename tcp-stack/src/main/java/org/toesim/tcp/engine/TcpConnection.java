@@ -322,6 +322,21 @@ public final class TcpConnection {
         return t.rtt.rtoPs();
     }
 
+    /** The last RTT sample fed to the RTO estimator (RFC 6298), 0 before the first. */
+    public long latestRttPs() {
+        return t.rtt.latestRttPs();
+    }
+
+    /** The smallest RTT sample so far (with {@link TcpFeatures#microsecondRtt()} Linux's ca_rtt minimum), 0 before the first. */
+    public long minRttPs() {
+        return t.cs.minRttPs;
+    }
+
+    /** The receive buffer now: grown by autotuning ({@link TcpFeatures#receiveAutotuning()}) or as configured. */
+    public long receiveBufferBytes() {
+        return t.config.features().receiveAutotuning() ? t.rx.rcvBufBytes : t.config.receiveBufferBytes();
+    }
+
     /** Which main timer runs. */
     public TimerKind timerKind() {
         return t.timer;
