@@ -51,7 +51,8 @@ final class AckProcessor {
         t.sndUnaPos = 1;
         t.sndNxtPos = Math.max(t.sndNxtPos, 1);
         if (t.rttSeqPos == 1) {
-            sample(nowPs - t.rttStartPs, false, nowPs);
+            long r = nowPs - t.rttStartPs;
+            sample(t.usRtt != null ? MicrosecondRtt.toMicros(r) : r, false, nowPs);
         } else if (t.timerRetries > 0) {
             t.rtt.reinitialiseAfterSynTimeout(); // RFC 6298 §5.7
         }
@@ -332,6 +333,10 @@ final class AckProcessor {
 
     /** RFC 6298 §2-3 with Karn's rule, or RFC 7323 §4 RTTM from TSecr. */
     private void takeRttSample(Segment seg, long ackPos, long nowPs) {
+        if (t.usRtt != null) {
+            t.usRtt.onNewAck(seg, ackPos, nowPs); // Linux tcp_clean_rtx_queue / tcp_ack_update_rtt
+            return;
+        }
         if (t.tsOk && seg.options().hasTimestamps() && seg.options().tsEcr() != 0) {
             int nowTicks = t.tsOffset + (int) (nowPs / t.config.tsTickPs());
             long ticks = nowTicks - seg.options().tsEcr();

@@ -26,7 +26,8 @@ final class CcbCodec {
         TcpConfig c = t.config;
         ControlBlock.Cached cached = new ControlBlock.Cached(c.ttl(), c.tos(), c.nagle(), c.delayedAck(),
                 c.delayedAckTimeoutPs(), c.keepAlive(), c.keepAliveIdlePs(), c.keepAliveIntervalPs(),
-                c.keepAliveProbes(), c.receiveBufferBytes(), (int) t.sendBuf.capacityBytes());
+                c.keepAliveProbes(), c.features().receiveAutotuning() ? (int) t.rx.rcvBufBytes : c.receiveBufferBytes(),
+                (int) t.sendBuf.capacityBytes());
         ControlBlock.SendState send = new ControlBlock.SendState(t.sndUnaPos, t.sndNxtPos, t.sndMaxPos, t.sndWndBytes,
                 t.sndWl1, t.sndWl2, t.maxSndWndBytes, t.finQueued, t.sendBuf.runs());
         ControlBlock.ReceiveState recv = new ControlBlock.ReceiveState(t.rcvNxtPos, t.rcvAdvRightPos, t.peerFinPos,
@@ -145,5 +146,6 @@ final class CcbCodec {
         t.rttStartPs = nowPs - tm.rttElapsedPs();
         t.lastRecvPs = nowPs - tm.sinceLastRecvPs();
         t.stats.restore(d.stats(), t.state, nowPs);
+        t.rx.afterRestore(nowPs);
     }
 }

@@ -156,6 +156,10 @@ final class InputProcessor {
             if (!seg.has(TcpFlags.RST)) {
                 t.ackNow = true;
                 DsackReporter.onUnacceptable(t, seg);
+
+                if (seg.payloadLenBytes() > 0 && t.rcvPosOf(seg.seq()) < t.rcvNxtPos) {
+                    t.rx.onDuplicateData(); // Linux tcp_send_dupack: tcp_enter_quickack_mode
+                }
                 if (t.state == TcpState.TIME_WAIT && seg.has(TcpFlags.FIN)) {
                     timers.enterTimeWait(nowPs);
                 }
@@ -228,6 +232,7 @@ final class InputProcessor {
         long to = Math.min(start + len, Math.max(t.rcvAdvRightPos, t.rcvNxtPos));
         if (from >= to) {
             t.ackNow = true; // duplicate or beyond the window: acknowledge (RFC 9293 §3.10.7.4 first)
+            t.rx.onDuplicateData();
             return;
         }
         Payload p = seg.payload().slice((int) (from - start), (int) (to - from));
@@ -241,6 +246,7 @@ final class InputProcessor {
         DsackReporter.onOverlap(t, start);
         t.recvBuf.append(p);
         t.rcvNxtPos = to;
+        t.rx.onInOrderData(seg, (int) (to - from), nowPs);
         boolean hadGap = !t.ooo.isEmpty();
         Payload q;
         while (hadGap && (q = t.ooo.pollAt(t.rcvNxtPos - 1)) != null) {
@@ -251,7 +257,10 @@ final class InputProcessor {
             t.ackNow = true; // RFC 5681 §4.2: immediate ACK when filling (part of) a gap
         } else {
             t.unackedRcvBytes += to - from;
-            if (!t.config.delayedAck() || t.unackedRcvBytes >= 2L * t.rcvMssBytes()) {
+            TcpFeatures f = t.config.features();
+            boolean linuxRule = f.quickAck() || f.linuxAckPolicy();
+            if (!t.config.delayedAck() || (linuxRule ? t.rx.ackNowAfterData()
+                    : t.unackedRcvBytes >= 2L * t.rcvMssBytes())) {
                 t.ackNow = true; // RFC 5681 §4.2: ACK at least every second full-sized segment
             } else if (t.delAckDeadlinePs == Long.MAX_VALUE) {
                 t.delAckDeadlinePs = nowPs + t.config.delayedAckTimeoutPs();

@@ -161,6 +161,9 @@ final class OutputProcessor {
         Payload p = len == 0 ? Payload.EMPTY : t.sendBuf.slice(nxtOff, len);
         int flags = TcpFlags.ACK | (fin ? TcpFlags.FIN : 0) | (len > 0 && len == unsent ? TcpFlags.PSH : 0);
         emit(t.seqOfSnd(t.sndNxtPos), flags, p, nowPs, out);
+        if (t.usRtt != null) {
+            t.usRtt.onSend(t.sndNxtPos, t.sndNxtPos + len + (fin ? 1 : 0), nowPs, retransmission);
+        }
         if (retransmission) {
             noteRetransmission(t.sndNxtPos, len, "timeout", nowPs);
             long endPos = t.sndNxtPos + len + (fin ? 1 : 0);
@@ -262,6 +265,9 @@ final class OutputProcessor {
         boolean fin = t.finQueued && off + len == dataEnd && t.sndMaxPos > t.finPos();
         Payload p = len == 0 ? Payload.EMPTY : t.sendBuf.slice(off, len);
         emit(t.seqOfSnd(pos), TcpFlags.ACK | (fin ? TcpFlags.FIN : 0), p, nowPs, out);
+        if (t.usRtt != null) {
+            t.usRtt.onSend(pos, pos + len + (fin ? 1 : 0), nowPs, true);
+        }
         noteRetransmission(pos, len, cause, nowPs);
         return len + (fin ? 1 : 0);
     }
@@ -314,7 +320,22 @@ final class OutputProcessor {
 
     /** The application read data: owe a window update if the window opens enough (RFC 1122 §4.2.3.3). */
     void onApplicationRead() {
+        onApplicationRead(0);
+    }
+
+    /**
+     * The application took {@code copiedBytes}. With {@link TcpFeatures#linuxAckPolicy()} Linux
+     * tcp_cleanup_rbuf decides (an ACK still owed for more than one segment, or a window at
+     * least twice the one advertised); otherwise RFC 1122 §4.2.3.3 receiver SWS avoidance.
+     */
+    void onApplicationRead(long copiedBytes) {
         if (!t.state.isSynchronized() || t.finReceived) {
+            return;
+        }
+        if (t.config.features().linuxAckPolicy()) {
+            if (t.rx.ackNowAfterRead(copiedBytes)) {
+                t.ackNow = true;
+            }
             return;
         }
         long newRight = t.rcvNxtPos + t.rcvSpaceBytes();
@@ -334,6 +355,7 @@ final class OutputProcessor {
         Segment s = new Segment(t.tuple.localPort(), t.tuple.remotePort(), seq, ackNo, flags, window, 0,
                 options(syn, ack, nowPs), payload);
         if (ack) {
+            t.rx.onAckSent(t.unackedRcvBytes > 0 || t.delAckDeadlinePs != Long.MAX_VALUE);
             t.lastAckSent = ackNo;
             t.ackNow = false;
             t.unackedRcvBytes = 0;
@@ -356,6 +378,9 @@ final class OutputProcessor {
      * was offered.
      */
     private int windowField(boolean syn) {
+        if (t.config.features().receiveAutotuning()) {
+            return t.rx.windowField(syn); // Linux tcp_select_window / tcp_select_initial_window
+        }
         long space = Math.min(t.rcvSpaceBytes(), 0xFFFFL << t.rcvShift);
         if (syn) {
             int w = (int) Math.min(space, 0xFFFF);

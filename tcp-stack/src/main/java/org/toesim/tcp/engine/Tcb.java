@@ -109,6 +109,8 @@ final class Tcb {
     /** Position whose acknowledgment ends the timed segment, -1 when none is timed. */
     long rttSeqPos = -1;
     long rttStartPs;
+    /** Per-segment send times on a µs clock ({@link TcpFeatures#microsecondRtt()}), null when off. */
+    MicrosecondRtt usRtt;
 
     // --- timers
     TimerKind timer = TimerKind.IDLE;
@@ -127,6 +129,8 @@ final class Tcb {
     SendBuffer sendBuf;
     ReceiveBuffer recvBuf;
     ReassemblyQueue ooo;
+    /** Linux receive-side behaviours (autotuning, quick-ACK, ACK policy), each behind its flag. */
+    LinuxReceiver rx;
 
     final TcpStats stats = new TcpStats();
 
@@ -175,6 +179,9 @@ final class Tcb {
 
     /** Receive buffer space not taken by unread in-order data. */
     long rcvSpaceBytes() {
+        if (config.features().receiveAutotuning()) {
+            return rx.freeWindowBytes();
+        }
         return Math.max(0, config.receiveBufferBytes() - recvBuf.readableBytes());
     }
 

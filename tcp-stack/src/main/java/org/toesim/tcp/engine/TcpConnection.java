@@ -68,15 +68,17 @@ public final class TcpConnection {
         this.trace = Objects.requireNonNull(trace, "trace");
         this.component = component;
         t.ourMssBytes = config.mssBytes();
-        t.rcvShift = config.windowScale() ? shiftFor(config.receiveBufferBytes()) : 0;
+        t.rcvShift = config.windowScale() ? shiftFor(windowScaleBufferBytes(config)) : 0;
         t.sndMssBytes = Math.min(config.mssBytes(), t.peerMssBytes);
         t.cc = CongestionControls.create(config.congestionControl(),
                 new CcFeatures(config.features().segmentCountingCa(), config.features().hystart()));
         t.cs = new CongestionState(t.sndMssBytes, config.initialCwndFor(t.sndMssBytes));
         t.rtt = new RttEstimator(rttConfig(config));
+        t.usRtt = config.features().microsecondRtt() ? new MicrosecondRtt(t) : null;
         t.sendBuf = new SendBuffer(config.sendBufferBytes());
         t.recvBuf = new ReceiveBuffer(0);
         t.ooo = new ReassemblyQueue(config.reassemblyMaxRanges());
+        t.rx = new LinuxReceiver(t);
         this.output = new OutputProcessor(t, this);
         this.timers = new Timers(t, this, output);
         this.input = new InputProcessor(t, this, output, timers);
@@ -89,6 +91,18 @@ public final class TcpConnection {
             shift++;
         }
         return shift;
+    }
+
+    /**
+     * The buffer the window scale is chosen for: with autotuning (or a maximum above the initial
+     * buffer) the maximum, as Linux tcp_select_initial_window uses tcp_rmem[2]
+     * (rcv_wscale = ilog2(space) - 15, the same shift as {@link #shiftFor}); otherwise the buffer.
+     */
+    static long windowScaleBufferBytes(TcpConfig c) {
+        if (c.features().receiveAutotuning() || c.maxReceiveBufferBytes() > c.receiveBufferBytes()) {
+            return c.maxReceiveBufferBytes();
+        }
+        return c.receiveBufferBytes();
     }
 
     static RttConfig rttConfig(TcpConfig c) {
@@ -233,7 +247,12 @@ public final class TcpConnection {
     /** Removes up to {@code maxBytes} received bytes at {@code nowPs}, as runs in stream order. */
     public List<Payload> read(long maxBytes, long nowPs) {
         List<Payload> out = t.recvBuf.read(maxBytes);
-        output.onApplicationRead();
+        long copied = 0;
+        for (Payload p : out) {
+            copied += p.lenBytes();
+        }
+        t.rx.onRead(nowPs);
+        output.onApplicationRead(copied);
         return out;
     }
 
@@ -243,7 +262,8 @@ public final class TcpConnection {
      */
     public long consume(long maxBytes, long nowPs) {
         long n = t.recvBuf.consume(maxBytes);
-        output.onApplicationRead();
+        t.rx.onRead(nowPs);
+        output.onApplicationRead(n);
         return n;
     }
 
@@ -255,6 +275,7 @@ public final class TcpConnection {
     /** Changes the receive buffer the host grants (cached CCB part) at {@code nowPs}; the window never shrinks. */
     public void setReceiveBufferBytes(int bytes, long nowPs) {
         t.config = t.config.toBuilder().receiveBufferBytes(bytes).build();
+        t.rx.lock(bytes);
         output.onApplicationRead();
     }
 
@@ -302,6 +323,21 @@ public final class TcpConnection {
     /** Current retransmission timeout (backed off). */
     public long rtoPs() {
         return t.rtt.rtoPs();
+    }
+
+    /** The last RTT sample fed to the RTO estimator (RFC 6298), 0 before the first. */
+    public long latestRttPs() {
+        return t.rtt.latestRttPs();
+    }
+
+    /** The smallest RTT sample so far (with {@link TcpFeatures#microsecondRtt()} Linux's ca_rtt minimum), 0 before the first. */
+    public long minRttPs() {
+        return t.cs.minRttPs;
+    }
+
+    /** The receive buffer now: grown by autotuning ({@link TcpFeatures#receiveAutotuning()}) or as configured. */
+    public long receiveBufferBytes() {
+        return t.config.features().receiveAutotuning() ? t.rx.rcvBufBytes : t.config.receiveBufferBytes();
     }
 
     /** Which main timer runs. */
@@ -358,6 +394,9 @@ public final class TcpConnection {
         }
         if (next == TcpState.TIME_WAIT) {
             timers.enterTimeWait(nowPs);
+        }
+        if (next == TcpState.ESTABLISHED && from != TcpState.CLOSED) {
+            t.rx.onEstablished(nowPs);
         }
         if (next == TcpState.CLOSED) {
             t.timer = TimerKind.IDLE;
