@@ -41,11 +41,13 @@ public record VariationSpec(VariationProfileName profile, double cpuCostJitter, 
     /** No source draws. */
     public static final VariationSpec OFF = new VariationSpec(VariationProfileName.OFF, 0, 0, 0);
     /**
-     * Testbed magnitudes: per-item CPU cost sigma 3 % (repeated runs of one workload on one
-     * server differ by 1-5 % in cycles, Intel/AMD {@code perf stat} run to run), interrupt
-     * latency mean 2 us (MSI-X to handler on an idle-tuned Linux server is 1-5 us, cyclictest
-     * on non-RT kernels; deep C-state exits add more and are capped out), start skew up to 100 us
-     * (applications launched together by a harness start tens to hundreds of microseconds apart).
+     * Testbed magnitudes. CPU cost: sigma 3 % per work item, "a few percent" of per-packet cost
+     * variation (cache and TLB misses, branch prediction, frequency steps); a run averages it over
+     * its thousands of items, so alone it moves a 4 MiB transfer's goodput by ~0.1 %. Interrupt
+     * latency: mean 2 us, the 1-5 us from MSI-X arrival to handler of a Linux server with deep
+     * C-states off (cyclictest-style latencies on non-RT kernels); longer C-state exits are
+     * capped out at 20 us. Start skew: up to 100 us per workload and per connection, as
+     * applications a harness launches "together" start tens to hundreds of microseconds apart.
      */
     public static final VariationSpec TESTBED = new VariationSpec(VariationProfileName.TESTBED, 0.03,
             2_000_000L, 100_000_000L);
