@@ -37,6 +37,7 @@ public final class RequestResponseClient {
     private int completed;
     private long sentAtPs;
     private long finishedPs = -1;
+    private long startPs = -1;
 
     public RequestResponseClient(String name, SocketLayer sockets, int core, int count, long requestBytes, int responseBytes,
                                  long thinkTimePs, ApplicationWork work) {
@@ -73,6 +74,7 @@ public final class RequestResponseClient {
 
     /** Connects and starts the request loop. */
     public RequestResponseClient start(int remoteIp, int port) {
+        startPs = now();
         sockets.connect(remoteIp, port, core, new ConnectCallback() {
             @Override
             public void connected(Socket s) {
@@ -132,6 +134,11 @@ public final class RequestResponseClient {
 
     public RequestResponseResult result() {
         return new RequestResponseResult(completed, latencyPs.report(), finishedPs);
+    }
+
+    /** When {@link #start} was called (the connect), -1 before. */
+    public long startPs() {
+        return startPs;
     }
 
     public Socket socket() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.random.CostJitter;
 import org.toesim.core.stats.Counter;
 import org.toesim.core.stats.Resettable;
 import org.toesim.core.stats.Tally;
@@ -51,6 +52,11 @@ import org.toesim.core.units.Rates;
  * {@link Resettable}: register it in the run's {@code StatsRegistry}. Submission allocates
  * nothing once the rings have grown to the working-set size (JMH {@code HostCpuBench}: ~0 B
  * and a few tens of ns per item).
+ *
+ * <p><b>Cost jitter.</b> With a {@link CostJitter} set ({@link #setCostJitter}), every submitted
+ * item's cycles are multiplied by one draw of it before the item is queued (the scenario's
+ * {@code variation.cpuCostJitter}, stream {@code "<cpu>.jitter"}); the queued, run, charged and
+ * traced cycles are the jittered ones. {@link CostJitter#OFF} (the default) draws nothing.
  */
 public final class HostCpu implements Resettable {
     private final Simulator sim;
@@ -62,6 +68,7 @@ public final class HostCpu implements Resettable {
     private final Counter[] classCompletions = new Counter[WorkClass.COUNT];
     private final Tally[] classQueueDelayPs = new Tally[WorkClass.COUNT];
     private long resetPs;
+    private CostJitter costJitter = CostJitter.OFF;
 
     /** A CPU without tracing. */
     public HostCpu(Simulator sim, CpuSpec spec) {
@@ -103,12 +110,23 @@ public final class HostCpu implements Resettable {
         if (cycles < 0) {
             throw new IllegalArgumentException("negative cycles " + cycles + " for " + category + " on " + spec.name());
         }
+        if (costJitter.enabled()) {
+            cycles = costJitter.apply(cycles);
+        }
         c.queues[workClass.ordinal()].push(cycles, category, handler, arg, sim.now());
         c.queuedItems++;
         c.queueLength.update(sim.now(), c.queuedItems);
         if (!c.running && !c.inCompletion && !c.event.isPending()) {
             sim.scheduleAt(c.event, sim.now());
         }
+    }
+
+    /**
+     * Multiplies the cycles of every item submitted from now on by a draw of {@code jitter}
+     * (run-to-run variation of per-packet costs); {@link CostJitter#OFF} switches it off.
+     */
+    public void setCostJitter(CostJitter jitter) {
+        this.costJitter = Objects.requireNonNull(jitter, "jitter");
     }
 
     /** Queues an item that only consumes {@code cycles} (no completion action). */

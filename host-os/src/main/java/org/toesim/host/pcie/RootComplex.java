@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.toesim.core.event.Event;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.random.DelayJitter;
 import org.toesim.core.stats.Resettable;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.host.cpu.CostTable;
@@ -42,6 +43,14 @@ import org.toesim.tcp.segment.Payload;
  * reusable event; pending reads in a ring of arrays, no allocation once grown). Note that the
  * link's {@code readRoundTripPs} may already include memory time; set the memory's access
  * latency to 0 in a scenario whose PCIe round trip is end-to-end.
+ *
+ * <p><b>Interrupt latency jitter.</b> With a {@link DelayJitter} set ({@link #setInterruptJitter};
+ * the scenario's {@code variation.interruptJitter}, stream {@code "<rc>.irq.jitter"}), an
+ * interrupt's handler is submitted to the CPU one draw after the MSI-X message arrived: the
+ * interrupt-delivery latency of a real host (APIC delivery, interrupts-disabled sections, exit
+ * from a core's idle state), which costs no cycles. The vector is masked from arrival on, so
+ * interrupts in that window are held as pending, as the APIC's IRR holds a second one. One
+ * reusable event per vector; {@link DelayJitter#OFF} (the default) submits at arrival, as before.
  */
 public final class RootComplex implements HostEndpoint, Resettable {
     private final Simulator sim;
@@ -56,6 +65,9 @@ public final class RootComplex implements HostEndpoint, Resettable {
     private final boolean[] vectorPending = new boolean[Registers.MAX_VECTORS];
     private final Map<Long, MmioReadCallback> mmioReadsPending = new HashMap<>();
     private final Event readEvent;
+    private DelayJitter interruptJitter = DelayJitter.OFF;
+    /** Per vector, the delayed delivery of its dispatched interrupt (created with the jitter). */
+    private Event[] deliveries;
     private HostBus bus;
     private long nextRequestId = 1;
     // pending DMA reads: FIFO ring of arrays
@@ -146,6 +158,22 @@ public final class RootComplex implements HostEndpoint, Resettable {
     }
 
     /**
+     * Delays every interrupt dispatched from now on by a draw of {@code jitter} before its
+     * handler is queued on the CPU; {@link DelayJitter#OFF} delivers at arrival.
+     */
+    public void setInterruptJitter(DelayJitter jitter) {
+        this.interruptJitter = Objects.requireNonNull(jitter, "jitter");
+        if (jitter.enabled() && deliveries == null) {
+            deliveries = new Event[Registers.MAX_VECTORS];
+            for (int v = 0; v < deliveries.length; v++) {
+                int vector = v;
+                deliveries[v] = sim.newEvent("pcie.rc.irqDelivery", name + ".msix" + v, Priority.DELIVERY,
+                        () -> deliver(vector));
+            }
+        }
+    }
+
+    /**
      * Masks MSI-X {@code vector} (the MSI-X table's per-vector mask bit, PCIe 3.0 section
      * 6.8.2.9): an interrupt arriving while masked only sets the vector's pending bit and costs
      * no CPU. Modelled at the root complex, so masking takes effect at once instead of one MMIO
@@ -227,9 +255,22 @@ public final class RootComplex implements HostEndpoint, Resettable {
     }
 
     private void dispatch(int vector) {
-        WorkHandler h = vectorHandler[vector];
+        if (interruptJitter.enabled() && deliveries[vector].isPending()) {
+            vectorPending[vector] = true; // unmasked and raised again before the last one reached the CPU
+            interruptsHeldByMask++;
+            return;
+        }
         vectorMasked[vector] = true; // the handler's first act (Linux NAPI drivers); it unmasks when done
         interrupts++;
+        if (interruptJitter.enabled()) {
+            sim.scheduleIn(deliveries[vector], interruptJitter.drawPs());
+            return;
+        }
+        deliver(vector);
+    }
+
+    private void deliver(int vector) {
+        WorkHandler h = vectorHandler[vector];
         cpu.submit(vectorCore[vector], WorkClass.INTERRUPT, CostCategory.INTERRUPT, costs.interruptCycles(), h,
                 vector);
     }

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.random.DelayJitter;
+import org.toesim.core.random.RandomStreams;
 import org.toesim.core.units.Units;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.host.cpu.CostTable;
@@ -119,6 +122,39 @@ class RootComplexTest {
         sim.run();
         assertEquals(2, ranAt.size());
         assertEquals(2, rc.counters().interrupts());
+    }
+
+    @Test
+    void interruptJitterDelaysEachHandlerByABoundedNonNegativeDrawAndHoldsInterruptsMeanwhile() {
+        long meanPs = 2 * Units.PS_PER_US;
+        rc.setInterruptJitter(DelayJitter.exponential(new RandomStreams(3).get("rc.irq.jitter"), meanPs));
+        List<Long> ranAt = new ArrayList<>();
+        rc.bindVector(5, 1, (core, vector) -> {
+            ranAt.add(sim.now());
+            rc.unmaskVector(5);
+        });
+        long handlerPs = 1_250_000; // 3000 cycles at 2.4 GHz
+        long sumDelayPs = 0;
+        int n = 2_000;
+        for (int i = 0; i < n; i++) {
+            long arrivalPs = sim.now() + 1_000;
+            sim.schedule(1_000, "dev", "msi", () -> rc.receive(new DeviceToHost.MsixInterrupt(1, 0, 5)));
+            sim.run();
+            assertEquals(i + 1, ranAt.size());
+            long delayPs = ranAt.get(i) - arrivalPs - handlerPs;
+            assertTrue(delayPs >= 0 && delayPs <= 10 * meanPs, "delay " + delayPs);
+            sumDelayPs += delayPs;
+        }
+        assertEquals(meanPs, (double) sumDelayPs / n, 0.1 * meanPs, "mean extra latency");
+        // a second MSI-X while the first is still on its way is held (masked) and runs after the first
+        sim.schedule(1_000, "dev", "msi", () -> {
+            rc.receive(new DeviceToHost.MsixInterrupt(2, 0, 5));
+            rc.receive(new DeviceToHost.MsixInterrupt(3, 0, 5));
+        });
+        sim.run();
+        assertEquals(n + 2, ranAt.size());
+        assertTrue(ranAt.get(n + 1) >= ranAt.get(n) + handlerPs);
+        assertEquals(1, rc.interruptsHeldByMask());
     }
 
     @Test

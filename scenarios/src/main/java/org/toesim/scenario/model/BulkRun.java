@@ -9,12 +9,15 @@ import org.toesim.core.random.RandomStreams;
 import org.toesim.host.cpu.ApplicationWork;
 import org.toesim.host.socket.Socket;
 import org.toesim.scenario.spec.BulkWorkload;
+import org.toesim.scenario.spec.VariationSpec;
 
 /**
  * A bulk workload: per connection {@code k}, a {@link BulkSender} on {@code from} sends (with
  * {@code tcp.realBytes}: real bytes of a {@link PayloadPattern}, checked by the receiver)
  * {@code size} bytes in 64 KiB send calls to a {@link BulkReceiver} on {@code to} listening on
- * {@code port + k * portStride} (the receiver accepts one connection per port).
+ * {@code port + k * portStride} (the receiver accepts one connection per port). With
+ * {@code variation.startJitter} each sender connects its own random offset after the workload
+ * starts ({@link Variation#connectionStart}).
  */
 final class BulkRun {
     static final int CHUNK_BYTES = 64 * 1024;
@@ -22,7 +25,8 @@ final class BulkRun {
     private BulkRun() {
     }
 
-    static List<Conn> start(BulkWorkload w, HostNode from, HostNode to, int portStride, RandomStreams streams) {
+    static List<Conn> start(BulkWorkload w, HostNode from, HostNode to, int portStride, RandomStreams streams,
+                            VariationSpec variation) {
         List<Conn> out = new ArrayList<>();
         for (int k = 0; k < w.connections(); k++) {
             int port = w.port() + k * portStride;
@@ -33,7 +37,8 @@ final class BulkRun {
                     content);
             BulkSender tx = new BulkSender(from.sockets, from.appCore(k), w.sizeBytes(), CHUNK_BYTES,
                     ApplicationWork.NONE, content);
-            tx.start(to.ip, port);
+            Variation.after(from.stack.simulator(), Variation.connectionStart(variation, streams, w.name(), k),
+                    w.name() + ".c" + k, () -> tx.start(to.ip, port));
             out.add(new Track(w.name() + ".c" + k, w, tx, rx));
         }
         return out;

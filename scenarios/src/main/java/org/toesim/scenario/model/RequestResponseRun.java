@@ -9,6 +9,7 @@ import org.toesim.host.app.RequestResponseClient;
 import org.toesim.host.app.ResponderServer;
 import org.toesim.host.cpu.ApplicationWork;
 import org.toesim.scenario.spec.RequestResponseWorkload;
+import org.toesim.scenario.spec.VariationSpec;
 
 /**
  * Request-response: one {@link ResponderServer} on {@code to} and, per connection {@code k}, a
@@ -21,7 +22,8 @@ final class RequestResponseRun {
     }
 
     /** The clients' latency tallies, for percentiles. */
-    static List<Conn> start(RequestResponseWorkload w, HostNode from, HostNode to, RandomStreams streams) {
+    static List<Conn> start(RequestResponseWorkload w, HostNode from, HostNode to, RandomStreams streams,
+                            VariationSpec variation) {
         // tcp.realBytes: requests and responses are the patterns seeded from "<workload>.requests.content"
         // and "<workload>.responses.content" (every connection's streams start at offset 0)
         boolean real = w.tcp().realBytes();
@@ -35,9 +37,9 @@ final class RequestResponseRun {
             String id = w.name() + ".c" + k;
             RequestResponseClient c = new RequestResponseClient(id, from.sockets, from.appCore(k), w.requests(),
                     w.requestBytes(), (int) w.responseBytes(), w.thinkTimePs(), ApplicationWork.NONE, req, resp);
-            long startPs = from.stack.simulator().now();
-            c.start(to.ip, w.port());
-            out.add(new Track(id, w, startPs, c, server));
+            Variation.after(from.stack.simulator(), Variation.connectionStart(variation, streams, w.name(), k), id,
+                    () -> c.start(to.ip, w.port()));
+            out.add(new Track(id, w, c, server));
         }
         return out;
     }
@@ -47,8 +49,12 @@ final class RequestResponseRun {
         return conn instanceof Track t ? t.client.result().latencyPs() : null;
     }
 
-    private record Track(String id, RequestResponseWorkload w, long startPs, RequestResponseClient client,
+    private record Track(String id, RequestResponseWorkload w, RequestResponseClient client,
                          ResponderServer server) implements Conn {
+        public long startPs() {
+            return client.startPs();
+        }
+
         public String contentMismatch() {
             if (client.mismatch() != null) {
                 return "response: " + client.mismatch();

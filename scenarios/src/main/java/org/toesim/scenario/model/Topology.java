@@ -26,7 +26,7 @@ import org.toesim.host.stack.NeighbourTable;
  * Everything one run simulates, built from a {@link Scenario} on a fresh {@link Simulator}:
  * <pre>
  *   Simulator, RandomStreams(seed), StatsRegistry (reset at warm-up)
- *   hosts (in file order)  --&gt; HostNode each, attached at time 0
+ *   hosts (in file order)  --&gt; HostNode each (+ its Variation jitter), attached at time 0
  *   links, switches        --&gt; Network
  *   faults                 --&gt; Faults (events at their instants)
  *   workloads              --&gt; Workloads (connections and their reports)
@@ -90,6 +90,7 @@ final class Topology {
             MacConfig portConfig = l != null ? Network.hostPortConfig(l, mtu) : Network.defaultPort(mtu);
             hosts.put(h.name(), HostNode.build(sim, stats, trace, h, i, portConfig,
                     outputs.pcapByHost.get(h.name()), TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT), mtu)));
+            Variation.applyTo(hosts.get(h.name()), s.variation(), streams);
         }
         Set<String> burstLinks = new HashSet<>();
         for (FaultSpec f : s.faults()) {

@@ -20,11 +20,13 @@ import org.toesim.scenario.spec.RequestResponseWorkload;
 import org.toesim.scenario.spec.Scenario;
 import org.toesim.scenario.spec.ScenarioException;
 import org.toesim.scenario.spec.ShortConnectionsWorkload;
+import org.toesim.scenario.spec.VariationSpec;
 import org.toesim.scenario.spec.WorkloadSpec;
 
 /**
  * The traffic of a run: each {@link WorkloadSpec} becomes applications on the socket layer of
- * its two hosts, started by one event at its start time (or at boot end, if later); each TCP
+ * its two hosts, started by one event at its start time (or at boot end, if later; plus its
+ * {@code variation.startJitter} draw, see {@link Variation}); each TCP
  * connection becomes a {@link Conn} and a row of the summary.
  *
  * <pre>
@@ -123,10 +125,11 @@ final class Workloads {
             HostNode from = hosts.get(w.from());
             HostNode to = hosts.get(w.to());
             Event e = sim.newEvent("workload.start", w.name(), Priority.NORMAL, () -> {
-                place(start(w, from, to, streams, stride));
+                place(start(w, from, to, streams, stride, scenario.variation()));
                 started++;
             });
-            sim.scheduleAt(e, Math.max(sim.now(), w.startPs()));
+            long skewPs = Variation.workloadStart(scenario.variation(), streams, w.name()).drawPs();
+            sim.scheduleAt(e, Math.max(sim.now(), w.startPs()) + skewPs);
         }
         allDone = scenario.workloads().isEmpty();
         if (allDone) {
@@ -160,11 +163,12 @@ final class Workloads {
         return true;
     }
 
-    private static List<Conn> start(WorkloadSpec w, HostNode from, HostNode to, RandomStreams streams, int stride) {
+    private static List<Conn> start(WorkloadSpec w, HostNode from, HostNode to, RandomStreams streams, int stride,
+                                    VariationSpec variation) {
         if (w instanceof BulkWorkload b) {
-            return BulkRun.start(b, from, to, stride, streams);
+            return BulkRun.start(b, from, to, stride, streams, variation);
         } else if (w instanceof RequestResponseWorkload r) {
-            return RequestResponseRun.start(r, from, to, streams);
+            return RequestResponseRun.start(r, from, to, streams, variation);
         } else if (w instanceof ShortConnectionsWorkload s) {
             return List.of(ShortConnectionsRun.start(s, from, to, streams));
         } else if (w instanceof PacedStreamWorkload p) {

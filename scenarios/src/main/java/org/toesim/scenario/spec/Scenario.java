@@ -30,10 +30,12 @@ import java.util.List;
  * @param faults    scheduled faults
  * @param outputs   extra outputs
  * @param budget    the most the run may cost (events, memory), checked before it starts
+ * @param variation run-to-run jitter sources (default {@link VariationSpec#DEFAULT})
  */
 public record Scenario(String name, long seed, StopSpec stop, long warmUpPs, List<HostSpec> hosts,
                        List<LinkSpec> links, List<SwitchSpec> switches, List<WorkloadSpec> workloads,
-                       List<FaultSpec> faults, OutputSpec outputs, BudgetSpec budget) {
+                       List<FaultSpec> faults, OutputSpec outputs, BudgetSpec budget,
+                       VariationSpec variation) {
     /** First port given to unnumbered workloads (iperf's default). */
     public static final int FIRST_PORT = 5001;
 
@@ -44,6 +46,7 @@ public record Scenario(String name, long seed, StopSpec stop, long warmUpPs, Lis
         switches = Checks.list(switches);
         workloads = Checks.list(workloads);
         faults = Checks.list(faults);
+        variation = Checks.or(variation, VariationSpec.DEFAULT);
         if (stop == null || outputs == null || budget == null) {
             throw new FieldException(stop == null ? "stop" : outputs == null ? "outputs" : "budget", "missing",
                     "an object");
@@ -60,12 +63,14 @@ public record Scenario(String name, long seed, StopSpec stop, long warmUpPs, Lis
 
     /** A copy with another seed (replications, {@code --seed}). */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, newSeed, stop, warmUpPs, hosts, links, switches, workloads, faults, outputs, budget);
+        return new Scenario(name, newSeed, stop, warmUpPs, hosts, links, switches, workloads, faults, outputs, budget,
+                variation);
     }
 
     /** A copy with other outputs ({@code --pcap}, {@code --trace}). */
     public Scenario withOutputs(OutputSpec newOutputs) {
-        return new Scenario(name, seed, stop, warmUpPs, hosts, links, switches, workloads, faults, newOutputs, budget);
+        return new Scenario(name, seed, stop, warmUpPs, hosts, links, switches, workloads, faults, newOutputs, budget,
+                variation);
     }
 
     @JsonCreator
@@ -80,7 +85,8 @@ public record Scenario(String name, long seed, StopSpec stop, long warmUpPs, Lis
                        @JsonProperty("workloads") List<WorkloadSpec> workloads,
                        @JsonProperty("faults") List<FaultSpec> faults,
                        @JsonProperty("outputs") OutputSpec outputs,
-                       @JsonProperty("budget") BudgetSpec budget) {
+                       @JsonProperty("budget") BudgetSpec budget,
+                       @JsonProperty("variation") VariationSpec variation) {
         List<HostSpec> h = Checks.list(hosts);
         List<SwitchSpec> sw = Checks.list(switches);
         List<LinkSpec> l = Checks.list(links);
@@ -95,6 +101,6 @@ public record Scenario(String name, long seed, StopSpec stop, long warmUpPs, Lis
         }
         return new Scenario(Checks.or(name, "scenario"), Checks.or(seed, 1L), Checks.or(stop, StopSpec.DEFAULT),
                 Checks.or(warmUp, 0L), h, l, sw, w, faults, Checks.or(outputs, OutputSpec.DEFAULT),
-                Checks.or(budget, BudgetSpec.DEFAULT));
+                Checks.or(budget, BudgetSpec.DEFAULT), variation);
     }
 }

@@ -27,7 +27,7 @@ class SchemaAgreementTest {
             GilbertElliottSpec.class, ReorderSpec.class, SwitchSpec.class, TcpSpec.class, BulkWorkload.class,
             RequestResponseWorkload.class, ShortConnectionsWorkload.class, PacedStreamWorkload.class,
             FaultSpec.LinkDown.class, FaultSpec.LinkUp.class, FaultSpec.CardReset.class, FaultSpec.LossBurst.class,
-            OutputSpec.class, BudgetSpec.class);
+            OutputSpec.class, BudgetSpec.class, VariationSpec.class);
 
     static JsonNode schema() throws Exception {
         try (InputStream in = SchemaAgreementTest.class.getResourceAsStream("/toesim-scenario.schema.json")) {
@@ -41,7 +41,8 @@ class SchemaAgreementTest {
         BeanDescription desc = M.getDeserializationConfig().introspect(M.constructType(type));
         Set<String> names = new TreeSet<>();
         for (AnnotatedMethod m : desc.getFactoryMethods()) {
-            if (m.hasAnnotation(JsonCreator.class)) {
+            JsonCreator creator = m.getAnnotation(JsonCreator.class);
+            if (creator != null && creator.mode() != JsonCreator.Mode.DELEGATING) { // the string form has no fields
                 for (int i = 0; i < m.getParameterCount(); i++) {
                     names.add(m.getParameter(i).getAnnotation(JsonProperty.class).value());
                 }
@@ -108,6 +109,11 @@ class SchemaAgreementTest {
         assertEquals(ImpairmentsSpec.NONE.direction().fileName(),
                 defs.at("/ImpairmentsSpec/properties/direction/default").asText());
         assertTrue(defs.at("/Scenario/required").toString().contains("hosts"));
+        assertEquals(VariationSpec.DEFAULT_PROFILE.fileName(), defs.at("/Scenario/properties/variation/default").asText());
+        assertEquals(VariationSpec.DEFAULT_PROFILE.fileName(), defs.at("/VariationSpec/properties/profile/default").asText());
+        assertEquals(NamedValues.list(VariationProfileName.class),
+                strings(defs.at("/VariationSpec/properties/profile/enum")));
+        assertEquals(NamedValues.list(VariationProfileName.class), strings(defs.at("/Scenario/properties/variation/oneOf/0/enum")));
     }
 
     private static List<String> strings(JsonNode array) {

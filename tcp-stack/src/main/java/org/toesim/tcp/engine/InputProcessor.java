@@ -156,7 +156,6 @@ final class InputProcessor {
             if (!seg.has(TcpFlags.RST)) {
                 t.ackNow = true;
                 DsackReporter.onUnacceptable(t, seg);
-
                 if (seg.payloadLenBytes() > 0 && t.rcvPosOf(seg.seq()) < t.rcvNxtPos) {
                     t.rx.onDuplicateData(); // Linux tcp_send_dupack: tcp_enter_quickack_mode
                 }
