@@ -8,17 +8,21 @@ import org.toesim.tcp.engine.TcpFeatures;
  * Per-behaviour overrides of a TCP profile ({@code tcp.features}); a field left out keeps the
  * profile's setting. See {@link TcpFeatures} for what each one is and which kernel code it follows.
  */
-public record TcpFeaturesSpec(Boolean segmentCountingCa, Boolean hystart, Boolean prr, Boolean rack, Boolean tlp,
+public record TcpFeaturesSpec(Boolean segmentCountingCa, Boolean hystart, Boolean linuxHystart,
+                              Boolean linuxCubic, Boolean prr, Boolean rack, Boolean tlp,
                               Boolean limitedTransmit, Boolean dsack, Boolean undo, Boolean frto,
                               Boolean receiveAutotuning, Boolean quickAck, Boolean microsecondRtt,
                               Boolean linuxAckPolicy) {
     /** No overrides. */
     public static final TcpFeaturesSpec NONE =
-            new TcpFeaturesSpec(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            new TcpFeaturesSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null);
 
     @JsonCreator
     static TcpFeaturesSpec of(@JsonProperty("segmentCountingCa") Boolean segmentCountingCa,
                               @JsonProperty("hystart") Boolean hystart,
+                              @JsonProperty("linuxHystart") Boolean linuxHystart,
+                              @JsonProperty("linuxCubic") Boolean linuxCubic,
                               @JsonProperty("prr") Boolean prr,
                               @JsonProperty("rack") Boolean rack,
                               @JsonProperty("tlp") Boolean tlp,
@@ -30,15 +34,26 @@ public record TcpFeaturesSpec(Boolean segmentCountingCa, Boolean hystart, Boolea
                               @JsonProperty("quickAck") Boolean quickAck,
                               @JsonProperty("microsecondRtt") Boolean microsecondRtt,
                               @JsonProperty("linuxAckPolicy") Boolean linuxAckPolicy) {
-        return new TcpFeaturesSpec(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
+        return new TcpFeaturesSpec(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
                 receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
     }
 
-    /** {@code base} with these overrides applied. */
+    /**
+     * {@code base} with these overrides applied. Switching one slow-start exit on switches the
+     * other off; both on is an error.
+     *
+     * @throws IllegalArgumentException when {@code hystart} and {@code linuxHystart} are both true
+     */
     public TcpFeatures applyTo(TcpFeatures base) {
+        if (Boolean.TRUE.equals(hystart) && Boolean.TRUE.equals(linuxHystart)) {
+            throw new IllegalArgumentException("tcp.features: 'hystart' (HyStart++, RFC 9406) and 'linuxHystart'"
+                    + " (Linux tcp_cubic HyStart) are two slow-start exits; expected at most one of them true");
+        }
         TcpFeatures f = base;
         if (segmentCountingCa != null) f = f.withSegmentCountingCa(segmentCountingCa);
         if (hystart != null) f = f.withHystart(hystart);
+        if (linuxHystart != null) f = f.withLinuxHystart(linuxHystart);
+        if (linuxCubic != null) f = f.withLinuxCubic(linuxCubic);
         if (prr != null) f = f.withPrr(prr);
         if (rack != null) f = f.withRack(rack);
         if (tlp != null) f = f.withTlp(tlp);

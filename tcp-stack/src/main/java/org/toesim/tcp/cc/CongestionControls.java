@@ -36,7 +36,7 @@ public final class CongestionControls {
         return switch (name) {
             case Reno.NAME -> new Reno(features.segmentCountingCa(), 0);
             case NewReno.NAME -> new NewReno(features.segmentCountingCa(), 0);
-            case Cubic.NAME -> new Cubic(true, features.segmentCountingCa(), features.hystart());
+            case Cubic.NAME -> new Cubic(true, features);
             default -> throw new IllegalArgumentException(
                     "unknown congestion control '" + name + "'; valid: " + String.join(", ", NAMES));
         };

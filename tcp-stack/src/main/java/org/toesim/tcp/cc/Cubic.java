@@ -35,6 +35,11 @@ package org.toesim.tcp.cc;
  * alpha * N/SMSS / (cwnd/SMSS) per ACK of N bytes, which is Linux's per-ACK {@code acked} in
  * {@code bictcp_update}/{@code tcp_cong_avoid_ai}). Spurious-congestion undo (§4.9) is not
  * modelled.
+ *
+ * <p>With {@link CcFeatures#linuxCubic()} congestion avoidance and the loss response follow
+ * Linux's {@code tcp_cubic.c} instead ({@link LinuxCubicGrowth}: segments, jiffies, beta
+ * 717/1024); with {@link CcFeatures#linuxHystart()} slow start ends by Linux's classic HyStart
+ * ({@link LinuxHystart}) instead of HyStart++.
  */
 public final class Cubic implements CongestionControl {
     /** Name in scenario files. */
@@ -52,6 +57,12 @@ public final class Cubic implements CongestionControl {
     private final boolean segmentCounting;
     /** HyStart++ state, null when HyStart++ is off. */
     private final HyStartPlusPlus hystart;
+    /** Linux HyStart, null when off. */
+    private final LinuxHystart linuxHystart;
+    /** Linux growth, null when off (RFC 9438 formulas). */
+    private final LinuxCubicGrowth linux;
+    /** The RTT sample of the ACK being processed, for Linux HyStart; -1 for none. */
+    private long pendingDelayPs = -1;
     private long wMaxBytes;
     private long cwndPriorBytes;
     private long epochStartPs = -1;
@@ -77,19 +88,30 @@ public final class Cubic implements CongestionControl {
      * @param hystart           HyStart++ (RFC 9406) in the initial slow start
      */
     public Cubic(boolean fastConvergence, boolean segmentCountingCa, boolean hystart) {
-        this(fastConvergence, segmentCountingCa, hystart ? new HyStartPlusPlus() : null);
+        this(fastConvergence, new CcFeatures(segmentCountingCa, hystart));
     }
 
-    private Cubic(boolean fastConvergence, boolean segmentCountingCa, HyStartPlusPlus hystart) {
+    /** CUBIC with the growth options {@code f}. */
+    public Cubic(boolean fastConvergence, CcFeatures f) {
+        this(fastConvergence, f.segmentCountingCa(), f.hystart() ? new HyStartPlusPlus() : null,
+                f.linuxHystart() ? new LinuxHystart() : null, f.linuxCubic() ? new LinuxCubicGrowth() : null);
+    }
+
+    private Cubic(boolean fastConvergence, boolean segmentCountingCa, HyStartPlusPlus hystart,
+                  LinuxHystart linuxHystart, LinuxCubicGrowth linux) {
         this.fastConvergence = fastConvergence;
         this.segmentCounting = segmentCountingCa;
         this.hystart = hystart;
+        this.linuxHystart = linuxHystart;
+        this.linux = linux;
     }
 
     /** CUBIC with exactly the state of {@code snap}. */
     public static Cubic restore(CubicSnapshot snap) {
         Cubic c = new Cubic(snap.fastConvergence(), snap.segmentCountingCa(),
-                snap.hystart() == null ? null : new HyStartPlusPlus(snap.hystart()));
+                snap.hystart() == null ? null : new HyStartPlusPlus(snap.hystart()),
+                snap.linuxHystart() == null ? null : new LinuxHystart(snap.linuxHystart()),
+                snap.linuxGrowth() == null ? null : new LinuxCubicGrowth(snap.linuxGrowth()));
         c.wMaxBytes = snap.wMaxBytes();
         c.cwndPriorBytes = snap.cwndPriorBytes();
         c.epochStartPs = snap.epochStartPs();
@@ -119,11 +141,21 @@ public final class Cubic implements CongestionControl {
         if (hystart != null && hystart.onAck(s)) {
             leaveSlowStartWithoutLoss(s);
         }
+        long delayPs = pendingDelayPs;
+        pendingDelayPs = -1;
+        if (linuxHystart != null && delayPs >= 0 && linuxHystart.wants(s)
+                && linuxHystart.update(s, delayPs, delayMinPs(s), nowPs)) {
+            leaveSlowStartWithoutLoss(s);
+        }
         if (s.inSlowStart()) {
             ackedBytes = slowStart(s, ackedBytes);
             if (ackedBytes <= 0) {
                 return;
             }
+        }
+        if (linux != null) {
+            linux.congestionAvoidance(s, ackedBytes, nowPs);
+            return;
         }
         if (epochStartPs < 0) {
             startEpoch(s, nowPs);
@@ -177,6 +209,16 @@ public final class Cubic implements CongestionControl {
         if (hystart != null) {
             hystart.onRttSample(s, rttPs);
         }
+        boolean counts = linux == null || linux.onRttSample(rttPs, nowPs);
+        if (linuxHystart != null && counts && linuxHystart.wants(s)) {
+            // hystart_update runs in this ACK's onAck, once SND.UNA has moved (never carried across ACKs)
+            pendingDelayPs = Math.max(1, rttPs);
+        }
+    }
+
+    /** delay_min for Linux HyStart: Linux growth's own, else the engine's minimum RTT. */
+    private long delayMinPs(CongestionState s) {
+        return linux != null ? linux.delayMinPs() : s.minRttPs;
     }
 
     private void startEpoch(CongestionState s, long nowPs) {
@@ -202,6 +244,13 @@ public final class Cubic implements CongestionControl {
 
     @Override
     public long ssthreshOnLoss(CongestionState s, long nowPs) {
+        pendingDelayPs = -1;
+        if (hystart != null) {
+            hystart.onCongestion();
+        }
+        if (linux != null) {
+            return linux.ssthreshOnLoss(s, fastConvergence);
+        }
         long cwnd = s.cwndBytes;
         if (fastConvergence && cwnd < wMaxBytes) {
             wMaxBytes = cwnd * (BETA_DEN + BETA_NUM) / (2 * BETA_DEN);
@@ -211,9 +260,6 @@ public final class Cubic implements CongestionControl {
         cwndPriorBytes = cwnd;
         epochStartPs = -1;
         cwndCarryBytes = 0;
-        if (hystart != null) {
-            hystart.onCongestion();
-        }
         return Math.max(cwnd * BETA_NUM / BETA_DEN, 2L * s.smssBytes);
     }
 
@@ -222,6 +268,12 @@ public final class Cubic implements CongestionControl {
         s.ssthreshBytes = ssthreshOnLoss(s, nowPs);
         s.cwndBytes = s.smssBytes;
         timeoutEpochPending = true;
+        if (linux != null) {
+            linux.onTimeout(); // bictcp_reset on TCP_CA_Loss
+        }
+        if (linuxHystart != null) {
+            linuxHystart.onTimeout();
+        }
     }
 
     /**
@@ -230,6 +282,9 @@ public final class Cubic implements CongestionControl {
      */
     @Override
     public void onUndo(CongestionState s, CcSnapshot prior, long nowPs) {
+        if (linux != null) {
+            return; // tcp_cubic's undo_cwnd is tcp_reno_undo_cwnd: only cwnd returns (the engine's)
+        }
         if (prior instanceof CubicSnapshot p) {
             wMaxBytes = p.wMaxBytes();
             cwndPriorBytes = p.cwndPriorBytes();
@@ -242,6 +297,7 @@ public final class Cubic implements CongestionControl {
     public CubicSnapshot snapshot() {
         return new CubicSnapshot(fastConvergence, wMaxBytes, cwndPriorBytes, epochStartPs,
                 cwndEpochBytes, kSeconds, wEstBytes, cwndCarryBytes, timeoutEpochPending, segmentCounting,
-                hystart == null ? null : hystart.snapshot());
+                hystart == null ? null : hystart.snapshot(), linuxHystart == null ? null : linuxHystart.snapshot(),
+                linux == null ? null : linux.snapshot());
     }
 }

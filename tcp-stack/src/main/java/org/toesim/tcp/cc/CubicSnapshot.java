@@ -16,18 +16,29 @@ package org.toesim.tcp.cc;
  *                             until the next stage starts: K = 0, W_max = cwnd_epoch for that stage
  * @param segmentCountingCa    Linux slow start ({@link CcFeatures#segmentCountingCa()})
  * @param hystart              HyStart++ state, null when HyStart++ is off
+ * @param linuxHystart         Linux HyStart state, null when it is off
+ * @param linuxGrowth          Linux growth state, null when {@link CcFeatures#linuxCubic()} is off
  */
 public record CubicSnapshot(boolean fastConvergence, long wMaxBytes, long cwndPriorBytes,
                             long epochStartPs, long cwndEpochBytes, double kSeconds,
                             double wEstBytes, double cwndCarryBytes, boolean timeoutEpochPending,
-                            boolean segmentCountingCa, HystartSnapshot hystart)
+                            boolean segmentCountingCa, HystartSnapshot hystart,
+                            LinuxHystartSnapshot linuxHystart, LinuxCubicSnapshot linuxGrowth)
         implements CcSnapshot {
+    /** Without the Linux growth and HyStart. */
+    public CubicSnapshot(boolean fastConvergence, long wMaxBytes, long cwndPriorBytes, long epochStartPs,
+                         long cwndEpochBytes, double kSeconds, double wEstBytes, double cwndCarryBytes,
+                         boolean timeoutEpochPending, boolean segmentCountingCa, HystartSnapshot hystart) {
+        this(fastConvergence, wMaxBytes, cwndPriorBytes, epochStartPs, cwndEpochBytes, kSeconds, wEstBytes,
+                cwndCarryBytes, timeoutEpochPending, segmentCountingCa, hystart, null, null);
+    }
+
     /** RFC 5681 slow start, no HyStart++. */
     public CubicSnapshot(boolean fastConvergence, long wMaxBytes, long cwndPriorBytes, long epochStartPs,
                          long cwndEpochBytes, double kSeconds, double wEstBytes, double cwndCarryBytes,
                          boolean timeoutEpochPending) {
         this(fastConvergence, wMaxBytes, cwndPriorBytes, epochStartPs, cwndEpochBytes, kSeconds, wEstBytes,
-                cwndCarryBytes, timeoutEpochPending, false, null);
+                cwndCarryBytes, timeoutEpochPending, false, null, null, null);
     }
 
     @Override

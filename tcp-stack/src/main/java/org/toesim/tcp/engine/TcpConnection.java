@@ -71,7 +71,8 @@ public final class TcpConnection {
         t.rcvShift = config.windowScale() ? shiftFor(windowScaleBufferBytes(config)) : 0;
         t.sndMssBytes = Math.min(config.mssBytes(), t.peerMssBytes);
         t.cc = CongestionControls.create(config.congestionControl(),
-                new CcFeatures(config.features().segmentCountingCa(), config.features().hystart()));
+                new CcFeatures(config.features().segmentCountingCa(), config.features().hystart(),
+                        config.features().linuxHystart(), config.features().linuxCubic()));
         t.cs = new CongestionState(t.sndMssBytes, config.initialCwndFor(t.sndMssBytes));
         t.rtt = new RttEstimator(rttConfig(config));
         t.usRtt = config.features().microsecondRtt() ? new MicrosecondRtt(t) : null;

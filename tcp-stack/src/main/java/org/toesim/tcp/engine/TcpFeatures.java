@@ -9,7 +9,12 @@ package org.toesim.tcp.engine;
  *                          per cwnd segments ACKed (Linux {@code tcp_cong_avoid_ai}, RFC 3465
  *                          byte counting), instead of {@code SMSS*SMSS/cwnd} once per ACK
  *                          (RFC 5681 §3.1 eq. 3); slow start grows by every segment ACKed
- * @param hystart           HyStart++ slow-start exit for CUBIC (RFC 9406; Linux {@code tcp_cubic} hystart)
+ * @param hystart           HyStart++ slow-start exit for CUBIC (RFC 9406); not what Linux runs
+ * @param linuxHystart      Linux's classic HyStart for CUBIC ({@code tcp_cubic.c} {@code hystart_update}:
+ *                          ACK-train and delay detection, ssthresh = cwnd at once); excludes {@code hystart}
+ * @param linuxCubic        CUBIC window growth as {@code tcp_cubic.c} {@code bictcp_update} computes it
+ *                          (segments, 1 ms jiffies, Reno-friendly rate fixed at beta_scale, 5 % per RTT
+ *                          before the first loss) instead of RFC 9438's formulas in bytes
  * @param prr               Proportional Rate Reduction during loss recovery (RFC 6937; Linux {@code tcp_cwnd_reduction})
  * @param rack              RACK time-based loss detection (RFC 8985 §6; Linux {@code tcp_recovery.c})
  * @param tlp               Tail Loss Probe (RFC 8985 §7; Linux {@code tcp_schedule_loss_probe})
@@ -31,84 +36,107 @@ package org.toesim.tcp.engine;
  *                          window updates only when the window grows by half or more
  *                          ({@code tcp_cleanup_rbuf}) instead of on every application read
  */
-public record TcpFeatures(boolean segmentCountingCa, boolean hystart, boolean prr, boolean rack, boolean tlp,
-                          boolean limitedTransmit, boolean dsack, boolean undo, boolean frto,
-                          boolean receiveAutotuning, boolean quickAck, boolean microsecondRtt,
-                          boolean linuxAckPolicy) {
+public record TcpFeatures(boolean segmentCountingCa, boolean hystart, boolean linuxHystart, boolean linuxCubic,
+        boolean prr, boolean rack, boolean tlp, boolean limitedTransmit, boolean dsack, boolean undo, boolean frto, boolean
+        receiveAutotuning, boolean quickAck, boolean microsecondRtt, boolean linuxAckPolicy) {
+
+    public TcpFeatures {
+        if (hystart && linuxHystart) {
+            throw new IllegalArgumentException(
+                    "tcp features: 'hystart' (HyStart++, RFC 9406) and 'linuxHystart' (Linux tcp_cubic HyStart)"
+                            + " are two slow-start exits; switch on at most one");
+        }
+    }
 
     /** The strict RFC engine: none of the Linux behaviours. */
     public static TcpFeatures rfc() {
         return new TcpFeatures(false, false, false, false, false, false, false, false, false, false, false, false,
-                false);
+                false, false, false);
     }
 
-    /** Linux 6.x defaults: every behaviour on. */
+    /**
+     * Linux 6.x defaults: every Linux behaviour on; the slow-start exit is Linux's own HyStart
+     * ({@code hystart_detect} = 3 in {@code tcp_cubic.c}), not RFC 9406 HyStart++.
+     */
     public static TcpFeatures linux() {
-        return new TcpFeatures(true, true, true, true, true, true, true, true, true, true, true, true, true);
+        return new TcpFeatures(true, false, true, true, true, true, true, true, true, true, true, true, true, true,
+                true);
     }
 
     public TcpFeatures withSegmentCountingCa(boolean v) {
-        return new TcpFeatures(v, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto, receiveAutotuning,
-                quickAck, microsecondRtt, linuxAckPolicy);
+        return new TcpFeatures(v, hystart, linuxHystart, linuxCubic, prr, rack, tlp, limitedTransmit, dsack, undo,
+                frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
     }
 
+    /** HyStart++ on or off; switching it on switches {@code linuxHystart} off (one slow-start exit). */
     public TcpFeatures withHystart(boolean v) {
-        return new TcpFeatures(segmentCountingCa, v, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
-                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+        return new TcpFeatures(segmentCountingCa, v, linuxHystart && !v, linuxCubic, prr, rack, tlp, limitedTransmit,
+                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    /** Linux HyStart on or off; switching it on switches {@code hystart} off (one slow-start exit). */
+    public TcpFeatures withLinuxHystart(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart && !v, v, linuxCubic, prr, rack, tlp, limitedTransmit, dsack,
+                undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+    }
+
+    public TcpFeatures withLinuxCubic(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, v, prr, rack, tlp, limitedTransmit, dsack,
+                undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
     }
 
     public TcpFeatures withPrr(boolean v) {
-        return new TcpFeatures(segmentCountingCa, hystart, v, rack, tlp, limitedTransmit, dsack, undo, frto,
-                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, v, rack, tlp, limitedTransmit,
+                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
     }
 
     public TcpFeatures withRack(boolean v) {
-        return new TcpFeatures(segmentCountingCa, hystart, prr, v, tlp, limitedTransmit, dsack, undo, frto,
-                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, v, tlp, limitedTransmit,
+                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
     }
 
     public TcpFeatures withTlp(boolean v) {
-        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, v, limitedTransmit, dsack, undo, frto,
-                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, v, limitedTransmit,
+                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
     }
 
     public TcpFeatures withLimitedTransmit(boolean v) {
-        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, v, dsack, undo, frto, receiveAutotuning,
-                quickAck, microsecondRtt, linuxAckPolicy);
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp, v, dsack,
+                undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
     }
 
     public TcpFeatures withDsack(boolean v) {
-        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, v, undo, frto,
-                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
+                limitedTransmit, v, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
     }
 
     public TcpFeatures withUndo(boolean v) {
-        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, v, frto,
-                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
+                limitedTransmit, dsack, v, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
     }
 
     public TcpFeatures withFrto(boolean v) {
-        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, v,
-                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
+                limitedTransmit, dsack, undo, v, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
     }
 
     public TcpFeatures withReceiveAutotuning(boolean v) {
-        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto, v,
-                quickAck, microsecondRtt, linuxAckPolicy);
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
+                limitedTransmit, dsack, undo, frto, v, quickAck, microsecondRtt, linuxAckPolicy);
     }
 
     public TcpFeatures withQuickAck(boolean v) {
-        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
-                receiveAutotuning, v, microsecondRtt, linuxAckPolicy);
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
+                limitedTransmit, dsack, undo, frto, receiveAutotuning, v, microsecondRtt, linuxAckPolicy);
     }
 
     public TcpFeatures withMicrosecondRtt(boolean v) {
-        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
-                receiveAutotuning, quickAck, v, linuxAckPolicy);
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
+                limitedTransmit, dsack, undo, frto, receiveAutotuning, quickAck, v, linuxAckPolicy);
     }
 
     public TcpFeatures withLinuxAckPolicy(boolean v) {
-        return new TcpFeatures(segmentCountingCa, hystart, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
-                receiveAutotuning, quickAck, microsecondRtt, v);
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
+                limitedTransmit, dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, v);
     }
 }
