@@ -20,6 +20,8 @@ import org.toesim.nic.net.Impairments;
 import org.toesim.nic.net.Link;
 import org.toesim.nic.pcap.PcapWriter;
 import org.toesim.nic.net.LinkDirection;
+import org.toesim.nic.net.LinkStats;
+import org.toesim.scenario.result.LinkReport;
 import org.toesim.scenario.spec.ImpairedFrames;
 import org.toesim.scenario.spec.ImpairmentsSpec;
 import org.toesim.scenario.spec.LinkSpec;
@@ -46,6 +48,8 @@ import org.toesim.scenario.spec.SwitchSpec;
  */
 final class Network {
     private final Map<String, Link> links = new LinkedHashMap<>();
+    /** Per link (scenario order): its two ends' names and sending ports, for the summary. */
+    private final List<Ends> ends = new ArrayList<>();
     private final Map<String, LossBurstGate[]> gates = new HashMap<>();
     private final List<EthernetSwitch> switches = new ArrayList<>();
 
@@ -152,6 +156,7 @@ final class Network {
             a.connectWire(tap(pcapOf.get(l.between().get(0)), ab));
             b.connectWire(tap(pcapOf.get(l.between().get(1)), ba));
             links.put(l.name(), link);
+            ends.add(new Ends(link, l.between().get(0), l.between().get(1), a, b));
         }
         for (SwitchSpec sw : s.switches()) {
             route(s, sw.name(), byName.get(sw.name()), switchLinks.get(sw.name()), hosts);
@@ -247,5 +252,24 @@ final class Network {
 
     List<EthernetSwitch> switches() {
         return switches;
+    }
+
+    /** Both directions of every link, in scenario order. */
+    List<LinkReport> linkReports() {
+        List<LinkReport> out = new ArrayList<>(2 * ends.size());
+        for (Ends e : ends) {
+            out.add(report(e.link.name(), e.a, e.b, e.link.ab().stats(), e.portA));
+            out.add(report(e.link.name(), e.b, e.a, e.link.ba().stats(), e.portB));
+        }
+        return out;
+    }
+
+    private static LinkReport report(String name, String from, String to, LinkStats st, MacPort sender) {
+        return new LinkReport(name, from, to, st.framesIn.value(), st.framesDelivered.value(), st.lossDrops.value(),
+                sender.stats().txQueueDrops.value(), st.downDrops.value(), st.corrupted.value());
+    }
+
+    /** A link, the nodes at its ends and the ports sending into it (a sends a-&gt;b, b sends b-&gt;a). */
+    private record Ends(Link link, String a, String b, MacPort portA, MacPort portB) {
     }
 }

@@ -37,7 +37,7 @@ final class Reports {
         }
         return new SummaryReport(t.scenario.name(), t.scenario.seed(), end.status(), end.reason(), now, wallTimeMs,
                 t.sim.eventsRun(),
-                t.workloads.reports(now, t.hosts), hosts, nics, digest.hex());
+                t.workloads.reports(now, t.hosts), hosts, nics, t.network.linkReports(), digest.hex());
     }
 
     /** Host cycles spent on networking since warm-up: every category except application work. */

@@ -16,16 +16,31 @@ import java.util.List;
  * @param connections one entry per TCP connection
  * @param hosts       one entry per host
  * @param nics        one entry per adapter
+ * @param links       one entry per link direction, in scenario order (a-&gt;b, then b-&gt;a)
  * @param traceDigest trajectory digest (16 hex digits), equal for identical runs
  */
 public record SummaryReport(String scenario, long seed, RunStatus status, String statusReason, long simTimePs, long wallTimeMs, long events,
                             List<ConnectionReport> connections, List<HostReport> hosts, List<NicReport> nics,
-                            String traceDigest) {
+                            List<LinkReport> links, String traceDigest) {
     public SummaryReport {
         java.util.Objects.requireNonNull(status, "status");
         connections = List.copyOf(connections);
         hosts = List.copyOf(hosts);
         nics = List.copyOf(nics);
+        links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    /** A summary without link figures (hand-built results and tests). */
+    public SummaryReport(String scenario, long seed, RunStatus status, String statusReason, long simTimePs,
+                         long wallTimeMs, long events, List<ConnectionReport> connections, List<HostReport> hosts,
+                         List<NicReport> nics, String traceDigest) {
+        this(scenario, seed, status, statusReason, simTimePs, wallTimeMs, events, connections, hosts, nics, List.of(),
+                traceDigest);
+    }
+
+    /** Frames lost to random-loss impairments, over every link direction. */
+    public long lossDrops() {
+        return links.stream().mapToLong(LinkReport::lossDrops).sum();
     }
 
     /** The summary of a completed run (hand-built results and tests). */
@@ -44,6 +59,6 @@ public record SummaryReport(String scenario, long seed, RunStatus status, String
     /** This summary with another status and reason. */
     public SummaryReport withStatus(RunStatus newStatus, String reason) {
         return new SummaryReport(scenario, seed, newStatus, reason, simTimePs, wallTimeMs, events, connections, hosts,
-                nics, traceDigest);
+                nics, links, traceDigest);
     }
 }

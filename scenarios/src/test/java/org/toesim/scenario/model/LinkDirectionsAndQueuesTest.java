@@ -1,5 +1,6 @@
 package org.toesim.scenario.model;
 
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.nic.mac.QueueLimit;
 import org.toesim.nic.net.LinkStats;
 import org.toesim.scenario.result.ConnectionReport;
+import org.toesim.scenario.result.LinkReport;
 import org.toesim.scenario.result.SummaryReport;
 import org.toesim.scenario.run.ProgressListener;
 import org.toesim.scenario.run.RunContext;
@@ -100,5 +102,25 @@ class LinkDirectionsAndQueuesTest {
         assertEquals(4L << 20, c.bytesDelivered());
         assertEquals("ok", c.integrity());
         assertTrue(c.retransmits() >= small.hosts().get(0).qdiscDrops() / 2, c.toString());
+    }
+
+    @Test
+    void theSummaryReportsEachLinkDirectionsDropsSoRetransmissionsCanBeSetAgainstThem() throws Exception {
+        String link = "{\"between\": [\"a\", \"b\"], \"rate\": \"1Gbps\", \"delay\": \"100us\", \"queueFrames\": 50,"
+                + " \"impairments\": {\"loss\": 0.01, \"direction\": \"aToB\", \"frames\": \"data\"}}";
+        Scenario s = Scenarios.parse(bulk(link, "4MiB", "{\"name\": \"a\"}"));
+        SummaryReport r = new ModelExecutor().execute(s, NO_FILES).summary();
+        assertEquals(2, r.links().size(), r.links().toString());
+        LinkReport ab = r.links().get(0);
+        LinkReport ba = r.links().get(1);
+        assertEquals(List.of("a-b", "a", "b"), List.of(ab.link(), ab.from(), ab.to()));
+        assertEquals(List.of("a-b", "b", "a"), List.of(ba.link(), ba.from(), ba.to()));
+        assertTrue(ab.lossDrops() > 0, ab.toString());
+        assertEquals(0, ba.lossDrops() + ba.queueDrops(), ba.toString());
+        assertEquals(ab.lossDrops(), r.lossDrops());
+        // every frame that entered a->b was delivered, lost to the impairment or still on the wire
+        assertTrue(ab.framesIn() - ab.framesDelivered() - ab.lossDrops() <= 1, ab.toString());
+        // TCP repaired every loss: at least one retransmission per dropped data frame
+        assertTrue(r.connections().get(0).retransmits() >= ab.lossDrops() + ab.queueDrops(), r.connections().toString());
     }
 }
