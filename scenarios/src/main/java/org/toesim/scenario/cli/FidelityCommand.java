@@ -99,8 +99,8 @@ final class FidelityCommand implements Callable<Integer> {
                     LinuxReferenceSuite.ConditionResult r = LinuxReferenceSuite.run(model.get(), c,
                             exp.resolve("linux-ref"), refDir, judge, seedList, target.resolve("runs"));
                     linux.add(r);
-                    checks.addAll(Check.of(r, limits));
                 }
+                checks.addAll(Check.all(linux, limits));
             }
             List<MathisSuite.Point> mathis = List.of();
             if (mathisSeeds > 0) {

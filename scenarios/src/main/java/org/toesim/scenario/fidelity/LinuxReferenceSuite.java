@@ -1,5 +1,7 @@
 package org.toesim.scenario.fidelity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +33,11 @@ public final class LinuxReferenceSuite {
      * @param judged         pcapcheck's figures
      * @param flow           the timeline figures
      * @param wallMs         wall time of the simulation (0 for the reference)
+     * @param lossDrops      frames the random-loss impairment dropped (ToeSim: summary.json
+     *                       {@code links[].lossDrops}; the reference: its relay's {@code drop_loss}),
+     *                       -1 when unknown
      */
-    public record Figures(long seed, PcapCheck.Judged judged, PcapFlow flow, long wallMs) {
+    public record Figures(long seed, PcapCheck.Judged judged, PcapFlow flow, long wallMs, long lossDrops) {
     }
 
     /**
@@ -48,7 +53,22 @@ public final class LinuxReferenceSuite {
     /** The reference trace's figures, from its stored pcapcheck JSON and its pcap. */
     public static Figures reference(LinuxCondition c, Path refDir) throws IOException {
         return new Figures(-1, PcapCheck.read(refDir.resolve(c.trace() + ".pcapcheck.json")),
-                PcapFlow.read(refDir.resolve(c.trace() + ".pcap.gz")), 0);
+                PcapFlow.read(refDir.resolve(c.trace() + ".pcap.gz")), 0, relayLossDrops(refDir.resolve(c.trace()
+                + ".meta.json")));
+    }
+
+    /** {@code relay.a_to_b.drop_loss + relay.b_to_a.drop_loss} of a reference's meta.json, -1 if absent. */
+    static long relayLossDrops(Path meta) throws IOException {
+        if (!Files.isRegularFile(meta)) {
+            return -1;
+        }
+        JsonNode relay = new ObjectMapper().readTree(meta.toFile()).path("relay");
+        JsonNode ab = relay.path("a_to_b").path("drop_loss");
+        JsonNode ba = relay.path("b_to_a").path("drop_loss");
+        if (!ab.isNumber()) {
+            return -1;
+        }
+        return ab.asLong() + (ba.isNumber() ? ba.asLong() : 0);
     }
 
     /**
@@ -73,7 +93,8 @@ public final class LinuxReferenceSuite {
                 out.add(pending.finish());
             }
             Path json = dir.resolve("pcapcheck.json");
-            pending = new Pending(seed, judge.start(run.receiverPcap(), json), json, run.receiverPcap(), flow, wallMs);
+            pending = new Pending(seed, judge.start(run.receiverPcap(), json), json, run.receiverPcap(), flow, wallMs,
+                    run.summary().lossDrops());
         }
         if (pending != null) {
             out.add(pending.finish());
@@ -93,11 +114,12 @@ public final class LinuxReferenceSuite {
     }
 
     /** A seed whose pcapcheck is still running. */
-    private record Pending(long seed, Process process, Path json, Path pcap, PcapFlow flow, long wallMs) {
+    private record Pending(long seed, Process process, Path json, Path pcap, PcapFlow flow, long wallMs,
+                           long lossDrops) {
         Figures finish() throws IOException, InterruptedException {
             PcapCheck.Judged j = PcapCheck.await(process, json);
             Files.deleteIfExists(pcap);
-            return new Figures(seed, j, flow, wallMs);
+            return new Figures(seed, j, flow, wallMs, lossDrops);
         }
     }
 }

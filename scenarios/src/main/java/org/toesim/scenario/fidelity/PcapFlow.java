@@ -33,13 +33,17 @@ import java.util.zip.GZIPInputStream;
  *
  * @param timeTo1MiBNs  SYN to the frame that completes the first 1 MiB in order, or -1
  * @param firstLossNs   SYN to the first data frame beyond a hole (a segment lost upstream), or -1
+ * @param framesBeforeFirstLoss data frames that arrived before that frame, or -1 without a loss
+ *                      (the lost frame was about number {@code framesBeforeFirstLoss + 1} sent)
+ * @param bytesAtFirstLoss in-order bytes the receiver had when the first hole appeared, or -1
  * @param dataFrames    client-to-server frames carrying payload
  * @param ackFrames     server-to-client frames with no payload, SYN or FIN (pure ACKs)
  * @param holes         data frames that arrived beyond a hole (each loss episode counts its frames)
  * @param deliveredBytes in-order payload bytes at the end
  * @param curve         (time since SYN in ns, in-order bytes) each time 16 KiB more arrived in order
  */
-public record PcapFlow(long timeTo1MiBNs, long firstLossNs, long dataFrames, long ackFrames, long holes,
+public record PcapFlow(long timeTo1MiBNs, long firstLossNs, long framesBeforeFirstLoss, long bytesAtFirstLoss,
+                       long dataFrames, long ackFrames, long holes,
                        long deliveredBytes, List<long[]> curve) {
     /** Bytes in the slow-start probe point. */
     public static final long ONE_MIB = 1L << 20;
@@ -63,6 +67,19 @@ public record PcapFlow(long timeTo1MiBNs, long firstLossNs, long dataFrames, lon
     /** Pure ACKs per data frame. */
     public double ackRatio() {
         return dataFrames == 0 ? 0 : (double) ackFrames / dataFrames;
+    }
+
+    /**
+     * SYN to the moment {@code bytes} had arrived in order, in milliseconds (from the curve: the
+     * first 16 KiB step at or above {@code bytes}); NaN if never.
+     */
+    public double timeToBytesMs(long bytes) {
+        for (long[] p : curve) {
+            if (p[1] >= bytes) {
+                return p[0] / 1e6;
+            }
+        }
+        return Double.NaN;
     }
 
     /** In-order bytes delivered by {@code tNs} after the SYN (from the curve, so to 16 KiB). */
@@ -136,6 +153,8 @@ public record PcapFlow(long timeTo1MiBNs, long firstLossNs, long dataFrames, lon
         private final TreeMap<Long, Long> outOfOrder = new TreeMap<>();
         private long timeTo1MiBNs = -1;
         private long firstLossNs = -1;
+        private long framesBeforeFirstLoss = -1;
+        private long bytesAtFirstLoss = -1;
         private long dataFrames;
         private long ackFrames;
         private long holes;
@@ -192,6 +211,8 @@ public record PcapFlow(long timeTo1MiBNs, long firstLossNs, long dataFrames, lon
                 holes++;
                 if (firstLossNs < 0) {
                     firstLossNs = atNs;
+                    framesBeforeFirstLoss = dataFrames - 1; // this frame is already counted
+                    bytesAtFirstLoss = rcvNxt;
                 }
                 Long have = outOfOrder.get(rel);
                 if (have == null || have < end) {
@@ -218,7 +239,7 @@ public record PcapFlow(long timeTo1MiBNs, long firstLossNs, long dataFrames, lon
         }
 
         PcapFlow build() {
-            return new PcapFlow(timeTo1MiBNs, firstLossNs, dataFrames, ackFrames, holes, rcvNxt, List.copyOf(curve));
+            return new PcapFlow(timeTo1MiBNs, firstLossNs, framesBeforeFirstLoss, bytesAtFirstLoss, dataFrames, ackFrames, holes, rcvNxt, List.copyOf(curve));
         }
     }
 }

@@ -15,8 +15,6 @@ import org.toesim.scenario.run.ScenarioExecutors;
  * locally with the reason and fail it when {@code CI=true}.
  */
 final class FidelityInputs {
-    /** System property turning the pending fidelity suite on (see {@link LinuxReferenceTest}). */
-    static final String ENABLE = "toesim.fidelity";
 
     private FidelityInputs() {
     }

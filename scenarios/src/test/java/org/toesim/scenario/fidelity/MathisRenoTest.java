@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
@@ -15,12 +14,7 @@ import org.slf4j.LoggerFactory;
  * 1 Gbit/s, 1 ms each way at p = 1e-4, 1e-3, 1e-2 (data frames a-&gt;b), two seeds each: 0.8-1.0
  * for {@code rfc} with delayed ACKs (theory sqrt(3/4) = 0.87), 1.1-1.5 for {@code linux}
  * (segment counting, as Linux). p = 1e-4 over 1 GiB is ns-3's S4 (0.528 Gbit/s there).
- *
- * <p><b>Pending</b> like {@link LinuxReferenceTest} (the {@code linux} rows need the
- * segment-counting feature): runs only with {@code -Dtoesim.fidelity=true}.
  */
-@EnabledIfSystemProperty(named = FidelityInputs.ENABLE, matches = "true",
-        disabledReason = "pending issue-10 features: run with -Dtoesim.fidelity=true (integrator: remove this line)")
 class MathisRenoTest {
     private static final Logger LOG = LoggerFactory.getLogger(MathisRenoTest.class);
 
