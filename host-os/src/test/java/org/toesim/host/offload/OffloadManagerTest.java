@@ -213,10 +213,7 @@ class OffloadManagerTest {
         if (state == c.delegated().state()) {
             return c;
         }
-        ControlBlock.Delegated d = c.delegated();
-        return new ControlBlock(c.constant(), c.cached(), new ControlBlock.Delegated(state, d.send(), d.receive(),
-                d.timestamps(), d.congestion(), d.rtt(), d.timers(), d.scoreboard(), d.sackReported(), d.stats(),
-                d.undo()));
+        return new ControlBlock(c.constant(), c.cached(), c.delegated().withState(state));
     }
 
     final Simulator sim = new Simulator();

@@ -187,8 +187,7 @@ final class CommandHandler implements DmaReadCallback {
         }
         ControlBlock.ReceiveState r2 = new ControlBlock.ReceiveState(r.rcvNxtPos(), maxEdge, r.peerFinPos(),
                 r.finReceived(), r.undelivered(), r.outOfOrder());
-        return new ControlBlock.Delegated(d.state(), d.send(), r2, d.timestamps(), d.congestion(), d.rtt(), d.timers(),
-                d.scoreboard(), d.sackReported(), d.stats(), d.undo());
+        return d.withReceive(r2);
     }
 
     private void update(ToeCommand.UpdateOffload u, int slot) {
@@ -267,9 +266,7 @@ final class CommandHandler implements DmaReadCallback {
         }
         ControlBlock.ReceiveState r2 = new ControlBlock.ReceiveState(r.rcvNxtPos(), r.rcvAdvRightPos(), r.peerFinPos(),
                 r.finReceived(), rest, r.outOfOrder());
-        ControlBlock.Delegated d2 = new ControlBlock.Delegated(d.state(), d.send(), r2, d.timestamps(), d.congestion(),
-                d.rtt(), d.timers(), d.scoreboard(), d.sackReported(), d.stats(), d.undo());
-        return new ControlBlock(snap.constant(), c.hostCached, d2);
+        return new ControlBlock(snap.constant(), c.hostCached, d.withReceive(r2));
     }
 
     /** The per-connection statistics block of a query. */

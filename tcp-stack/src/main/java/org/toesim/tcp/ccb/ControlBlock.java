@@ -7,6 +7,7 @@ import org.toesim.tcp.engine.TcpState;
 import org.toesim.tcp.engine.TimerKind;
 import org.toesim.tcp.engine.UndoSnapshot;
 import org.toesim.tcp.rtt.RttSnapshot;
+import org.toesim.tcp.rtt.SendTimeSnapshot;
 import org.toesim.tcp.sack.RackSnapshot;
 import org.toesim.tcp.sack.ScoreboardSnapshot;
 import org.toesim.tcp.segment.FourTuple;
@@ -28,8 +29,19 @@ import org.toesim.tcp.segment.SackBlock;
  *   restore(t') ◀─────────────── flush: snapshot(t') on the adapter, Delegated comes back
  * </pre>
  *
- * Timers are stored as time remaining at the snapshot instant, so a connection restored at
- * {@code t'} behaves as the original would have from {@code t}, shifted by {@code t' - t}.
+ * It carries every variable that shapes what the connection sends next, because a handoff must
+ * be invisible on the wire: a connection snapshotted and restored at any instant emits exactly
+ * the segments the uninterrupted one would have. Beyond the RFC 9293 variables, buffers and
+ * timers that means the state of each behaviour the connection runs: the RFC 6298 estimator
+ * and per-segment send times ({@link SendTimeRtt}, Linux microsecond RTT), the SACK
+ * scoreboard, PRR, RACK and TLP ({@link LossRecovery}), undo and F-RTO, congestion control with
+ * HyStart++, and the Linux receive side ({@link ReceiverState}: window selection, receiver RTT,
+ * autotuning, quick-ACK and ACK-policy state). Parts for behaviours not running are null.
+ *
+ * <p>Timers and send times are stored as time remaining or age at the snapshot instant, so a
+ * connection restored at {@code t'} behaves as the original would have from {@code t}, shifted
+ * by {@code t' - t}. Variable-length state is bounded by what is in flight or held (data runs,
+ * SACK blocks, the RACK and send-time logs).
  * Sequence positions are 64-bit counts from ISS/IRS (position 0 is the SYN; data byte k is at
  * k+1) so long transfers never alias; {@link #sndUna()} and friends give the 32-bit RFC values.
  */
@@ -116,13 +128,35 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
      * @param stats       statistics so far
      * @param undo        spurious-recovery undo and F-RTO state (Linux undo_marker, prior_cwnd, ...); null:
      *                    nothing to undo
+     * @param receiver    Linux receive side (window selection, receiver RTT, autotuning, quick-ACK and
+     *                    ACK-policy state); null when none of those behaviours runs
+     * @param sendTimeRtt per-segment send times for microsecond RTT samples; null when
+     *                    {@code microsecondRtt} is off
      */
     public record Delegated(TcpState state, SendState send, ReceiveState receive, TimestampState timestamps,
                             CongestionPart congestion, RttSnapshot rtt, TimerState timers,
                             ScoreboardSnapshot scoreboard, List<SackBlock> sackReported, ConnectionStats stats,
-                            UndoSnapshot undo) {
+                            UndoSnapshot undo, ReceiverState receiver, SendTimeRtt sendTimeRtt) {
         public Delegated {
             sackReported = List.copyOf(sackReported);
+        }
+
+        /** The same with the RFC 9293 state {@code s} (everything else kept, whatever the CCB carries). */
+        public Delegated withState(TcpState s) {
+            return new Delegated(s, send, receive, timestamps, congestion, rtt, timers, scoreboard, sackReported,
+                    stats, undo, receiver, sendTimeRtt);
+        }
+
+        /** The same with the receive side {@code r}. */
+        public Delegated withReceive(ReceiveState r) {
+            return new Delegated(state, send, r, timestamps, congestion, rtt, timers, scoreboard, sackReported,
+                    stats, undo, receiver, sendTimeRtt);
+        }
+
+        /** The same with the statistics {@code s}. */
+        public Delegated withStats(ConnectionStats s) {
+            return new Delegated(state, send, receive, timestamps, congestion, rtt, timers, scoreboard, sackReported,
+                    s, undo, receiver, sendTimeRtt);
         }
 
         /**
@@ -242,5 +276,42 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
     public record TimerState(TimerKind kind, long remainingPs, int retries, long delayedAckRemainingPs,
                              long unackedRcvBytes, boolean ackNow, long rttSeqPos, long rttElapsedPs,
                              long sinceLastRecvPs) {
+    }
+
+    /**
+     * The Linux receive side ({@code receiveAutotuning}, {@code quickAck}, {@code linuxAckPolicy};
+     * Linux field names in brackets). Times are ages at the snapshot instant. The buffer itself
+     * ([sk_rcvbuf], grown by autotuning) is {@link Cached#receiveBufferBytes()}.
+     *
+     * @param bufferLocked     the host fixed the buffer: no autotuning [SOCK_RCVBUF_LOCK]
+     * @param rcvSsthreshBytes [rcv_ssthresh] the window's growth limit, -1 before the first window
+     * @param lastAdvWndBytes  [rcv_wnd] the window of the last segment sent
+     * @param quickAcks        [icsk_ack.quick] ACKs still to send at once
+     * @param dataSeen         data has arrived (the first data enters quick-ACK mode)
+     * @param sinceLastDataPs  time since data last arrived [icsk_ack.lrcvtime]
+     * @param rcvRttX8Ps       [rcv_rtt_est.rtt_us] 8 * the receiver RTT, ps; 0 before the first sample
+     * @param rcvRttLastTsecr  [rcv_rtt_last_tsecr] TSecr of the last segment timed by timestamp
+     * @param rcvRttSeqPos     [rcv_rtt_est.seq] position ending the timed window, -1 before the first
+     * @param sinceRcvRttPs    time since that window began [rcv_rtt_est.time]
+     * @param rcvqSpaceBytes   [rcvq_space.space] bytes read in the last receiver RTT, -1 before ESTABLISHED
+     * @param rcvqSeqOffset    [rcvq_space.seq] stream offset the measurement counts from
+     * @param sinceRcvqPs      time since the measurement began [rcvq_space.time]
+     */
+    public record ReceiverState(boolean bufferLocked, long rcvSsthreshBytes, long lastAdvWndBytes, int quickAcks,
+                                boolean dataSeen, long sinceLastDataPs, long rcvRttX8Ps, int rcvRttLastTsecr,
+                                long rcvRttSeqPos, long sinceRcvRttPs, long rcvqSpaceBytes, long rcvqSeqOffset,
+                                long sinceRcvqPs) {
+    }
+
+    /**
+     * RTT sampling from per-segment send times ({@code microsecondRtt}; Linux {@code skb_mstamp}).
+     *
+     * @param minRttPs  smallest ca_rtt sample so far, -1 before the first
+     * @param sendTimes send time of every segment in flight, compactly encoded
+     */
+    public record SendTimeRtt(long minRttPs, SendTimeSnapshot sendTimes) {
+        public SendTimeRtt {
+            sendTimes = sendTimes == null ? SendTimeSnapshot.EMPTY : sendTimes;
+        }
     }
 }

@@ -44,7 +44,8 @@ final class CcbCodec {
                 t.rttSeqPos, t.rttSeqPos >= 0 ? nowPs - t.rttStartPs : 0, nowPs - t.lastRecvPs);
         ControlBlock.Delegated delegated = new ControlBlock.Delegated(t.state, send, recv, ts, cong, t.rtt.snapshot(),
                 timers, t.scoreboard == null ? null : t.scoreboard.snapshot(), t.sackBuilder.reported(),
-                t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes), t.undo.snapshot());
+                t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes), t.undo.snapshot(),
+                t.rx.snapshot(nowPs), t.usRtt == null ? null : t.usRtt.snapshot(nowPs));
         return new ControlBlock(constant, cached, delegated);
     }
 
@@ -132,6 +133,12 @@ final class CcbCodec {
         t.rtt = RttEstimator.restore(d.rtt());
         t.cs.srttPs = t.rtt.srttPs();
         t.cs.minRttPs = t.rtt.minRttPs();
+        if (t.usRtt != null && d.sendTimeRtt() != null) {
+            t.usRtt.restore(d.sendTimeRtt(), nowPs);
+            if (t.usRtt.minRttPs() >= 0) {
+                t.cs.minRttPs = t.usRtt.minRttPs(); // ca_rtt minimum once µs samples began
+            }
+        }
         t.scoreboard = d.scoreboard() == null ? null : SackScoreboard.restore(d.scoreboard());
         t.sackBuilder = new SackBlockBuilder(d.sackReported());
         t.undo = UndoState.restore(d.undo());
@@ -146,6 +153,6 @@ final class CcbCodec {
         t.rttStartPs = nowPs - tm.rttElapsedPs();
         t.lastRecvPs = nowPs - tm.sinceLastRecvPs();
         t.stats.restore(d.stats(), t.state, nowPs);
-        t.rx.afterRestore(nowPs);
+        t.rx.restore(d.receiver(), nowPs);
     }
 }

@@ -1,6 +1,7 @@
 package org.toesim.tcp.engine;
 
 import java.util.List;
+import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.segment.Segment;
 
 /**
@@ -45,11 +46,8 @@ final class LinuxReceiver {
     int quickAcks;
     private boolean dataSeen;
     private long lastDataPs;
-    /** rcv_rtt_est.rtt_us * 8, in ps; 0 before the first sample. */
-    private long rcvRttX8Ps;
-    private int rcvRttLastTsecr;
-    private long rcvRttSeqPos = -1;
-    private long rcvRttTimePs;
+    /** rcv_rtt_est: paces the right-sizing below. */
+    private final ReceiverRtt rcvRtt;
     /** rcvq_space: bytes copied to the application in the last receiver RTT, and since when. */
     private long rcvqSpaceBytes = -1;
     private long rcvqSeqOffset;
@@ -58,6 +56,7 @@ final class LinuxReceiver {
     LinuxReceiver(Tcb t) {
         this.t = t;
         this.rcvBufBytes = t.config.receiveBufferBytes();
+        this.rcvRtt = new ReceiverRtt(t);
     }
 
     private boolean autotuning() {
@@ -180,8 +179,51 @@ final class LinuxReceiver {
         rcvqTimePs = nowPs;
     }
 
-    /** State after a CCB restore: the grown buffer came with it, the estimates start over. */
-    void afterRestore(long nowPs) {
+    /** Whether any receiver behaviour runs, i.e. whether this state matters and goes in a CCB. */
+    private boolean active() {
+        TcpFeatures f = t.config.features();
+        return f.receiveAutotuning() || f.quickAck() || f.linuxAckPolicy();
+    }
+
+    /**
+     * The state for a CCB at {@code nowPs}, times as ages; null when no receiver behaviour runs
+     * (nothing here is then read). The buffer itself travels as the cached receive buffer.
+     */
+    ControlBlock.ReceiverState snapshot(long nowPs) {
+        if (!active()) {
+            return null;
+        }
+        return new ControlBlock.ReceiverState(locked, rcvSsthreshBytes, lastAdvWndBytes, quickAcks, dataSeen,
+                nowPs - lastDataPs, rcvRtt.x8Ps, rcvRtt.lastTsecr, rcvRtt.seqPos, nowPs - rcvRtt.timePs, rcvqSpaceBytes,
+                rcvqSeqOffset, nowPs - rcvqTimePs);
+    }
+
+    /**
+     * State after a CCB restore at {@code nowPs}: exactly {@code s}; without one (the CCB came
+     * from an engine not running these behaviours) the grown buffer came with the cached part
+     * and the estimates start over.
+     */
+    void restore(ControlBlock.ReceiverState s, long nowPs) {
+        if (s == null) {
+            startOver(nowPs);
+            return;
+        }
+        locked = s.bufferLocked();
+        rcvSsthreshBytes = s.rcvSsthreshBytes();
+        lastAdvWndBytes = s.lastAdvWndBytes();
+        quickAcks = s.quickAcks();
+        dataSeen = s.dataSeen();
+        lastDataPs = nowPs - s.sinceLastDataPs();
+        rcvRtt.x8Ps = s.rcvRttX8Ps();
+        rcvRtt.lastTsecr = s.rcvRttLastTsecr();
+        rcvRtt.seqPos = s.rcvRttSeqPos();
+        rcvRtt.timePs = nowPs - s.sinceRcvRttPs();
+        rcvqSpaceBytes = s.rcvqSpaceBytes();
+        rcvqSeqOffset = s.rcvqSeqOffset();
+        rcvqTimePs = nowPs - s.sinceRcvqPs();
+    }
+
+    private void startOver(long nowPs) {
         rcvSsthreshBytes = fullWindowBytes();
         lastAdvWndBytes = t.rcvWndBytes();
         rcvqSpaceBytes = (long) INIT_CWND_SEGMENTS * t.rcvMssBytes();
@@ -203,10 +245,7 @@ final class LinuxReceiver {
     void onInOrderData(Segment seg, int lenBytes, long nowPs) {
         TcpFeatures f = t.config.features();
         if (f.receiveAutotuning()) {
-            rcvRttMeasure(nowPs);
-            if (t.tsOk && seg.options().hasTimestamps()) {
-                rcvRttMeasureTs(seg, lenBytes, nowPs);
-            }
+            rcvRtt.onInOrderData(seg, lenBytes, nowPs);
         }
         if (f.quickAck()) {
             if (!dataSeen) {
@@ -263,10 +302,10 @@ final class LinuxReceiver {
 
     /** The application read: dynamic right-sizing once per receiver RTT (tcp_rcv_space_adjust). */
     void onRead(long nowPs) {
-        if (!autotuning() || locked || rcvqSpaceBytes < 0 || rcvRttX8Ps == 0) {
+        if (!autotuning() || locked || rcvqSpaceBytes < 0 || rcvRtt.x8Ps == 0) {
             return;
         }
-        if (nowPs - rcvqTimePs < rcvRttX8Ps >> 3) {
+        if (nowPs - rcvqTimePs < rcvRtt.rttPs()) {
             return;
         }
         long copied = t.recvBuf.readOffset() - rcvqSeqOffset - t.recvBuf.readableBytes();
@@ -285,7 +324,7 @@ final class LinuxReceiver {
 
     /** Smoothed receiver RTT (rcv_rtt_est), 0 before the first sample. */
     long rcvRttPs() {
-        return rcvRttX8Ps >> 3;
+        return rcvRtt.rttPs();
     }
 
     // ------------------------------------------------------------------ internals
@@ -327,50 +366,5 @@ final class LinuxReceiver {
         if (rcvbuf > rcvBufBytes) {
             rcvBufBytes = rcvbuf;
         }
-    }
-
-    /** tcp_rcv_rtt_measure_ts: TSecr of a full-sized segment, whole ticks, zero samples dropped. */
-    private void rcvRttMeasureTs(Segment seg, int lenBytes, long nowPs) {
-        int tsecr = seg.options().tsEcr();
-        if (tsecr == rcvRttLastTsecr) {
-            return;
-        }
-        rcvRttLastTsecr = tsecr;
-        if (tsecr == 0 || lenBytes < t.rcvMssBytes()) {
-            return;
-        }
-        int nowTicks = t.tsOffset + (int) (nowPs / t.config.tsTickPs());
-        long ticks = nowTicks - tsecr;
-        if (ticks > 0) {
-            rcvRttUpdate(ticks * t.config.tsTickPs(), false);
-        }
-    }
-
-    /** tcp_rcv_rtt_measure: without timestamps, the time to receive one window. */
-    private void rcvRttMeasure(long nowPs) {
-        if (rcvRttSeqPos >= 0) {
-            if (t.rcvNxtPos < rcvRttSeqPos) {
-                return;
-            }
-            rcvRttUpdate(Math.max(MicrosecondRtt.toMicros(nowPs - rcvRttTimePs), 1_000_000L), true);
-        }
-        rcvRttSeqPos = t.rcvNxtPos + t.rcvWndBytes();
-        rcvRttTimePs = nowPs;
-    }
-
-    /**
-     * tcp_rcv_rtt_update (6.16+): a smaller sample is taken at once; a larger one only with
-     * timestamps, smoothed by 1/8, and not while unread data is queued.
-     */
-    private void rcvRttUpdate(long samplePs, boolean windowDependent) {
-        long m = samplePs << 3;
-        if (rcvRttX8Ps == 0 || m < rcvRttX8Ps) {
-            rcvRttX8Ps = m;
-            return;
-        }
-        if (windowDependent || t.recvBuf.readableBytes() > 0) {
-            return;
-        }
-        rcvRttX8Ps = rcvRttX8Ps - (rcvRttX8Ps >> 3) + samplePs;
     }
 }

@@ -1,6 +1,7 @@
 package org.toesim.tcp.engine;
 
 import org.toesim.core.units.Units;
+import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.rtt.SendTimeLog;
 import org.toesim.tcp.segment.Segment;
 
@@ -23,7 +24,7 @@ import org.toesim.tcp.segment.Segment;
  */
 final class MicrosecondRtt {
     private final Tcb t;
-    private final SendTimeLog log = new SendTimeLog();
+    private SendTimeLog log = new SendTimeLog();
     private long minRttPs = -1;
 
     MicrosecondRtt(Tcb t) {
@@ -75,5 +76,16 @@ final class MicrosecondRtt {
     /** Smallest ca_rtt sample so far, -1 before the first. */
     long minRttPs() {
         return minRttPs;
+    }
+
+    /** The state for a CCB at {@code nowPs}: the minimum and every in-flight send time, as ages. */
+    ControlBlock.SendTimeRtt snapshot(long nowPs) {
+        return new ControlBlock.SendTimeRtt(minRttPs, log.snapshot(nowPs));
+    }
+
+    /** Takes over the state of {@code s} (snapshotted at another instant), now {@code nowPs}. */
+    void restore(ControlBlock.SendTimeRtt s, long nowPs) {
+        minRttPs = s.minRttPs();
+        log = SendTimeLog.restore(s.sendTimes(), nowPs);
     }
 }

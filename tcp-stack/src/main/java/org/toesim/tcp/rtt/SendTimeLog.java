@@ -12,8 +12,9 @@ package org.toesim.tcp.rtt;
  *               whether any retransmitted one was among them
  * </pre>
  *
- * Positions are the engine's unwrapped send positions. Not part of a CCB: a restored connection
- * starts with an empty log and takes no send-time sample for data sent before the move.
+ * Positions are the engine's unwrapped send positions. The log travels in a CCB
+ * ({@link #snapshot}, {@link #restore}), so a restored connection samples the data sent before
+ * the move exactly as the original would have.
  */
 public final class SendTimeLog {
     /** The ACK covered nothing logged, or something not logged: no send-time sample. */
@@ -123,6 +124,57 @@ public final class SendTimeLog {
         sentPs = p;
         retx = r;
         head = 0;
+    }
+
+    /** The log at {@code nowPs}, send times as ages ({@link SendTimeSnapshot}). */
+    public SendTimeSnapshot snapshot(long nowPs) {
+        if (size == 0) {
+            return SendTimeSnapshot.EMPTY;
+        }
+        int gaps = 0;
+        for (int i = 1; i < size; i++) {
+            if (start[phys(i)] != end[phys(i - 1)]) {
+                gaps++;
+            }
+        }
+        long[] runs = new long[2 * (size + gaps)];
+        int r = 0;
+        for (int i = 0; i < size; i++) {
+            int k = phys(i);
+            if (i > 0 && start[k] != end[phys(i - 1)]) {
+                runs[r++] = start[k];
+                runs[r++] = SendTimeSnapshot.NOT_LOGGED;
+            }
+            runs[r++] = end[k];
+            runs[r++] = retx[k] ? SendTimeSnapshot.RETRANSMITTED : nowPs - sentPs[k];
+        }
+        return new SendTimeSnapshot(start[head], runs);
+    }
+
+    private int phys(int i) {
+        return (head + i) & (start.length - 1);
+    }
+
+    /** A log holding what {@code snap} (taken at another instant) held, now {@code nowPs}. */
+    public static SendTimeLog restore(SendTimeSnapshot snap, long nowPs) {
+        SendTimeLog log = new SendTimeLog();
+        long from = snap.headStartPos();
+        for (int run = 0; run < snap.runCount(); run++) {
+            long to = snap.endPos(run);
+            long stamp = snap.stamp(run);
+            if (stamp != SendTimeSnapshot.NOT_LOGGED) {
+                if (log.size == log.start.length) {
+                    log.grow();
+                }
+                int k = log.size++;
+                log.start[k] = from;
+                log.end[k] = to;
+                log.retx[k] = stamp == SendTimeSnapshot.RETRANSMITTED;
+                log.sentPs[k] = log.retx[k] ? nowPs : nowPs - stamp;
+            }
+            from = to;
+        }
+        return log;
     }
 
     @Override

@@ -110,6 +110,9 @@ public final class SackScoreboard {
         sb.rescueRxt = snap.rescueRxt();
         sb.rackLost = snap.rackLost();
         sb.dupThreshLoss = snap.dupThreshLoss();
+        sb.unaRetransmitted = snap.unaRetransmitted();
+        sb.unaRxtSeq = snap.unaRxtSeq();
+        sb.unaRxtHighData = snap.unaRxtHighData();
         sb.recomputeLostBoundary();
         return sb;
     }
@@ -440,6 +443,7 @@ public final class SackScoreboard {
 
     public ScoreboardSnapshot snapshot() {
         return new ScoreboardSnapshot(smssBytes, dupThresh, ranges.base(), highData, ranges.toBlocks(),
-                inRecovery, rtoFence, recoveryPoint, highRxt, rescueRxt, rackLost, dupThreshLoss);
+                inRecovery, rtoFence, recoveryPoint, highRxt, rescueRxt, rackLost, dupThreshLoss, unaRetransmitted,
+                unaRxtSeq, unaRxtHighData);
     }
 }

@@ -19,19 +19,24 @@ import org.toesim.tcp.segment.SackBlock;
  * @param rescueRxt     RescueRxt + 1
  * @param rackLost      RACK's lost mark (RFC 8985 §6.2): un-SACKed octets below it are lost
  * @param dupThreshLoss whether the RFC 6675 DupThresh rule marks losses (false when RACK replaced it)
+ * @param unaRetransmitted the segment at SND.UNA was retransmitted in this recovery (lost-retransmission
+ *                      detection, {@link SackScoreboard#unaRetransmissionLost})
+ * @param unaRxtSeq     SND.UNA when it was last retransmitted
+ * @param unaRxtHighData HighData + 1 when SND.UNA was last retransmitted
  */
 public record ScoreboardSnapshot(int smssBytes, int dupThresh, int sndUna, int highData,
                                  List<SackBlock> sacked, boolean inRecovery, boolean rtoFence,
                                  int recoveryPoint, int highRxt, int rescueRxt, int rackLost,
-                                 boolean dupThreshLoss) {
+                                 boolean dupThreshLoss, boolean unaRetransmitted, int unaRxtSeq,
+                                 int unaRxtHighData) {
     public ScoreboardSnapshot {
         sacked = List.copyOf(sacked);
     }
 
-    /** A snapshot of a scoreboard RACK never touched. */
+    /** A snapshot of a scoreboard RACK never touched, SND.UNA not retransmitted. */
     public ScoreboardSnapshot(int smssBytes, int dupThresh, int sndUna, int highData, List<SackBlock> sacked,
                               boolean inRecovery, boolean rtoFence, int recoveryPoint, int highRxt, int rescueRxt) {
         this(smssBytes, dupThresh, sndUna, highData, sacked, inRecovery, rtoFence, recoveryPoint, highRxt, rescueRxt,
-                sndUna, true);
+                sndUna, true, false, 0, 0);
     }
 }

@@ -35,14 +35,12 @@ class FixtureTest extends EngineTestBase {
                 rtt.snapshot(),
                 new ControlBlock.TimerState(TimerKind.IDLE, 0, 0, -1, 0, false, -1, 0, 0),
                 null, List.of(), new ConnectionStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                Map.of()), null);
+                Map.of()), null, null, null);
         return new ControlBlock(k, cached, d);
     }
 
     static ControlBlock withoutStats(ControlBlock c) {
-        ControlBlock.Delegated d = c.delegated();
-        return new ControlBlock(c.constant(), c.cached(), new ControlBlock.Delegated(d.state(), d.send(), d.receive(),
-                d.timestamps(), d.congestion(), d.rtt(), d.timers(), d.scoreboard(), d.sackReported(), null, d.undo()));
+        return new ControlBlock(c.constant(), c.cached(), c.delegated().withStats(null));
     }
 
     @Test

@@ -36,20 +36,13 @@ class SnapshotRestorePropertyTest {
     }
 
     /**
-     * The Linux behaviours whose state the CCB carries today. Not yet carried (issue 10, known
-     * gap): the microsecond send-time log and the receiver state (RTT, autotuning, quick-ACK
-     * count), so a handoff with {@code microsecondRtt}, {@code receiveAutotuning}, {@code quickAck}
-     * or {@code linuxAckPolicy} on does not yet continue identically.
+     * The same with the whole Linux profile ({@link TcpFeatures#linux()}): segment-counting
+     * growth, HyStart++, loss recovery and undo, and the receive side and microsecond send times.
      */
-    static final TcpFeatures LINUX_HANDOFF_SAFE =
-            TcpFeatures.linux().withMicrosecondRtt(false).withReceiveAutotuning(false)
-                    .withQuickAck(false).withLinuxAckPolicy(false);
-
-    /** The same with the Linux behaviours on (segment-counting growth, HyStart++, ...). */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void restoredRunEmitsIdenticalSegmentsWithLinuxFeatures(int seed) {
-        check(seed, TransferPropertyTest.config(seed).toBuilder().features(LINUX_HANDOFF_SAFE).build());
+        check(seed, TransferPropertyTest.config(seed).toBuilder().features(TcpFeatures.linux()).build());
     }
 
     /**
@@ -59,7 +52,7 @@ class SnapshotRestorePropertyTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("hystartSeeds")
     void hyStartStateSurvivesHandoffsInSlowStart(int seed) {
-        TcpConfig cfg = TcpConfig.builder().congestionControl("cubic").features(LINUX_HANDOFF_SAFE)
+        TcpConfig cfg = TcpConfig.builder().congestionControl("cubic").features(TcpFeatures.linux())
                 .sendBufferBytes(1 << 20).receiveBufferBytes(1 << 20).sack(seed % 2 == 0).build();
         byte[] data = new byte[600_000 + 1000 * seed];
         new Random(seed).nextBytes(data);
@@ -77,6 +70,41 @@ class SnapshotRestorePropertyTest {
         for (int i = 0; i < baseline.log.size(); i++) {
             assertEquals(baseline.log.get(i), swapped.log.get(i), "segment " + i);
         }
+    }
+
+    /**
+     * Receive autotuning that actually grows the buffer (64 KiB up to 4 MiB) with quick ACKs and
+     * the Linux ACK policy, over a 1 Gbit/s link or a 1 % lossy one (odd seeds): handoffs land while the receiver
+     * measures its RTT, right-sizes and leaves quick-ACK mode, and while the sender's
+     * microsecond send-time log holds a full window.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("hystartSeeds")
+    void receiveAutotuningSurvivesHandoffs(int seed) {
+        TcpConfig cfg = TcpConfig.builder().congestionControl(seed < 2 ? "cubic" : "reno")
+                .features(TcpFeatures.linux()).sendBufferBytes(1 << 20).receiveBufferBytes(64 * 1024)
+                .maxReceiveBufferBytes(4 << 20).sack(seed % 2 == 0).timestamps(seed % 4 < 2).build();
+        byte[] data = new byte[1_500_000 + 1000 * seed];
+        new Random(seed).nextBytes(data);
+        Random r = new Random(seed * 17L);
+        long[] instants = new long[100];
+        for (int i = 0; i < instants.length; i++) {
+            instants[i] = 1 + (long) (r.nextDouble() * 500 * Units.PS_PER_MS);
+        }
+        java.util.Arrays.sort(instants);
+        ChannelConfig link = seed % 2 == 1
+                ? new ChannelConfig(500 * Units.PS_PER_US, 100_000_000L, 0.01, 0.0, 300 * Units.PS_PER_US, 0.0)
+                : ChannelConfig.perfect(Units.PS_PER_MS, 1_000_000_000L);
+        TcpPair baseline = run(seed, link, cfg, data, instants, false);
+        TcpPair swapped = run(seed, link, cfg, data, instants, true);
+        org.junit.jupiter.api.Assertions.assertTrue(baseline.server.conn.receiveBufferBytes() > 4 * 64 * 1024,
+                "the receiver's buffer grew: " + baseline.server.conn.receiveBufferBytes());
+        assertArrayEquals(data, swapped.server.received.toByteArray(), "byte stream after handoffs");
+        assertEquals(baseline.log.size(), swapped.log.size(), "segment count");
+        for (int i = 0; i < baseline.log.size(); i++) {
+            assertEquals(baseline.log.get(i), swapped.log.get(i), "segment " + i);
+        }
+        assertEquals(baseline.server.conn.receiveBufferBytes(), swapped.server.conn.receiveBufferBytes());
     }
 
     static java.util.stream.IntStream hystartSeeds() {

@@ -200,6 +200,26 @@ class SackScoreboardTest {
     }
 
     /**
+     * Lost-retransmission detection (the retransmission of SND.UNA is lost once DupThresh
+     * segments sent after it are SACKed) continues across a snapshot: which SND.UNA was
+     * retransmitted, and how far data had been sent then, travel in the snapshot.
+     */
+    @Test
+    void lostUnaRetransmissionIsDetectedAfterRestore() {
+        SackScoreboard a = tenInFlight();
+        a.update(UNA, List.of(sack(1, 4)));
+        a.enterRecovery(SMSS);
+        a.onNewDataSent(seg(14));
+        SackScoreboard b = SackScoreboard.restore(a.snapshot());
+        assertEquals(a.snapshot(), b.snapshot());
+        for (SackScoreboard sb : List.of(a, b)) {
+            assertFalse(sb.unaRetransmissionLost());
+            sb.update(UNA, List.of(sack(10, 13), sack(1, 4)));
+            assertTrue(sb.unaRetransmissionLost());
+        }
+    }
+
+    /**
      * Against an octet-by-octet model of RFC 6675 §4 (IsLost, SetPipe) on random SACK
      * patterns across the wrap. SMSS 10 keeps the model small.
      */
