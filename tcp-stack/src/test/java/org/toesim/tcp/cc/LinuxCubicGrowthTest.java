@@ -61,6 +61,11 @@ class LinuxCubicGrowthTest {
         c.ssthreshOnLoss(avoidance(95), 30 * S); // above last_max 76: last_max = cwnd even with fast convergence
         assertEquals(95, growth(c).lastMaxCwndSegs());
 
+        Cubic again = cubic(true);              // a loss at exactly last_max: not below it, no fast convergence
+        again.ssthreshOnLoss(avoidance(100), 10 * S);
+        again.ssthreshOnLoss(avoidance(100), 20 * S);
+        assertEquals(100, growth(again).lastMaxCwndSegs(), "cwnd < last_max is strict");
+
         assertEquals(2 * SMSS, cubic(true).ssthreshOnLoss(avoidance(1), 0), "max(1 * 717 / 1024, 2)");
         assertEquals(2 * SMSS, cubic(true).ssthreshOnLoss(avoidance(2), 0), "2 * 717 / 1024 = 1");
         assertEquals(2 * SMSS, cubic(true).ssthreshOnLoss(avoidance(3), 0), "3 * 717 / 1024 = 2.1");
@@ -120,6 +125,12 @@ class LinuxCubicGrowthTest {
         }
         assertEquals(103 * SMSS, o.cwndBytes, "60 segments ACKed: +3");
         assertEquals(0, growth(odd).ackedCarryBytes());
+
+        Cubic late = cubic(true);               // the cap applies to any cnt above 20, here 21:
+        CongestionState l = avoidance(21);      // t = 1400 * 1024 / 1000 = 1433, 410 * 1433^3 / 2^40 = 1.1
+        late.onAck(l, SMSS, 10 * S);
+        late.onAck(l, SMSS, 11_400 * MS);       // target 22, cwnd / (22 - 21) = 21
+        assertEquals(20, growth(late).cnt());
     }
 
     @Test
@@ -192,6 +203,40 @@ class LinuxCubicGrowthTest {
         for (int k = 1; k < cwnds.size(); k++) {
             assertTrue(cwnds.get(k) - cwnds.get(k - 1) <= cwnds.get(k - 1) / 2, "cnt >= 2: at most +50 % per window");
         }
+    }
+
+    @Test
+    void delayMinIsRoundedUpToWholeJiffies() {
+        // usecs_to_jiffies rounds up: delay_min 95.5 ms adds 96 jiffies to t. First ACK of the epoch
+        // after a loss at 100: t = 96 * 1024 / 1000 = 98, target = 100 - 410 * 4218^3 / 2^40 = 73,
+        // cnt = 70 / 3 = 23: +3. With 95 ms: t = 97, 100 - 28.03 -> 72, cnt = 70 / 2 = 35: +2.
+        for (long[] c : new long[][] {{95_500, 23, 73}, {95_000, 35, 72}}) {
+            Cubic cc = cubic(true);
+            CongestionState s = avoidance(100);
+            cc.onRttSample(s, c[0] * Units.PS_PER_US, 9 * S);
+            s.ssthreshBytes = cc.ssthreshOnLoss(s, 10 * S);
+            s.cwndBytes = s.ssthreshBytes;
+            cc.onAck(s, s.cwndBytes, 10_500 * MS);
+            assertEquals(c[1], growth(cc).cnt(), "delay_min " + c[0] + " us");
+            assertEquals(c[2] * SMSS, s.cwndBytes, "delay_min " + c[0] + " us");
+        }
+    }
+
+    @Test
+    void cwndGrowsAtMostOneSegmentPerTwoAcked() {
+        // At the plateau (last_max = cwnd = 10 after an undone reduction), then an ACK of 10 segments
+        // 10 s later: t = 10240, target = 10 + 410 * 10240^3 / 2^40 = 410, cwnd / (target - cwnd) = 0,
+        // raised to cnt = 2: 1 (left from the first ACK) + 10 segments ACKed = +5, 1 left.
+        Cubic c = cubic(true);
+        CongestionState s = avoidance(10);
+        c.ssthreshOnLoss(s, 19 * S);
+        s.ssthreshBytes = 7 * SMSS;
+        c.onAck(s, SMSS, 20 * S);
+        assertEquals(10 * SMSS, s.cwndBytes);
+        c.onAck(s, 10 * SMSS, 30 * S);
+        assertEquals(2, growth(c).cnt());
+        assertEquals(15 * SMSS, s.cwndBytes);
+        assertEquals(1, growth(c).cwndCntSegs());
     }
 
     @Test

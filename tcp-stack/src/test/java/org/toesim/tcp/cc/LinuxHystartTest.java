@@ -312,6 +312,34 @@ class LinuxHystartTest {
     }
 
     @Test
+    void theRoundAnRtoStartedEndsPastWhatWasSentBeforeItEvenWithoutSamples() {
+        // end_seq is snd_nxt at the RTO. The first ACKs after it (of retransmissions: Karn's rule,
+        // no RTT sample) run no hystart_update, and the window opened by them sends new data; the
+        // round must still end once SND.UNA passes the old SND.NXT, not the later one.
+        Flow f = new Flow(LINUX, 10, 2 * MS, 12 * US);
+        f.ack(2 * MS);                          // SND.UNA 1001, cwnd 11: SND.MAX 12001
+        f.nowPs += 200 * MS;
+        long rtoPs = f.nowPs;
+        f.rto();                                // ssthresh 11 * 717 / 1024 = 7 segments
+        assertEquals(7 * SMSS, f.s.ssthreshBytes);
+        f.s.ssthreshBytes = Long.MAX_VALUE;     // as after an undone RTO: the whole round stays in slow start
+        f.nowPs += 2 * MS;
+        for (int j = 0; j < 7; j++) {
+            f.ack(NO_SAMPLE);                   // from j = 5 SND.UNA + cwnd passes 12001: new data
+        }
+        assertEquals(16_001, f.sndMaxPos, "SND.UNA 8001 + cwnd 8 segments");
+        f.acks(4, 2 * MS);                      // SND.UNA 9001..12001: not past end_seq 12001
+        assertEquals(rtoPs, f.hy().roundStartPs(), "the RTO's round goes on");
+        assertEquals(12_001, f.hy().endSeqPos(), "SND.NXT at the RTO");
+        long ackPs = f.nowPs;
+        long sndMax = f.sndMaxPos;
+        f.ack(2 * MS);                          // SND.UNA 13001 passes it: a new round
+        assertEquals(ackPs, f.hy().roundStartPs());
+        assertEquals(sndMax, f.hy().endSeqPos());
+        assertEquals(24_001, sndMax, "SND.UNA 12001 + cwnd 12 segments");
+    }
+
+    @Test
     void snapshotMidTrainRestoresToIdenticalDecisions() {
         Flow a = new Flow(LINUX, 128, 2 * MS, 12 * US);
         a.acks(60, 2 * MS);
