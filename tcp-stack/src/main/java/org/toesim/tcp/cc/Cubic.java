@@ -135,6 +135,9 @@ public final class Cubic implements CongestionControl {
 
     @Override
     public void onAck(CongestionState s, long ackedBytes, long nowPs) {
+        if (linuxHystart != null) {
+            linuxHystart.onAckPositions(s);
+        }
         if (ackedBytes <= 0) {
             return;
         }
@@ -272,7 +275,7 @@ public final class Cubic implements CongestionControl {
             linux.onTimeout(); // bictcp_reset on TCP_CA_Loss
         }
         if (linuxHystart != null) {
-            linuxHystart.onTimeout();
+            linuxHystart.onTimeout(nowPs); // bictcp_hystart_reset: a round from the RTO
         }
     }
 

@@ -19,7 +19,10 @@ import org.toesim.core.units.Units;
  *         now - round_start &gt; threshold ─▶ found: ssthresh = cwnd
  *     delay: curr_rtt = min(curr_rtt, rtt); after 8 samples of the round
  *         curr_rtt &gt; delay_min + clamp(delay_min / 8, 4 ms, 16 ms) ─▶ found: ssthresh = cwnd
- *   RTO (TCP_CA_Loss, bictcp_reset): found = 0, HyStart runs again in the next slow start
+ *   RTO (TCP_CA_Loss: bictcp_reset, bictcp_hystart_reset): found = 0, HyStart runs again in the
+ *     next slow start; a round starts at the RTO itself (round_start = last_ack = now) and ends
+ *     past the highest segment sent by then, so no ACK train forms in the flight being repaired
+ *     (its first ACK comes an RTT after last_ack)
  * </pre>
  *
  * <p>ack_delay is {@code hystart_ack_delay}: min(1 ms, 4 * gso_max_size / pacing rate), the time
@@ -41,11 +44,16 @@ final class LinuxHystart {
     /** {@code GSO_LEGACY_MAX_SIZE}, the default {@code sk_gso_max_size}. */
     static final long GSO_MAX_BYTES = 65_536;
     private static final long INFINITE = Long.MAX_VALUE;
+    /**
+     * {@code endSeqPos} of the round an RTO started until the next ACK gives SND.MAX (Linux: the
+     * snd_nxt of the RTO; retransmissions after it go back from SND.UNA, so SND.MAX is unchanged).
+     */
+    static final long END_AT_NEXT_ACK = -2;
 
     private boolean found;
     private long roundStartPs;
     private long lastAckPs;
-    /** end_seq as a send position; -1: the first update starts a round. */
+    /** end_seq as a send position; -1: the first update starts a round; {@link #END_AT_NEXT_ACK}. */
     private long endSeqPos = -1;
     private long currRttPs = INFINITE;
     private int sampleCount;
@@ -72,6 +80,7 @@ final class LinuxHystart {
      * Returns true when slow start ends here: the caller sets ssthresh = cwnd.
      */
     boolean update(CongestionState s, long delayPs, long delayMinPs, long nowPs) {
+        onAckPositions(s);
         if (endSeqPos < 0 || s.sndUnaPos > endSeqPos) {
             roundStartPs = nowPs;
             lastAckPs = nowPs;
@@ -108,10 +117,25 @@ final class LinuxHystart {
         return Math.min(Units.PS_PER_MS, 2 * GSO_MAX_BYTES * s.srttPs / s.cwndBytes);
     }
 
-    /** An RTO ({@code bictcp_reset} on entering TCP_CA_Loss): HyStart starts over. */
-    void onTimeout() {
+    /**
+     * Every ACK {@link Cubic#onAck} sees, SND.UNA and SND.MAX filled in: the round an RTO started
+     * takes its end there.
+     */
+    void onAckPositions(CongestionState s) {
+        if (endSeqPos == END_AT_NEXT_ACK) {
+            endSeqPos = s.sndMaxPos;
+        }
+    }
+
+    /**
+     * An RTO at {@code nowPs}: {@code cubictcp_state(TCP_CA_Loss)} runs {@code bictcp_reset} (found
+     * = 0) and {@code bictcp_hystart_reset}: a round starts now and ends past what has been sent.
+     */
+    void onTimeout(long nowPs) {
         found = false;
-        endSeqPos = -1;
+        roundStartPs = nowPs;
+        lastAckPs = nowPs;
+        endSeqPos = END_AT_NEXT_ACK;
         currRttPs = INFINITE;
         sampleCount = 0;
     }

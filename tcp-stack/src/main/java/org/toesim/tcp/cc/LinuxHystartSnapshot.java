@@ -7,7 +7,8 @@ package org.toesim.tcp.cc;
  * @param found        [found] slow start already ended by HyStart
  * @param roundStartPs [round_start] when the current round began
  * @param lastAckPs    [last_ack] the last ACK of the current ACK train
- * @param endSeqPos    [end_seq] send position whose acknowledgment ends the round, -1 before the first
+ * @param endSeqPos    [end_seq] send position whose acknowledgment ends the round, -1 before the first,
+ *                     -2 from an RTO until the next ACK gives SND.MAX
  * @param currRttPs    [curr_rtt] smallest RTT sample of the round
  * @param sampleCount  [sample_cnt] samples taken in the round
  */
