@@ -326,7 +326,14 @@ final class OutputProcessor {
     /**
      * The application took {@code copiedBytes}. With {@link TcpFeatures#linuxAckPolicy()} Linux
      * tcp_cleanup_rbuf decides (an ACK still owed for more than one segment, or a window at
-     * least twice the one advertised); otherwise RFC 1122 §4.2.3.3 receiver SWS avoidance.
+     * least twice the one advertised); otherwise RFC 1122 §4.2.3.3 / RFC 9293 §3.8.6.2.2
+     * receiver SWS avoidance: a window update is owed when the right edge the next segment
+     * would carry ({@link #offerableWindowBytes}) lies at least min(RCV.BUFF / 2, 2 * MSS)
+     * beyond the one advertised (or one MSS when the window is below an MSS), RCV.BUFF being
+     * the buffer now ({@link Tcb#rcvBuffBytes}: the autotuned one with receive autotuning).
+     * Measured against the edge an ACK would really advertise, not against the free buffer
+     * space, the rule is idempotent: once the update went out it no longer holds, so reads
+     * that free nothing (or a window the field or rcv_ssthresh cannot express) owe no ACK.
      */
     void onApplicationRead(long copiedBytes) {
         if (!t.state.isSynchronized() || t.finReceived) {
@@ -338,9 +345,9 @@ final class OutputProcessor {
             }
             return;
         }
-        long newRight = t.rcvNxtPos + t.rcvSpaceBytes();
+        long newRight = t.rcvNxtPos + offerableWindowBytes();
         long grow = newRight - t.rcvAdvRightPos;
-        long buf = t.config.receiveBufferBytes();
+        long buf = t.rcvBuffBytes();
         long mss = t.rcvMssBytes();
         if (grow >= Math.min(buf / 2, 2 * mss) || (t.rcvWndBytes() < mss && grow >= Math.min(buf / 2, mss))) {
             t.ackNow = true;
@@ -397,6 +404,20 @@ final class OutputProcessor {
         long wnd = t.rcvWndBytes();
         long field = wnd >> t.rcvShift;
         return (int) Math.min(field, 0xFFFF);
+    }
+
+    /**
+     * The window {@link #windowField} would choose for a non-SYN segment sent now, before its
+     * never-shrink and SWS-threshold steps: with receive autotuning Linux __tcp_select_window
+     * (rcv_ssthresh, MSS rounding, the full/16 floor), otherwise the free buffer space; either
+     * capped at what the field can carry (65535 &lt;&lt; Rcv.Wind.Shift, RFC 7323 §2.3).
+     */
+    private long offerableWindowBytes() {
+        long fieldMax = 0xFFFFL << t.rcvShift;
+        if (t.config.features().receiveAutotuning()) {
+            return Math.min(t.rx.selectWindowBytes(), fieldMax);
+        }
+        return Math.min(t.rcvSpaceBytes(), fieldMax);
     }
 
     private TcpOptions options(boolean syn, boolean ack, long nowPs) {

@@ -185,6 +185,18 @@ final class Tcb {
         return Math.max(0, config.receiveBufferBytes() - recvBuf.readableBytes());
     }
 
+    /**
+     * RCV.BUFF (RFC 1122 §4.2.3.3): the payload the receive buffer holds now. With receive
+     * autotuning the grown buffer's window share (tcp_win_from_space of sk_rcvbuf), not the
+     * configured initial buffer; otherwise the configured buffer.
+     */
+    long rcvBuffBytes() {
+        if (config.features().receiveAutotuning()) {
+            return LinuxReceiver.winFromSpace(rx.rcvBufBytes);
+        }
+        return config.receiveBufferBytes();
+    }
+
     /** Effective receive MSS: what a full-sized segment from the peer carries. */
     int rcvMssBytes() {
         return Math.max(1, Math.min(ourMssBytes, peerMssBytes) - (tsOk ? 12 : 0));
