@@ -33,13 +33,16 @@ class ResultWriterTest {
                 new OutputSpec(false, false, 0, List.of()), dir);
         JsonNode s = ResultJson.MAPPER.readTree(dir.resolve("summary.json").toFile());
         assertEquals(List.of("scenario", "seed", "status", "statusReason", "simTimePs", "wallTimeMs", "events",
-                "connections", "hosts", "nics", "traceDigest"), fields(s));
+                "connections", "hosts", "nics", "links", "traceDigest"), fields(s));
         assertEquals("completed", s.get("status").asText());
         assertEquals(List.of("id", "from", "to", "bytesDelivered", "bytesExpected", "finished", "goodputBitsPerSec",
                 "retransmits", "offloaded", "flushes", "integrity", "waitingFor"), fields(s.get("connections").get(0)));
         assertEquals(List.of("name", "cpuUtilization", "cyclesPerByteRx", "cyclesPerByteTx", "qdiscDrops"), fields(s.get("hosts").get(0)));
         assertEquals(List.of("host", "model", "offloads", "offloadsRefused", "flushes", "fastPathSegments",
                 "slowPathSegments", "pcieUtilizationToHost", "pcieUtilizationToDevice"), fields(s.get("nics").get(0)));
+        assertEquals(List.of("link", "from", "to", "framesIn", "framesDelivered", "lossDrops", "queueDrops",
+                "downDrops", "corrupted"), fields(s.get("links").get(0)));
+        assertEquals(9, s.get("links").get(0).get("lossDrops").asLong());
         assertEquals("00112233aabbccdd", s.get("traceDigest").asText());
         assertEquals(Fixtures.summary(9.4e9, "00112233aabbccdd"),
                 ResultJson.MAPPER.treeToValue(s, SummaryReport.class), "summary.json reads back equal");
