@@ -7,7 +7,6 @@ import org.toesim.core.units.Units;
 import org.toesim.tcp.buffer.ReassemblyQueue;
 import org.toesim.tcp.buffer.ReceiveBuffer;
 import org.toesim.tcp.buffer.SendBuffer;
-import org.toesim.tcp.cc.CcFeatures;
 import org.toesim.tcp.cc.CongestionControls;
 import org.toesim.tcp.cc.CongestionState;
 import org.toesim.tcp.ccb.ControlBlock;
@@ -70,9 +69,7 @@ public final class TcpConnection {
         t.ourMssBytes = config.mssBytes();
         t.rcvShift = config.windowScale() ? shiftFor(windowScaleBufferBytes(config)) : 0;
         t.sndMssBytes = Math.min(config.mssBytes(), t.peerMssBytes);
-        t.cc = CongestionControls.create(config.congestionControl(),
-                new CcFeatures(config.features().segmentCountingCa(), config.features().hystart(),
-                        config.features().linuxHystart(), config.features().linuxCubic()));
+        t.cc = CongestionControls.create(config.congestionControl(), config.features().ccFeatures());
         t.cs = new CongestionState(t.sndMssBytes, config.initialCwndFor(t.sndMssBytes));
         t.rtt = new RttEstimator(rttConfig(config));
         t.usRtt = config.features().microsecondRtt() ? new MicrosecondRtt(t) : null;

@@ -1,5 +1,7 @@
 package org.toesim.tcp.engine;
 
+import org.toesim.tcp.cc.CcFeatures;
+
 /**
  * Which of Linux's TCP behaviours beyond RFC 5681 a connection runs, each switchable on its own.
  * {@link #rfc()} is the strict RFC 5681/6582/6675 engine (textbook experiments); {@link #linux()}
@@ -61,6 +63,11 @@ public record TcpFeatures(boolean segmentCountingCa, boolean hystart, boolean li
     public static TcpFeatures linux() {
         return new TcpFeatures(true, false, true, true, true, true, true, true, true, true, true, true, true, true,
                 true);
+    }
+
+    /** The window-growth options the congestion-control algorithm takes from these features. */
+    public CcFeatures ccFeatures() {
+        return new CcFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic);
     }
 
     public TcpFeatures withSegmentCountingCa(boolean v) {
