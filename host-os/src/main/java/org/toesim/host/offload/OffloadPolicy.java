@@ -26,7 +26,7 @@ public interface OffloadPolicy {
 
     /** Keeps every connection on the host (the plain-NIC baseline). */
     record Never() implements OffloadPolicy {
-        private static final PolicyDecision STAY = PolicyDecision.stay("policy never offloads");
+        private static final PolicyDecision STAY = PolicyDecision.stayForGood("policy never offloads");
 
         @Override
         public PolicyDecision decide(ConnectionFacts facts) {
@@ -121,7 +121,8 @@ public interface OffloadPolicy {
             if (ports.contains(f.remotePort())) {
                 return PolicyDecision.offload("remote port " + f.remotePort() + " listed");
             }
-            return PolicyDecision.stay("ports " + f.localPort() + "/" + f.remotePort() + " not in " + ports);
+            // the ports of a connection never change: it is not asked again
+            return PolicyDecision.stayForGood("ports " + f.localPort() + "/" + f.remotePort() + " not in " + ports);
         }
 
         @Override

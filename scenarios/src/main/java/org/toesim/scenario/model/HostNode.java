@@ -150,10 +150,10 @@ final class HostNode {
         sockets = new SocketLayer(stack, memory);
         HostStackPort stackPort = new HostStackPort(stack, dev);
         // offload commands and buffer posts run off the interrupt core (core 0), as a kernel worker would;
-        // one state slot per command with a CCB image in flight: 16 ran out with 50 short connections
-        // offloaded by port (full.json), so allow as many as a busy host opens at once
+        // a command takes its state slot when it enters the COMMAND ring (commands beyond the ring wait
+        // in the driver's backlog holding nothing), so one slot per ring slot serves any table size
         DriverAdapterPort adapterPort = new DriverAdapterPort(driver, cpu.cores() > 1 ? 1 : 0,
-                OFFLOAD_STATE_SLOTS, 1 << 20);
+                driver.config().commandRingSlots(), MAX_CCB_IMAGE_BYTES);
         OffloadPolicy[] guarded = new OffloadPolicy[1];
         OffloadPolicy policy = new OffloadPolicy() {
             @Override
@@ -337,8 +337,8 @@ final class HostNode {
      */
     static final int TOE_RECEIVE_RING_SLOTS = 8192;
 
-    /** Offload commands with a state image in flight at once (simulated address space only). */
-    static final int OFFLOAD_STATE_SLOTS = 1024;
+    /** Largest CCB image (or forwarded frame batch) one offload state slot holds. */
+    static final int MAX_CCB_IMAGE_BYTES = 1 << 20;
 
     private static PlainNic plainNic(Simulator sim, StatsRegistry stats, HostSpec spec, NicSpec nicSpec,
                                      MacConfig portConfig, PcieLink pcie, MacPort port, String path,
