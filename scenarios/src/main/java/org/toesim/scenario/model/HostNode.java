@@ -218,7 +218,8 @@ final class HostNode {
 
     /**
      * A TOE's figures: offloads = connections the card installed, refused = InitiateOffloads
-     * the card declined (table full), flushes = connections the manager took back, fast path =
+     * the card declined (table full), not possible = handoffs the adapter record ruled out before
+     * any command (every CCB in use: the host fallback of a full table), flushes = connections the manager took back, fast path =
      * frames the classifier kept on the card, slow path = frames it passed to the host (plus
      * every frame received before any connection is offloaded).
      */
@@ -228,11 +229,11 @@ final class HostNode {
         long fast = r.fastPathFrames() - toeBase[0];
         long slow = r.framesToHost() - toeBase[1];
         return new NicReport(name(), spec.nic().model().fileName(), r.offloadsInstalled() - toeBase[2],
-                c.refused() - toeBase[3], c.flushes() - toeBase[4], fast, slow, pcie.upstreamStats().utilisation(),
-                pcie.downstreamStats().utilisation());
+                c.refused() - toeBase[3], c.notPossible() - toeBase[5], c.flushes() - toeBase[4], fast, slow,
+                pcie.upstreamStats().utilisation(), pcie.downstreamStats().utilisation());
     }
 
-    private final long[] toeBase = new long[5];
+    private final long[] toeBase = new long[6];
 
     /** Re-bases the TOE counters at the warm-up boundary (the registry resets the others). */
     void resetAtWarmUp() {
@@ -244,6 +245,7 @@ final class HostNode {
             toeBase[2] = r.offloadsInstalled();
             toeBase[3] = c.refused();
             toeBase[4] = c.flushes();
+            toeBase[5] = c.notPossible();
         }
     }
 
