@@ -110,6 +110,26 @@ public final class ShortConnections {
         sockets.io().close(s, null);
     }
 
+    /** Connections whose response fully arrived so far (O(1); {@link #result()} builds percentiles). */
+    public long completed() {
+        return completed;
+    }
+
+    /** Connections reset or refused so far. */
+    public long failed() {
+        return failed;
+    }
+
+    /** First connect call, or -1. */
+    public long firstStartPs() {
+        return firstStartPs;
+    }
+
+    /** Last completion, or -1. */
+    public long lastCompletePs() {
+        return lastCompletePs;
+    }
+
     public ShortConnectionsResult result() {
         return new ShortConnectionsResult(started, completed, failed, completionPs.report(), firstStartPs,
                 lastCompletePs);

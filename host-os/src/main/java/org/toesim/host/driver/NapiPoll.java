@@ -172,6 +172,9 @@ final class NapiPoll implements WorkHandler {
             rc.mmioWrite(Registers.ring(RingId.EVENT, Registers.RING_HEAD), 4, rungEventHead);
         }
         rx.flushRefill();
+        if (offload != null) {
+            offload.drainSends(tx.stopped() ? config.txWakeSlots() : 0);
+        }
         tx.maybeWake();
     }
 

@@ -249,6 +249,32 @@ public final class NicDriver {
         offload.submit(Objects.requireNonNull(command, "command"), core, callback);
     }
 
+    /**
+     * Submits the command {@code build} makes (taking its id from {@link #nextCommandId()}) when
+     * it enters the COMMAND ring: at once if the ring has room, else after the commands waiting
+     * for it (FIFO; a {@code background} command waits behind every other one). Whatever the
+     * command refers to in host memory need only exist once it is built.
+     */
+    public void submit(java.util.function.Supplier<ToeCommand> build, boolean background, int core,
+            CommandCallback callback) {
+        offload.submit(build, background, core, callback);
+    }
+
+    /** TOE commands waiting for room on the COMMAND ring now. */
+    public int commandsWaiting() {
+        return offload.commandsWaiting();
+    }
+
+    /** Posted receive buffers waiting for room on the POST ring now. */
+    public int postsWaiting() {
+        return offload.postsWaiting();
+    }
+
+    /** Offloaded send requests waiting for room on the SEND ring now. */
+    public int sendsWaiting() {
+        return offload.sendsWaiting();
+    }
+
     /** Posts a receive buffer for {@code handle}'s connection (claims 1, 17, 18); returns its cookie. */
     public long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, int core,
             OffloadReceiveCallback callback) {

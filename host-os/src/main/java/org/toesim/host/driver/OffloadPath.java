@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.toesim.core.event.Event;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
@@ -34,11 +35,30 @@ import org.toesim.nic.device.TxDescriptor;
  *       when it fetches, in ring order; buffers posted earlier may still be filling) --&gt; cb
  *   timeout (one event, re-armed for the oldest deadline): a command past commandTimeoutPs is
  *   failed with HARDWARE_FAILURE to its callback; its slot stays with the device.
+ *   ring full: commands, posted buffers and send requests wait in a FIFO backlog (as a real driver's software
+ *       queue in front of a full ring, e.g. cxgb4's control-queue sendq) and enter the ring, in
+ *       order, as completions free slots (send requests at the end of each poll run, since the
+ *       host stack's NicSend completions free SEND slots too); a command is built when it enters the ring
+ *       ({@link #submit(Supplier, boolean, int, CommandCallback)}), so host state it refers to
+ *       (a state image) is only held for commands on the ring. Background commands (statistics
+ *       queries) wait behind every other command. The timeout counts from entry into the ring.
  * </pre>
- * Maps are keyed by id and only looked up, never iterated.
+ * Maps are keyed by id and only looked up, never iterated; backlogs are FIFOs (O(1) per entry).
  */
 final class OffloadPath {
     private record Pending<T, C>(T request, int slot, C callback, long deadlinePs) {
+    }
+
+    /** A command waiting for room on the COMMAND ring; {@code build} makes it when it enters. */
+    private record WaitingCommand(Supplier<ToeCommand> build, int core, CommandCallback callback) {
+    }
+
+    /** A posted buffer waiting for room on the POST ring. */
+    private record WaitingPost(RxDescriptor.PostBuffer buffer, int core, OffloadReceiveCallback callback) {
+    }
+
+    /** A send request waiting for room on the SEND ring. */
+    private record WaitingSend(TxDescriptor.ToeSend send, int core, OffloadSendCallback callback) {
     }
 
     private final Simulator sim;
@@ -57,6 +77,10 @@ final class OffloadPath {
     private final Map<Long, Integer> timedOutSlots = new HashMap<>();
     private final Map<Long, Pending<RxDescriptor.PostBuffer, OffloadReceiveCallback>> buffers = new HashMap<>();
     private final Map<Long, Pending<TxDescriptor.ToeSend, OffloadSendCallback>> sends = new HashMap<>();
+    private final ArrayDeque<WaitingCommand> commandBacklog = new ArrayDeque<>();
+    private final ArrayDeque<WaitingCommand> backgroundBacklog = new ArrayDeque<>();
+    private final ArrayDeque<WaitingPost> postBacklog = new ArrayDeque<>();
+    private final ArrayDeque<WaitingSend> sendBacklog = new ArrayDeque<>();
     private final Event timeoutEvent;
     private long nextCommandId = 1;
     private long nextCookie = 1;
@@ -67,6 +91,9 @@ final class OffloadPath {
     long buffersCompleted;
     long sendsPosted;
     long sendsCompleted;
+    long commandsBacklogged;
+    long postsBacklogged;
+    long sendsBacklogged;
 
     OffloadPath(Simulator sim, DriverConfig config, HostCpu cpu, CostTable costs, HostRing commandRing,
             Doorbell commandDoorbell, HostRing postRing, Doorbell postDoorbell, HostRing sendRing,
@@ -88,8 +115,30 @@ final class OffloadPath {
         return nextCommandId++;
     }
 
+    /** Submits a built command (its id already taken): at once if the ring has room, else after the backlog. */
     void submit(ToeCommand command, int core, CommandCallback callback) {
+        Objects.requireNonNull(command, "command");
+        submit(() -> command, false, core, callback);
+    }
+
+    /**
+     * Submits the command {@code build} makes when it enters the COMMAND ring: at once if the ring
+     * has room and nothing waits before it, else in FIFO order as slots free. A
+     * {@code background} command (a statistics query) waits behind every other command.
+     */
+    void submit(Supplier<ToeCommand> build, boolean background, int core, CommandCallback callback) {
+        Objects.requireNonNull(build, "build");
         Objects.requireNonNull(callback, "callback");
+        boolean clear = commandBacklog.isEmpty() && (!background || backgroundBacklog.isEmpty());
+        if (clear && commandRing.freeSlots() > 0) {
+            enter(build.get(), core, callback);
+            return;
+        }
+        commandsBacklogged++;
+        (background ? backgroundBacklog : commandBacklog).addLast(new WaitingCommand(build, core, callback));
+    }
+
+    private void enter(ToeCommand command, int core, CommandCallback callback) {
         Long id = command.commandId();
         if (commands.containsKey(id)) {
             throw new IllegalStateException(config.name() + ": command id " + id + " is already outstanding");
@@ -107,28 +156,80 @@ final class OffloadPath {
                 commandDoorbell, 0);
     }
 
+    /** Moves waiting commands onto the ring while it has room (foreground ones first). */
+    private void drainCommands() {
+        while (commandRing.freeSlots() > 0) {
+            WaitingCommand w = commandBacklog.pollFirst();
+            if (w == null) {
+                w = backgroundBacklog.pollFirst();
+            }
+            if (w == null) {
+                return;
+            }
+            enter(w.build().get(), w.core(), w.callback());
+        }
+    }
+
     long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, int core, OffloadReceiveCallback callback) {
         Objects.requireNonNull(callback, "callback");
-        requireRoom(postRing);
         long cookie = nextCookie++;
         RxDescriptor.PostBuffer b = new RxDescriptor.PostBuffer(handle, hostAddr, lenBytes, cookie);
-        buffers.put(cookie, new Pending<>(b, postRing.produce(b), callback, 0));
+        if (postBacklog.isEmpty() && postRing.freeSlots() > 0) {
+            enterPost(b, core, callback);
+        } else {
+            postsBacklogged++;
+            postBacklog.addLast(new WaitingPost(b, core, callback));
+        }
+        return cookie;
+    }
+
+    private void enterPost(RxDescriptor.PostBuffer b, int core, OffloadReceiveCallback callback) {
+        requireRoom(postRing);
+        buffers.put(b.cookie(), new Pending<>(b, postRing.produce(b), callback, 0));
         buffersPosted++;
         postDoorbell.begin();
         cpu.submit(core, WorkClass.KERNEL, CostCategory.DRIVER, costs.descriptorCycles(), postDoorbell, 0);
-        return cookie;
+    }
+
+    /** Moves waiting buffers onto the POST ring while it has room. */
+    private void drainPosts() {
+        while (postRing.freeSlots() > 0 && !postBacklog.isEmpty()) {
+            WaitingPost w = postBacklog.pollFirst();
+            enterPost(w.buffer(), w.core(), w.callback());
+        }
     }
 
     long toeSend(OffloadHandle handle, long hostAddr, int lenBytes, int core, OffloadSendCallback callback) {
         Objects.requireNonNull(callback, "callback");
-        requireRoom(sendRing);
         long cookie = nextCookie++;
         TxDescriptor.ToeSend s = new TxDescriptor.ToeSend(handle, hostAddr, lenBytes, cookie);
-        sends.put(cookie, new Pending<>(s, sendRing.produce(s), callback, 0));
+        if (sendBacklog.isEmpty() && sendRing.freeSlots() > 0) {
+            enterSend(s, core, callback);
+        } else {
+            sendsBacklogged++;
+            sendBacklog.addLast(new WaitingSend(s, core, callback));
+        }
+        return cookie;
+    }
+
+    private void enterSend(TxDescriptor.ToeSend s, int core, OffloadSendCallback callback) {
+        requireRoom(sendRing);
+        sends.put(s.cookie(), new Pending<>(s, sendRing.produce(s), callback, 0));
         sendsPosted++;
         sendDoorbell.begin();
         cpu.submit(core, WorkClass.KERNEL, CostCategory.DRIVER, costs.descriptorCycles(), sendDoorbell, 0);
-        return cookie;
+    }
+
+    /**
+     * End of a poll run (send slots are freed by ToeSend and NicSend completions alike): waiting
+     * send requests enter the SEND ring while more than {@code reserveSlots} slots are free (the
+     * host stack's stopped transmit queue keeps the room it needs to wake).
+     */
+    void drainSends(int reserveSlots) {
+        while (sendRing.freeSlots() > reserveSlots && !sendBacklog.isEmpty()) {
+            WaitingSend w = sendBacklog.pollFirst();
+            enterSend(w.send(), w.core(), w.callback());
+        }
     }
 
     void onCompletion(DeviceCompletion.CommandCompletion c, int core) {
@@ -139,10 +240,12 @@ final class OffloadPath {
                 throw new IllegalStateException(config.name() + ": completion for unknown command " + c);
             }
             commandRing.complete(slot); // late answer to a command already failed by timeout
+            drainCommands();
             return;
         }
         commandRing.complete(p.slot());
         commandsCompleted++;
+        drainCommands();
         p.callback().onCommandComplete(p.request(), c, core);
     }
 
@@ -153,6 +256,7 @@ final class OffloadPath {
         }
         releaseFetchedThrough(postRing, p.slot());
         buffersCompleted++;
+        drainPosts();
         p.callback().onReceiveComplete(p.request(), c, core);
     }
 
@@ -195,6 +299,21 @@ final class OffloadPath {
 
     int outstandingCommands() {
         return commands.size();
+    }
+
+    /** Commands waiting for room on the COMMAND ring now. */
+    int commandsWaiting() {
+        return commandBacklog.size() + backgroundBacklog.size();
+    }
+
+    /** Posted buffers waiting for room on the POST ring now. */
+    int postsWaiting() {
+        return postBacklog.size();
+    }
+
+    /** Send requests waiting for room on the SEND ring now. */
+    int sendsWaiting() {
+        return sendBacklog.size();
     }
 
     /**

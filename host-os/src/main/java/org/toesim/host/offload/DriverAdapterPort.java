@@ -23,6 +23,13 @@ import org.toesim.nic.frame.Frame;
  * (a free list, O(1)); commands, buffers and sends go through the driver's TOE paths, whose
  * completion costs are charged on the host CPU.
  *
+ * <p>A command takes its slot when it enters the COMMAND ring (the driver builds it then; while
+ * the ring is full it waits in the driver's backlog holding nothing), so at most one slot per
+ * COMMAND ring slot is ever in use: {@code slots} = the ring size is enough whatever the CCB
+ * table holds, and slots are handed out from a counter before the free list, so none is
+ * created before it is first used. Statistics queries go as background commands (behind
+ * every offload, flush, update and forward waiting for the ring).
+ *
  * <pre>
  *  initiate:  slot &lt;- free; region.put(slot, StateImage(image)); InitiateOffload(id, h, slot, len)
  *             completion --&gt; free slot --&gt; callback(status)
@@ -46,13 +53,17 @@ public final class DriverAdapterPort implements AdapterPort {
     private final int core;
     private final TypedRegion states;
     private final int slotBytes;
+    private final int slots;
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
+    /** Slots never used so far are {@code [usedSlots, slots)}. */
+    private int usedSlots;
     private long largeImageAreas;
 
     /**
      * @param driver    the attached (or attaching) driver
      * @param core      core that pays for command submission and buffer posting
-     * @param slots     state/result slots (bounds commands with images in flight)
+     * @param slots     state/result slots (bounds commands with images on the COMMAND ring; the
+     *                  ring's size is always enough)
      * @param slotBytes bytes per slot (the largest CCB image accepted)
      */
     public DriverAdapterPort(NicDriver driver, int core, int slots, int slotBytes) {
@@ -62,12 +73,10 @@ public final class DriverAdapterPort implements AdapterPort {
             throw new IllegalArgumentException("need slots >= 1 and slotBytes >= 1");
         }
         this.slotBytes = slotBytes;
+        this.slots = slots;
         this.states = new TypedRegion(driver.rootComplex().memory(), driver.config().name() + ".offload-states",
                 RegionKind.OTHER, (long) slots * slotBytes);
         driver.rootComplex().register(states);
-        for (int i = 0; i < slots; i++) {
-            freeSlots.addLast(i);
-        }
     }
 
     @Override
@@ -87,52 +96,58 @@ public final class DriverAdapterPort implements AdapterPort {
             throw new IllegalArgumentException("CCB image of " + image.imageSizeBytes() + " B exceeds the slot of "
                     + slotBytes + " B");
         }
-        long addr = takeSlot();
-        states.put(addr, new DmaData.StateImage(image));
-        driver.submit(new ToeCommand.InitiateOffload(driver.nextCommandId(), handle, addr, image.imageSizeBytes()),
-                core, (cmd, c, coreDone) -> {
-                    states.remove(addr);
-                    freeSlot(addr);
-                    callback.done(c.status());
-                });
+        long[] addr = new long[1];
+        driver.submit(() -> {
+            addr[0] = takeSlot();
+            states.put(addr[0], new DmaData.StateImage(image));
+            return new ToeCommand.InitiateOffload(driver.nextCommandId(), handle, addr[0], image.imageSizeBytes());
+        }, false, core, (cmd, c, coreDone) -> {
+            states.remove(addr[0]);
+            freeSlot(addr[0]);
+            callback.done(c.status());
+        });
     }
 
     @Override
     public void terminate(OffloadHandle handle, TerminateCallback callback) {
-        long addr = takeSlot();
-        submitTerminate(handle, states, addr, slotBytes, () -> freeSlot(addr), callback);
+        long[] addr = new long[1];
+        submitTerminate(handle, states, () -> addr[0] = takeSlot(), slotBytes, () -> freeSlot(addr[0]), callback);
     }
 
     /**
-     * TerminateOffload with its image written at {@code addr} of {@code area} (room for
-     * {@code capacityBytes}). An image that does not fit (the card holds more undelivered data than
-     * the area: the host may have advertised a window of several MiB before the handoff) comes
-     * back INVALID_REQUEST with its size, the connection still on the adapter: asked again with an
-     * area of twice that size (data may keep arriving meanwhile), freed once the answer is read.
+     * TerminateOffload with its image written in {@code area} at the address {@code place} gives
+     * when the command enters the ring (room for {@code capacityBytes}). An image that does not fit
+     * (the card holds more undelivered data than the area: the host may have advertised a window of
+     * several MiB before the handoff) comes back INVALID_REQUEST with its size, the connection
+     * still on the adapter: asked again with an area of twice that size (data may keep arriving
+     * meanwhile), freed once the answer is read.
      */
-    private void submitTerminate(OffloadHandle handle, TypedRegion area, long addr, int capacityBytes,
-                                 Runnable release, TerminateCallback callback) {
-        driver.submit(new ToeCommand.TerminateOffload(driver.nextCommandId(), handle, addr, capacityBytes, addr, 0),
-                core, (cmd, c, coreDone) -> {
-                    DmaData d = area.remove(addr);
-                    release.run();
-                    if (c.status() == CommandStatus.INVALID_REQUEST && c.resultBytes() > capacityBytes) {
-                        int need = (int) Math.min(Integer.MAX_VALUE - 64, 2L * c.resultBytes());
-                        TypedRegion large = new TypedRegion(driver.rootComplex().memory(),
-                                driver.config().name() + ".terminate-image-" + (++largeImageAreas), RegionKind.OTHER,
-                                need);
-                        driver.rootComplex().register(large);
-                        submitTerminate(handle, large, large.region().baseAddress(), need, () -> {
-                            driver.rootComplex().unregister(large.region());
-                            driver.rootComplex().memory().free(large.region());
-                        }, callback);
-                        return;
-                    }
-                    OffloadState state = c.status() == CommandStatus.SUCCESS && d instanceof DmaData.StateImage s
-                            ? s.state() : null;
-                    callback.done(state == null && c.status() == CommandStatus.SUCCESS
-                            ? CommandStatus.INVALID_REQUEST : c.status(), state);
-                });
+    private void submitTerminate(OffloadHandle handle, TypedRegion area, java.util.function.LongSupplier place,
+                                 int capacityBytes, Runnable release, TerminateCallback callback) {
+        long[] addr = new long[1];
+        driver.submit(() -> {
+            addr[0] = place.getAsLong();
+            return new ToeCommand.TerminateOffload(driver.nextCommandId(), handle, addr[0], capacityBytes, addr[0], 0);
+        }, false, core, (cmd, c, coreDone) -> {
+            DmaData d = area.remove(addr[0]);
+            release.run();
+            if (c.status() == CommandStatus.INVALID_REQUEST && c.resultBytes() > capacityBytes) {
+                int need = (int) Math.min(Integer.MAX_VALUE - 64, 2L * c.resultBytes());
+                TypedRegion large = new TypedRegion(driver.rootComplex().memory(),
+                        driver.config().name() + ".terminate-image-" + (++largeImageAreas), RegionKind.OTHER,
+                        need);
+                driver.rootComplex().register(large);
+                submitTerminate(handle, large, () -> large.region().baseAddress(), need, () -> {
+                    driver.rootComplex().unregister(large.region());
+                    driver.rootComplex().memory().free(large.region());
+                }, callback);
+                return;
+            }
+            OffloadState state = c.status() == CommandStatus.SUCCESS && d instanceof DmaData.StateImage s
+                    ? s.state() : null;
+            callback.done(state == null && c.status() == CommandStatus.SUCCESS
+                    ? CommandStatus.INVALID_REQUEST : c.status(), state);
+        });
     }
 
     @Override
@@ -142,36 +157,41 @@ public final class DriverAdapterPort implements AdapterPort {
             throw new IllegalArgumentException("frame batch of " + batch.lenBytes() + " B exceeds the slot of "
                     + slotBytes + " B");
         }
-        long addr = takeSlot();
-        states.put(addr, batch);
-        driver.submit(new ToeCommand.ForwardFrames(driver.nextCommandId(), handle, addr, batch.lenBytes()), core,
-                (cmd, c, coreDone) -> {
-                    states.remove(addr);
-                    freeSlot(addr);
-                    callback.done(c.status());
-                });
+        long[] addr = new long[1];
+        driver.submit(() -> {
+            addr[0] = takeSlot();
+            states.put(addr[0], batch);
+            return new ToeCommand.ForwardFrames(driver.nextCommandId(), handle, addr[0], batch.lenBytes());
+        }, false, core, (cmd, c, coreDone) -> {
+            states.remove(addr[0]);
+            freeSlot(addr[0]);
+            callback.done(c.status());
+        });
     }
 
     @Override
     public void update(OffloadHandle handle, CachedState cached, StatusCallback callback) {
-        driver.submit(new ToeCommand.UpdateOffload(driver.nextCommandId(), handle, cached), core,
+        driver.submit(() -> new ToeCommand.UpdateOffload(driver.nextCommandId(), handle, cached), false, core,
                 (cmd, c, coreDone) -> callback.done(c.status()));
     }
 
+    /** QueryOffload as a background command: polls wait behind every other command. */
     @Override
     public void query(OffloadHandle handle, QueryCallback callback) {
-        long addr = takeSlot();
-        driver.submit(new ToeCommand.QueryOffload(driver.nextCommandId(), handle, addr, slotBytes), core,
-                (cmd, c, coreDone) -> {
-                    DmaData d = states.remove(addr);
-                    freeSlot(addr);
-                    if (c.status() == CommandStatus.SUCCESS && d instanceof DmaData.QueryImage q) {
-                        callback.done(c.status(), q.state(), q.stats());
-                    } else {
-                        callback.done(c.status() == CommandStatus.SUCCESS ? CommandStatus.INVALID_REQUEST
-                                : c.status(), null, null);
-                    }
-                });
+        long[] addr = new long[1];
+        driver.submit(() -> {
+            addr[0] = takeSlot();
+            return new ToeCommand.QueryOffload(driver.nextCommandId(), handle, addr[0], slotBytes);
+        }, true, core, (cmd, c, coreDone) -> {
+            DmaData d = states.remove(addr[0]);
+            freeSlot(addr[0]);
+            if (c.status() == CommandStatus.SUCCESS && d instanceof DmaData.QueryImage q) {
+                callback.done(c.status(), q.state(), q.stats());
+            } else {
+                callback.done(c.status() == CommandStatus.SUCCESS ? CommandStatus.INVALID_REQUEST
+                        : c.status(), null, null);
+            }
+        });
     }
 
     @Override
@@ -189,12 +209,21 @@ public final class DriverAdapterPort implements AdapterPort {
     private long takeSlot() {
         Integer i = freeSlots.pollFirst();
         if (i == null) {
-            throw new IllegalStateException(driver.config().name() + ": all offload state slots in use");
+            if (usedSlots == slots) {
+                throw new IllegalStateException(driver.config().name() + ": all " + slots
+                        + " offload state slots in use (more than the COMMAND ring holds?)");
+            }
+            i = usedSlots++;
         }
         return states.region().baseAddress() + (long) i * slotBytes;
     }
 
     private void freeSlot(long addr) {
         freeSlots.addLast((int) ((addr - states.region().baseAddress()) / slotBytes));
+    }
+
+    /** State slots used at least once so far (at most the COMMAND ring's size with the driver's backlog). */
+    public int slotsEverUsed() {
+        return usedSlots;
     }
 }

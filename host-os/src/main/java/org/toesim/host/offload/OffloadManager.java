@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.nic.device.DeviceEvent;
@@ -27,8 +27,10 @@ import org.toesim.tcp.segment.FourTuple;
  *              traced, then the listener is told
  * </pre>
  * The stack is never given the handle (it cannot read it even if it had it: {@link OffloadHandle}
- * has no accessor). Connections are found by four-tuple (hash lookup) or handle (sorted map,
- * iterated in minting order for polls and resets); nothing on the data path scans connections.
+ * has no accessor). Connections are found by four-tuple (hash lookup) or handle (hash lookup
+ * in a linked map iterated in minting order for polls and resets); nothing on the data path scans connections.
+ * A record lives from {@link #watch} to {@link #forget} (the connection reached CLOSED and left
+ * the host stack), so the maps hold the live connections, not every connection of the run.
  */
 public final class OffloadManager {
     private final Simulator sim;
@@ -37,7 +39,8 @@ public final class OffloadManager {
     private final TraceSink trace;
     private final String component;
     private final Map<FourTuple, OffloadRecord> byTuple = new HashMap<>();
-    private final TreeMap<OffloadHandle, OffloadRecord> byHandle = new TreeMap<>();
+    /** Insertion order is minting order (a handle is bound as soon as it is minted): O(1) lookup, ordered polls. */
+    private final LinkedHashMap<OffloadHandle, OffloadRecord> byHandle = new LinkedHashMap<>();
     private final HandoffSequence handoff;
     private final FlushSequence flushes;
     private final PolicyWatch policy;
@@ -80,13 +83,26 @@ public final class OffloadManager {
         return r;
     }
 
-    /** Stops tracking a connection (it closed). */
+    /**
+     * Stops tracking a connection (it reached CLOSED on the host stack): its record goes and the
+     * policy checks stop (O(1)). A connection not on the host is kept (its flush is not done).
+     */
     public void forget(FourTuple tuple) {
         OffloadRecord r = byTuple.get(tuple);
         if (r != null && r.state.onHost()) {
             byTuple.remove(tuple);
             r.watched = false;
         }
+    }
+
+    /** Connections the manager keeps a record of (open or being flushed), for tests and diagnostics. */
+    public int trackedConnections() {
+        return byTuple.size();
+    }
+
+    /** On-host connections the policy is shown at each periodic check now. */
+    public int policyCheckedConnections() {
+        return policy.listedConnections();
     }
 
     /** Asks the policy about {@code tuple} now; starts a handoff if it says so. Returns the state after. */
@@ -304,5 +320,8 @@ public final class OffloadManager {
             trace.record(sim.now(), component, new OffloadTrace.StateChanged(r.tuple(), from, next));
         }
         listener.stateChanged(r.tuple(), from, next);
+        if (next.onHost()) {
+            policy.backOnHost(r);
+        }
     }
 }

@@ -15,7 +15,8 @@ import org.toesim.core.units.Units;
  *
  * <p>Implementations are immutable. The manager asks at checkpoints (establishment, every
  * {@code OffloadConfig.checkIntervalPs} while the connection is on the host), not per segment,
- * so a verdict may build its reason string.
+ * so a verdict may build its reason string; a "stay" answered at every check builds it lazily
+ * ({@link PolicyDecision#stay(java.util.function.Supplier)}).
  */
 public interface OffloadPolicy {
     /** The verdict for {@code facts}. */
@@ -26,7 +27,7 @@ public interface OffloadPolicy {
 
     /** Keeps every connection on the host (the plain-NIC baseline). */
     record Never() implements OffloadPolicy {
-        private static final PolicyDecision STAY = PolicyDecision.stay("policy never offloads");
+        private static final PolicyDecision STAY = PolicyDecision.stayForGood("policy never offloads");
 
         @Override
         public PolicyDecision decide(ConnectionFacts facts) {
@@ -66,7 +67,7 @@ public interface OffloadPolicy {
         public PolicyDecision decide(ConnectionFacts f) {
             return f.payloadBytesSeen() >= thresholdBytes
                     ? PolicyDecision.offload("bytes seen " + f.payloadBytesSeen() + " >= " + thresholdBytes)
-                    : PolicyDecision.stay("bytes seen " + f.payloadBytesSeen() + " < " + thresholdBytes);
+                    : PolicyDecision.stay(() -> "bytes seen " + f.payloadBytesSeen() + " < " + thresholdBytes);
         }
 
         @Override
@@ -85,9 +86,12 @@ public interface OffloadPolicy {
 
         @Override
         public PolicyDecision decide(ConnectionFacts f) {
-            String cmp = Units.formatDuration(f.lifetimePs()) + " vs " + Units.formatDuration(thresholdPs);
-            return f.lifetimePs() >= thresholdPs ? PolicyDecision.offload("lifetime " + cmp)
-                    : PolicyDecision.stay("lifetime " + cmp);
+            if (f.lifetimePs() < thresholdPs) {
+                return PolicyDecision.stay(() -> "lifetime " + Units.formatDuration(f.lifetimePs()) + " vs "
+                        + Units.formatDuration(thresholdPs));
+            }
+            return PolicyDecision.offload("lifetime " + Units.formatDuration(f.lifetimePs()) + " vs "
+                    + Units.formatDuration(thresholdPs));
         }
 
         @Override
@@ -121,7 +125,8 @@ public interface OffloadPolicy {
             if (ports.contains(f.remotePort())) {
                 return PolicyDecision.offload("remote port " + f.remotePort() + " listed");
             }
-            return PolicyDecision.stay("ports " + f.localPort() + "/" + f.remotePort() + " not in " + ports);
+            // the ports of a connection never change: it is not asked again
+            return PolicyDecision.stayForGood("ports " + f.localPort() + "/" + f.remotePort() + " not in " + ports);
         }
 
         @Override
@@ -175,17 +180,17 @@ public interface OffloadPolicy {
         @Override
         public PolicyDecision decide(ConnectionFacts f) {
             if (f.payloadBytesSeen() < minBytes) {
-                return PolicyDecision.stay("not bulk: bytes seen " + f.payloadBytesSeen() + " < " + minBytes);
+                return PolicyDecision.stay(() -> "not bulk: bytes seen " + f.payloadBytesSeen() + " < " + minBytes);
             }
             if (f.srttPs() == 0) {
                 return PolicyDecision.stay("no RTT sample yet");
             }
             if (f.srttPs() > maxSrttPs) {
-                return PolicyDecision.stay("srtt " + Units.formatDuration(f.srttPs()) + " > "
+                return PolicyDecision.stay(() -> "srtt " + Units.formatDuration(f.srttPs()) + " > "
                         + Units.formatDuration(maxSrttPs));
             }
             if (f.lifetimePs() < minLifetimePs) {
-                return PolicyDecision.stay("lifetime " + Units.formatDuration(f.lifetimePs()) + " < "
+                return PolicyDecision.stay(() -> "lifetime " + Units.formatDuration(f.lifetimePs()) + " < "
                         + Units.formatDuration(minLifetimePs));
             }
             return PolicyDecision.offload("bulk: bytes " + f.payloadBytesSeen() + " >= " + minBytes + ", srtt "

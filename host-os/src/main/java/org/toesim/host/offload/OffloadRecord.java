@@ -40,7 +40,14 @@ public final class OffloadRecord {
     ConnectionStats lastTcp;
     org.toesim.nic.device.ConnectionStats lastCard = org.toesim.nic.device.ConnectionStats.ZERO;
     long sampledAtPs;
+    /** The application's connection is open and the policy watches it (cleared by {@code forget}). */
     boolean watched;
+    /** In {@link PolicyWatch}'s list of connections shown to the policy at every check. */
+    boolean listed;
+    /** The policy's last answer was final ({@link PolicyDecision#settled()}): it is not asked again. */
+    boolean policySettled;
+    /** A QueryOffload of this connection is outstanding. */
+    boolean queryInFlight;
     /** Frames being forwarded to the adapter. */
     final SegmentForwarder.State forward = new SegmentForwarder.State();
 

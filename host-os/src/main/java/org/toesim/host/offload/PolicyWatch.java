@@ -12,13 +12,20 @@ import org.toesim.tcp.segment.FourTuple;
  * refusal or an upload request put it in backoff ({@code refusedUntilPs}).
  *
  * <pre>
- *  watch(r) --&gt; consider(r) --&gt; arm the check event
- *  check event: for r in watched (in watch order; forgotten ones dropped): on host? consider(r)
+ *  watch(r) --&gt; list r; consider(r) --&gt; arm the check event
+ *  check event: for r in the list (in listing order):
+ *      closed (forgotten), off the host, never to be offloaded again, or settled --&gt; unlisted
+ *      else consider(r)
+ *  back on the host (refusal, flush; {@link #backOnHost}) --&gt; listed again unless never again / settled
  *  consider(r): on host, not in backoff, facts ESTABLISHED --&gt; policy.decide(facts) [traced]
- *               --offload--&gt; HandoffSequence.begin(r)
+ *               --offload--&gt; HandoffSequence.begin(r)     --settled stay--&gt; not asked again
  * </pre>
- * One reusable event serves every watched connection; the watched list is an ArrayList compacted
- * in place on each check (no allocation per check).
+ * The list holds only connections the policy may still move: a check costs one visit per
+ * on-host connection whose verdict can change, nothing for offloaded, closed or settled ones
+ * (the list used to keep every connection ever opened, so each check grew with the run and a
+ * run of short connections was quadratic). Membership is a flag on the record (no lookup); the
+ * list is an ArrayList compacted in place on each check (no allocation per check). One reusable
+ * event serves every listed connection.
  */
 final class PolicyWatch {
     private final OffloadManager manager;
@@ -26,7 +33,7 @@ final class PolicyWatch {
     private final StackPort stack;
     private final OffloadConfig config;
     private final HandoffSequence handoff;
-    private final ArrayList<OffloadRecord> watched = new ArrayList<>();
+    private final ArrayList<OffloadRecord> listed = new ArrayList<>();
     private final Event checkEvent;
     long decisions;
 
@@ -37,17 +44,23 @@ final class PolicyWatch {
         this.stack = stack;
         this.config = config;
         this.handoff = handoff;
-        this.checkEvent = sim.newEvent("offload.check", component, Priority.TIMER, this::checkWatched);
+        this.checkEvent = sim.newEvent("offload.check", component, Priority.TIMER, this::checkListed);
     }
 
     /** Starts watching {@code r}: the policy is asked now and at every check while it is on the host. */
     void watch(OffloadRecord r) {
-        if (!r.watched) {
-            r.watched = true;
-            watched.add(r);
-        }
+        r.watched = true;
+        list(r);
         consider(r);
         armCheck();
+    }
+
+    /** {@code r} runs on the host again (a refused handoff or a flush): checks resume if they may matter. */
+    void backOnHost(OffloadRecord r) {
+        if (r.watched && !r.listed && mayMove(r)) {
+            list(r);
+            armCheck();
+        }
     }
 
     /** Asks the policy about {@code r} now; starts a handoff if it says so. */
@@ -66,29 +79,48 @@ final class PolicyWatch {
             manager.traceRecord(new OffloadTrace.PolicyDecided(tuple, config.policy().name(), d.offload(),
                     d.reason()));
         }
+        if (d.settled()) {
+            r.policySettled = true;
+        }
         if (d.offload()) {
             handoff.begin(r);
         }
     }
 
-    private void checkWatched() {
+    /** On-host connections shown to the policy at each check now (for tests and diagnostics). */
+    int listedConnections() {
+        return listed.size();
+    }
+
+    /** Whether the policy may still move {@code r} (it is not settled and not barred for good). */
+    private static boolean mayMove(OffloadRecord r) {
+        return !r.policySettled && r.refusedUntilPs != Long.MAX_VALUE;
+    }
+
+    private void list(OffloadRecord r) {
+        if (!r.listed && mayMove(r)) {
+            r.listed = true;
+            listed.add(r);
+        }
+    }
+
+    private void checkListed() {
         int keep = 0;
-        for (int i = 0; i < watched.size(); i++) {
-            OffloadRecord r = watched.get(i);
-            if (!r.watched || manager.record(r.tuple()) != r) {
+        for (int i = 0; i < listed.size(); i++) {
+            OffloadRecord r = listed.get(i);
+            if (!r.watched || !r.state.onHost() || !mayMove(r)) {
+                r.listed = false;
                 continue;
             }
-            watched.set(keep++, r);
-            if (r.state.onHost()) {
-                consider(r);
-            }
+            listed.set(keep++, r);
+            consider(r);
         }
-        watched.subList(keep, watched.size()).clear();
+        listed.subList(keep, listed.size()).clear();
         armCheck();
     }
 
     private void armCheck() {
-        if (!watched.isEmpty() && !checkEvent.isPending()) {
+        if (!listed.isEmpty() && !checkEvent.isPending()) {
             sim.scheduleIn(checkEvent, config.checkIntervalPs());
         }
     }

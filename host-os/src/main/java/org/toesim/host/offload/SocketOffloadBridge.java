@@ -49,6 +49,7 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
     public void attach(Socket s) {
         sockets.put(s.tuple(), s);
         sends.attach(s);
+        s.setClosedHook(this::detach);
         manager.watch(s.tuple());
     }
 
@@ -82,6 +83,20 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
     @Override
     public void close(Socket s, Runnable cb) {
         manager.applicationClose(s.tuple(), () -> sends.whenSettled(s, () -> s.close(cb)));
+    }
+
+    /**
+     * {@code s}'s connection reached CLOSED and left the host stack: the bridge and the manager
+     * drop what they kept for it (records live as long as the stack's own connection state).
+     */
+    private void detach(Socket s) {
+        FourTuple t = s.tuple();
+        if (sockets.get(t) == s) {
+            sockets.remove(t);
+            inFlight.remove(t);
+            sends.detach(s);
+            manager.forget(t);
+        }
     }
 
     /** Send calls of {@code s} with the adapter path now (taken from the socket, not yet returned). */

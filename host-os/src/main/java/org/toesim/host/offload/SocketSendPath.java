@@ -86,6 +86,14 @@ final class SocketSendPath {
         s.setAdapterSendHook(this::pump);
     }
 
+    /** Stops routing {@code s}'s send calls (the application closed it on the host). */
+    void detach(Socket s) {
+        Sends ss = byTuple.get(s.tuple());
+        if (ss != null && ss.socket == s) {
+            byTuple.remove(s.tuple());
+        }
+    }
+
     /** Send calls of {@code s} the adapter path holds now. */
     int callsOnAdapter(Socket s) {
         Sends ss = byTuple.get(s.tuple());

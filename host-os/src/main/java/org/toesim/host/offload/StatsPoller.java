@@ -14,7 +14,8 @@ import org.toesim.tcp.engine.TcpState;
  *
  * <pre>
  *  install --&gt; arm (one reusable event for all connections)
- *  poll: for r in offloaded (handle order), OFFLOADED: adapter.query(h)
+ *  poll: for r in offloaded (handle order), OFFLOADED, no query of r outstanding: adapter.query(h)
+ *        (a background command: it waits behind offloads and flushes when the COMMAND ring is full)
  *     &lt;-- (status, CcbImage, card stats): r.lastCard, r.lastTcp, sampledAtPs [traced]
  *         CCB past ESTABLISHED (a FIN the card took without an upload request) --&gt; flush CLOSING_ON_ADAPTER
  *  any polled --&gt; re-arm; none --&gt; idle until the next install
@@ -50,6 +51,10 @@ final class StatsPoller {
                 continue;
             }
             any = true;
+            if (r.queryInFlight) {
+                continue; // the last poll's query still waits (a busy COMMAND ring): one at a time
+            }
+            r.queryInFlight = true;
             adapter.query(r.handle, (status, state, stats) -> answered(r, status, state, stats));
         }
         if (any) {
@@ -59,6 +64,7 @@ final class StatsPoller {
 
     private void answered(OffloadRecord r, CommandStatus status, org.toesim.nic.device.OffloadState state,
                           org.toesim.nic.device.ConnectionStats stats) {
+        r.queryInFlight = false;
         statsPolls++;
         if (status == CommandStatus.SUCCESS) {
             r.lastCard = stats;

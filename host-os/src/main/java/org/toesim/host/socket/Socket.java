@@ -72,6 +72,7 @@ public final class Socket implements ConnectionListener {
     private ConnectionStats lastStats;
     private SendOp sendCopyOp;
     private Consumer<Socket> adapterSends;
+    private Consumer<Socket> closedHook;
 
     private static final class SendOp {
         final long totalBytes;
@@ -428,6 +429,14 @@ public final class Socket implements ConnectionListener {
         this.closeListener = l;
     }
 
+    /**
+     * The socket I/O layer's hook, run when the connection reaches CLOSED and leaves the host
+     * stack (after the application's close listener): the offload layer drops what it keeps for it.
+     */
+    public void setClosedHook(Consumer<Socket> hook) {
+        this.closedHook = hook;
+    }
+
     // ------------------------------------------------------------------ stack events
 
     @Override
@@ -476,6 +485,9 @@ public final class Socket implements ConnectionListener {
         pumpSend();
         if (closeListener != null) {
             closeListener.closed(this, layer.stack().simulator().now());
+        }
+        if (closedHook != null) {
+            closedHook.accept(this);
         }
     }
 

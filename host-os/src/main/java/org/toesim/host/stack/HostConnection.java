@@ -124,6 +124,16 @@ public final class HostConnection implements TcpEvents {
         return engine.stats(stack.nowPs());
     }
 
+    /** Payload bytes received and sent so far, without a statistics snapshot (host-run connections only). */
+    public long payloadBytesInOut() {
+        return engine.payloadBytesInOut();
+    }
+
+    /** Smoothed RTT now, 0 before the first sample (host-run connections only). */
+    public long srttPs() {
+        return engine.srttPs();
+    }
+
     /**
      * What the host-run connection waits for now (see {@link TcpConnection#waitingFor}); while
      * quiesced for a handoff or offloaded, that instead (the adapter then knows the rest).

@@ -41,8 +41,10 @@ class ConnectionInvariantsTest {
         assertEquals(LEN, rx.placed, "transfer complete: " + sys.manager.counters());
         assertEquals(1, sys.manager.counters().installed(), "offloaded once");
         assertEquals(1, sys.manager.counters().flushes(), "flushed back for the close");
-        assertTrue(sys.checker.eventsChecked() > 10_000, "events checked: " + sys.checker.eventsChecked());
-        assertTrue(sys.connectionChecks.endsChecked() > 10_000, "connection ends checked: "
+        // every event of the transfer is checked (about 2,500; the policy's periodic checks, which
+        // used to run every 20 us for the whole second, stop once the connection leaves the host)
+        assertTrue(sys.checker.eventsChecked() > 2_000, "events checked: " + sys.checker.eventsChecked());
+        assertTrue(sys.connectionChecks.endsChecked() > 2_000, "connection ends checked: "
                 + sys.connectionChecks.endsChecked());
     }
 

@@ -3,6 +3,7 @@ package org.toesim.host.offload;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ class OffloadEndToEndTest {
         long placed;
         boolean eof;
         long eofAtPs;
+        /** The manager's unified statistics of the connection at the end of stream (before the close). */
+        UnifiedStats atEof;
         Socket peer;
 
         Receiver(ToeSystem sys, int len) {
@@ -58,6 +61,7 @@ class OffloadEndToEndTest {
                 if (end) {
                     eof = true;
                     eofAtPs = sys.sim.now();
+                    atEof = sys.manager.stats(sock.tuple());
                     sys.bridge.close(sock, null);
                 } else {
                     post();
@@ -152,8 +156,12 @@ class OffloadEndToEndTest {
         }
         assertEquals(installed.hostTxFrames(), flushStart.hostTxFrames(), "ACKs came from the card, not the host");
         assertTrue(!polled.isEmpty(), "statistics polled from the adapter (claim 12)");
-        UnifiedStats st = sys.manager.stats(((OffloadTrace.Installed) installed.record()).tuple());
+        // the manager keeps a record as long as the host stack keeps the connection: read at the end of
+        // stream (once CLOSED, the connection and its record are gone)
+        UnifiedStats st = rx.atEof;
+        assertEquals(((OffloadTrace.Installed) installed.record()).tuple(), st.tuple());
         assertEquals(HandoffState.ON_HOST_AGAIN, st.state());
+        assertNull(sys.manager.stats(st.tuple()), "record dropped once the connection reached CLOSED");
         assertNotNull(st.tcp());
         assertTrue(st.card().payloadBytesIn() > 0, "card counters kept after the flush: " + st);
         // flush returned the connection: the application saw one uninterrupted stream (checked in transfer)

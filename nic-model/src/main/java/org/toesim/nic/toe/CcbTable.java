@@ -11,10 +11,12 @@ import org.toesim.tcp.segment.FourTuple;
 /**
  * The card's CCB table (claim 20): fixed capacity, O(1) lookup by four-tuple (received frames,
  * through a primitive-keyed {@link TupleIndex} that allocates nothing per frame) and by handle
- * (commands, descriptors). Lookups use hash maps; iteration (reset, reports) uses
- * the insertion-ordered map only, so results never depend on hash order. A slot is reserved
- * when an InitiateOffload is accepted (before its CCB image has arrived), so concurrent offloads
- * cannot overfill the table.
+ * (commands, descriptors, through the insertion-ordered map). Lookups are hash lookups;
+ * iteration (reset) uses the insertion-ordered map only, so results never depend on hash order.
+ * Nothing is allocated per entry of the capacity: the maps and the index grow with the CCBs
+ * installed, so a table of a million entries costs what its occupied entries cost. A slot is
+ * reserved when an InitiateOffload is accepted (before its CCB image has arrived), so
+ * concurrent offloads cannot overfill the table.
  *
  * <pre>
  *   reserve() -- false when occupied + reserved == capacity (NO_RESOURCES)
@@ -23,10 +25,11 @@ import org.toesim.tcp.segment.FourTuple;
  * </pre>
  */
 public final class CcbTable {
+    /** Entries the received-frame index is sized for before it first grows. */
+    static final int INITIAL_INDEX_ENTRIES = 64;
     private final int capacity;
     private final int entryBytes;
     private final HashMap<FourTuple, CardConnection> byTuple = new HashMap<>();
-    private final HashMap<OffloadHandle, CardConnection> byHandle = new HashMap<>();
     private final LinkedHashMap<OffloadHandle, CardConnection> ordered = new LinkedHashMap<>();
     private final TupleIndex frameIndex;
     private final TimeWeighted occupancy;
@@ -35,15 +38,19 @@ public final class CcbTable {
     private long refusals;
 
     public CcbTable(int capacity, int entryBytes, long nowPs, String owner) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("CCB table capacity must be >= 0, got " + capacity);
+        }
         this.capacity = capacity;
         this.entryBytes = entryBytes;
-        this.frameIndex = new TupleIndex(capacity);
+        // sized for what is installed, not for the capacity: it grows (doubling) as CCBs arrive
+        this.frameIndex = new TupleIndex(Math.max(1, Math.min(capacity, INITIAL_INDEX_ENTRIES)));
         this.occupancy = new TimeWeighted(owner + ".ccbOccupancy", nowPs, 0);
     }
 
     /** Reserves a slot for an offload in progress; false (counted) when the table is full. */
     public boolean reserve() {
-        if (byHandle.size() + reserved >= capacity) {
+        if (ordered.size() + reserved >= capacity) {
             refusals++;
             return false;
         }
@@ -59,25 +66,23 @@ public final class CcbTable {
     /** Installs {@code conn} into a reserved slot; false if its handle or tuple is already present. */
     boolean install(CardConnection conn, long nowPs) {
         reserved--;
-        if (byHandle.containsKey(conn.handle) || byTuple.containsKey(conn.tuple)) {
+        if (ordered.containsKey(conn.handle) || byTuple.containsKey(conn.tuple)) {
             return false;
         }
-        byHandle.put(conn.handle, conn);
+        ordered.put(conn.handle, conn);
         byTuple.put(conn.tuple, conn);
         frameIndex.put(conn);
-        ordered.put(conn.handle, conn);
         installs++;
-        occupancy.update(nowPs, byHandle.size());
+        occupancy.update(nowPs, ordered.size());
         return true;
     }
 
     /** Frees {@code conn}'s slot. */
     void remove(CardConnection conn, long nowPs) {
-        if (byHandle.remove(conn.handle) != null) {
+        if (ordered.remove(conn.handle) != null) {
             byTuple.remove(conn.tuple);
-            ordered.remove(conn.handle);
-            frameIndex.remove(conn, ordered.values());
-            occupancy.update(nowPs, byHandle.size());
+            frameIndex.remove(conn);
+            occupancy.update(nowPs, ordered.size());
         }
     }
 
@@ -98,7 +103,7 @@ public final class CcbTable {
 
     /** The connection named {@code handle}, or null. */
     CardConnection byHandle(OffloadHandle handle) {
-        return byHandle.get(handle);
+        return ordered.get(handle);
     }
 
     /** Installed connections in installation order. */
@@ -117,12 +122,17 @@ public final class CcbTable {
 
     /** Installed CCBs. */
     public int occupied() {
-        return byHandle.size();
+        return ordered.size();
+    }
+
+    /** Connections the received-frame index has room for now (grows with installs, not with the capacity). */
+    int indexSlotCapacity() {
+        return frameIndex.slotCapacity();
     }
 
     /** Card memory held by installed CCBs. */
     public long memoryBytes() {
-        return (long) entryBytes * byHandle.size();
+        return (long) entryBytes * ordered.size();
     }
 
     /** Time-weighted mean occupancy up to {@code nowPs}. */

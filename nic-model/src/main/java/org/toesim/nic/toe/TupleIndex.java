@@ -8,8 +8,11 @@ import java.util.Arrays;
  * to the connection. The local IP is not in the key, so the stored connection's local IP is
  * compared; when two installed connections share a key (same remote end and local port on two
  * local addresses) the slot is marked shared and {@link #get} answers {@link #SHARED}, sending
- * the caller to the four-tuple map. Grows at half load; removal shifts later entries back
- * (no tombstones), so a lookup never scans more than its probe run.
+ * the caller to the four-tuple map (and stays so while any connection still has that key, so
+ * a removal never searches for the one left). Starts at the size asked for and grows at half
+ * load, so a table of a million entries costs memory for the connections installed, not for
+ * its capacity; removal shifts later entries back (no tombstones), so a lookup never scans
+ * more than its probe run.
  */
 final class TupleIndex {
     /** Answer for a key that several connections share. */
@@ -20,6 +23,7 @@ final class TupleIndex {
     private int[] counts;
     private int size;
 
+    /** An index sized for {@code expected} connections before its first growth. */
     TupleIndex(int expected) {
         int n = Integer.highestOneBit(Math.max(8, expected * 2 - 1)) << 1;
         keys = new long[n];
@@ -43,10 +47,15 @@ final class TupleIndex {
         for (int i = slot(k, mask); values[i] != null; i = (i + 1) & mask) {
             if (keys[i] == k) {
                 CardConnection c = values[i];
-                return counts[i] > 1 ? SHARED : c.tuple.localIp() == localIp ? c : null;
+                return counts[i] > 1 || c == SHARED ? SHARED : c.tuple.localIp() == localIp ? c : null;
             }
         }
         return null;
+    }
+
+    /** Connections the slots can hold before the next growth (half the slots). */
+    int slotCapacity() {
+        return keys.length / 2;
     }
 
     void put(CardConnection c) {
@@ -69,8 +78,11 @@ final class TupleIndex {
         }
     }
 
-    /** Removes {@code c}; {@code survivors} finds the one left when a shared key drops back to one connection. */
-    void remove(CardConnection c, Iterable<CardConnection> survivors) {
+    /**
+     * Removes {@code c}. A key that was shared stays marked {@link #SHARED} while connections
+     * remain on it (lookups then go to the four-tuple map): O(1), no search for the survivor.
+     */
+    void remove(CardConnection c) {
         long k = key(c.tuple.remoteIp(), c.tuple.remotePort(), c.tuple.localPort());
         int mask = keys.length - 1;
         int i = slot(k, mask);
@@ -81,13 +93,7 @@ final class TupleIndex {
             return;
         }
         if (--counts[i] > 0) {
-            if (counts[i] == 1) { // rare: find the connection that still has this key
-                for (CardConnection o : survivors) {
-                    if (o != c && key(o.tuple.remoteIp(), o.tuple.remotePort(), o.tuple.localPort()) == k) {
-                        values[i] = o;
-                    }
-                }
-            }
+            values[i] = SHARED; // the one left is found through the four-tuple map
             return;
         }
         values[i] = null;

@@ -150,10 +150,10 @@ final class HostNode {
         sockets = new SocketLayer(stack, memory);
         HostStackPort stackPort = new HostStackPort(stack, dev);
         // offload commands and buffer posts run off the interrupt core (core 0), as a kernel worker would;
-        // one state slot per command with a CCB image in flight: 16 ran out with 50 short connections
-        // offloaded by port (full.json), so allow as many as a busy host opens at once
+        // a command takes its state slot when it enters the COMMAND ring (commands beyond the ring wait
+        // in the driver's backlog holding nothing), so one slot per ring slot serves any table size
         DriverAdapterPort adapterPort = new DriverAdapterPort(driver, cpu.cores() > 1 ? 1 : 0,
-                OFFLOAD_STATE_SLOTS, 1 << 20);
+                driver.config().commandRingSlots(), MAX_CCB_IMAGE_BYTES);
         OffloadPolicy[] guarded = new OffloadPolicy[1];
         OffloadPolicy policy = new OffloadPolicy() {
             @Override
@@ -218,7 +218,8 @@ final class HostNode {
 
     /**
      * A TOE's figures: offloads = connections the card installed, refused = InitiateOffloads
-     * the card declined (table full), flushes = connections the manager took back, fast path =
+     * the card declined (table full), not possible = handoffs the adapter record ruled out before
+     * any command (every CCB in use: the host fallback of a full table), flushes = connections the manager took back, fast path =
      * frames the classifier kept on the card, slow path = frames it passed to the host (plus
      * every frame received before any connection is offloaded).
      */
@@ -228,11 +229,11 @@ final class HostNode {
         long fast = r.fastPathFrames() - toeBase[0];
         long slow = r.framesToHost() - toeBase[1];
         return new NicReport(name(), spec.nic().model().fileName(), r.offloadsInstalled() - toeBase[2],
-                c.refused() - toeBase[3], c.flushes() - toeBase[4], fast, slow, pcie.upstreamStats().utilisation(),
-                pcie.downstreamStats().utilisation());
+                c.refused() - toeBase[3], c.notPossible() - toeBase[5], c.flushes() - toeBase[4], fast, slow,
+                pcie.upstreamStats().utilisation(), pcie.downstreamStats().utilisation());
     }
 
-    private final long[] toeBase = new long[5];
+    private final long[] toeBase = new long[6];
 
     /** Re-bases the TOE counters at the warm-up boundary (the registry resets the others). */
     void resetAtWarmUp() {
@@ -244,6 +245,7 @@ final class HostNode {
             toeBase[2] = r.offloadsInstalled();
             toeBase[3] = c.refused();
             toeBase[4] = c.flushes();
+            toeBase[5] = c.notPossible();
         }
     }
 
@@ -337,8 +339,8 @@ final class HostNode {
      */
     static final int TOE_RECEIVE_RING_SLOTS = 8192;
 
-    /** Offload commands with a state image in flight at once (simulated address space only). */
-    static final int OFFLOAD_STATE_SLOTS = 1024;
+    /** Largest CCB image (or forwarded frame batch) one offload state slot holds. */
+    static final int MAX_CCB_IMAGE_BYTES = 1 << 20;
 
     private static PlainNic plainNic(Simulator sim, StatsRegistry stats, HostSpec spec, NicSpec nicSpec,
                                      MacConfig portConfig, PcieLink pcie, MacPort port, String path,

@@ -143,7 +143,16 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
 
     @Override
     public void close(Socket s, Runnable cb) {
-        bridge.close(s, cb);
+        FourTuple t = s.tuple();
+        bridge.close(s, () -> {
+            SendQueue q = queues.get(t);
+            if (q != null && q.socket == s && !q.busy && q.ops.isEmpty()) {
+                queues.remove(t); // closed with nothing left to send: no state kept per closed connection
+            }
+            if (cb != null) {
+                cb.run();
+            }
+        });
     }
 
     @Override

@@ -47,11 +47,11 @@ public final class IndexHtmlWriter {
             row(sb, h.name(), pct(h.cpuUtilization()), num(h.cyclesPerByteRx()), num(h.cyclesPerByteTx()));
         }
         sb.append("</table>\n<h2>Adapters</h2>\n<table><tr><th>host</th><th>model</th><th>offloads</th>")
-                .append("<th>refused</th><th>flushes</th><th>fast-path segments</th><th>slow-path segments</th>")
+                .append("<th>refused</th><th>not possible (on host)</th><th>flushes</th><th>fast-path segments</th><th>slow-path segments</th>")
                 .append("<th>PCIe to host</th><th>PCIe to device</th></tr>\n");
         for (NicReport n : summary.nics()) {
             row(sb, n.host(), n.model(), Long.toString(n.offloads()), Long.toString(n.offloadsRefused()),
-                    Long.toString(n.flushes()), Long.toString(n.fastPathSegments()), Long.toString(n.slowPathSegments()),
+                    Long.toString(n.offloadsNotPossible()), Long.toString(n.flushes()), Long.toString(n.fastPathSegments()), Long.toString(n.slowPathSegments()),
                     pct(n.pcieUtilizationToHost()), pct(n.pcieUtilizationToDevice()));
         }
         sb.append("</table>\n");

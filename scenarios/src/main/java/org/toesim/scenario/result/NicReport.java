@@ -7,13 +7,24 @@ package org.toesim.scenario.result;
  * @param model                   {@code "plain"} or {@code "toe"}
  * @param offloads                connections handed to the card
  * @param offloadsRefused         offload requests the card declined (e.g. CCB table full)
+ * @param offloadsNotPossible     offloads the policy asked for that the host did not even request,
+ *                                because the adapter record ruled them out (every CCB of the table
+ *                                in use, a TCP option the card lacks, the card failed): those
+ *                                connections fell back to the host stack
  * @param flushes                 connections handed back to the host
  * @param fastPathSegments        segments the card processed itself
  * @param slowPathSegments        segments passed up to the host stack
  * @param pcieUtilizationToHost   busy fraction of the PCIe link, device to host
  * @param pcieUtilizationToDevice busy fraction of the PCIe link, host to device
  */
-public record NicReport(String host, String model, long offloads, long offloadsRefused, long flushes,
-                        long fastPathSegments, long slowPathSegments, double pcieUtilizationToHost,
+public record NicReport(String host, String model, long offloads, long offloadsRefused, long offloadsNotPossible,
+                        long flushes, long fastPathSegments, long slowPathSegments, double pcieUtilizationToHost,
                         double pcieUtilizationToDevice) {
+    /** A report with no fallback counted (a plain NIC, or fixtures). */
+    public NicReport(String host, String model, long offloads, long offloadsRefused, long flushes,
+                     long fastPathSegments, long slowPathSegments, double pcieUtilizationToHost,
+                     double pcieUtilizationToDevice) {
+        this(host, model, offloads, offloadsRefused, 0, flushes, fastPathSegments, slowPathSegments,
+                pcieUtilizationToHost, pcieUtilizationToDevice);
+    }
 }

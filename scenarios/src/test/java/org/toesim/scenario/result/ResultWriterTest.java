@@ -38,7 +38,7 @@ class ResultWriterTest {
         assertEquals(List.of("id", "from", "to", "bytesDelivered", "bytesExpected", "finished", "goodputBitsPerSec",
                 "retransmits", "offloaded", "flushes", "integrity", "waitingFor"), fields(s.get("connections").get(0)));
         assertEquals(List.of("name", "cpuUtilization", "cyclesPerByteRx", "cyclesPerByteTx", "qdiscDrops"), fields(s.get("hosts").get(0)));
-        assertEquals(List.of("host", "model", "offloads", "offloadsRefused", "flushes", "fastPathSegments",
+        assertEquals(List.of("host", "model", "offloads", "offloadsRefused", "offloadsNotPossible", "flushes", "fastPathSegments",
                 "slowPathSegments", "pcieUtilizationToHost", "pcieUtilizationToDevice"), fields(s.get("nics").get(0)));
         assertEquals(List.of("link", "from", "to", "framesIn", "framesDelivered", "lossDrops", "queueDrops",
                 "downDrops", "corrupted"), fields(s.get("links").get(0)));

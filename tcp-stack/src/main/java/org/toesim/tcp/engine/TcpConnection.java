@@ -367,6 +367,20 @@ public final class TcpConnection {
                 t.ooo.heldBytes());
     }
 
+    /**
+     * Payload bytes received and sent so far ({@link ConnectionStats#bytesIn()} +
+     * {@link ConnectionStats#bytesOut()}) without building a statistics snapshot: an offload
+     * policy asks for it at every check of every on-host connection.
+     */
+    public long payloadBytesInOut() {
+        return t.stats.bytesIn + t.stats.bytesOut;
+    }
+
+    /** Smoothed RTT (RFC 6298 SRTT) now, 0 before the first sample ({@link ConnectionStats#srttPs()}). */
+    public long srttPs() {
+        return t.rtt.srttPs();
+    }
+
     /** Statistics at {@code nowPs}. */
     public ConnectionStats stats(long nowPs) {
         return t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes);
