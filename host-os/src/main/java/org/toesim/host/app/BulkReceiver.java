@@ -8,10 +8,14 @@ import org.toesim.host.socket.SocketLayer;
 /**
  * Accepts one connection on {@code port} and reads until end of stream with
  * {@code bufferBytes} MSG_WAITALL receive calls into one application buffer, consuming each
- * with {@link ApplicationWork}; closes at end of stream.
+ * with {@link ApplicationWork}; closes at end of stream. With {@code readsInFlight} &gt; 1 the
+ * application keeps that many receive calls posted, each into its own part of the buffer
+ * (overlapped reads, as TCP Chimney applications posted them): an offloading adapter then has
+ * somewhere to place data while the application consumes the previous read, instead of holding
+ * it on the card. Reads complete in the order posted, so the stream stays in order.
  *
  * <pre>
- *   accept --&gt; [receive(buf, all) --placed n--&gt; app work(n) --&gt;]* --eof--&gt; close, result
+ *   accept --&gt; [receive(buf part k, all) --placed n--&gt; app work(n) --&gt; repost part k]* --eof--&gt; close, result
  * </pre>
  */
 public final class BulkReceiver {
@@ -26,6 +30,9 @@ public final class BulkReceiver {
     private long firstBytePs = -1;
     private long lastBytePs = -1;
     private boolean eof;
+    private boolean closing;
+    private final int bufferBytes;
+    private final int readsInFlight;
     private Socket socket;
 
     public BulkReceiver(SocketLayer sockets, int core, int port, int bufferBytes, ApplicationWork work) {
@@ -39,17 +46,31 @@ public final class BulkReceiver {
      */
     public BulkReceiver(SocketLayer sockets, int core, int port, int bufferBytes, ApplicationWork work,
                         PayloadPattern pattern) {
+        this(sockets, core, port, bufferBytes, work, pattern, 1);
+    }
+
+    /** A receiver that keeps {@code readsInFlight} reads of {@code bufferBytes} posted (class comment). */
+    public BulkReceiver(SocketLayer sockets, int core, int port, int bufferBytes, ApplicationWork work,
+                        PayloadPattern pattern, int readsInFlight) {
+        if (readsInFlight < 1) {
+            throw new IllegalArgumentException("readsInFlight must be >= 1, got " + readsInFlight);
+        }
+        this.bufferBytes = bufferBytes;
+        this.readsInFlight = readsInFlight;
         this.sockets = sockets;
         this.core = core;
         this.work = work;
         this.pattern = pattern;
         String name = sockets.stack().config().name() + ".bulkrx." + port;
-        this.buf = pattern == null ? AppCpu.buffer(sockets.memory(), name, bufferBytes)
-                : AppCpu.realBuffer(sockets.memory(), name, bufferBytes);
+        int total = Math.multiplyExact(bufferBytes, readsInFlight);
+        this.buf = pattern == null ? AppCpu.buffer(sockets.memory(), name, total)
+                : AppCpu.realBuffer(sockets.memory(), name, total);
         sockets.listen(port, core, s -> {
             socket = s;
             startPs = now();
-            post();
+            for (int k = 0; k < readsInFlight; k++) {
+                post(k);
+            }
         });
     }
 
@@ -57,10 +78,11 @@ public final class BulkReceiver {
         return sockets.stack().simulator().now();
     }
 
-    private void post() {
-        sockets.io().receive(socket, buf, true, (s, b, n, end) -> {
+    private void post(int part) {
+        AppBuffer b0 = readsInFlight == 1 ? buf : new AppBuffer(buf.address() + (long) part * bufferBytes, bufferBytes);
+        sockets.io().receive(socket, b0, true, (s, b, n, end) -> {
             if (n > 0) {
-                check(n);
+                check(b.address(), n);
                 bytes += n;
                 lastBytePs = now();
                 if (firstBytePs < 0) {
@@ -70,19 +92,22 @@ public final class BulkReceiver {
             AppCpu.work(sockets.stack().cpu(), core, work, n, () -> {
                 if (end) {
                     eof = true;
-                    sockets.io().close(s, null);
-                } else {
-                    post();
+                    if (!closing) { // every read still posted completes at the end of stream
+                        closing = true;
+                        sockets.io().close(s, null);
+                    }
+                } else if (!eof) {
+                    post(part);
                 }
             });
         });
     }
 
-    private void check(long n) {
+    private void check(long address, long n) {
         if (pattern == null || mismatch != null) {
             return;
         }
-        byte[] got = sockets.memory().read(buf.address(), (int) n);
+        byte[] got = sockets.memory().read(address, (int) n);
         mismatch = pattern.firstMismatch(got, 0, (int) n, bytes);
     }
 

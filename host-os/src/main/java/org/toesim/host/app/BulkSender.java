@@ -8,10 +8,14 @@ import org.toesim.host.socket.SocketLayer;
 
 /**
  * Sends {@code totalBytes} in {@code chunkBytes} send calls, producing each chunk with
- * {@link ApplicationWork} first, then closes.
+ * {@link ApplicationWork} first, then closes. With {@code callsInFlight} &gt; 1 the application
+ * keeps that many send calls outstanding, each from its own buffer (overlapped I/O, as TCP Chimney
+ * applications did, or Linux MSG_ZEROCOPY): a zero-copy send returns only when the peer
+ * acknowledged it, so one call at a time would leave the path idle for an RTT per chunk.
  *
  * <pre>
- *   connect --&gt; [app work(chunk) --&gt; send(chunk) --sent--&gt;]* --&gt; close
+ *   connect --&gt; [app work(chunk) --&gt; send(chunk, buffer k) --sent--&gt; (buffer k free)]* --&gt; close
+ *   (up to callsInFlight chunks between "send" and "sent"; the close after the last returned)
  * </pre>
  */
 public final class BulkSender {
@@ -23,6 +27,10 @@ public final class BulkSender {
     private final PayloadPattern pattern;
     private final AppBuffer realBuf;
     private final byte[] chunk;
+    private final int callsInFlight;
+    /** Buffer slots (of {@code chunkBytes} each in {@code realBuf}) free for the next chunk. */
+    private final java.util.ArrayDeque<Integer> freeSlots = new java.util.ArrayDeque<>();
+    private int outstanding;
     private long queuedBytes;
     private long startPs = -1;
     private long doneSendingPs = -1;
@@ -40,8 +48,18 @@ public final class BulkSender {
      */
     public BulkSender(SocketLayer sockets, int core, long totalBytes, int chunkBytes, ApplicationWork work,
                       PayloadPattern pattern) {
-        if (totalBytes <= 0 || chunkBytes <= 0) {
-            throw new IllegalArgumentException("need totalBytes > 0 and chunkBytes > 0");
+        this(sockets, core, totalBytes, chunkBytes, work, pattern, 1);
+    }
+
+    /** A sender that keeps up to {@code callsInFlight} send calls outstanding (class comment). */
+    public BulkSender(SocketLayer sockets, int core, long totalBytes, int chunkBytes, ApplicationWork work,
+                      PayloadPattern pattern, int callsInFlight) {
+        if (totalBytes <= 0 || chunkBytes <= 0 || callsInFlight < 1) {
+            throw new IllegalArgumentException("need totalBytes > 0, chunkBytes > 0 and callsInFlight >= 1");
+        }
+        this.callsInFlight = callsInFlight;
+        for (int k = 0; k < callsInFlight; k++) {
+            freeSlots.addLast(k);
         }
         this.sockets = sockets;
         this.core = core;
@@ -51,7 +69,7 @@ public final class BulkSender {
         this.pattern = pattern;
         if (pattern != null) {
             this.realBuf = AppCpu.realBuffer(sockets.memory(), sockets.stack().config().name() + ".bulktx",
-                    chunkBytes);
+                    Math.multiplyExact(chunkBytes, callsInFlight));
             this.chunk = new byte[chunkBytes];
         } else {
             this.realBuf = null;
@@ -73,22 +91,35 @@ public final class BulkSender {
     }
 
     private void next() {
-        if (queuedBytes == totalBytes) {
+        while (outstanding < callsInFlight && queuedBytes < totalBytes) {
+            long n = Math.min(chunkBytes, totalBytes - queuedBytes);
+            long offset = queuedBytes;
+            queuedBytes += n;
+            outstanding++;
+            if (pattern == null) {
+                AppCpu.work(sockets.stack().cpu(), core, work, n, () -> sockets.io().send(socket, n, (s, len) -> sent(-1)));
+                continue;
+            }
+            int slot = freeSlots.pollFirst();
+            long addr = realBuf.address() + (long) slot * chunkBytes;
+            pattern.fill(chunk, 0, (int) n, offset);
+            sockets.memory().write(addr, chunk, 0, (int) n);
+            AppBuffer b = new AppBuffer(addr, (int) n);
+            AppCpu.work(sockets.stack().cpu(), core, work, n, () -> sockets.io().send(socket, b, (s, len) -> sent(slot)));
+        }
+        if (outstanding == 0 && queuedBytes == totalBytes && doneSendingPs < 0) {
             doneSendingPs = sockets.stack().simulator().now();
             sockets.io().close(socket, null);
-            return;
         }
-        long n = Math.min(chunkBytes, totalBytes - queuedBytes);
-        long offset = queuedBytes;
-        queuedBytes += n;
-        if (pattern == null) {
-            AppCpu.work(sockets.stack().cpu(), core, work, n, () -> sockets.io().send(socket, n, (s, len) -> next()));
-            return;
+    }
+
+    /** A send call returned: its buffer slot (or -1) is free again. */
+    private void sent(int slot) {
+        outstanding--;
+        if (slot >= 0) {
+            freeSlots.addLast(slot);
         }
-        pattern.fill(chunk, 0, (int) n, offset);
-        sockets.memory().write(realBuf.address(), chunk, 0, (int) n);
-        AppBuffer b = n == chunkBytes ? realBuf : new AppBuffer(realBuf.address(), (int) n);
-        AppCpu.work(sockets.stack().cpu(), core, work, n, () -> sockets.io().send(socket, b, (s, len) -> next()));
+        next();
     }
 
     public long startPs() {

@@ -278,7 +278,16 @@ public final class NicDriver {
     /** Posts a receive buffer for {@code handle}'s connection (claims 1, 17, 18); returns its cookie. */
     public long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, int core,
             OffloadReceiveCallback callback) {
-        return offload.postBuffer(handle, hostAddr, lenBytes, core, callback);
+        return offload.postBuffer(handle, hostAddr, lenBytes, false, core, callback);
+    }
+
+    /**
+     * Posts a receive buffer; a {@code noPush} one completes only when full or flushed (see
+     * {@link org.toesim.nic.device.RxDescriptor.PostBuffer}). Returns its cookie.
+     */
+    public long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, boolean noPush, int core,
+            OffloadReceiveCallback callback) {
+        return offload.postBuffer(handle, hostAddr, lenBytes, noPush, core, callback);
     }
 
     /** Asks the adapter to send {@code lenBytes} at {@code hostAddr} on {@code handle}'s connection (claim 9). */

@@ -170,10 +170,11 @@ final class OffloadPath {
         }
     }
 
-    long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, int core, OffloadReceiveCallback callback) {
+    long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, boolean noPush, int core,
+                    OffloadReceiveCallback callback) {
         Objects.requireNonNull(callback, "callback");
         long cookie = nextCookie++;
-        RxDescriptor.PostBuffer b = new RxDescriptor.PostBuffer(handle, hostAddr, lenBytes, cookie);
+        RxDescriptor.PostBuffer b = new RxDescriptor.PostBuffer(handle, hostAddr, lenBytes, cookie, noPush);
         if (postBacklog.isEmpty() && postRing.freeSlots() > 0) {
             enterPost(b, core, callback);
         } else {

@@ -47,6 +47,14 @@ public interface AdapterPort {
     /** Posts a receive buffer with the handle (claims 1, 17, 18); returns its cookie. */
     long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, BufferCallback callback);
 
+    /**
+     * Posts a receive buffer; a {@code noPush} one completes only when full or flushed (a
+     * MSG_WAITALL piece). An adapter port without the mode posts a push-mode buffer.
+     */
+    default long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, boolean noPush, BufferCallback callback) {
+        return postBuffer(handle, hostAddr, lenBytes, callback);
+    }
+
     /** Posts a send request with the handle and length (claim 9); returns its cookie. */
     long send(OffloadHandle handle, long hostAddr, int lenBytes, SendCallback callback);
 

@@ -196,7 +196,12 @@ public final class DriverAdapterPort implements AdapterPort {
 
     @Override
     public long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, BufferCallback callback) {
-        return driver.postBuffer(handle, hostAddr, lenBytes, core,
+        return postBuffer(handle, hostAddr, lenBytes, false, callback);
+    }
+
+    @Override
+    public long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, boolean noPush, BufferCallback callback) {
+        return driver.postBuffer(handle, hostAddr, lenBytes, noPush, core,
                 (b, c, coreDone) -> callback.done(c.bytesPlaced(), c.push(), c.status()));
     }
 

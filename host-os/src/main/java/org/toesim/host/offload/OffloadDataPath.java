@@ -39,7 +39,7 @@ final class OffloadDataPath {
      *
      * @throws IllegalArgumentException if the buffer exceeds the adapter's limits (claim 11)
      */
-    long postReceive(OffloadRecord r, long hostAddr, int lenBytes, AdapterPort.BufferCallback callback) {
+    long postReceive(OffloadRecord r, long hostAddr, int lenBytes, boolean noPush, AdapterPort.BufferCallback callback) {
         Capability cap = adapter.capability();
         if (lenBytes <= 0 || lenBytes > cap.maxReceiveBufferBytes()) {
             throw new IllegalArgumentException("receive buffer of " + lenBytes + " B; adapter takes 1.."
@@ -54,7 +54,7 @@ final class OffloadDataPath {
         if (manager.tracing()) {
             manager.traceRecord(new OffloadTrace.BufferPosted(r.tuple(), hostAddr, lenBytes));
         }
-        return adapter.postBuffer(r.handle, hostAddr, lenBytes, (placed, push, status) -> {
+        return adapter.postBuffer(r.handle, hostAddr, lenBytes, noPush, (placed, push, status) -> {
             r.buffersOutstanding--;
             bytesPlaced += placed;
             r.acceptedBytes += placed;

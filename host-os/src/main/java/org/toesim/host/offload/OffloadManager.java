@@ -183,7 +183,16 @@ public final class OffloadManager {
 
     /** Posts an application receive buffer on an offloaded connection (claims 15, 17, 18); see {@link OffloadDataPath#postReceive}. */
     public long postReceive(FourTuple tuple, long hostAddr, int lenBytes, AdapterPort.BufferCallback callback) {
-        return data.postReceive(requireOffloaded(tuple), hostAddr, lenBytes, callback);
+        return data.postReceive(requireOffloaded(tuple), hostAddr, lenBytes, false, callback);
+    }
+
+    /**
+     * Posts a receive buffer; a {@code noPush} one completes only when full or flushed (a piece
+     * of a MSG_WAITALL receive, so pieces posted behind it fill strictly after it).
+     */
+    public long postReceive(FourTuple tuple, long hostAddr, int lenBytes, boolean noPush,
+                            AdapterPort.BufferCallback callback) {
+        return data.postReceive(requireOffloaded(tuple), hostAddr, lenBytes, noPush, callback);
     }
 
     /** Sends application bytes on an offloaded connection (claim 9); see {@link OffloadDataPath#send}. */
@@ -226,6 +235,11 @@ public final class OffloadManager {
     /** Largest receive buffer the adapter takes (adapter record). */
     public int maxReceiveBufferBytes() {
         return adapter.capability().maxReceiveBufferBytes();
+    }
+
+    /** Posted receive buffers the adapter tracks per connection (adapter record, claim 11). */
+    public int maxPostedBuffersPerConnection() {
+        return adapter.capability().maxPostedBuffersPerConnection();
     }
 
     /** Largest send request the adapter takes (adapter record, claim 11). */

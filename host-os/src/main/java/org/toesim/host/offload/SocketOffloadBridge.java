@@ -1,6 +1,7 @@
 package org.toesim.host.offload;
 
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import org.toesim.host.socket.AppBuffer;
@@ -14,8 +15,9 @@ import org.toesim.tcp.segment.FourTuple;
 
 /**
  * Connects sockets to the offload manager (claims 9, 15, 17): while a socket's connection is
- * OFFLOADED, its posted receive buffers go to the adapter with the handle (one at a time, head
- * first), and the adapter's placements complete them with no host copy; its send calls go to the
+ * OFFLOADED, its posted receive buffers go to the adapter with the handle (in order, split into
+ * pieces, several in flight: {@link SocketOffloadConfig}), and the adapter's placements complete
+ * them with no host copy; its send calls go to the
  * adapter as (handle, address, length) requests ({@link SocketSendPath}) and return when the peer
  * acknowledged them. When the connection comes back the socket copies from the host stack again.
  * An application close of an offloaded connection flushes it first ({@link CloseMode#UPLOAD_FIRST})
@@ -23,8 +25,11 @@ import org.toesim.tcp.segment.FourTuple;
  *
  * <pre>
  *  receive(s, buf) --&gt; s.receive(buf) (queued at the socket) --&gt; pump(s)
- *  pump(s), OFFLOADED: r = s.headPostedReceive() --&gt; manager.postReceive(t, r.nextAddress(), len)
- *     &lt;-- done(n, push, status) --&gt; s.completeAdapterPlacement(n, complete?) --&gt; pump(s)
+ *  pump(s), OFFLOADED: while pieces in flight &lt; limit: next unposted range of the queued buffers
+ *     --&gt; manager.postReceive(t, addr, &lt;= piece, noPush = r.waitAll)   (a push-mode buffer: one piece)
+ *     &lt;-- done(n, push, status), in posting order --&gt; head.completeAdapterPlacement(n, complete?) --&gt; pump(s)
+ *  flush: every piece comes back FLUSHED with what it holds (in order); the host copies the rest
+ *     into the head's first unplaced byte, so every byte lands once, in order
  *  send(s, n | buf) = s.send(..): queued at the socket; offloaded --hook--&gt; SocketSendPath.pump(s)
  *  state -&gt; OFFLOADED: pump(s), sends.pump(s)
  *  state -&gt; QUIESCING: once the stack runs it again (refusal or flush, after the resume):
@@ -35,19 +40,27 @@ import org.toesim.tcp.segment.FourTuple;
  */
 public final class SocketOffloadBridge implements HandoffListener, SocketIo {
     private final OffloadManager manager;
+    private final SocketOffloadConfig config;
     private final SocketSendPath sends;
     private final Map<FourTuple, Socket> sockets = new HashMap<>();
-    private final Map<FourTuple, Boolean> inFlight = new HashMap<>();
+    private final Map<FourTuple, Receives> receives = new HashMap<>();
 
+    /** A bridge with {@link SocketOffloadConfig#defaults()}. */
     public SocketOffloadBridge(OffloadManager manager) {
+        this(manager, SocketOffloadConfig.defaults());
+    }
+
+    public SocketOffloadBridge(OffloadManager manager, SocketOffloadConfig config) {
         this.manager = Objects.requireNonNull(manager, "manager");
-        this.sends = new SocketSendPath(manager);
+        this.config = Objects.requireNonNull(config, "config");
+        this.sends = new SocketSendPath(manager, config);
         manager.setHandoffListener(this);
     }
 
     /** Registers {@code s} and starts watching its connection for the policy. */
     public void attach(Socket s) {
         sockets.put(s.tuple(), s);
+        receives.put(s.tuple(), new Receives());
         sends.attach(s);
         s.setClosedHook(this::detach);
         manager.watch(s.tuple());
@@ -93,7 +106,7 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
         FourTuple t = s.tuple();
         if (sockets.get(t) == s) {
             sockets.remove(t);
-            inFlight.remove(t);
+            receives.remove(t);
             sends.detach(s);
             manager.forget(t);
         }
@@ -121,25 +134,97 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
         }
     }
 
+    /** The receive pieces of one socket with the adapter. */
+    private static final class Receives {
+        int piecesInFlight;
+        /** The last buffer with a piece posted (null: none in flight) and how far into it pieces go. */
+        PostedReceive tail;
+        long tailPostedBytes;
+    }
+
+    /**
+     * Posts the socket's queued receive buffers to the adapter, in order, as pieces: MSG_WAITALL
+     * buffers in nonpush pieces (each completes full, so the next piece continues the stream), a
+     * buffer that completes on any data as one push-mode piece (nothing is posted behind it in
+     * the same buffer).
+     */
     private void pump(Socket s) {
         FourTuple t = s.tuple();
-        if (manager.state(t) != HandoffState.OFFLOADED || Boolean.TRUE.equals(inFlight.get(t))) {
+        Receives st = receives.get(t);
+        if (st == null || manager.state(t) != HandoffState.OFFLOADED) {
             return;
         }
-        PostedReceive r = s.headPostedReceive();
-        if (r == null) {
+        int maxPieces = Math.max(1, Math.min(config.receivePiecesInFlight(), manager.maxPostedBuffersPerConnection()));
+        int maxPiece = Math.max(1, Math.min(config.receivePieceBytes(), manager.maxReceiveBufferBytes()));
+        if (st.piecesInFlight >= maxPieces) {
             return;
         }
-        int max = Math.max(1, manager.maxReceiveBufferBytes());
-        int len = (int) Math.min(r.remainingBytes(), max);
-        inFlight.put(t, Boolean.TRUE);
-        manager.postReceive(t, r.nextAddress(), len, (placed, push, status) -> {
-            inFlight.remove(t);
-            boolean complete = status == CommandStatus.SUCCESS && (push || !r.waitAll());
-            if (placed > 0 || complete) {
-                s.completeAdapterPlacement(placed, complete, false);
+        Iterator<PostedReceive> it = s.postedReceiveQueue().iterator();
+        PostedReceive r = null;
+        long off = 0;
+        if (st.tail != null) {
+            while (it.hasNext()) {
+                PostedReceive x = it.next();
+                if (x == st.tail) {
+                    r = x;
+                    off = st.tailPostedBytes;
+                    break;
+                }
             }
-            pump(s);
-        });
+            if (r == null) {
+                if (st.piecesInFlight > 0) {
+                    throw new IllegalStateException(s + ": a posted buffer left the socket with pieces on the adapter");
+                }
+                it = s.postedReceiveQueue().iterator(); // the last posted buffer completed: start at the head
+            }
+        }
+        if (r == null) {
+            if (!it.hasNext()) {
+                st.tail = null;
+                return;
+            }
+            r = it.next();
+            off = r.placedBytes();
+        }
+        while (st.piecesInFlight < maxPieces) {
+            long len = r.buffer().lenBytes();
+            if (off >= len) {
+                if (!it.hasNext()) {
+                    break;
+                }
+                r = it.next();
+                off = r.placedBytes();
+                continue;
+            }
+            int n = (int) Math.min(len - off, maxPiece);
+            PostedReceive piece = r;
+            boolean noPush = r.waitAll();
+            long addr = r.buffer().address() + off;
+            off = noPush ? off + n : len; // a push-mode buffer completes with its one piece
+            st.piecesInFlight++;
+            st.tail = r;
+            st.tailPostedBytes = off;
+            manager.postReceive(t, addr, n, noPush, (placed, push, status) -> placed(s, st, piece, n, placed, push, status));
+        }
+    }
+
+    private void placed(Socket s, Receives st, PostedReceive r, int lenBytes, int placed, boolean push,
+                        CommandStatus status) {
+        st.piecesInFlight--;
+        if (placed > 0 && s.headPostedReceive() != r) {
+            throw new IllegalStateException(s + ": the adapter placed " + placed + " B into a buffer behind the head");
+        }
+        if (status == CommandStatus.SUCCESS && r.waitAll() && placed < lenBytes && st.piecesInFlight > 0) {
+            throw new IllegalStateException(s + ": a nonpush piece completed with " + placed + " of " + lenBytes
+                    + " B while pieces behind it are posted (the stream would have a hole)");
+        }
+        if (st.piecesInFlight == 0) {
+            st.tail = null; // nothing with the adapter: the next pump starts at the head's first unplaced byte
+        }
+        boolean complete = status == CommandStatus.SUCCESS && (push || !r.waitAll());
+        if (placed > 0 || complete) {
+            s.completeAdapterPlacement(placed, complete, false);
+        }
+        pump(s);
     }
 }

@@ -20,7 +20,7 @@ import org.toesim.tcp.segment.FourTuple;
  * <pre>
  *  socket send call queued, not on host --hook--&gt; pump(s)        (also on state -&gt; OFFLOADED)
  *  pump(s), OFFLOADED: calls += s.takeAdapterSends()
- *     while requests in flight &lt; 4: manager.send(t, addr + posted, &lt;= 64 KiB)   (request stream)
+ *     while request bytes in flight &lt; budget: manager.send(t, addr + posted, &lt;= request size)   (request stream)
  *  done(SUCCESS): call acked += len; head calls fully acked --&gt; s.completeAdapterSend (returns)
  *  flush: every request comes back FLUSHED; once none is in flight and the host stack runs it again
  *  (a whenOnHost callback left with the manager at QUIESCING):
@@ -31,17 +31,16 @@ import org.toesim.tcp.segment.FourTuple;
  * </pre>
  * The peer therefore receives exactly the application's byte stream: each byte is sent either by
  * the adapter (read by DMA, or carried in the CCB) or by the host after the flush, never both.
- * Virtual sends (no buffer) are read from one staging region without content. Per connection at
- * most {@value #MAX_REQUESTS_IN_FLIGHT} requests of at most {@value #MAX_REQUEST_BYTES} B are
- * outstanding (a 256 KiB pipeline), which bounds the SEND ring slots one connection holds.
+ * Virtual sends (no buffer) are read from one staging region without content. Per connection,
+ * requests of at most {@link SocketOffloadConfig#sendRequestBytes()} are posted while the bytes
+ * outstanding stay below the budget ({@link SocketOffloadConfig#sendBytesInFlight()}, by default
+ * the socket send buffer, as Linux bounds a connection's unacknowledged bytes): enough for the
+ * card's engine to keep a window of that size in flight. Requests beyond the SEND ring's free
+ * slots wait in the driver's backlog.
  */
 final class SocketSendPath {
-    /** Largest send request posted (further capped by the adapter record's maxSendBytes). */
-    static final int MAX_REQUEST_BYTES = 64 * 1024;
-    /** Send requests in flight per connection at most. */
-    static final int MAX_REQUESTS_IN_FLIGHT = 4;
-
     private final OffloadManager manager;
+    private final SocketOffloadConfig config;
     private final Map<FourTuple, Sends> byTuple = new HashMap<>();
     private MemoryRegion virtualStaging;
 
@@ -68,21 +67,30 @@ final class SocketSendPath {
         final ArrayDeque<Call> calls = new ArrayDeque<>();
         final ArrayDeque<Call> toPost = new ArrayDeque<>();
         final List<Runnable> whenSettled = new ArrayList<>(1);
+        final long budgetBytes;
         int requestsInFlight;
+        long bytesInFlight;
         long streamBytes;
 
-        Sends(Socket socket) {
+        Sends(Socket socket, long budgetBytes) {
             this.socket = socket;
+            this.budgetBytes = budgetBytes;
         }
     }
 
-    SocketSendPath(OffloadManager manager) {
+    SocketSendPath(OffloadManager manager, SocketOffloadConfig config) {
         this.manager = manager;
+        this.config = config;
     }
 
     /** Starts routing {@code s}'s send calls to the adapter while its connection is offloaded. */
     void attach(Socket s) {
-        byTuple.put(s.tuple(), new Sends(s));
+        long budget = config.sendBytesInFlight();
+        if (budget == 0) {
+            // the socket send buffer: free space + queued/unacknowledged bytes of the host engine
+            budget = s.connection().sendSpaceBytes() + s.connection().unackedBytes();
+        }
+        byTuple.put(s.tuple(), new Sends(s, Math.max(1, budget)));
         s.setAdapterSendHook(this::pump);
     }
 
@@ -143,8 +151,8 @@ final class SocketSendPath {
             ss.calls.addLast(c);
             ss.toPost.addLast(c);
         }
-        int maxBytes = Math.max(1, Math.min(MAX_REQUEST_BYTES, manager.maxSendBytes()));
-        while (ss.requestsInFlight < MAX_REQUESTS_IN_FLIGHT && !ss.toPost.isEmpty()) {
+        int maxBytes = Math.max(1, Math.min(config.sendRequestBytes(), manager.maxSendBytes()));
+        while (ss.bytesInFlight < ss.budgetBytes && !ss.toPost.isEmpty()) {
             Call c = ss.toPost.peekFirst();
             if (c.postedBytes == 0) {
                 c.streamStartBytes = ss.streamBytes;
@@ -159,12 +167,14 @@ final class SocketSendPath {
                 ss.toPost.pollFirst();
             }
             ss.requestsInFlight++;
+            ss.bytesInFlight += len;
             manager.send(t, addr, len, (acked, status) -> done(ss, c, len, acked, status));
         }
     }
 
     private void done(Sends ss, Call c, int lenBytes, int ackedBytes, CommandStatus status) {
         ss.requestsInFlight--;
+        ss.bytesInFlight -= lenBytes;
         if (status == CommandStatus.SUCCESS) {
             c.ackedBytes += lenBytes;
             while (!ss.calls.isEmpty() && ss.calls.peekFirst().ackedBytes == ss.calls.peekFirst().remainingBytes()) {
@@ -219,7 +229,7 @@ final class SocketSendPath {
         if (virtualStaging == null) {
             var mem = s.memory();
             virtualStaging = mem.allocate("offload.virtual-send." + mem.regions().size(),
-                    RegionKind.APPLICATION_BUFFER, MAX_REQUEST_BYTES, false);
+                    RegionKind.APPLICATION_BUFFER, Math.min(config.sendRequestBytes(), manager.maxSendBytes()), false);
         }
         return virtualStaging.baseAddress();
     }

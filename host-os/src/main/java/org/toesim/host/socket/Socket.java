@@ -2,6 +2,8 @@ package org.toesim.host.socket;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -54,6 +56,7 @@ public final class Socket implements ConnectionListener {
     private HostConnection conn;
     private final ArrayDeque<SendOp> sends = new ArrayDeque<>();
     private final ArrayDeque<PostedReceive> receives = new ArrayDeque<>();
+    private final Collection<PostedReceive> receivesView = Collections.unmodifiableCollection(receives);
     private final WorkHandler sendCopyDone = this::sendCopyDone;
     private final WorkHandler recvCopyDone = this::recvCopyDone;
     private long sendCopyInFlight;
@@ -234,6 +237,11 @@ public final class Socket implements ConnectionListener {
         }
         List<AdapterSend> out = new ArrayList<>(sends.size());
         for (SendOp op : sends) {
+            if (!op.syscallCharged) {
+                // the call still enters the kernel; its bytes then go to the adapter (no copy)
+                op.syscallCharged = true;
+                cpu.charge(core, WorkClass.KERNEL, CostCategory.SYSCALL, costs.syscallCycles());
+            }
             out.add(new AdapterSend(op.buf, op.doneBytes, op.totalBytes, op.callback));
         }
         sends.clear();
@@ -393,6 +401,11 @@ public final class Socket implements ConnectionListener {
     /** Buffers posted and not yet completed. */
     public int postedReceives() {
         return receives.size();
+    }
+
+    /** The posted buffers not yet completed, oldest first (read-only; the offload path posts them ahead). */
+    public Collection<PostedReceive> postedReceiveQueue() {
+        return receivesView;
     }
 
     // ------------------------------------------------------------------ close

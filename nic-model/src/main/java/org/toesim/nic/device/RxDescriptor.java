@@ -16,12 +16,21 @@ public sealed interface RxDescriptor extends RingEntry {
     /**
      * A receive buffer for one offloaded connection (claims 1, 15, 17, 18): the adapter places
      * the connection's in-order payload, free of headers, at {@code hostAddr}, and completes it
-     * with a {@link DeviceCompletion.ReceiveCompletion}.
+     * with a {@link DeviceCompletion.ReceiveCompletion}. A {@code noPush} buffer completes only
+     * when full (or when the connection is flushed): PSH and the push timer do not complete it,
+     * so buffers posted behind it are filled strictly after it (the nonpush mode of TCP Chimney
+     * receive requests, Microsoft "Posting and Completing Receive Requests"; MSG_WAITALL reads).
      */
-    record PostBuffer(OffloadHandle handle, long hostAddr, int lenBytes, long cookie) implements RxDescriptor {
+    record PostBuffer(OffloadHandle handle, long hostAddr, int lenBytes, long cookie, boolean noPush)
+            implements RxDescriptor {
         public PostBuffer {
             Objects.requireNonNull(handle, "handle");
             requirePositive(lenBytes);
+        }
+
+        /** A push-mode buffer (completes on PSH or the push timer too). */
+        public PostBuffer(OffloadHandle handle, long hostAddr, int lenBytes, long cookie) {
+            this(handle, hostAddr, lenBytes, cookie, false);
         }
     }
 

@@ -24,6 +24,7 @@ import org.toesim.tcp.segment.Payload;
  *          buffer full                    -&gt; ReceiveCompletion(bytesPlaced, push=false)
  *          segment had PSH                -&gt; ReceiveCompletion(bytesPlaced, push=true)
  *          push timer (first byte + 500 ms) -&gt; ReceiveCompletion(bytesPlaced, push=false)
+ *          (a noPush buffer completes only when full or at flush: no PSH, no push timer)
  *     -&gt; no buffer posted: data stays on the card (window closes as it fills; the post that
  *        drains it runs the engine's output: window update);
  *        an IndicationBuffer, if any, gets a copy: IndicateData(bytesPlaced, bytesPending);
@@ -107,7 +108,9 @@ final class ReceivePath {
             }
         }
         CardConnection.Posted first = c.posted.peekFirst();
-        if (first != null && first.filledBytes > 0) {
+        if (first != null && first.desc.noPush()) {
+            c.pushPending = false; // a nonpush buffer completes when full: the PSH only ends a placement
+        } else if (first != null && first.filledBytes > 0) {
             if (c.pushPending) {
                 complete(c, true, CommandStatus.SUCCESS);
             } else if (!c.pushTimer.isPending()) {
@@ -126,7 +129,7 @@ final class ReceivePath {
     /** The push timer of {@code c} fired. */
     void onPushTimer(CardConnection c) {
         CardConnection.Posted first = c.posted.peekFirst();
-        if (!c.active || first == null || first.filledBytes == 0) {
+        if (!c.active || first == null || first.filledBytes == 0 || first.desc.noPush()) {
             return;
         }
         if (sim.now() >= first.firstBytePs + pushTimerPs) {

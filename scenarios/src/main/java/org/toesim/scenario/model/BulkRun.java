@@ -21,6 +21,19 @@ import org.toesim.scenario.spec.VariationSpec;
  */
 final class BulkRun {
     static final int CHUNK_BYTES = 64 * 1024;
+    /**
+     * Send calls a bulk sender on a TOE host keeps outstanding (1 MiB of 64 KiB calls): an
+     * adapter send returns only when the peer acknowledged it (zero copy), so the application
+     * overlaps its calls, as TCP Chimney applications did; on the host stack a call returns once
+     * copied into the socket buffer and one at a time keeps that buffer full.
+     */
+    static final int TOE_SEND_CALLS = 16;
+    /**
+     * Reads a bulk receiver on a TOE host keeps posted (512 KiB of 64 KiB MSG_WAITALL reads), so
+     * the adapter places arriving data straight into application memory instead of holding it on
+     * the card while the application consumes the previous read.
+     */
+    static final int TOE_RECEIVE_CALLS = 8;
 
     private BulkRun() {
     }
@@ -34,9 +47,9 @@ final class BulkRun {
             PayloadPattern content = w.tcp().realBytes()
                     ? new PayloadPattern(streams.get(w.name() + ".c" + k + ".content").nextLong()) : null;
             BulkReceiver rx = new BulkReceiver(to.sockets, to.appCore(k), port, CHUNK_BYTES, ApplicationWork.NONE,
-                    content);
+                    content, to.toe != null ? TOE_RECEIVE_CALLS : 1);
             BulkSender tx = new BulkSender(from.sockets, from.appCore(k), w.sizeBytes(), CHUNK_BYTES,
-                    ApplicationWork.NONE, content);
+                    ApplicationWork.NONE, content, from.toe != null ? TOE_SEND_CALLS : 1);
             Variation.after(from.stack.simulator(), Variation.connectionStart(variation, streams, w.name(), k),
                     w.name() + ".c" + k, () -> tx.start(to.ip, port));
             out.add(new Track(w.name() + ".c" + k, w, tx, rx));

@@ -37,14 +37,13 @@ import org.toesim.scenario.spec.Problem;
 import org.toesim.scenario.spec.ScenarioException;
 import org.toesim.scenario.run.SimulationException;
 import org.toesim.core.event.Priority;
-import org.toesim.host.offload.ConnectionFacts;
 import org.toesim.host.offload.DriverAdapterPort;
 import org.toesim.host.offload.HostStackPort;
 import org.toesim.host.offload.OffloadCounters;
 import org.toesim.host.offload.OffloadManager;
-import org.toesim.host.offload.OffloadPolicy;
-import org.toesim.host.offload.PolicyDecision;
 import org.toesim.host.offload.ReplayNetDevice;
+import org.toesim.host.offload.SocketOffloadBridge;
+import org.toesim.host.offload.SocketOffloadConfig;
 import org.toesim.nic.device.DeviceEndpoint;
 import org.toesim.nic.device.Registers;
 import org.toesim.nic.toe.Toe;
@@ -140,7 +139,7 @@ final class HostNode {
      *   OffloadManager(policy) --DriverAdapterPort--&gt; NicDriver (commands, buffers, sends) --PCIe--&gt; Toe
      *                          --HostStackPort-----&gt; HostStack (quiesce, snapshot, resume)
      *   NicDriver event ring --&gt; manager.onDeviceEvent (upload requests)
-     *   SocketLayer.io = OffloadSocketIo (SocketOffloadBridge + adapter sends)
+     *   SocketLayer.io = OffloadSocketIo --&gt; SocketOffloadBridge (receive pieces, SocketSendPath sends, close)
      * </pre>
      */
     private void startOffloadStack(Simulator sim, RandomStreams streams, TcpConfig tcp, NeighbourTable neighbours,
@@ -154,23 +153,11 @@ final class HostNode {
         // in the driver's backlog holding nothing), so one slot per ring slot serves any table size
         DriverAdapterPort adapterPort = new DriverAdapterPort(driver, cpu.cores() > 1 ? 1 : 0,
                 driver.config().commandRingSlots(), MAX_CCB_IMAGE_BYTES);
-        OffloadPolicy[] guarded = new OffloadPolicy[1];
-        OffloadPolicy policy = new OffloadPolicy() {
-            @Override
-            public PolicyDecision decide(ConnectionFacts facts) {
-                return guarded[0].decide(facts);
-            }
-
-            @Override
-            public String name() {
-                return guarded[0].name();
-            }
-        };
-        manager = new OffloadManager(sim, adapterPort, stackPort, ToeAssembly.offloadConfig(policy, toe.config()), trace, name());
+        manager = new OffloadManager(sim, adapterPort, stackPort,
+                ToeAssembly.offloadConfig(ToeAssembly.policy(spec.offload()), toe.config()), trace, name());
         stackPort.setManager(manager);
         driver.setDeviceEventListener((e, core) -> manager.onDeviceEvent(e));
-        OffloadSocketIo io = new OffloadSocketIo(manager, adapterPort.capability().maxSendBytes(), memory, name());
-        guarded[0] = io.guard(ToeAssembly.policy(spec.offload()));
+        OffloadSocketIo io = new OffloadSocketIo(manager, new SocketOffloadBridge(manager, SocketOffloadConfig.defaults()));
         sockets.setIo(io);
         offloadIo = io;
     }

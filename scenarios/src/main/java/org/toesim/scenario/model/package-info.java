@@ -10,7 +10,7 @@
  *                           + PlainNic (rssQueues) | Toe (ToeAssembly: NicSpec -&gt; ToeConfig)
  *                           + RootComplex + NicDriver + HostStack + SocketLayer
  *                 TOE host: + OffloadManager(policy) over DriverAdapterPort / HostStackPort,
- *                           SocketLayer.io = OffloadSocketIo (SocketOffloadBridge, adapter sends)
+ *                           SocketLayer.io = OffloadSocketIo --&gt; SocketOffloadBridge (receive pieces, sends, close)
  *       Network:  Link per LinkSpec (impairments from named streams), EthernetSwitch per
  *                 SwitchSpec with IP routes found by breadth-first search
  *       Faults:   link down/up, loss bursts (LossBurstGate), card reset (Toe.reset)

@@ -1,0 +1,40 @@
+package org.toesim.host.offload;
+
+/**
+ * How much of a socket's traffic is with the adapter at once while its connection is offloaded.
+ *
+ * <p>Send: the socket's send calls go to the adapter as requests of at most
+ * {@code sendRequestBytes} (and the adapter record's maxSendBytes); requests are posted while the
+ * bytes the adapter holds unacknowledged stay below {@code sendBytesInFlight}, or below the
+ * connection's socket send buffer when it is 0 (Linux's send-buffer budget: a connection can have
+ * as many bytes in flight as its send buffer holds, so one connection can fill a path whose
+ * bandwidth-delay product the buffer covers). Requests beyond the SEND ring's free slots wait in
+ * the driver's backlog.
+ *
+ * <p>Receive: the application's posted receive buffers go to the adapter split into pieces of at
+ * most {@code receivePieceBytes} (and the adapter record's maxReceiveBufferBytes), at most
+ * {@code receivePiecesInFlight} per connection (and the adapter record's posted-buffer limit).
+ * Pieces of MSG_WAITALL buffers are posted in nonpush mode (they complete only when full), so
+ * the card fills them strictly in order and several can be in flight.
+ *
+ * @param sendRequestBytes      largest send request (> 0)
+ * @param sendBytesInFlight     unacknowledged request bytes per connection at most; 0 = the socket send buffer
+ * @param receivePieceBytes     largest posted receive piece (> 0)
+ * @param receivePiecesInFlight posted receive pieces per connection at most (> 0)
+ */
+public record SocketOffloadConfig(int sendRequestBytes, long sendBytesInFlight, int receivePieceBytes,
+                                  int receivePiecesInFlight) {
+    public SocketOffloadConfig {
+        if (sendRequestBytes <= 0 || sendBytesInFlight < 0 || receivePieceBytes <= 0 || receivePiecesInFlight <= 0) {
+            throw new IllegalArgumentException("bad socket offload config: " + this);
+        }
+    }
+
+    /**
+     * Defaults: 64 KiB send requests up to the socket send buffer in flight; 64 KiB receive
+     * pieces, 8 in flight (512 KiB posted ahead per connection at most).
+     */
+    public static SocketOffloadConfig defaults() {
+        return new SocketOffloadConfig(64 * 1024, 0, 64 * 1024, 8);
+    }
+}
