@@ -156,7 +156,7 @@ public final class ConnectionInvariants {
         long accepted = s.acceptedBytes();
         if (e.conn.placement() == Placement.HOST) {
             // Exact only while the socket made every send: once offloaded, sends may go to the
-            // adapter around the socket (the scenario runner's OffloadSocketIo) and a send call the
+            // adapter (SocketOffloadBridge / SocketSendPath) and a send call the
             // socket's adapter path took is counted only when it returns.
             boolean exact = e.handoff == HandoffState.ON_HOST && s.adapterSendsOutstanding() == 0;
             if (exact ? sent != o.writtenBytes() : sent > o.writtenBytes()) {
