@@ -56,6 +56,28 @@ class ToeFastPathTest {
     }
 
     @Test
+    void aNonpushBufferCompletesOnlyWhenFullSoTheNextBufferContinuesTheStream() {
+        ToeBench b = new ToeBench();
+        ToeBench.Conn c = b.offload(5007);
+        b.post(new RxDescriptor.PostBuffer(c.handle, 0x100000, 1500, 11, true));
+        b.post(new RxDescriptor.PostBuffer(c.handle, 0x200000, 1500, 12, true));
+        b.h.runFor(50_000_000L);
+        byte[] data = ToeBench.bytes(1000, 7);
+        c.peerSends(data); // PSH on its last segment
+        b.h.runFor(1_000_000_000_000L); // past the push timer
+        assertTrue(b.completions().stream().noneMatch(d -> d instanceof DeviceCompletion.ReceiveCompletion),
+                "neither PSH nor the push timer completes a nonpush buffer: " + b.completions());
+        c.peerSends(ToeBench.bytes(1000, 8));
+        b.h.runFor(1_000_000_000L);
+        assertTrue(b.completions().contains(new DeviceCompletion.ReceiveCompletion(c.handle, 11, 1500, false,
+                CommandStatus.SUCCESS)), b.completions().toString());
+        assertTrue(b.completions().stream().noneMatch(d -> d instanceof DeviceCompletion.ReceiveCompletion r
+                && r.cookie() == 12), "the second buffer (500 B placed) waits until full");
+        List<DeviceToHost.DmaWrite> writes = b.dataWrites();
+        assertEquals(0x200000, writes.get(writes.size() - 1).hostAddr(), "the stream continues at the next buffer");
+    }
+
+    @Test
     void inOrderDataLandsWithoutHeadersAtTheBufferAddressAndTheCardAcks() {
         ToeBench b = new ToeBench();
         ToeBench.Conn c = b.offload(5000);
