@@ -12,11 +12,11 @@ public record TcpFeaturesSpec(Boolean segmentCountingCa, Boolean hystart, Boolea
                               Boolean linuxCubic, Boolean prr, Boolean rack, Boolean tlp,
                               Boolean limitedTransmit, Boolean dsack, Boolean undo, Boolean frto,
                               Boolean receiveAutotuning, Boolean quickAck, Boolean microsecondRtt,
-                              Boolean linuxAckPolicy) {
+                              Boolean linuxAckPolicy, Boolean minshallNagle) {
     /** No overrides. */
     public static final TcpFeaturesSpec NONE =
             new TcpFeaturesSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null);
+                    null, null);
 
     @JsonCreator
     static TcpFeaturesSpec of(@JsonProperty("segmentCountingCa") Boolean segmentCountingCa,
@@ -33,9 +33,10 @@ public record TcpFeaturesSpec(Boolean segmentCountingCa, Boolean hystart, Boolea
                               @JsonProperty("receiveAutotuning") Boolean receiveAutotuning,
                               @JsonProperty("quickAck") Boolean quickAck,
                               @JsonProperty("microsecondRtt") Boolean microsecondRtt,
-                              @JsonProperty("linuxAckPolicy") Boolean linuxAckPolicy) {
+                              @JsonProperty("linuxAckPolicy") Boolean linuxAckPolicy,
+                              @JsonProperty("minshallNagle") Boolean minshallNagle) {
         return new TcpFeaturesSpec(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp, limitedTransmit, dsack, undo, frto,
-                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     /**
@@ -65,6 +66,7 @@ public record TcpFeaturesSpec(Boolean segmentCountingCa, Boolean hystart, Boolea
         if (quickAck != null) f = f.withQuickAck(quickAck);
         if (microsecondRtt != null) f = f.withMicrosecondRtt(microsecondRtt);
         if (linuxAckPolicy != null) f = f.withLinuxAckPolicy(linuxAckPolicy);
+        if (minshallNagle != null) f = f.withMinshallNagle(minshallNagle);
         return f;
     }
 }

@@ -186,9 +186,10 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
      * @param maxSndWndBytes  largest window the peer offered (RFC 1122 §4.2.3.4)
      * @param finQueued       the application closed; a FIN follows the last byte
      * @param unacked         queued data from SND.UNA on, sent or not, as runs (real bytes where present)
+     * @param sndSmlPos       end of the last short new-data segment sent (Linux {@code snd_sml}, Minshall's Nagle)
      */
     public record SendState(long sndUnaPos, long sndNxtPos, long sndMaxPos, long sndWndBytes, int sndWl1, int sndWl2,
-                            long maxSndWndBytes, boolean finQueued, List<Payload> unacked) {
+                            long maxSndWndBytes, boolean finQueued, List<Payload> unacked, long sndSmlPos) {
         public SendState {
             unacked = List.copyOf(unacked);
         }

@@ -29,7 +29,7 @@ final class CcbCodec {
                 c.keepAliveProbes(), c.features().receiveAutotuning() ? (int) t.rx.rcvBufBytes : c.receiveBufferBytes(),
                 (int) t.sendBuf.capacityBytes());
         ControlBlock.SendState send = new ControlBlock.SendState(t.sndUnaPos, t.sndNxtPos, t.sndMaxPos, t.sndWndBytes,
-                t.sndWl1, t.sndWl2, t.maxSndWndBytes, t.finQueued, t.sendBuf.runs());
+                t.sndWl1, t.sndWl2, t.maxSndWndBytes, t.finQueued, t.sendBuf.runs(), t.sndSmlPos);
         ControlBlock.ReceiveState recv = new ControlBlock.ReceiveState(t.rcvNxtPos, t.rcvAdvRightPos, t.peerFinPos,
                 t.finReceived, t.recvBuf.runs(), t.ooo.runs());
         ControlBlock.TimestampState ts = new ControlBlock.TimestampState(t.tsRecent, t.lastAckSent, t.tsOffset);
@@ -98,6 +98,7 @@ final class CcbCodec {
         t.sndUnaPos = s.sndUnaPos();
         t.sndNxtPos = s.sndNxtPos();
         t.sndMaxPos = s.sndMaxPos();
+        t.sndSmlPos = s.sndSmlPos();
         t.sndWndBytes = s.sndWndBytes();
         t.sndWl1 = s.sndWl1();
         t.sndWl2 = s.sndWl2();

@@ -177,6 +177,9 @@ final class OutputProcessor {
             }
             rack.onNewDataSent(t.sndNxtPos, t.sndNxtPos + len + (fin ? 1 : 0), nowPs);
             tlp.requestSchedule();
+            if (len > 0 && len < t.sndMssBytes) {
+                t.sndSmlPos = t.sndNxtPos + len; // Linux tcp_minshall_update
+            }
         }
         t.sndNxtPos += len + (fin ? 1 : 0);
         t.sndMaxPos = Math.max(t.sndMaxPos, t.sndNxtPos);
@@ -217,11 +220,24 @@ final class OutputProcessor {
         if (len < t.sndMssBytes && !fin && !goBack && t.flightBytes() > 0) {
             // RFC 896 / RFC 1122 §4.2.3.4: with data in flight, hold a short segment (Nagle);
             // without Nagle still avoid silly segments: all queued data or >= half the max window.
-            if (t.config.nagle() || (len != unsent && len < t.maxSndWndBytes / 2)) {
+            if (t.config.nagle() ? nagleHolds() : (len != unsent && len < t.maxSndWndBytes / 2)) {
                 return -1;
             }
         }
         return (int) len;
+    }
+
+    /**
+     * Nagle with data in flight: RFC 896 holds every short segment; Minshall's variant (Linux
+     * {@code tcp_nagle_check} / {@code tcp_minshall_check}) only while the last short segment
+     * sent is unacknowledged, so a response's short tail follows its full segments at once
+     * instead of waiting for the peer's delayed ACK of an odd last full segment.
+     */
+    private boolean nagleHolds() {
+        if (!t.config.features().minshallNagle()) {
+            return true;
+        }
+        return t.sndSmlPos > t.sndUnaPos && t.sndSmlPos <= t.sndNxtPos;
     }
 
     /**

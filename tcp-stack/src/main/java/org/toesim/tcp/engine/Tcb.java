@@ -46,6 +46,8 @@ final class Tcb {
     long sndUnaPos;
     long sndNxtPos;
     long sndMaxPos;
+    /** SND.SML (Linux snd_sml): end of the last short new-data segment sent, for Minshall's Nagle. */
+    long sndSmlPos;
     long sndWndBytes;
     int sndWl1;
     int sndWl2;

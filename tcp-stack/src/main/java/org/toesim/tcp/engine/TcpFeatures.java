@@ -37,10 +37,14 @@ import org.toesim.tcp.cc.CcFeatures;
  *                          would not shrink, per receive batch (Linux {@code __tcp_ack_snd_check});
  *                          window updates only when the window grows by half or more
  *                          ({@code tcp_cleanup_rbuf}) instead of on every application read
+ * @param minshallNagle     Nagle's algorithm in Minshall's variant (Linux {@code tcp_nagle_check},
+ *                          {@code tcp_minshall_check}): a short segment waits only while an earlier
+ *                          short segment is unacknowledged, not while any data is (RFC 1122
+ *                          §4.2.3.4); so the short tail of a response goes out behind its full segments
  */
 public record TcpFeatures(boolean segmentCountingCa, boolean hystart, boolean linuxHystart, boolean linuxCubic,
         boolean prr, boolean rack, boolean tlp, boolean limitedTransmit, boolean dsack, boolean undo, boolean frto, boolean
-        receiveAutotuning, boolean quickAck, boolean microsecondRtt, boolean linuxAckPolicy) {
+        receiveAutotuning, boolean quickAck, boolean microsecondRtt, boolean linuxAckPolicy, boolean minshallNagle) {
 
     public TcpFeatures {
         if (hystart && linuxHystart) {
@@ -53,7 +57,7 @@ public record TcpFeatures(boolean segmentCountingCa, boolean hystart, boolean li
     /** The strict RFC engine: none of the Linux behaviours. */
     public static TcpFeatures rfc() {
         return new TcpFeatures(false, false, false, false, false, false, false, false, false, false, false, false,
-                false, false, false);
+                false, false, false, false);
     }
 
     /**
@@ -62,7 +66,7 @@ public record TcpFeatures(boolean segmentCountingCa, boolean hystart, boolean li
      */
     public static TcpFeatures linux() {
         return new TcpFeatures(true, false, true, true, true, true, true, true, true, true, true, true, true, true,
-                true);
+                true, true);
     }
 
     /** The window-growth options the congestion-control algorithm takes from these features. */
@@ -72,78 +76,83 @@ public record TcpFeatures(boolean segmentCountingCa, boolean hystart, boolean li
 
     public TcpFeatures withSegmentCountingCa(boolean v) {
         return new TcpFeatures(v, hystart, linuxHystart, linuxCubic, prr, rack, tlp, limitedTransmit, dsack, undo,
-                frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     /** HyStart++ on or off; switching it on switches {@code linuxHystart} off (one slow-start exit). */
     public TcpFeatures withHystart(boolean v) {
         return new TcpFeatures(segmentCountingCa, v, linuxHystart && !v, linuxCubic, prr, rack, tlp, limitedTransmit,
-                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     /** Linux HyStart on or off; switching it on switches {@code hystart} off (one slow-start exit). */
     public TcpFeatures withLinuxHystart(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart && !v, v, linuxCubic, prr, rack, tlp, limitedTransmit, dsack,
-                undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withLinuxCubic(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, v, prr, rack, tlp, limitedTransmit, dsack,
-                undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withPrr(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, v, rack, tlp, limitedTransmit,
-                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withRack(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, v, tlp, limitedTransmit,
-                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withTlp(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, v, limitedTransmit,
-                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withLimitedTransmit(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp, v, dsack,
-                undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withDsack(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
-                limitedTransmit, v, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                limitedTransmit, v, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withUndo(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
-                limitedTransmit, dsack, v, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                limitedTransmit, dsack, v, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withFrto(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
-                limitedTransmit, dsack, undo, v, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy);
+                limitedTransmit, dsack, undo, v, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withReceiveAutotuning(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
-                limitedTransmit, dsack, undo, frto, v, quickAck, microsecondRtt, linuxAckPolicy);
+                limitedTransmit, dsack, undo, frto, v, quickAck, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withQuickAck(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
-                limitedTransmit, dsack, undo, frto, receiveAutotuning, v, microsecondRtt, linuxAckPolicy);
+                limitedTransmit, dsack, undo, frto, receiveAutotuning, v, microsecondRtt, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withMicrosecondRtt(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
-                limitedTransmit, dsack, undo, frto, receiveAutotuning, quickAck, v, linuxAckPolicy);
+                limitedTransmit, dsack, undo, frto, receiveAutotuning, quickAck, v, linuxAckPolicy, minshallNagle);
     }
 
     public TcpFeatures withLinuxAckPolicy(boolean v) {
         return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
-                limitedTransmit, dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, v);
+                limitedTransmit, dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, v, minshallNagle);
+    }
+
+    public TcpFeatures withMinshallNagle(boolean v) {
+        return new TcpFeatures(segmentCountingCa, hystart, linuxHystart, linuxCubic, prr, rack, tlp,
+                limitedTransmit, dsack, undo, frto, receiveAutotuning, quickAck, microsecondRtt, linuxAckPolicy, v);
     }
 }

@@ -14,17 +14,17 @@ import org.toesim.core.units.Units;
 import org.toesim.tcp.harness.ChannelConfig;
 
 /**
- * Basic liveness of every {@link TcpFeatures} combination (issue 10): whichever of the 15 Linux
+ * Basic liveness of every {@link TcpFeatures} combination (issue 10): whichever of the 16 Linux
  * behaviours a connection runs, a bulk transfer between two engines delivers exactly the
  * client's bytes, both sides end CLOSED without a reset, and no side ever wakes for ever at one
- * instant ({@link TcpPair#MAX_EVENTS_PER_INSTANT}). The 2^15 subsets (HyStart++ and Linux
+ * instant ({@link TcpPair#MAX_EVENTS_PER_INSTANT}). The 2^16 subsets (HyStart++ and Linux
  * HyStart exclusive, so a subset naming both keeps HyStart++) are sampled: every single
  * behaviour alone, every "all but one", and 200 subsets drawn from fixed seeds, each with its own
  * receive buffer (64-256 KiB, autotuning up to 4 MiB), TCP options, congestion control and link.
  * Deterministic: case {@code k} is the same run on every machine.
  */
 class FeatureLivenessPropertyTest {
-    static final int FEATURES = 15;
+    static final int FEATURES = 16;
     static final int RANDOM_SUBSETS = 200;
     static final long LIMIT_PS = 600 * Units.PS_PER_S;
 
@@ -36,7 +36,7 @@ class FeatureLivenessPropertyTest {
         }
         boolean linuxHystart = b[2] && !b[1];
         return new TcpFeatures(b[0], b[1], linuxHystart, b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11],
-                b[12], b[13], b[14]);
+                b[12], b[13], b[14], b[15]);
     }
 
     static Stream<Arguments> cases() {

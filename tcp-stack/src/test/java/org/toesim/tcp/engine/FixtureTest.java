@@ -27,7 +27,7 @@ class FixtureTest extends EngineTestBase {
         RttEstimator rtt = new RttEstimator(TcpConnection.rttConfig(cfg));
         rtt.onRttSample(10 * MS, false, false);
         ControlBlock.Delegated d = new ControlBlock.Delegated(TcpState.ESTABLISHED,
-                new ControlBlock.SendState(1, 1, 1, 8192, REMOTE_ISS, LOCAL_ISS + 1, 8192, false, List.of()),
+                new ControlBlock.SendState(1, 1, 1, 8192, REMOTE_ISS, LOCAL_ISS + 1, 8192, false, List.of(), 0),
                 new ControlBlock.ReceiveState(1, 1 + WINDOW, -1, false, List.of(), List.of()),
                 new ControlBlock.TimestampState(0, REMOTE_ISS + 1, LOCAL_ISS * 31 + 7),
                 new ControlBlock.CongestionPart(cfg.initialCwndFor(MSS), Long.MAX_VALUE,
