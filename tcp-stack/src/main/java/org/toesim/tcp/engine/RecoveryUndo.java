@@ -165,6 +165,9 @@ final class RecoveryUndo {
         u.frtoStage = 0;
         t.timerRetries = 0;
         t.sndNxtPos = t.sndMaxPos; // tcp_undo_cwnd_reduction(sk, true): nothing is marked lost
+        if (t.scoreboard != null) {
+            t.scoreboard.onTimeoutUndone(); // back to Open: recovery and loss probes may start again
+        }
         undo(cause, nowPs);
     }
 

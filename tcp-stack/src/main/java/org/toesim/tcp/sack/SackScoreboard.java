@@ -392,6 +392,16 @@ public final class SackScoreboard {
         lostBoundary = ranges.base();
     }
 
+    /**
+     * The timeout was judged spurious and undone (Linux {@code tcp_try_undo_loss}: CA state back
+     * to Open): the fence that kept a new recovery from starting before RecoveryPoint goes, so
+     * segments really lost in the same window are repaired by SACK recovery, RACK or a loss
+     * probe instead of a second timeout.
+     */
+    public void onTimeoutUndone() {
+        rtoFence = false;
+    }
+
     /** SACKed bytes in [SND.UNA, {@code seq}); {@code seq} at or above SND.UNA. */
     public long sackedBytesBelow(int seq) {
         return SeqNum.gt(seq, ranges.base()) ? ranges.sackedBelow(seq) : 0;
