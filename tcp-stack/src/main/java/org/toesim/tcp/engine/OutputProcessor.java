@@ -220,7 +220,7 @@ final class OutputProcessor {
         if (len < t.sndMssBytes && !fin && !goBack && t.flightBytes() > 0) {
             // RFC 896 / RFC 1122 §4.2.3.4: with data in flight, hold a short segment (Nagle);
             // without Nagle still avoid silly segments: all queued data or >= half the max window.
-            if (t.config.nagle() ? nagleHolds() : (len != unsent && len < t.maxSndWndBytes / 2)) {
+            if (t.config.nagle() ? nagleHolds(len != unsent) : (len != unsent && len < t.maxSndWndBytes / 2)) {
                 return -1;
             }
         }
@@ -231,10 +231,15 @@ final class OutputProcessor {
      * Nagle with data in flight: RFC 896 holds every short segment; Minshall's variant (Linux
      * {@code tcp_nagle_check} / {@code tcp_minshall_check}) only while the last short segment
      * sent is unacknowledged, so a response's short tail follows its full segments at once
-     * instead of waiting for the peer's delayed ACK of an odd last full segment.
+     * instead of waiting for the peer's delayed ACK of an odd last full segment. A segment the
+     * send window or cwnd cut short is not a tail: Linux holds it while data is in flight
+     * ({@code tcp_snd_wnd_test} / {@code tcp_cwnd_test} fail and the queue waits for the next
+     * ACK), so an unaligned window never turns bulk data into sub-MSS frames.
+     *
+     * @param cutByRoom the segment is shorter than the data queued because the room ran out
      */
-    private boolean nagleHolds() {
-        if (!t.config.features().minshallNagle()) {
+    private boolean nagleHolds(boolean cutByRoom) {
+        if (!t.config.features().minshallNagle() || cutByRoom) {
             return true;
         }
         return t.sndSmlPos > t.sndUnaPos && t.sndSmlPos <= t.sndNxtPos;

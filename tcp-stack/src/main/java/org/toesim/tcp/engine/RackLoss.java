@@ -20,6 +20,8 @@ import org.toesim.tcp.seq.SeqNum;
  *                              + reo_wnd has passed (step 5) ─▶ scoreboard lost boundary;
  *                              the rest arm the reordering timer (§6.3)
  *   reordering timer       ─▶ the same marking at its deadline; recovery starts if SND.UNA is lost
+ *   in recovery, SND.UNA retransmitted before RACK.segment was sent ─▶ lost at its
+ *                              retransmission time + RACK.rtt + reo_wnd: sent again (timer till then)
  * </pre>
  *
  * reo_wnd is Linux's {@code tcp_rack_reo_wnd}: 0 when no reordering was seen and the
@@ -140,8 +142,25 @@ final class RackLoss {
         int before = sb.lostBoundary();
         long lostEnd = t.rack.lostEndPos(nowPs, reoWnd, t.sndUnaPos);
         sb.setRackLost(t.seqOfSnd(Math.min(lostEnd, t.sndMaxPos)), !t.rack.reorderingSeen());
-        t.rackReoDeadlinePs = t.rack.reorderDeadlinePs(nowPs, reoWnd);
+        long deadlinePs = t.rack.reorderDeadlinePs(nowPs, reoWnd);
+        long unaLostPs = unaRetransmissionLostAtPs(reoWnd);
+        t.rackReoDeadlinePs = unaLostPs > nowPs ? Math.min(deadlinePs, unaLostPs) : deadlinePs;
         return SeqNum.gt(sb.lostBoundary(), before);
+    }
+
+    /**
+     * Whether SND.UNA's retransmission is lost by RACK's clock: a segment sent after it was
+     * delivered and its retransmission time + RACK.rtt + reo_wnd has passed (RFC 8985 §6.2).
+     * The scoreboard's own test ({@link SackScoreboard#unaRetransmissionLost}) needs new data
+     * SACKed above the retransmission; at the end of a transfer there is none, and a twice-lost
+     * segment (e.g. dropped again by a full transmit queue) then waited for the RTO.
+     */
+    boolean unaRetransmissionLost(long nowPs) {
+        return t.rack != null && t.inRecovery && unaRetransmissionLostAtPs(reoWndPs()) <= nowPs;
+    }
+
+    private long unaRetransmissionLostAtPs(long reoWndPs) {
+        return t.inRecovery ? t.rack.retransmissionLostAtPs(t.sndUnaPos, reoWndPs) : Long.MAX_VALUE;
     }
 
     /** Linux {@code tcp_rack_reo_wnd} (RFC 8985 §6.2.4 without DSACK adaptation). */

@@ -50,6 +50,10 @@ final class SackRecovery {
 
     /** RFC 6675 §5 (4.2)-(4.3): retransmit the first segment; cwnd = ssthresh set by the caller. */
     void enterRecovery(long nowPs, SegmentSink out) {
+        // RecoveryPoint = HighData = SND.MAX (§5 step 4.1). HighData follows SND.MAX on ACKs; when
+        // RACK's reordering timer starts recovery no ACK brought it up to date, and a stale
+        // RecoveryPoint below SND.UNA would let the rescue retransmission (§5 C.4) repeat for ever
+        t.scoreboard.onNewDataSent(t.seqOfSnd(t.sndMaxPos));
         int len = output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "sack", nowPs, out);
         t.scoreboard.enterRecovery(Math.max(1, len));
         send(nowPs, out);
@@ -69,13 +73,14 @@ final class SackRecovery {
 
     /**
      * The retransmission of SND.UNA was lost (data sent after it is SACKed,
-     * {@link SackScoreboard#unaRetransmissionLost}): send it again now rather than idle until the
+     * {@link SackScoreboard#unaRetransmissionLost}, or RACK's clock says so,
+     * {@link RackLoss#unaRetransmissionLost}): send it again now rather than idle until the
      * RTO. It replaces a segment the network dropped, so it goes whatever pipe says.
      */
     private void resendLostUnaRetransmission(long nowPs, SegmentSink out) {
         SackScoreboard sb = t.scoreboard;
         sb.onNewDataSent(t.seqOfSnd(t.sndMaxPos));
-        if (!sb.unaRetransmissionLost()) {
+        if (!sb.unaRetransmissionLost() && !output.rack().unaRetransmissionLost(nowPs)) {
             return;
         }
         int una = t.seqOfSnd(t.sndUnaPos);

@@ -20,8 +20,8 @@ import java.util.List;
  *
  * <p>A retransmitted entry keeps its original time for loss detection (the scoreboard never
  * retransmits an octet below HighRxt twice; the lost retransmission of SND.UNA is repaired by
- * {@link SackScoreboard#unaRetransmissionLost}); its retransmission time is what a delivery of
- * it reports (RFC 8985 §6.2 step 2, with the min_RTT test against spurious attribution).
+ * {@link SackScoreboard#unaRetransmissionLost} and, by time, {@link #retransmissionLostAtPs});
+ * its retransmission time is what a delivery of it reports (RFC 8985 §6.2 step 2, with the min_RTT test against spurious attribution).
  * Positions are 64-bit counts from ISS as in the engine's TCB.
  */
 public final class Rack {
@@ -145,6 +145,25 @@ public final class Rack {
             return Long.MAX_VALUE;
         }
         return xmitPs[phys(before)] + rackRttPs + reoWndPs;
+    }
+
+    /**
+     * When the latest retransmission of the segment holding {@code pos} counts as lost (RFC 8985
+     * §6.2 step 5 applied to a retransmitted segment, whose xmit_ts is its retransmission time;
+     * Linux {@code tcp_rack_detect_loss} walks retransmitted skbs too): its retransmission time +
+     * RACK.rtt + reo_wnd once RACK.segment was sent after it, {@link Long#MAX_VALUE} while it
+     * was not, or the segment was never retransmitted.
+     */
+    public long retransmissionLostAtPs(long pos, long reoWndPs) {
+        int k = indexOf(pos);
+        if (k < 0 || rackXmitPs == NONE) {
+            return Long.MAX_VALUE;
+        }
+        int i = phys(k);
+        if (rtxPs[i] == NONE || !sentAfter(rackXmitPs, rackEndPos, rtxPs[i], endPos[i])) {
+            return Long.MAX_VALUE;
+        }
+        return rtxPs[i] + rackRttPs + reoWndPs;
     }
 
     /** RACK.rtt: the RTT of the most recently delivered segment (0 before any). */

@@ -73,6 +73,26 @@ class CongestionAndWindowTest extends EngineTestBase {
     }
 
     @Test
+    void minshallNagleHoldsASegmentTheWindowCutShort() {
+        // Linux tcp_snd_wnd_test: with data in flight, a segment shorter than MSS only because
+        // the window ends there waits for the next ACK; Minshall's rule frees short tails only
+        TcpConnection c = establishedByPackets(plainConfig().toBuilder()
+                .features(TcpFeatures.rfc().withMinshallNagle(true)).build());
+        int wnd = 5 * MSS + 500;
+        recv(c, win(RECV, wnd), 20 * MS);
+        c.send(20L * MSS, S);
+        List<Segment> burst = poll(c, S);
+        assertEquals(5, burst.size(), "five full segments; the 500 bytes the window leaves wait");
+        burst.forEach(seg -> assertEquals(MSS, seg.payloadLenBytes()));
+        // one segment acknowledged: the window slides by MSS, one more full segment goes out
+        assertSent(recv(c, win(ack(RECV, LOCAL_ISS + 1 + MSS), wnd), S + MS), sent(5L * MSS, MSS, TcpFlags.ACK));
+        // all acknowledged: the next window's full segments go, its remainder waits again
+        List<Segment> after = recv(c, win(ack(RECV, LOCAL_ISS + 1 + 6 * MSS), wnd), S + 2 * MS);
+        assertEquals(5, after.size());
+        after.forEach(seg -> assertEquals(MSS, seg.payloadLenBytes()));
+    }
+
+    @Test
     void zeroWindowIsProbedWithBackoff() {
         TcpConnection c = establishedByPackets(plainConfig());
         recv(c, win(RECV, 0), 20 * MS);

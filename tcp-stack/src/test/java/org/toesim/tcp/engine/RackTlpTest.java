@@ -117,6 +117,44 @@ class RackTlpTest extends EngineTestBase {
     }
 
     @Test
+    void rackResendsSndUnaWhoseRetransmissionWasLostAtTheEndOfATransfer() {
+        // 0 and 1 lost; SACK of 2..9 starts recovery and both go again at 1.010 s. 0's
+        // retransmission is lost too (a full transmit queue drops it), 1's arrives. No data is
+        // left to send, so nothing new can be SACKed above the retransmission; by RACK's clock
+        // (RFC 8985 §6.2 step 5, the retransmission's own send time) 0's retransmission was sent
+        // before the delivered one and RACK.rtt + reo_wnd (0 in recovery) has passed: resend now
+        TcpConnection c = tenInFlight(config(TcpFeatures.rfc().withRack(true)), 10);
+        assertSent(recv(c, sackAck(0, 2, 10), S + 10 * MS), seg(0), seg(1));
+        assertSent(recv(c, sackAck(0, 1, 10), S + 20 * MS), seg(0));
+        assertEquals(0, c.stats(S + 20 * MS).rtoFirings());
+        assertNothingSent(recv(c, sackAck(10), S + 30 * MS));
+        assertEquals(SackRecoveryTest.seqOf(10), c.sndUna(), "repaired at 1.030 s instead of at the 1 s RTO");
+    }
+
+    @Test
+    void withoutRackTheTwiceLostSegmentWaitsForTheRetransmissionTimer() {
+        TcpConnection c = tenInFlight(config(TcpFeatures.rfc()), 10);
+        // three SACKed segments' worth of duplicate information: RFC 6675 IsLost starts recovery
+        assertSent(recv(c, sackAck(0, 2, 10), S + 10 * MS), seg(0), seg(1));
+        assertNothingSent(recv(c, sackAck(0, 1, 10), S + 20 * MS));
+    }
+
+    @Test
+    void recoveryStartedByTheReorderingTimerEndsAtSndMax() {
+        // limited transmit sends segment 10 after the ACK was taken; no ACK follows before the
+        // reordering timer starts recovery, so RecoveryPoint must come from SND.MAX, not from the
+        // HighData the last ACK saw (a RecoveryPoint below SND.UNA let the rescue retransmission
+        // of RFC 6675 §5 C.4 repeat for ever: one segment resent without end at one instant)
+        TcpConnection c = tenInFlight(config(TcpFeatures.rfc().withRack(true).withLimitedTransmit(true)), 20);
+        assertSent(recv(c, sackAck(0, 1, 2), S + 10 * MS), seg(10));
+        long reo = c.nextWakeupPs();
+        assertEquals(seg(0), poll(c, reo).get(0));
+        ControlBlock ccb = c.snapshot(reo);
+        assertEquals(SackRecoveryTest.seqOf(11), ccb.sndMax());
+        assertEquals(ccb.sndMax(), ccb.delegated().scoreboard().recoveryPoint(), "RecoveryPoint = SND.MAX (§5 step 4.1)");
+    }
+
+    @Test
     void rackAndProbeStateTravelsInTheCcb() {
         TcpConfig cfg = config(TcpFeatures.rfc().withTlp(true).withRack(true));
         TcpConnection c = tenInFlight(cfg, 10);
