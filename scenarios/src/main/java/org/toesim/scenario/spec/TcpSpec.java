@@ -42,7 +42,7 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
     /** IPv4 and TCP headers without options: MTU - MSS (RFC 9293 3.7.1, RFC 6691). */
     public static final int IP_TCP_HEADER_BYTES = 40;
     /** The profile when the file names none. */
-    public static final TcpProfileName DEFAULT_PROFILE = TcpProfileName.RFC;
+    public static final TcpProfileName DEFAULT_PROFILE = TcpProfileName.LINUX;
     /** Linux {@code tcp_rmem[1]}: the receive buffer a connection starts with when it autotunes. */
     public static final long LINUX_INITIAL_RECEIVE_BUFFER_BYTES = 131_072;
     /** Linux 6.x {@code tcp_rmem[2]}: 32 MiB. */

@@ -34,10 +34,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 public record VariationSpec(VariationProfileName profile, double cpuCostJitter, long interruptJitterPs,
                             long startJitterPs) {
     /**
-     * The profile when the file gives none. Kept {@code OFF} until the regression baselines are
-     * re-recorded with variation on; then set to {@code TESTBED} (and the schema's default).
+     * The profile when the file gives none: testbed variation, so replications differ as real
+     * runs do; exact tests say {@code "variation": "off"}.
      */
-    public static final VariationProfileName DEFAULT_PROFILE = VariationProfileName.OFF;
+    public static final VariationProfileName DEFAULT_PROFILE = VariationProfileName.TESTBED;
     /** No source draws. */
     public static final VariationSpec OFF = new VariationSpec(VariationProfileName.OFF, 0, 0, 0);
     /**

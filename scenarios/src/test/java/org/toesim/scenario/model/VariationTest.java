@@ -77,15 +77,20 @@ class VariationTest {
     }
 
     @Test
-    void offGivesEverySeedTheSameRunAsAFileWithoutVariation() throws Exception {
+    void offGivesEverySeedTheSameRunAndAFileWithoutVariationIsTestbed() throws Exception {
         List<String> runs = new ArrayList<>();
         for (long seed = 1; seed <= 5; seed++) {
             runs.add(figures(run(bulk("\"off\"", 1), seed)));
         }
         assertEquals(1, new TreeSet<>(runs).size(), "off: five seeds, one result");
-        assertEquals(figures(run(bulk(null, 1), 3)), figures(run(bulk("{\"profile\": \"off\"}", 1), 3)));
-        assertEquals(figures(run(bulk(null, 1), 3)),
+        String off = figures(run(bulk("\"off\"", 1), 3));
+        assertEquals(off, figures(run(bulk("{\"profile\": \"off\"}", 1), 3)));
+        // every source zeroed on the default (testbed) profile draws nothing: the same as off
+        assertEquals(off,
                 figures(run(bulk("{\"cpuCostJitter\": 0, \"interruptJitter\": \"0\", \"startJitter\": \"0\"}", 1), 3)));
+        // the default is testbed (issue 10): a file without variation runs as one that says so
+        assertEquals(figures(run(bulk("\"testbed\"", 1), 3)), figures(run(bulk(null, 1), 3)));
+        assertNotEquals(off, figures(run(bulk(null, 1), 3)));
     }
 
     @Test

@@ -245,6 +245,30 @@ class ScenarioDocumentTest {
     }
 
     @Test
+    void interruptModerationWithoutATimerIsRejected() {
+        Problem p = problem("""
+                {"hosts": [{"name": "a", "nic": {"interruptModeration": {"delay": "0us", "frames": 8}}},
+                           {"name": "b"}],
+                 "workloads": [{"type": "bulk", "from": "a", "to": "b"}]}""");
+        assertEquals("hosts[0].nic.interruptModeration.delay", p.path());
+        assertTrue(p.message().contains("no timer"), p.message());
+        Problem fraction = problem("""
+                {"hosts": [{"name": "a", "nic": {"interruptModeration": {"delay": "2.5us"}}}, {"name": "b"}],
+                 "workloads": [{"type": "bulk", "from": "a", "to": "b"}]}""");
+        assertEquals("hosts[0].nic.interruptModeration.delay", fraction.path());
+        assertTrue(fraction.message().contains("whole number of microseconds"), fraction.message());
+    }
+
+    @Test
+    void oneInterruptPerCompletionIsAccepted() throws Exception {
+        Scenario s = bind("""
+                {"hosts": [{"name": "a", "nic": {"interruptModeration": {"delay": "0us", "frames": 1}}},
+                           {"name": "b"}],
+                 "workloads": [{"type": "bulk", "from": "a", "to": "b"}]}""");
+        assertEquals(new InterruptModerationSpec(0, 1), s.hosts().get(0).nic().interruptModeration());
+    }
+
+    @Test
     void yamlErrorsHaveLinesToo() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioDocument.parse(
                 "hosts:\n  - name: a\n  - name: b\n    cores: 0\n", "t.yaml", ScenarioDocument.Syntax.YAML).bind());
