@@ -146,7 +146,11 @@ public final class CardProcessor {
         j.subject = subject;
         j.arg = arg;
         j.counted = limited;
-        if (c.current == null) {
+        // idle and nothing waiting: start now. A job submitted from a finishing job's handler sees
+        // the core idle while older jobs still wait; starting it would overtake them (a sender's
+        // segments left the card out of order, and every later frame went up the receiver's slow
+        // path as out of order), so it queues behind them
+        if (c.current == null && c.queue.isEmpty()) {
             c.start(j);
         } else {
             c.queue.addLast(j);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.toesim.core.units.Units;
+import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.segment.Segment;
 import org.toesim.tcp.segment.TcpFlags;
 import org.toesim.tcp.segment.TcpOptions;
@@ -182,6 +183,26 @@ class LinuxReceiverTest extends EngineTestBase {
         receiveAndRead(fixed, 0, 40, 4 * MS, 50 * US, ecr);
         receiveAndRead(fixed, 40 * 1448L, 20, 6100 * US, 50 * US, ecr);
         assertEquals(131_072, fixed.receiveBufferBytes(), "without the flag the buffer stays");
+    }
+
+    @Test
+    void receiverRttTimesTheWindowAsAdvertisedNotWhatIsLeftOfIt() {
+        // tcp_rcv_rtt_measure: the timed window ends at rcv_nxt + tp->rcv_wnd, the window of our
+        // last ACK (from rcv_wup), so its end lies past the right edge the sender may fill now and
+        // the sample spans a round trip. The window left (right edge - rcv_nxt) would end at data
+        // already in flight, sampled microseconds later, and pin the minimum-latched estimate low
+        TcpConnection c = newConnection(linuxBuffers(TcpFeatures.rfc().withReceiveAutotuning(true)));
+        int tsEcr = openWithTimestamps(c);
+        ControlBlock before = c.snapshot(3 * MS);
+        long advertised = before.delegated().receiver().lastAdvWndBytes();
+        long rcvNxt0 = before.delegated().receive().rcvNxtPos();
+        assertEquals(rcvNxt0 + advertised, before.delegated().receive().rcvAdvRightPos());
+        Segment d = opts(data(seq(RECV, REMOTE_ISS + 1), 0, 1448), new TcpOptions(-1, -1, false, true, 2000, tsEcr,
+                List.of()));
+        recv(c, d, 4 * MS);
+        ControlBlock after = c.snapshot(4 * MS);
+        assertEquals(rcvNxt0 + 1448 + advertised, after.delegated().receiver().rcvRttSeqPos(),
+                "one segment past the advertised right edge");
     }
 
     // ------------------------------------------------------------------ microsecond RTT
