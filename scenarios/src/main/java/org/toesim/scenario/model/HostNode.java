@@ -4,6 +4,7 @@ import org.toesim.core.event.Simulator;
 import org.toesim.core.stats.StatsRegistry;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.core.units.Units;
+import org.toesim.scenario.spec.HostCpuProfileName;
 import org.toesim.host.cpu.CostTable;
 import org.toesim.host.cpu.CpuSpec;
 import org.toesim.host.cpu.HostCpu;
@@ -250,7 +251,8 @@ final class HostNode {
                           MacConfig portConfig, PcapWriter pcap, TcpConfig tcp)
             throws ScenarioException, SimulationException {
         String path = "hosts[" + index + "]";
-        CostTable costs = CostOverrides.apply(CostTable.defaults(), spec.costs(), path + ".costs");
+        CostTable base = spec.cpu() == HostCpuProfileName.MODERN ? CostTable.modern() : CostTable.foong2003();
+        CostTable costs = CostOverrides.apply(base, spec.costs(), path + ".costs");
         NicSpec nicSpec = spec.nic();
         if (nicSpec.rssQueues() > 1 && nicSpec.model() == NicModel.TOE) {
             throw ModelUnavailable.missing(path + ".nic.rssQueues", nicSpec.rssQueues() + " RSS queues on a TOE",

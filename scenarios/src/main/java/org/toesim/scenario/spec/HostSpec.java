@@ -16,9 +16,11 @@ import java.util.Map;
  * @param nic     the adapter (default: a plain NIC)
  * @param pcie    the PCIe link (default Gen3 x8)
  * @param offload offload policy (default {@code always} with a TOE, {@code never} with a plain NIC)
+ * @param cpu     the host CPU's hardware profile: the cycle-cost table {@code costs} overrides and
+ *                the default clock (default {@code foong2003})
  */
 public record HostSpec(String name, int cores, long clockHz, Map<String, Long> costs, NicSpec nic, PcieSpec pcie,
-                       OffloadPolicySpec offload) {
+                       OffloadPolicySpec offload, HostCpuProfileName cpu) {
     /** Default core clock, 3 GHz. */
     public static final long DEFAULT_CLOCK_HZ = 3_000_000_000L;
 
@@ -29,6 +31,9 @@ public record HostSpec(String name, int cores, long clockHz, Map<String, Long> c
         costs = Costs.check("costs", costs);
         if (nic == null || pcie == null || offload == null) {
             throw new FieldException(nic == null ? "nic" : pcie == null ? "pcie" : "offload", "missing", "an object");
+        }
+        if (cpu == null) {
+            throw new FieldException("cpu", "missing", "one of " + NamedValues.names(HostCpuProfileName.class));
         }
         if (nic.model() == NicModel.PLAIN && !(offload instanceof OffloadPolicySpec.Never)) {
             throw new FieldException("offload", "policy '" + offload.fileName() + "' needs a TOE but nic.model is plain",
@@ -43,11 +48,13 @@ public record HostSpec(String name, int cores, long clockHz, Map<String, Long> c
                        @JsonProperty("costs") Map<String, Long> costs,
                        @JsonProperty("nic") NicSpec nic,
                        @JsonProperty("pcie") PcieSpec pcie,
-                       @JsonProperty("offload") OffloadPolicySpec offload) {
+                       @JsonProperty("offload") OffloadPolicySpec offload,
+                       @JsonProperty("cpu") HostCpuProfileName cpu) {
+        HostCpuProfileName profile = Checks.or(cpu, HostCpuProfileName.FOONG_2003);
         NicSpec n = Checks.or(nic, NicSpec.DEFAULT);
         OffloadPolicySpec policy = offload != null ? offload
                 : n.model() == NicModel.TOE ? new OffloadPolicySpec.Always() : new OffloadPolicySpec.Never();
-        return new HostSpec(name, Checks.or(cores, 4), Checks.or(clock, DEFAULT_CLOCK_HZ), costs, n,
-                Checks.or(pcie, PcieSpec.DEFAULT), policy);
+        return new HostSpec(name, Checks.or(cores, 4), Checks.or(clock, profile.clockHz()), costs, n,
+                Checks.or(pcie, PcieSpec.DEFAULT), policy, profile);
     }
 }

@@ -61,6 +61,9 @@ public final class ModelChecks {
                         + " RSS queues on a TOE are not in this build (the TOE's slow path uses one receive queue)",
                         "1 with nic.model toe", ""));
             }
+        } else if (n.card() != CardProfileName.BASELINE) {
+            issues.add(new ScenarioValidator.Issue(p + ".nic.card", "card profile '" + n.card().fileName()
+                    + "' on a plain NIC", "no card, or nic.model toe", ""));
         } else if (!n.cardCycles().isEmpty()) {
             issues.add(new ScenarioValidator.Issue(p + ".nic.cardCycles", "card costs on a plain NIC",
                     "no cardCycles, or nic.model toe", ""));

@@ -25,6 +25,8 @@ import java.util.TreeMap;
  *                            ({@value #MIN_MTU_BYTES}..{@value #MAX_MTU_BYTES}, default
  *                            {@value #DEFAULT_MTU_BYTES}; 9000 for jumbo frames); frames of up to
  *                            MTU + 14 bytes of Ethernet header leave and enter the port
+ * @param card                the TOE card's hardware profile: the defaults of {@code cardClock},
+ *                            {@code cardCores} and {@code cardCycles} (default {@code baseline})
  * @param txqueuelen          the host interface's transmit queue in packets, Linux's
  *                            {@code txqueuelen} under the default pfifo_fast qdisc (default
  *                            1000, 1..1000000): frames wait there while the NIC's send ring is
@@ -32,7 +34,8 @@ import java.util.TreeMap;
  */
 public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int cardCores, Map<String, Long> cardCycles,
                       boolean checksumOffload, boolean tso, boolean lro, int rssQueues,
-                      InterruptModerationSpec interruptModeration, int mtuBytes, int txqueuelen) {
+                      InterruptModerationSpec interruptModeration, int mtuBytes, int txqueuelen,
+                      CardProfileName card) {
     /** Default CCB table size. */
     public static final int DEFAULT_CCB_CAPACITY = 1024;
     /** Default MTU: standard Ethernet. */
@@ -42,7 +45,8 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
     /** Largest MTU accepted: the usual jumbo-frame limit of Ethernet switches and NICs. */
     public static final int MAX_MTU_BYTES = 9216;
     /** A plain NIC with checksum offload and TSO. */
-    public static final NicSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null, null);
+    public static final NicSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null, null,
+            null);
     /** Linux's default txqueuelen for Ethernet. */
     public static final int DEFAULT_TXQUEUELEN = 1000;
 
@@ -60,6 +64,9 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
         }
         Checks.between("mtu", mtuBytes, MIN_MTU_BYTES, MAX_MTU_BYTES);
         Checks.between("txqueuelen", txqueuelen, 1, 1_000_000);
+        if (card == null) {
+            throw new FieldException("card", "missing", "one of " + NamedValues.names(CardProfileName.class));
+        }
     }
 
     @JsonCreator
@@ -74,12 +81,20 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
                       @JsonProperty("rssQueues") Integer rssQueues,
                       @JsonProperty("interruptModeration") InterruptModerationSpec interruptModeration,
                       @JsonProperty("mtu") Integer mtu,
-                      @JsonProperty("txqueuelen") Integer txqueuelen) {
-        return new NicSpec(Checks.or(model, NicModel.PLAIN), Checks.or(ccbCapacity, DEFAULT_CCB_CAPACITY),
-                Checks.or(cardClock, 1_000_000_000L), Checks.or(cardCores, 1),
-                cardCycles == null ? new TreeMap<>() : cardCycles,
+                      @JsonProperty("txqueuelen") Integer txqueuelen,
+                      @JsonProperty("card") CardProfileName card) {
+        CardProfileName profile = Checks.or(card, CardProfileName.BASELINE);
+        // a TOE: the profile's cycle table, then the file's overrides on top (a plain NIC has no
+        // card; what the file says there is checked as given)
+        NicModel m = Checks.or(model, NicModel.PLAIN);
+        Map<String, Long> cycles = new TreeMap<>(m == NicModel.TOE ? profile.cycles() : Map.of());
+        if (cardCycles != null) {
+            cycles.putAll(cardCycles);
+        }
+        return new NicSpec(m, Checks.or(ccbCapacity, DEFAULT_CCB_CAPACITY),
+                Checks.or(cardClock, profile.clockHz()), Checks.or(cardCores, profile.cores()), cycles,
                 Checks.or(checksumOffload, true), Checks.or(tso, true), Checks.or(lro, false),
                 Checks.or(rssQueues, 1), Checks.or(interruptModeration, InterruptModerationSpec.DEFAULT),
-                Checks.or(mtu, DEFAULT_MTU_BYTES), Checks.or(txqueuelen, DEFAULT_TXQUEUELEN));
+                Checks.or(mtu, DEFAULT_MTU_BYTES), Checks.or(txqueuelen, DEFAULT_TXQUEUELEN), profile);
     }
 }

@@ -144,7 +144,7 @@ class ScenarioDocumentTest {
         assertEquals(50, p.column());
         assertEquals("ccbCapacity", p.suggestion());
         assertTrue(p.expected().contains("ccbCapacity") && p.expected().contains("rssQueues"), p.expected());
-        assertEquals("t.json:2:50: hosts[1].nic.ccbCapcity: unknown field 'ccbCapcity'; expected one of cardClock, "
+        assertEquals("t.json:2:50: hosts[1].nic.ccbCapcity: unknown field 'ccbCapcity'; expected one of card, cardClock, "
                 + "cardCores, cardCycles, ccbCapacity, checksumOffload, interruptModeration, lro, model, mtu, rssQueues, tso, txqueuelen"
                 + " (did you mean 'ccbCapacity'?)", p.format());
     }
