@@ -173,10 +173,16 @@ public final class CardProcessor {
             return 0;
         }
         long busy = 0;
-        for (Core c : cores) {
-            busy += c.busyPs + (c.current != null ? sim.now() - c.startPs : 0);
+        for (int k = 0; k < cores.length; k++) {
+            busy += coreBusyPs(k);
         }
         return (double) busy / ((double) elapsed * cores.length);
+    }
+
+    /** Time {@code core} has been busy since construction, the running item counted so far. */
+    public long coreBusyPs(int core) {
+        Core c = cores[core];
+        return c.busyPs + (c.current != null ? sim.now() - c.startPs : 0);
     }
 
     /** Work items started, by kind. */

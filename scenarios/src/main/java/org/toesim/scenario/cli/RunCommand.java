@@ -11,6 +11,7 @@ import org.toesim.scenario.result.AtomicOutputDirectory;
 import org.toesim.scenario.result.ConnectionReport;
 import org.toesim.scenario.result.HostReport;
 import org.toesim.scenario.result.IndexHtmlWriter;
+import org.toesim.scenario.result.CardReport;
 import org.toesim.scenario.result.NicReport;
 import org.toesim.scenario.result.OutputLocationException;
 import org.toesim.scenario.result.ResultWriter;
@@ -157,6 +158,16 @@ final class RunCommand implements Callable<Integer> {
             env.out().println(String.format(Locale.ROOT, "%-14s %-6s %9d %8d %8d %8d %12d %12d %8.1f%% %8.1f%%", n.host(),
                     n.model(), n.offloads(), n.offloadsRefused(), n.offloadsNotPossible(), n.flushes(), n.fastPathSegments(),
                     n.slowPathSegments(), n.pcieUtilizationToHost() * 100, n.pcieUtilizationToDevice() * 100));
+        }
+        for (NicReport n : s.nics()) {
+            CardReport k = n.card();
+            if (k != null) {
+                env.out().println(String.format(Locale.ROOT,
+                        "card %-9s cores %5.1f%% (busiest %5.1f%%), queue drops %d, no-buffer drops %d, CCBs %d of %d (mean %.1f), uploads requested %d",
+                        n.host(), k.coreUtilization() * 100, k.busiestCoreUtilization() * 100, k.framesRefusedBusy(),
+                        k.framesDroppedNoBuffer(), k.ccbOccupied(), k.ccbCapacity(), k.ccbMeanOccupancy(),
+                        k.uploadRequests()));
+            }
         }
     }
 }

@@ -29,6 +29,7 @@ import org.toesim.nic.pcie.PcieGeneration;
 import org.toesim.nic.pcie.PcieLink;
 import org.toesim.nic.plain.PlainNic;
 import org.toesim.nic.plain.PlainNicConfig;
+import org.toesim.scenario.result.CardReport;
 import org.toesim.scenario.result.NicReport;
 import org.toesim.scenario.spec.HostSpec;
 import org.toesim.scenario.spec.NicModel;
@@ -47,6 +48,7 @@ import org.toesim.host.offload.SocketOffloadBridge;
 import org.toesim.host.offload.SocketOffloadConfig;
 import org.toesim.nic.device.DeviceEndpoint;
 import org.toesim.nic.device.Registers;
+import org.toesim.nic.toe.CardProcessor;
 import org.toesim.nic.toe.Toe;
 import org.toesim.nic.toe.ToeConfig;
 import org.toesim.nic.toe.ToeReport;
@@ -194,9 +196,9 @@ final class HostNode {
     }
 
     /** The adapter's figures since warm-up. */
-    NicReport nicReport() {
+    NicReport nicReport(long nowPs) {
         if (toe != null) {
-            return toeReport();
+            return toeReport(nowPs);
         }
         // a plain NIC passes every received frame up to the host stack: all of them are slow path
         long toHost = plainNic.stats().total(q -> q.rxFrames);
@@ -211,20 +213,41 @@ final class HostNode {
      * frames the classifier kept on the card, slow path = frames it passed to the host (plus
      * every frame received before any connection is offloaded).
      */
-    private NicReport toeReport() {
+    private NicReport toeReport(long nowPs) {
         ToeReport r = toe.report(pcie);
         OffloadCounters c = manager.counters();
         long fast = r.fastPathFrames() - toeBase[0];
         long slow = r.framesToHost() - toeBase[1];
         return new NicReport(name(), spec.nic().model().fileName(), r.offloadsInstalled() - toeBase[2],
                 c.refused() - toeBase[3], c.notPossible() - toeBase[5], c.flushes() - toeBase[4], fast, slow,
-                pcie.upstreamStats().utilisation(), pcie.downstreamStats().utilisation());
+                pcie.upstreamStats().utilisation(), pcie.downstreamStats().utilisation(), cardReport(r, nowPs));
+    }
+
+    /** The card's figures since warm-up: counters and core busy time re-based there. */
+    private CardReport cardReport(ToeReport r, long nowPs) {
+        CardProcessor p = toe.processor();
+        long elapsedPs = nowPs - cardBaseTimePs;
+        long busyPs = 0;
+        long busiestPs = 0;
+        for (int k = 0; k < p.cores(); k++) {
+            long b = p.coreBusyPs(k) - (k < cardBusyBasePs.length ? cardBusyBasePs[k] : 0);
+            busyPs += b;
+            busiestPs = Math.max(busiestPs, b);
+        }
+        double util = elapsedPs > 0 ? (double) busyPs / ((double) elapsedPs * p.cores()) : 0;
+        double busiest = elapsedPs > 0 ? (double) busiestPs / elapsedPs : 0;
+        return new CardReport(util, busiest, r.meanWorkQueueDepth(), r.framesRefusedBusy() - cardBase[0],
+                r.framesDroppedNoBuffer() - cardBase[1], r.ccbOccupied(), r.ccbCapacity(), r.ccbMeanOccupancy(),
+                r.uploadRequests() - cardBase[2], r.bytesPlaced() - cardBase[3], r.sendBytesReRead() - cardBase[4]);
     }
 
     private final long[] toeBase = new long[6];
+    private final long[] cardBase = new long[5];
+    private long[] cardBusyBasePs = new long[0];
+    private long cardBaseTimePs;
 
     /** Re-bases the TOE counters at the warm-up boundary (the registry resets the others). */
-    void resetAtWarmUp() {
+    void resetAtWarmUp(long nowPs) {
         if (toe != null) {
             ToeReport r = toe.report(null);
             OffloadCounters c = manager.counters();
@@ -233,6 +256,17 @@ final class HostNode {
             toeBase[2] = r.offloadsInstalled();
             toeBase[3] = c.refused();
             toeBase[4] = c.flushes();
+            cardBase[0] = r.framesRefusedBusy();
+            cardBase[1] = r.framesDroppedNoBuffer();
+            cardBase[2] = r.uploadRequests();
+            cardBase[3] = r.bytesPlaced();
+            cardBase[4] = r.sendBytesReRead();
+            CardProcessor p = toe.processor();
+            cardBusyBasePs = new long[p.cores()];
+            for (int k = 0; k < p.cores(); k++) {
+                cardBusyBasePs[k] = p.coreBusyPs(k);
+            }
+            cardBaseTimePs = nowPs;
             toeBase[5] = c.notPossible();
         }
     }

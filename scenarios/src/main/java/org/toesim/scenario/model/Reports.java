@@ -33,7 +33,7 @@ final class Reports {
             long tx = t.workloads.bytesSentBy(h.name());
             hosts.add(new HostReport(h.name(), h.cpu.utilisation(), perByte(cycles, rx), perByte(cycles, tx),
                     h.qdiscDrops()));
-            nics.add(h.nicReport());
+            nics.add(h.nicReport(now));
         }
         return new SummaryReport(t.scenario.name(), t.scenario.seed(), end.status(), end.reason(), now, wallTimeMs,
                 t.sim.eventsRun(),

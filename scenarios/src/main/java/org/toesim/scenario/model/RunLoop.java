@@ -70,7 +70,7 @@ final class RunLoop {
                 t.stats.resetAll(sim.now());
                 t.workloads.resetAtWarmUp(sim.now());
                 for (HostNode h : t.hosts.values()) {
-                    h.resetAtWarmUp();
+                    h.resetAtWarmUp(sim.now());
                 }
                 if (sampler != null) {
                     sampler.rebase();

@@ -57,6 +57,11 @@ public final class Headline {
             m.put(p + "slowPathSegments", (double) n.slowPathSegments());
             m.put(p + "pcieUtilizationToHost", n.pcieUtilizationToHost());
             m.put(p + "pcieUtilizationToDevice", n.pcieUtilizationToDevice());
+            if (n.card() != null) {
+                m.put(p + "card.busiestCoreUtilization", n.card().busiestCoreUtilization());
+                m.put(p + "card.framesRefusedBusy", (double) n.card().framesRefusedBusy());
+                m.put(p + "card.framesDroppedNoBuffer", (double) n.card().framesDroppedNoBuffer());
+            }
         }
         return m;
     }

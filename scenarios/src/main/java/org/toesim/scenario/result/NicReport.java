@@ -16,10 +16,19 @@ package org.toesim.scenario.result;
  * @param slowPathSegments        segments passed up to the host stack
  * @param pcieUtilizationToHost   busy fraction of the PCIe link, device to host
  * @param pcieUtilizationToDevice busy fraction of the PCIe link, host to device
+ * @param card                    the TOE card's own figures; null for a plain NIC
  */
 public record NicReport(String host, String model, long offloads, long offloadsRefused, long offloadsNotPossible,
                         long flushes, long fastPathSegments, long slowPathSegments, double pcieUtilizationToHost,
-                        double pcieUtilizationToDevice) {
+                        double pcieUtilizationToDevice, CardReport card) {
+    /** A report without card figures (a plain NIC, or fixtures). */
+    public NicReport(String host, String model, long offloads, long offloadsRefused, long offloadsNotPossible,
+                     long flushes, long fastPathSegments, long slowPathSegments, double pcieUtilizationToHost,
+                     double pcieUtilizationToDevice) {
+        this(host, model, offloads, offloadsRefused, offloadsNotPossible, flushes, fastPathSegments, slowPathSegments,
+                pcieUtilizationToHost, pcieUtilizationToDevice, null);
+    }
+
     /** A report with no fallback counted (a plain NIC, or fixtures). */
     public NicReport(String host, String model, long offloads, long offloadsRefused, long flushes,
                      long fastPathSegments, long slowPathSegments, double pcieUtilizationToHost,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.toesim.scenario.result.CardReport;
 import org.toesim.scenario.result.ConnectionReport;
 import org.toesim.scenario.result.SummaryReport;
 import org.toesim.scenario.run.ProgressListener;
@@ -53,6 +54,27 @@ class HardwareProfilesTest {
     void t110CardsCarryOneConnectionAtTenGigabits() throws Exception {
         String toe = "{\"model\": \"toe\", \"card\": \"t110\"}";
         atLineRate(run("foong2003", toe, toe, "10Gbps", "{\"gen\": 1, \"lanes\": 8}", "8MiB"), 10e9);
+    }
+
+    @Test
+    void theCardReportShowsWhichCardIsTheBottleneck() throws Exception {
+        // a modern sender into a baseline receiver at 10 Gbit/s: the receiving card's one core is
+        // saturated and sets the rate; a t110 receiver keeps up with room to spare
+        String fast = "{\"model\": \"toe\", \"card\": \"modern\"}";
+        SummaryReport slow = run("foong2003", fast, "{\"model\": \"toe\"}", "10Gbps", "{\"gen\": 3, \"lanes\": 8}",
+                "8MiB");
+        SummaryReport ok = run("foong2003", fast, "{\"model\": \"toe\", \"card\": \"t110\"}", "10Gbps",
+                "{\"gen\": 3, \"lanes\": 8}", "8MiB");
+        CardReport busy = slow.nics().get(1).card();
+        assertTrue(busy.busiestCoreUtilization() > 0.9, busy.toString());
+        CardReport fine = ok.nics().get(1).card();
+        assertEquals(0, fine.framesRefusedBusy(), fine.toString());
+        assertTrue(fine.busiestCoreUtilization() < busy.busiestCoreUtilization(), fine.toString());
+        assertEquals(8L << 20, fine.bytesPlaced(), "every byte placed by the card into posted buffers");
+        assertTrue(ok.connections().get(0).goodputBitsPerSec() > slow.connections().get(0).goodputBitsPerSec());
+        assertTrue(slow.nics().get(0).card().busiestCoreUtilization() < 0.1, "the sending modern card idles");
+        assertEquals(null, run("foong2003", "{\"model\": \"plain\"}", "{\"model\": \"plain\"}", "10Gbps",
+                "{\"gen\": 3, \"lanes\": 8}", "1MiB").nics().get(1).card(), "a plain NIC has no card figures");
     }
 
     @Test

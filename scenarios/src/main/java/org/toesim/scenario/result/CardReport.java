@@ -1,0 +1,24 @@
+package org.toesim.scenario.result;
+
+/**
+ * A TOE card's own figures over the measured part of the run (after warm-up), in
+ * {@code summary.json} under each TOE's {@code nics[].card}; null for a plain NIC.
+ *
+ * @param coreUtilization         busy fraction of all card cores
+ * @param busiestCoreUtilization  busy fraction of the busiest core (a connection runs on one core,
+ *                                so this is the one that saturates first)
+ * @param meanWorkQueueDepth      time-weighted mean of work items waiting on the cores
+ * @param framesRefusedBusy       received frames dropped because a core's queue was full (card
+ *                                queue drops: the card was the bottleneck)
+ * @param framesDroppedNoBuffer   slow-path frames dropped for want of a posted host NIC buffer
+ * @param ccbOccupied             CCBs installed at the end
+ * @param ccbCapacity             CCB table slots
+ * @param ccbMeanOccupancy        time-weighted mean of installed CCBs over the whole run
+ * @param uploadRequests          upload requests the card posted
+ * @param bytesPlaced             payload bytes the card DMA-wrote into posted application buffers
+ * @param sendBytesReRead         send data read from host memory again for retransmissions
+ */
+public record CardReport(double coreUtilization, double busiestCoreUtilization, double meanWorkQueueDepth,
+                         long framesRefusedBusy, long framesDroppedNoBuffer, int ccbOccupied, int ccbCapacity,
+                         double ccbMeanOccupancy, long uploadRequests, long bytesPlaced, long sendBytesReRead) {
+}
