@@ -132,6 +132,16 @@ public final class HostStack {
      */
     public HostConnection connect(int remoteIp, int remotePort, int appCore, ConnectionListener listener) {
         int port = ports.allocateEphemeral();
+        if (port < 0) {
+            // Linux's connect() fails with EADDRNOTAVAIL here; a simulated application has no way
+            // round it, so the run fails and says why (and what to change)
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                    "%s: every ephemeral port %d..%d is in use (%d connections in the table, TIME_WAIT included:"
+                            + " it lasts 2 x MSL = %.0f s after an active close), so connect() fails as Linux's does"
+                            + " (EADDRNOTAVAIL); open fewer connections per client address within 2 x MSL",
+                    config.name(), config.ephemeralLowPort(), config.ephemeralHighPort(), liveConnections,
+                    2.0 * config.tcp().mslPs() / 1e12));
+        }
         FourTuple tuple = new FourTuple(config.localIp(), port, remoteIp, remotePort);
         if (conns.containsKey(ConnectionTable.key(tuple))) {
             ports.release(port);

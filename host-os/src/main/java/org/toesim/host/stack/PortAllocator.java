@@ -16,7 +16,7 @@ final class PortAllocator {
         this.next = low;
     }
 
-    /** A free ephemeral port, marked in use. */
+    /** A free ephemeral port, marked in use; -1 when every one is in use. */
     int allocateEphemeral() {
         int span = high - low + 1;
         for (int i = 0; i < span; i++) {
@@ -27,7 +27,7 @@ final class PortAllocator {
                 return p;
             }
         }
-        throw new IllegalStateException("ephemeral ports " + low + ".." + high + " exhausted");
+        return -1;
     }
 
     void acquire(int port) {

@@ -25,6 +25,8 @@ import picocli.CommandLine.ParentCommand;
  *       opened when one completes), 16 KiB request, 16 KiB answer, client closes
  *       --&gt; connections per wall second
  * </pre>
+ * With {@code --toe} host b (S1's receiver, S3's server) is a TOE with the card profile
+ * {@code --card} and offload policy {@code always}: the same shapes through the offload path.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run the ns-3 comparison shapes (S1 bulk, S3 short connections) and report wall-time rates.")
@@ -48,12 +50,29 @@ final class BenchCommand implements Callable<Integer> {
             + " so the figures exclude JIT warm-up.")
     boolean warmup;
 
+    @Option(names = "--toe", description = "Host b (S1 receiver, S3 server) is a TOE that offloads every connection.")
+    boolean toe;
+
+    @Option(names = "--card", description = "The TOE's card profile with --toe: baseline, t110 or modern (default ${DEFAULT-VALUE}).",
+            defaultValue = "baseline")
+    String card;
+
+    /** S3 connections one client address can open within TIME_WAIT: its ephemeral ports. */
+    private static final int S3_MAX_COUNT = 65535 - 49152 + 1;
+
     /** Bytes of the server's answer in S3 (shortconn.cc --resp). */
     private static final int S3_RESPONSE_BYTES = 16_384;
 
     @Override
     public Integer call() throws Exception {
         var out = root.env.out();
+        if (s3Count > S3_MAX_COUNT) {
+            // one client address, sequential connections closed by the client: each holds its
+            // port in TIME_WAIT for 2 x MSL (60 s), longer than the whole run takes
+            return Inputs.fail(root.env, ExitCodes.INPUT, "--s3-count " + s3Count + ": at most " + S3_MAX_COUNT
+                    + " (the client's ephemeral ports 49152..65535; each closed connection holds one in TIME_WAIT"
+                    + " for 2 x MSL = 60 s, longer than the run)");
+        }
         if (warmup) {
             run(s1Scenario("64MiB"));
             BenchRuns.shortConnectionsClosedLoop(s3Scenario(1000), s3Concurrency, S3_RESPONSE_BYTES);
@@ -61,42 +80,49 @@ final class BenchCommand implements Callable<Integer> {
         }
         Scenario s1 = s1Scenario(s1Size);
         SummaryReport r1 = run(s1);
-        long segments = r1.nics().get(1).slowPathSegments();
-        out.println(String.format(Locale.ROOT, "S1 10G bulk %s: wall %.2f s, simulated %.3f s, %d events, goodput %.3f Gbit/s,"
+        long segments = r1.nics().get(1).slowPathSegments() + r1.nics().get(1).fastPathSegments();
+        String receiver = toe ? " (TOE receiver, card " + card + ")" : "";
+        out.println(String.format(Locale.ROOT, "S1 10G bulk %s%s: wall %.2f s, simulated %.3f s, %d events, goodput %.3f Gbit/s,"
                         + " %d segments received, %.1fk data segments per wall second, %.2f M events/s",
-                s1Size, r1.wallTimeMs() / 1e3, r1.simTimePs() / 1e12, r1.events(),
+                s1Size, receiver, r1.wallTimeMs() / 1e3, r1.simTimePs() / 1e12, r1.events(),
                 r1.connections().get(0).goodputBitsPerSec() / 1e9, segments,
                 segments / (r1.wallTimeMs() / 1e3) / 1e3, r1.events() / (r1.wallTimeMs() / 1e3) / 1e6));
         Scenario s3 = s3Scenario(s3Count);
         BenchRuns.ShortConnectionsOutcome r3 = BenchRuns.shortConnectionsClosedLoop(s3, s3Concurrency, S3_RESPONSE_BYTES);
         double wall3 = r3.wallNs() / 1e9;
-        out.println(String.format(Locale.ROOT, "S3 short connections x %d (16 KiB each way, concurrency %d): wall %.2f s,"
+        out.println(String.format(Locale.ROOT, "S3 short connections x %d%s (16 KiB each way, concurrency %d): wall %.2f s,"
                         + " simulated %.3f s, %d events, %d completed, %d failed, %.0f connections per wall second,"
                         + " %.2f M events/s",
-                s3Count, s3Concurrency, wall3, r3.simTimePs() / 1e12, r3.events(), r3.completed(), r3.failed(),
+                s3Count, toe ? " (TOE server, card " + card + ")" : "", s3Concurrency, wall3, r3.simTimePs() / 1e12, r3.events(), r3.completed(), r3.failed(),
                 r3.completed() / wall3, r3.events() / wall3 / 1e6));
         out.println("ns-3.37 on this class of machine: S1 10G 21.9k data segments per wall second; S3 200 connections/s");
         return ExitCodes.OK;
     }
 
-    private static Scenario s1Scenario(String size) throws Exception {
+    /** Host b: plain, or a TOE with {@code --card} offloading every connection. */
+    private String hostB() {
+        return toe ? "{\"name\": \"b\", \"nic\": {\"model\": \"toe\", \"card\": \"" + card + "\"}, \"offload\": \"always\"}"
+                : "{\"name\": \"b\"}";
+    }
+
+    private Scenario s1Scenario(String size) throws Exception {
         return scenario("""
-                {"name": "bench-s1", "hosts": [{"name": "a"}, {"name": "b"}],
+                {"name": "bench-s1", "hosts": [{"name": "a"}, %s],
                  "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "10us", "queue": "4MiB"}],
                  "workloads": [{"type": "bulk", "from": "a", "to": "b", "size": "%s",
                    "tcp": {"congestionControl": "newreno", "mss": 1460, "sendBuffer": "4MiB", "receiveBuffer": "4MiB"}}],
                  "stop": {"until": "workloadsDone", "limit": "600s"}, "outputs": {"timeSeries": "0s", "plots": []}}
-                """.formatted(size));
+                """.formatted(hostB(), size));
             }
 
-    private static Scenario s3Scenario(int count) throws Exception {
+    private Scenario s3Scenario(int count) throws Exception {
         return scenario("""
-                {"name": "bench-s3", "hosts": [{"name": "a"}, {"name": "b"}],
+                {"name": "bench-s3", "hosts": [{"name": "a"}, %s],
                  "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "10us"}],
                  "workloads": [{"type": "shortConnections", "from": "a", "to": "b", "count": %d, "size": "16KiB",
                    "port": 8080, "tcp": {"congestionControl": "newreno", "nagle": false}}],
                  "stop": {"until": "workloadsDone", "limit": "600s"}, "outputs": {"timeSeries": "0s", "plots": []}}
-                """.formatted(count));
+                """.formatted(hostB(), count));
     }
 
     private static Scenario scenario(String json) throws Exception {
