@@ -46,10 +46,14 @@ final class BulkRun {
             // tcp.realBytes: the content of connection k is the pattern seeded from stream "<workload>.c<k>.content"
             PayloadPattern content = w.tcp().realBytes()
                     ? new PayloadPattern(streams.get(w.name() + ".c" + k + ".content").nextLong()) : null;
-            BulkReceiver rx = new BulkReceiver(to.sockets, to.appCore(k), port, CHUNK_BYTES, ApplicationWork.NONE,
-                    content, to.toe != null ? TOE_RECEIVE_CALLS : 1);
-            BulkSender tx = new BulkSender(from.sockets, from.appCore(k), w.sizeBytes(), CHUNK_BYTES,
-                    ApplicationWork.NONE, content, from.toe != null ? TOE_SEND_CALLS : 1);
+            int receives = w.receivesPosted() != BulkWorkload.BY_HOST ? w.receivesPosted()
+                    : to.toe != null ? TOE_RECEIVE_CALLS : 1;
+            int sends = w.sendsInFlight() != BulkWorkload.BY_HOST ? w.sendsInFlight()
+                    : from.toe != null ? TOE_SEND_CALLS : 1;
+            BulkReceiver rx = new BulkReceiver(to.sockets, to.appCore(k), port, w.ioBytes(), ApplicationWork.NONE,
+                    content, receives);
+            BulkSender tx = new BulkSender(from.sockets, from.appCore(k), w.sizeBytes(), w.ioBytes(),
+                    ApplicationWork.NONE, content, sends);
             Variation.after(from.stack.simulator(), Variation.connectionStart(variation, streams, w.name(), k),
                     w.name() + ".c" + k, () -> tx.start(to.ip, port));
             out.add(new Track(w.name() + ".c" + k, w, tx, rx));

@@ -16,8 +16,9 @@ import org.toesim.core.units.Units;
  *   events  = per workload: segments (bytes / MSS, both directions) x EVENTS_PER_SEGMENT
  *             + per connection set-up and tear-down, bounded by what the host's link can carry
  *             in the run's time; + samples; + per-host periodic timers
- *   memory  = hosts x HOST_BYTES + connections x CONNECTION_BYTES (+ socket buffers with
- *             tcp.realBytes) + time-series samples x columns x 8 B
+ *   memory  = hosts x HOST_BYTES + connections x CONNECTION_BYTES (+ socket buffers and bulk
+ *             application buffers, ioSize x calls in flight, with tcp.realBytes) + time-series
+ *             samples x columns x 8 B
  *   refuse  events &gt; budget.maxEvents, memory &gt; budget.maxMemory (0 = no limit);
  *           a transfer that even at line rate cannot end before stop.limit
  * </pre>
@@ -86,6 +87,12 @@ final class Budget {
             rows += c.rows;
             if (w.tcp().realBytes()) {
                 bufferBytes += Math.min(c.connections, 1e6) * 2.0 * (w.tcp().sendBufferBytes() + w.tcp().receiveBufferBytes());
+                if (w instanceof BulkWorkload b) {
+                    // application buffers hold real bytes too: one per call in flight (TOE defaults 16 + 8)
+                    int calls = (b.sendsInFlight() == BulkWorkload.BY_HOST ? 16 : b.sendsInFlight())
+                            + (b.receivesPosted() == BulkWorkload.BY_HOST ? 8 : b.receivesPosted());
+                    bufferBytes += Math.min(c.connections, 1e6) * (double) b.ioBytes() * calls;
+                }
             }
         }
         double runPs = duration ? endPs : Math.min(endPs, lastEndPs * 2 + SLACK_PS);

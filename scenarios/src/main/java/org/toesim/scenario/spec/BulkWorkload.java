@@ -7,13 +7,31 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 /**
  * A bulk transfer of {@code sizeBytes} (default 16MiB) from {@code from} to {@code to} on each of
  * {@code connections} parallel connections (default 1).
+ *
+ * @param ioBytes         bytes per application send and (MSG_WAITALL) receive call (default 64 KiB)
+ * @param sendsInFlight   send calls the sender keeps outstanding; {@link #BY_HOST}: 16 on a TOE
+ *                        host (an offloaded send returns only when acknowledged), 1 on a host stack
+ * @param receivesPosted  receive calls the receiver keeps posted (its receive queue); {@link #BY_HOST}:
+ *                        8 on a TOE host (somewhere for the card to place data), 1 on a host stack
  */
 public record BulkWorkload(String name, String from, String to, long startPs, int port, TcpSpec tcp,
-        long sizeBytes, int connections) implements WorkloadSpec {
+        long sizeBytes, int connections, int ioBytes, int sendsInFlight, int receivesPosted) implements WorkloadSpec {
+    /** {@code sendsInFlight} / {@code receivesPosted} not given: chosen by the host's adapter. */
+    public static final int BY_HOST = 0;
+    /** Default bytes per call. */
+    public static final int DEFAULT_IO_BYTES = 64 * 1024;
+
     public BulkWorkload {
         WorkloadSpec.checkCommon(name, from, to, startPs, port, tcp);
         Checks.atLeast("size", sizeBytes, 1);
         Checks.between("connections", connections, 1, 1_000_000);
+        Checks.between("ioSize", ioBytes, 1024, 64 << 20);
+        if (sendsInFlight != BY_HOST) {
+            Checks.between("sendsInFlight", sendsInFlight, 1, 1024);
+        }
+        if (receivesPosted != BY_HOST) {
+            Checks.between("receivesPosted", receivesPosted, 1, 1024);
+        }
     }
 
     @Override
@@ -23,7 +41,8 @@ public record BulkWorkload(String name, String from, String to, long startPs, in
 
     @Override
     public BulkWorkload withIdentity(String newName, int newPort) {
-        return new BulkWorkload(newName, from, to, startPs, newPort, tcp, sizeBytes, connections);
+        return new BulkWorkload(newName, from, to, startPs, newPort, tcp, sizeBytes, connections, ioBytes,
+                sendsInFlight, receivesPosted);
     }
 
     @JsonCreator
@@ -34,8 +53,20 @@ public record BulkWorkload(String name, String from, String to, long startPs, in
             @JsonProperty("port") Integer port,
             @JsonProperty("tcp") TcpSpec tcp,
             @JsonProperty("size") @JsonDeserialize(using = Quantities.Size.class) Long size,
-            @JsonProperty("connections") Integer connections) {
+            @JsonProperty("connections") Integer connections,
+            @JsonProperty("ioSize") @JsonDeserialize(using = Quantities.Size.class) Long ioSize,
+            @JsonProperty("sendsInFlight") Integer sendsInFlight,
+            @JsonProperty("receivesPosted") Integer receivesPosted) {
+        long io = Checks.between("ioSize", Checks.or(ioSize, (long) DEFAULT_IO_BYTES), 1024, 64 << 20);
+        // given explicitly, 0 is out of range (it is not "choose by host")
+        if (sendsInFlight != null) {
+            Checks.between("sendsInFlight", sendsInFlight, 1, 1024);
+        }
+        if (receivesPosted != null) {
+            Checks.between("receivesPosted", receivesPosted, 1, 1024);
+        }
         return new BulkWorkload(name, from, to, Checks.or(start, 0L), Checks.or(port, 0), Checks.or(tcp, TcpSpec.DEFAULT),
-                Checks.or(size, 16L << 20), Checks.or(connections, 1));
+                Checks.or(size, 16L << 20), Checks.or(connections, 1), (int) io, Checks.or(sendsInFlight, BY_HOST),
+                Checks.or(receivesPosted, BY_HOST));
     }
 }
