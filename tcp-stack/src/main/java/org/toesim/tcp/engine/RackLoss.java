@@ -156,7 +156,7 @@ final class RackLoss {
      * segment (e.g. dropped again by a full transmit queue) then waited for the RTO.
      */
     boolean unaRetransmissionLost(long nowPs) {
-        return t.rack != null && t.inRecovery && unaRetransmissionLostAtPs(reoWndPs()) <= nowPs;
+        return t.rack != null && unaRetransmissionLostAtPs(reoWndPs()) <= nowPs;
     }
 
     private long unaRetransmissionLostAtPs(long reoWndPs) {
