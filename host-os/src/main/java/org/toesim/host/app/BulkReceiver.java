@@ -52,6 +52,13 @@ public final class BulkReceiver {
     /** A receiver that keeps {@code readsInFlight} reads of {@code bufferBytes} posted (class comment). */
     public BulkReceiver(SocketLayer sockets, int core, int port, int bufferBytes, ApplicationWork work,
                         PayloadPattern pattern, int readsInFlight) {
+        this(sockets, core, sockets.stack().config().name() + ".bulkrx." + port, bufferBytes, work, pattern,
+                readsInFlight);
+        sockets.listen(port, core, this::accepted);
+    }
+
+    private BulkReceiver(SocketLayer sockets, int core, String name, int bufferBytes, ApplicationWork work,
+                         PayloadPattern pattern, int readsInFlight) {
         if (readsInFlight < 1) {
             throw new IllegalArgumentException("readsInFlight must be >= 1, got " + readsInFlight);
         }
@@ -61,17 +68,35 @@ public final class BulkReceiver {
         this.core = core;
         this.work = work;
         this.pattern = pattern;
-        String name = sockets.stack().config().name() + ".bulkrx." + port;
         int total = Math.multiplyExact(bufferBytes, readsInFlight);
         this.buf = pattern == null ? AppCpu.buffer(sockets.memory(), name, total)
                 : AppCpu.realBuffer(sockets.memory(), name, total);
-        sockets.listen(port, core, s -> {
-            socket = s;
-            startPs = now();
-            for (int k = 0; k < readsInFlight; k++) {
-                post(k);
-            }
-        });
+    }
+
+    /**
+     * A receiver that does not listen: its connection comes from a listener shared with other
+     * receivers ({@link SharedListener}), through {@link #accepted}; {@code name} names its buffer.
+     */
+    public static BulkReceiver forSharedListener(SocketLayer sockets, int core, String name, int bufferBytes,
+                                                 ApplicationWork work, PayloadPattern pattern, int readsInFlight) {
+        return new BulkReceiver(sockets, core, name, bufferBytes, work, pattern, readsInFlight);
+    }
+
+    /** The accept call returned {@code s}: start reading. */
+    public void accepted(Socket s) {
+        if (socket != null) {
+            throw new IllegalStateException("bulk receiver " + buf + " accepted a second connection " + s);
+        }
+        socket = s;
+        startPs = now();
+        for (int k = 0; k < readsInFlight; k++) {
+            post(k);
+        }
+    }
+
+    /** The core this receiver's reads run on. */
+    public int core() {
+        return core;
     }
 
     private long now() {

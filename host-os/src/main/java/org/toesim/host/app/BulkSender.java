@@ -79,8 +79,22 @@ public final class BulkSender {
 
     /** Connects to {@code remoteIp:port} and starts sending. */
     public BulkSender start(int remoteIp, int port) {
+        return start(remoteIp, port, s -> { });
+    }
+
+    /**
+     * Connects to {@code remoteIp:port} and starts sending; {@code attached} learns the socket
+     * as soon as its local port is bound (before the peer can accept it).
+     */
+    public BulkSender start(int remoteIp, int port, java.util.function.Consumer<Socket> attached) {
         startPs = sockets.stack().simulator().now();
         sockets.connect(remoteIp, port, core, new ConnectCallback() {
+            @Override
+            public void attached(Socket s) {
+                socket = s; // known from the SYN on, so a stalled handshake can be reported
+                attached.accept(s);
+            }
+
             @Override
             public void connected(Socket s) {
                 socket = s;

@@ -132,6 +132,16 @@ public final class RequestResponseClient {
         return mismatch;
     }
 
+    /** Requests answered so far (cheap: {@link #result()} computes the latency percentiles). */
+    public long completed() {
+        return completed;
+    }
+
+    /** When the last answer arrived, -1 before. */
+    public long finishedPs() {
+        return finishedPs;
+    }
+
     public RequestResponseResult result() {
         return new RequestResponseResult(completed, latencyPs.report(), finishedPs);
     }

@@ -49,6 +49,14 @@ final class OffloadPath {
     private record Pending<T, C>(T request, int slot, C callback, long deadlinePs) {
     }
 
+    /**
+     * A buffer on the POST ring: {@code seq} counts POST entries in produce order, so a
+     * completion can tell whether its slot was already released (and perhaps reused by a later
+     * buffer the card has not fetched yet).
+     */
+    private record PendingPost(RxDescriptor.PostBuffer request, long seq, OffloadReceiveCallback callback) {
+    }
+
     /** A command waiting for room on the COMMAND ring; {@code build} makes it when it enters. */
     private record WaitingCommand(Supplier<ToeCommand> build, int core, CommandCallback callback) {
     }
@@ -75,7 +83,11 @@ final class OffloadPath {
     private final ArrayDeque<Long> commandOrder = new ArrayDeque<>();
     /** Slots of commands failed by timeout, freed if the completion turns up late. */
     private final Map<Long, Integer> timedOutSlots = new HashMap<>();
-    private final Map<Long, Pending<RxDescriptor.PostBuffer, OffloadReceiveCallback>> buffers = new HashMap<>();
+    private final Map<Long, PendingPost> buffers = new HashMap<>();
+    /** POST entries produced so far; the next one's {@code seq}. */
+    private long postsProduced;
+    /** POST entries released to the host so far: the seq of the ring's head. */
+    private long postsReleased;
     private final Map<Long, Pending<TxDescriptor.ToeSend, OffloadSendCallback>> sends = new HashMap<>();
     private final ArrayDeque<WaitingCommand> commandBacklog = new ArrayDeque<>();
     private final ArrayDeque<WaitingCommand> backgroundBacklog = new ArrayDeque<>();
@@ -186,7 +198,8 @@ final class OffloadPath {
 
     private void enterPost(RxDescriptor.PostBuffer b, int core, OffloadReceiveCallback callback) {
         requireRoom(postRing);
-        buffers.put(b.cookie(), new Pending<>(b, postRing.produce(b), callback, 0));
+        postRing.produce(b);
+        buffers.put(b.cookie(), new PendingPost(b, postsProduced++, callback));
         buffersPosted++;
         postDoorbell.begin();
         cpu.submit(core, WorkClass.KERNEL, CostCategory.DRIVER, costs.descriptorCycles(), postDoorbell, 0);
@@ -251,11 +264,11 @@ final class OffloadPath {
     }
 
     void onCompletion(DeviceCompletion.ReceiveCompletion c, int core) {
-        Pending<RxDescriptor.PostBuffer, OffloadReceiveCallback> p = buffers.remove(c.cookie());
+        PendingPost p = buffers.remove(c.cookie());
         if (p == null) {
             throw new IllegalStateException(config.name() + ": receive completion for unknown cookie " + c);
         }
-        releaseFetchedThrough(postRing, p.slot());
+        releasePostsThrough(p.seq());
         buffersCompleted++;
         drainPosts();
         p.callback().onReceiveComplete(p.request(), c, core);
@@ -322,15 +335,16 @@ final class OffloadPath {
      * buffer of {@code slot} proves every slot from the head through {@code slot} is free; a slot
      * already released by a later buffer's completion is left alone.
      */
-    private static void releaseFetchedThrough(HostRing ring, int slot) {
-        int mask = ring.sizeSlots() - 1;
-        int inUse = (ring.tail() - ring.head()) & mask;
-        int count = ((slot - ring.head()) & mask) + 1;
-        if (count > inUse) {
-            return;
-        }
-        for (int k = 0; k < count; k++) {
-            ring.complete(ring.head());
+    /**
+     * The card fetches POST entries in ring order, so a completed buffer shows it has fetched
+     * every entry up to that buffer's: those slots go back to the host. Buffers complete out of
+     * order across connections; a completion whose entry was already released (a later buffer
+     * completed first) releases nothing, since its slot may now hold an entry not yet fetched.
+     */
+    private void releasePostsThrough(long seq) {
+        while (postsReleased <= seq) {
+            postRing.complete(postRing.head());
+            postsReleased++;
         }
     }
 

@@ -2,6 +2,13 @@ package org.toesim.host.socket;
 
 /** Outcome of {@link SocketLayer#connect}. */
 public interface ConnectCallback {
+    /**
+     * The connect call bound a local port and sent the SYN: {@code s.connection().tuple()} is
+     * known, before the peer can accept.
+     */
+    default void attached(Socket s) {
+    }
+
     /** The handshake completed. */
     void connected(Socket s);
 

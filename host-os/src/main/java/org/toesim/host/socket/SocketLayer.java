@@ -11,7 +11,7 @@ import org.toesim.host.stack.HostStack;
  * calling application's core; the connected {@link Socket}s do the rest.
  *
  * <pre>
- *   connect(ip, port, core, cb): SYSCALL --done--&gt; stack.connect (SYN) ... ESTABLISHED --&gt; cb.connected
+ *   connect(ip, port, core, cb): SYSCALL --done--&gt; stack.connect (SYN), cb.attached ... ESTABLISHED --&gt; cb.connected
  *   listen(port, core, cb):      handshake done --&gt; SYSCALL (accept) --done--&gt; cb.accepted(socket)
  *   (before either callback: io().opened(socket), the offload seam, see {@link SocketIo})
  * </pre>
@@ -30,14 +30,22 @@ public final class SocketLayer {
     /** Listens on {@code port}; accepted sockets run on {@code core}. */
     public void listen(int port, int core, AcceptCallback cb) {
         Objects.requireNonNull(cb, "cb");
+        AcceptRoute.Accept accept = new AcceptRoute.Accept(core, cb);
+        listen(port, t -> accept);
+    }
+
+    /** Listens on {@code port}; {@code route} picks each accepted connection's core and callback. */
+    public void listen(int port, AcceptRoute route) {
+        Objects.requireNonNull(route, "route");
         stack.listen(port, c -> {
-            Socket s = new Socket(this, core);
+            AcceptRoute.Accept a = route.route(c.tuple());
+            Socket s = new Socket(this, a.core());
             s.attach(c);
             observer.accept(s);
-            stack.cpu().submit(core, WorkClass.KERNEL, CostCategory.SYSCALL, stack.costs().syscallCycles(),
-                    (k, a) -> {
+            stack.cpu().submit(a.core(), WorkClass.KERNEL, CostCategory.SYSCALL, stack.costs().syscallCycles(),
+                    (k, x) -> {
                         io.opened(s);
-                        cb.accepted(s);
+                        a.callback().accepted(s);
                     }, 0);
         });
     }
@@ -60,7 +68,10 @@ public final class SocketLayer {
             }
         });
         stack.cpu().submit(core, WorkClass.KERNEL, CostCategory.SYSCALL, stack.costs().syscallCycles(),
-                (k, a) -> s.attach(stack.connect(remoteIp, remotePort, core, s)), 0);
+                (k, a) -> {
+                    s.attach(stack.connect(remoteIp, remotePort, core, s));
+                    cb.attached(s);
+                }, 0);
         return s;
     }
 

@@ -113,7 +113,7 @@ public final class HostStack {
         if (listeners.containsKey(port)) {
             throw new IllegalStateException(config.name() + ": port " + port + " already has a listener");
         }
-        ports.acquire(port);
+        ports.listen(port);
         listeners.put(port, new TcpListener(config.localIp(), port, isnStream::nextInt, this::newPassive));
         acceptHandlers.put(port, handler);
     }
@@ -122,7 +122,7 @@ public final class HostStack {
     public void unlisten(int port) {
         if (listeners.remove(port) != null) {
             acceptHandlers.remove(port);
-            ports.release(port);
+            ports.unlisten(port);
         }
     }
 
@@ -131,15 +131,18 @@ public final class HostStack {
      * {@code appCore}); the SYN's cost is charged there.
      */
     public HostConnection connect(int remoteIp, int remotePort, int appCore, ConnectionListener listener) {
-        int port = ports.allocateEphemeral();
+        // the same local port serves several destinations (Linux's four-tuple check)
+        int port = ports.allocateEphemeral(p -> !conns.containsKey(ConnectionTable.key(p, remoteIp, remotePort)));
         if (port < 0) {
             // Linux's connect() fails with EADDRNOTAVAIL here; a simulated application has no way
             // round it, so the run fails and says why (and what to change)
             throw new IllegalStateException(String.format(java.util.Locale.ROOT,
-                    "%s: every ephemeral port %d..%d is in use (%d connections in the table, TIME_WAIT included:"
-                            + " it lasts 2 x MSL = %.0f s after an active close), so connect() fails as Linux's does"
-                            + " (EADDRNOTAVAIL); open fewer connections per client address within 2 x MSL",
-                    config.name(), config.ephemeralLowPort(), config.ephemeralHighPort(), liveConnections,
+                    "%s: every ephemeral port %d..%d is in use towards %s:%d (%d connections in the table, TIME_WAIT"
+                            + " included: it lasts 2 x MSL = %.0f s after an active close), so connect() fails as Linux's"
+                            + " does (EADDRNOTAVAIL); open fewer connections per destination address and port within"
+                            + " 2 x MSL (a bulk workload's serverPorts spreads them over more listening ports)",
+                    config.name(), config.ephemeralLowPort(), config.ephemeralHighPort(), FourTuple.ipToString(remoteIp), remotePort,
+                    liveConnections,
                     2.0 * config.tcp().mslPs() / 1e12));
         }
         FourTuple tuple = new FourTuple(config.localIp(), port, remoteIp, remotePort);

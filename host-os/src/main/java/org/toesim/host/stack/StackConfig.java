@@ -41,9 +41,17 @@ public record StackConfig(String name, int hostId, int localIp, long localMac, T
         }
     }
 
+    /** First port of the RFC 6335 §6 ephemeral range. */
+    public static final int EPHEMERAL_LOW_PORT = 49152;
+    /** Last port of the RFC 6335 §6 ephemeral range. */
+    public static final int EPHEMERAL_HIGH_PORT = 65535;
+    /** Ports in the default ephemeral range: connections one host can hold to one destination address and port. */
+    public static final int EPHEMERAL_PORTS = EPHEMERAL_HIGH_PORT - EPHEMERAL_LOW_PORT + 1;
+
     /** RFC 6335 ephemeral range and the given TCP settings. */
     public static StackConfig of(String name, int hostId, int localIp, long localMac, TcpConfig tcp) {
-        return new StackConfig(name, hostId, localIp, localMac, tcp, 49152, 65535, DEFAULT_TXQUEUELEN);
+        return new StackConfig(name, hostId, localIp, localMac, tcp, EPHEMERAL_LOW_PORT, EPHEMERAL_HIGH_PORT,
+                DEFAULT_TXQUEUELEN);
     }
 
     /** This configuration with another transmit queue limit. */

@@ -135,6 +135,11 @@ public final class CcbTable {
         return (long) entryBytes * ordered.size();
     }
 
+    /** The most CCBs installed at once so far. */
+    public int peakOccupancy(long nowPs) {
+        return (int) occupancy.report(nowPs).max();
+    }
+
     /** Time-weighted mean occupancy up to {@code nowPs}. */
     public double meanOccupancy(long nowPs) {
         return occupancy.mean(nowPs);

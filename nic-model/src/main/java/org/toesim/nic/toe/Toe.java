@@ -482,7 +482,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         for (PathReason r : PathReason.values()) {
             paths.put(r, pathCounts[r.ordinal()]);
         }
-        return new ToeReport(table.occupied(), table.capacity(), table.meanOccupancy(sim.now()), table.memoryBytes(),
+        return new ToeReport(table.occupied(), table.capacity(), table.meanOccupancy(sim.now()),
+                table.peakOccupancy(sim.now()), table.memoryBytes(),
                 table.installs(), table.refusals(), paths, framesToHost, framesDroppedNoBuffer,
                 processor.refusedFrames(), framesSent, uploadRequests, receivePath.bytesPlaced(),
                 receivePath.bytesIndicated(), sendPath.bytesRead(), sendPath.bytesReRead(), dma.stats(),

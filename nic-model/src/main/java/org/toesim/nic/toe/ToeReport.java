@@ -11,6 +11,7 @@ import org.toesim.nic.dma.DmaStats;
  * @param ccbOccupied            CCBs installed now
  * @param ccbCapacity            CCB slots
  * @param ccbMeanOccupancy       time-weighted mean of installed CCBs
+ * @param ccbPeakOccupancy       the most CCBs installed at once
  * @param ccbMemoryBytes         card memory held by installed CCBs
  * @param offloadsInstalled      CCBs installed so far
  * @param offloadsRefused        InitiateOffloads refused for a full table
@@ -30,7 +31,8 @@ import org.toesim.nic.dma.DmaStats;
  * @param pcieUpstreamUtilisation   device-to-host link busy fraction (0 without a link)
  * @param pcieDownstreamUtilisation host-to-device link busy fraction (0 without a link)
  */
-public record ToeReport(int ccbOccupied, int ccbCapacity, double ccbMeanOccupancy, long ccbMemoryBytes,
+public record ToeReport(int ccbOccupied, int ccbCapacity, double ccbMeanOccupancy, int ccbPeakOccupancy,
+        long ccbMemoryBytes,
         long offloadsInstalled, long offloadsRefused, Map<PathReason, Long> paths, long framesToHost,
         long framesDroppedNoBuffer, long framesRefusedBusy, long framesSent, long uploadRequests, long bytesPlaced,
         long bytesIndicated, long sendBytesRead, long sendBytesReRead, DmaStats dma, double processorUtilisation,

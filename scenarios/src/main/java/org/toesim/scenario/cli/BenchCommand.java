@@ -27,6 +27,7 @@ import picocli.CommandLine.ParentCommand;
  * </pre>
  * With {@code --toe} host b (S1's receiver, S3's server) is a TOE with the card profile
  * {@code --card} and offload policy {@code always}: the same shapes through the offload path.
+ * {@code --scale} runs {@link ScaleBench} instead.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run the ns-3 comparison shapes (S1 bulk, S3 short connections) and report wall-time rates.")
@@ -57,6 +58,18 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "baseline")
     String card;
 
+    @Option(names = "--scale", description = "Instead of S1/S3: the scaling run, one JSON line per --sizes entry"
+            + " (request-response connections at a fixed offered load; with --toe all offloaded).")
+    boolean scale;
+
+    @Option(names = "--sizes", split = ",", description = "Concurrent connections per scaling run (default ${DEFAULT-VALUE}).",
+            defaultValue = "1,10,100,1000,10000,100000")
+    int[] sizes;
+
+    @Option(names = "--transactions", description = "Request-response transactions per scaling run at least"
+            + " (default ${DEFAULT-VALUE}; each connection does at least 5).", defaultValue = "200000")
+    long transactions;
+
     /** S3 connections one client address can open within TIME_WAIT: its ephemeral ports. */
     private static final int S3_MAX_COUNT = 65535 - 49152 + 1;
 
@@ -66,6 +79,17 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = root.env.out();
+        if (scale) {
+            for (int n : sizes) {
+                if (n < 1 || n > 1_000_000) {
+                    return Inputs.fail(root.env, ExitCodes.INPUT, "--sizes " + n + ": expected 1..1000000 connections");
+                }
+            }
+            if (transactions < 1) {
+                return Inputs.fail(root.env, ExitCodes.INPUT, "--transactions " + transactions + ": expected >= 1");
+            }
+            return new ScaleBench(out, toe, card).run(sizes, transactions) ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
         if (s3Count > S3_MAX_COUNT) {
             // one client address, sequential connections closed by the client: each holds its
             // port in TIME_WAIT for 2 x MSL (60 s), longer than the whole run takes

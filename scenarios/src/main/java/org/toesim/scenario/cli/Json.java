@@ -15,4 +15,14 @@ final class Json {
             throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
     }
+
+    /** {@code value} as JSON on one line (JSON Lines output). */
+    static String line(Object value) {
+        try {
+            return ResultJson.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+        }
+    }
 }

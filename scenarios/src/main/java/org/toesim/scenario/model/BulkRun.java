@@ -5,6 +5,7 @@ import java.util.List;
 import org.toesim.host.app.BulkReceiver;
 import org.toesim.host.app.BulkSender;
 import org.toesim.host.app.PayloadPattern;
+import org.toesim.host.app.SharedListener;
 import org.toesim.core.random.RandomStreams;
 import org.toesim.host.cpu.ApplicationWork;
 import org.toesim.host.socket.Socket;
@@ -14,8 +15,10 @@ import org.toesim.scenario.spec.VariationSpec;
 /**
  * A bulk workload: per connection {@code k}, a {@link BulkSender} on {@code from} sends (with
  * {@code tcp.realBytes}: real bytes of a {@link PayloadPattern}, checked by the receiver)
- * {@code size} bytes in 64 KiB send calls to a {@link BulkReceiver} on {@code to} listening on
- * {@code port + k * portStride} (the receiver accepts one connection per port). With
+ * {@code size} bytes in 64 KiB send calls to a {@link BulkReceiver} on {@code to} at listening port
+ * {@code port + (k mod serverPorts) * portStride}: with one port per connection (the default) the
+ * receiver listens itself; with fewer, a {@link SharedListener} per port hands each accepted
+ * connection to the receiver whose sender bound that client port. With
  * {@code variation.startJitter} each sender connects its own random offset after the workload
  * starts ({@link Variation#connectionStart}).
  */
@@ -41,21 +44,32 @@ final class BulkRun {
     static List<Conn> start(BulkWorkload w, HostNode from, HostNode to, int portStride, RandomStreams streams,
                             VariationSpec variation) {
         List<Conn> out = new ArrayList<>();
+        boolean shared = w.serverPorts() < w.connections();
+        SharedListener[] listeners = new SharedListener[shared ? w.serverPorts() : 0];
+        for (int j = 0; j < listeners.length; j++) {
+            listeners[j] = new SharedListener(to.sockets, w.port() + j * portStride);
+        }
+        int receives = w.receivesPosted() != BulkWorkload.BY_HOST ? w.receivesPosted()
+                : to.toe != null ? TOE_RECEIVE_CALLS : 1;
+        int sends = w.sendsInFlight() != BulkWorkload.BY_HOST ? w.sendsInFlight()
+                : from.toe != null ? TOE_SEND_CALLS : 1;
         for (int k = 0; k < w.connections(); k++) {
-            int port = w.port() + k * portStride;
+            int port = w.port() + (k % w.serverPorts()) * portStride;
             // tcp.realBytes: the content of connection k is the pattern seeded from stream "<workload>.c<k>.content"
+            // (one draw: a fresh generator, not one cached per connection)
             PayloadPattern content = w.tcp().realBytes()
-                    ? new PayloadPattern(streams.get(w.name() + ".c" + k + ".content").nextLong()) : null;
-            int receives = w.receivesPosted() != BulkWorkload.BY_HOST ? w.receivesPosted()
-                    : to.toe != null ? TOE_RECEIVE_CALLS : 1;
-            int sends = w.sendsInFlight() != BulkWorkload.BY_HOST ? w.sendsInFlight()
-                    : from.toe != null ? TOE_SEND_CALLS : 1;
-            BulkReceiver rx = new BulkReceiver(to.sockets, to.appCore(k), port, w.ioBytes(), ApplicationWork.NONE,
-                    content, receives);
+                    ? new PayloadPattern(streams.fresh(w.name() + ".c" + k + ".content").nextLong()) : null;
+            BulkReceiver rx = shared
+                    ? BulkReceiver.forSharedListener(to.sockets, to.appCore(k), to.sockets.stack().config().name()
+                            + ".bulkrx." + w.name() + ".c" + k, w.ioBytes(), ApplicationWork.NONE, content, receives)
+                    : new BulkReceiver(to.sockets, to.appCore(k), port, w.ioBytes(), ApplicationWork.NONE,
+                            content, receives);
             BulkSender tx = new BulkSender(from.sockets, from.appCore(k), w.sizeBytes(), w.ioBytes(),
                     ApplicationWork.NONE, content, sends);
+            SharedListener l = shared ? listeners[k % listeners.length] : null;
             Variation.after(from.stack.simulator(), Variation.connectionStart(variation, streams, w.name(), k),
-                    w.name() + ".c" + k, () -> tx.start(to.ip, port));
+                    w.name() + ".c" + k, () -> tx.start(to.ip, port, l == null ? s -> { }
+                            : s -> l.expect(from.ip, s.tuple().localPort(), rx.core(), rx::accepted)));
             out.add(new Track(w.name() + ".c" + k, w, tx, rx));
         }
         return out;

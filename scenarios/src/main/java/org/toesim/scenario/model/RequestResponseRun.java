@@ -12,9 +12,10 @@ import org.toesim.scenario.spec.RequestResponseWorkload;
 import org.toesim.scenario.spec.VariationSpec;
 
 /**
- * Request-response: one {@link ResponderServer} on {@code to} and, per connection {@code k}, a
- * {@link RequestResponseClient} on {@code from} doing {@code requests} request/response rounds
- * in sequence. Delivered bytes of a connection are the responses its client accepted plus the
+ * Request-response: one {@link ResponderServer} on {@code to} per server port ({@code port + j *
+ * portStride}, on application core {@code j}) and, per connection {@code k}, a
+ * {@link RequestResponseClient} on {@code from} connected to server {@code k mod serverPorts},
+ * doing {@code requests} request/response rounds in sequence. Delivered bytes of a connection are the responses its client accepted plus the
  * requests the server answered on it (requests x request size).
  */
 final class RequestResponseRun {
@@ -22,23 +23,29 @@ final class RequestResponseRun {
     }
 
     /** The clients' latency tallies, for percentiles. */
-    static List<Conn> start(RequestResponseWorkload w, HostNode from, HostNode to, RandomStreams streams,
-                            VariationSpec variation) {
+    static List<Conn> start(RequestResponseWorkload w, HostNode from, HostNode to, int portStride,
+                            RandomStreams streams, VariationSpec variation) {
         // tcp.realBytes: requests and responses are the patterns seeded from "<workload>.requests.content"
         // and "<workload>.responses.content" (every connection's streams start at offset 0)
         boolean real = w.tcp().realBytes();
         PayloadPattern req = real ? new PayloadPattern(streams.get(w.name() + ".requests.content").nextLong()) : null;
         PayloadPattern resp = real ? new PayloadPattern(streams.get(w.name() + ".responses.content").nextLong())
                 : null;
-        ResponderServer server = new ResponderServer(to.sockets, to.appCore(0), w.port(), (int) w.requestBytes(),
-                w.responseBytes(), ApplicationWork.NONE, req, resp);
+        ResponderServer[] servers = new ResponderServer[w.serverPorts()];
+        for (int j = 0; j < servers.length; j++) {
+            servers[j] = new ResponderServer(to.sockets, to.appCore(j), w.port() + j * portStride,
+                    (int) w.requestBytes(), w.responseBytes(), ApplicationWork.NONE, req, resp);
+        }
         List<Conn> out = new ArrayList<>();
         for (int k = 0; k < w.connections(); k++) {
             String id = w.name() + ".c" + k;
+            int j = k % servers.length;
+            ResponderServer server = servers[j];
+            int port = w.port() + j * portStride;
             RequestResponseClient c = new RequestResponseClient(id, from.sockets, from.appCore(k), w.requests(),
                     w.requestBytes(), (int) w.responseBytes(), w.thinkTimePs(), ApplicationWork.NONE, req, resp);
             Variation.after(from.stack.simulator(), Variation.connectionStart(variation, streams, w.name(), k), id,
-                    () -> c.start(to.ip, w.port()));
+                    () -> c.start(to.ip, port));
             out.add(new Track(id, w, c, server));
         }
         return out;
@@ -73,7 +80,7 @@ final class RequestResponseRun {
 
         public long deliveredBytes() {
             long responses = client.socket() == null ? 0 : client.socket().acceptedBytes();
-            return responses + client.result().completed() * w.requestBytes();
+            return responses + client.completed() * w.requestBytes();
         }
 
         public long expectedBytes() {
@@ -81,11 +88,11 @@ final class RequestResponseRun {
         }
 
         public boolean done() {
-            return client.result().finishedPs() >= 0;
+            return client.finishedPs() >= 0;
         }
 
         public long lastDeliveryPs() {
-            return client.result().finishedPs();
+            return client.finishedPs();
         }
 
         public long retransmits() {

@@ -14,11 +14,12 @@ package org.toesim.scenario.result;
  * @param ccbOccupied             CCBs installed at the end
  * @param ccbCapacity             CCB table slots
  * @param ccbMeanOccupancy        time-weighted mean of installed CCBs over the whole run
+ * @param ccbPeakOccupancy        the most CCBs installed at once over the whole run
  * @param uploadRequests          upload requests the card posted
  * @param bytesPlaced             payload bytes the card DMA-wrote into posted application buffers
  * @param sendBytesReRead         send data read from host memory again for retransmissions
  */
 public record CardReport(double coreUtilization, double busiestCoreUtilization, double meanWorkQueueDepth,
                          long framesRefusedBusy, long framesDroppedNoBuffer, int ccbOccupied, int ccbCapacity,
-                         double ccbMeanOccupancy, long uploadRequests, long bytesPlaced, long sendBytesReRead) {
+                         double ccbMeanOccupancy, int ccbPeakOccupancy, long uploadRequests, long bytesPlaced, long sendBytesReRead) {
 }

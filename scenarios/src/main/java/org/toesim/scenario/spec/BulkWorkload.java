@@ -13,9 +13,14 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  *                        host (an offloaded send returns only when acknowledged), 1 on a host stack
  * @param receivesPosted  receive calls the receiver keeps posted (its receive queue); {@link #BY_HOST}:
  *                        8 on a TOE host (somewhere for the card to place data), 1 on a host stack
+ * @param serverPorts     listening ports the receiver spreads the connections over (connection
+ *                        {@code k} goes to port index {@code k mod serverPorts}); default one per
+ *                        connection. Fewer ports hold more connections: the client's ephemeral
+ *                        ports (16,384) limit connections per destination port, not per host
  */
 public record BulkWorkload(String name, String from, String to, long startPs, int port, TcpSpec tcp,
-        long sizeBytes, int connections, int ioBytes, int sendsInFlight, int receivesPosted) implements WorkloadSpec {
+        long sizeBytes, int connections, int ioBytes, int sendsInFlight, int receivesPosted, int serverPorts)
+        implements WorkloadSpec {
     /** {@code sendsInFlight} / {@code receivesPosted} not given: chosen by the host's adapter. */
     public static final int BY_HOST = 0;
     /** Default bytes per call. */
@@ -32,6 +37,7 @@ public record BulkWorkload(String name, String from, String to, long startPs, in
         if (receivesPosted != BY_HOST) {
             Checks.between("receivesPosted", receivesPosted, 1, 1024);
         }
+        Checks.between("serverPorts", serverPorts, 1, connections);
     }
 
     @Override
@@ -42,7 +48,7 @@ public record BulkWorkload(String name, String from, String to, long startPs, in
     @Override
     public BulkWorkload withIdentity(String newName, int newPort) {
         return new BulkWorkload(newName, from, to, startPs, newPort, tcp, sizeBytes, connections, ioBytes,
-                sendsInFlight, receivesPosted);
+                sendsInFlight, receivesPosted, serverPorts);
     }
 
     @JsonCreator
@@ -56,7 +62,8 @@ public record BulkWorkload(String name, String from, String to, long startPs, in
             @JsonProperty("connections") Integer connections,
             @JsonProperty("ioSize") @JsonDeserialize(using = Quantities.Size.class) Long ioSize,
             @JsonProperty("sendsInFlight") Integer sendsInFlight,
-            @JsonProperty("receivesPosted") Integer receivesPosted) {
+            @JsonProperty("receivesPosted") Integer receivesPosted,
+            @JsonProperty("serverPorts") Integer serverPorts) {
         long io = Checks.between("ioSize", Checks.or(ioSize, (long) DEFAULT_IO_BYTES), 1024, 64 << 20);
         // given explicitly, 0 is out of range (it is not "choose by host")
         if (sendsInFlight != null) {
@@ -65,8 +72,9 @@ public record BulkWorkload(String name, String from, String to, long startPs, in
         if (receivesPosted != null) {
             Checks.between("receivesPosted", receivesPosted, 1, 1024);
         }
+        int n = Checks.or(connections, 1);
         return new BulkWorkload(name, from, to, Checks.or(start, 0L), Checks.or(port, 0), Checks.or(tcp, TcpSpec.DEFAULT),
-                Checks.or(size, 16L << 20), Checks.or(connections, 1), (int) io, Checks.or(sendsInFlight, BY_HOST),
-                Checks.or(receivesPosted, BY_HOST));
+                Checks.or(size, 16L << 20), n, (int) io, Checks.or(sendsInFlight, BY_HOST),
+                Checks.or(receivesPosted, BY_HOST), Checks.or(serverPorts, n));
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.toesim.host.stack.StackConfig;
 import org.toesim.nic.device.Registers;
 import org.toesim.nic.pcie.PcieGeneration;
 
@@ -107,16 +108,31 @@ public final class ModelChecks {
             tcp(w.tcp().resolvedFor(Math.min(mtu.getOrDefault(w.from(), NicSpec.DEFAULT_MTU_BYTES),
                     mtu.getOrDefault(w.to(), NicSpec.DEFAULT_MTU_BYTES))), p + ".tcp", issues);
             sizes(w, p, issues);
-            int n = w instanceof BulkWorkload b ? b.connections() : 1;
+            int n = w instanceof BulkWorkload b ? b.serverPorts()
+                    : w instanceof RequestResponseWorkload r ? r.serverPorts() : 1;
             for (int k = 0; k < n; k++) {
                 long port = w.port() + (long) k * stride;
                 if (port > MAX_PORT || !ports.add((int) port)) {
                     issues.add(new ScenarioValidator.Issue(p + (n > 1 ? ".connections" : ".port"), "listening port "
                             + port + (port > MAX_PORT ? " is out of range" : " is taken by another workload"),
                             "ports that do not collide and stay <= " + MAX_PORT + " (bulk connection k listens on "
-                                    + "port + k x " + stride + ", the number of workloads)", ""));
+                                    + "port + (k mod serverPorts) x " + stride + ", the number of workloads; fewer"
+                                    + " serverPorts need fewer ports; a request-response server listens on port +"
+                                    + " j x " + stride + ", j < serverPorts)", ""));
                     break;
                 }
+            }
+            int connections = w instanceof BulkWorkload b ? b.connections()
+                    : w instanceof RequestResponseWorkload r ? r.connections() : 1;
+            long perPort = (connections + (long) n - 1) / n;
+            if (perPort > StackConfig.EPHEMERAL_PORTS) {
+                // each connection to one listening port needs its own client port
+                issues.add(new ScenarioValidator.Issue(p + ".serverPorts", n + " listening port(s) for "
+                        + connections + " connections put " + perPort + " on one port, more than the client's "
+                        + StackConfig.EPHEMERAL_PORTS + " ephemeral ports (" + StackConfig.EPHEMERAL_LOW_PORT + ".."
+                        + StackConfig.EPHEMERAL_HIGH_PORT + ") can hold towards one destination port",
+                        "serverPorts >= " + ((connections + StackConfig.EPHEMERAL_PORTS - 1)
+                                / StackConfig.EPHEMERAL_PORTS), ""));
             }
         }
     }

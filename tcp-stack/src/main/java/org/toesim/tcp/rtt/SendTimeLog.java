@@ -28,10 +28,13 @@ public final class SendTimeLog {
     public record AckTiming(long firstSentPs, long lastSentPs, boolean retransmittedAcked) {
     }
 
-    private long[] start = new long[64];
-    private long[] end = new long[64];
-    private long[] sentPs = new long[64];
-    private boolean[] retx = new boolean[64];
+    /** Entries before the first doubling: small, since a table of 100,000 connections holds one per connection. */
+    private static final int INITIAL_ENTRIES = 8;
+
+    private long[] start = new long[INITIAL_ENTRIES];
+    private long[] end = new long[INITIAL_ENTRIES];
+    private long[] sentPs = new long[INITIAL_ENTRIES];
+    private boolean[] retx = new boolean[INITIAL_ENTRIES];
     private int head;
     private int size;
 

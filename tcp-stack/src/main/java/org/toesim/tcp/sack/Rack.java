@@ -28,9 +28,12 @@ public final class Rack {
     /** "Never retransmitted" in the retransmission-time array. */
     private static final long NONE = Long.MIN_VALUE;
 
-    private long[] endPos = new long[64];
-    private long[] xmitPs = new long[64];
-    private long[] rtxPs = new long[64];
+    /** Entries before the first doubling: small, since a table of 100,000 connections holds one per connection. */
+    private static final int INITIAL_ENTRIES = 8;
+
+    private long[] endPos = new long[INITIAL_ENTRIES];
+    private long[] xmitPs = new long[INITIAL_ENTRIES];
+    private long[] rtxPs = new long[INITIAL_ENTRIES];
     private int head;
     private int size;
     /** Start position of the entry at the head (the end of the last released one). */
