@@ -64,8 +64,8 @@ final class SocketSendPath {
     /** The adapter-path send state of one socket. */
     private static final class Sends {
         final Socket socket;
-        final ArrayDeque<Call> calls = new ArrayDeque<>();
-        final ArrayDeque<Call> toPost = new ArrayDeque<>();
+        final ArrayDeque<Call> calls = new ArrayDeque<>(1);
+        final ArrayDeque<Call> toPost = new ArrayDeque<>(1);
         final List<Runnable> whenSettled = new ArrayList<>(1);
         final long budgetBytes;
         int requestsInFlight;

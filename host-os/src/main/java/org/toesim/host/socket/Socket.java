@@ -54,8 +54,8 @@ public final class Socket implements ConnectionListener {
     private final HostMemory memory;
     private final int core;
     private HostConnection conn;
-    private final ArrayDeque<SendOp> sends = new ArrayDeque<>();
-    private final ArrayDeque<PostedReceive> receives = new ArrayDeque<>();
+    private final ArrayDeque<SendOp> sends = new ArrayDeque<>(1);
+    private final ArrayDeque<PostedReceive> receives = new ArrayDeque<>(1);
     private final Collection<PostedReceive> receivesView = Collections.unmodifiableCollection(receives);
     private final WorkHandler sendCopyDone = this::sendCopyDone;
     private final WorkHandler recvCopyDone = this::recvCopyDone;

@@ -29,8 +29,8 @@ public final class HostConnection implements TcpEvents {
     private final boolean activeOpen;
     final Event timer;
     final ArrayDeque<Frame> txFrames = new ArrayDeque<>(8);
-    final ArrayDeque<Frame> heldFrames = new ArrayDeque<>();
-    final ArrayDeque<RxInfo> heldInfos = new ArrayDeque<>();
+    final ArrayDeque<Frame> heldFrames = new ArrayDeque<>(1);
+    final ArrayDeque<RxInfo> heldInfos = new ArrayDeque<>(1);
     TcpConnection engine;
     AcceptHandler acceptHandler;
     ConnectionListener listener = ConnectionListener.NONE;

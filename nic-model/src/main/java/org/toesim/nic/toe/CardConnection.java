@@ -85,12 +85,12 @@ final class CardConnection implements TcpEvents, SegmentSink {
     int queuedFast;
 
     // receive side
-    final ArrayDeque<Payload> held = new ArrayDeque<>();
+    final ArrayDeque<Payload> held = new ArrayDeque<>(1);
     long heldBytes;
     long headOffset;
     long indicatedUpTo;
     long newReadableBytes;
-    final ArrayDeque<Posted> posted = new ArrayDeque<>();
+    final ArrayDeque<Posted> posted = new ArrayDeque<>(1);
     /**
      * Out-of-order data the CCB brought (the host engine had queued it): the engine reassembles
      * it when the gap fills, and the card takes those bytes from here (their stream offsets).
@@ -115,7 +115,7 @@ final class CardConnection implements TcpEvents, SegmentSink {
     boolean awaitingIndication;
 
     // send side
-    final ArrayDeque<SendRequest> sends = new ArrayDeque<>();
+    final ArrayDeque<SendRequest> sends = new ArrayDeque<>(1);
     long sendBase;
     long appendedEnd;
     long nextRequestStream;

@@ -71,11 +71,12 @@ final class CcbCodec {
 
     /** The configuration with the host-owned (cached) settings of {@code cached}. */
     static TcpConfig withCached(TcpConfig config, ControlBlock.Cached cached) {
-        return config.toBuilder().ttl(cached.ttl()).tos(cached.tos()).nagle(cached.nagle())
+        TcpConfig merged = config.toBuilder().ttl(cached.ttl()).tos(cached.tos()).nagle(cached.nagle())
                 .delayedAck(cached.delayedAck()).delayedAckTimeoutPs(cached.delayedAckTimeoutPs())
                 .keepAlive(cached.keepAlive()).keepAliveIdlePs(cached.keepAliveIdlePs())
                 .keepAliveIntervalPs(cached.keepAliveIntervalPs()).keepAliveProbes(cached.keepAliveProbes())
                 .receiveBufferBytes(cached.receiveBufferBytes()).sendBufferBytes(cached.sendBufferBytes()).build();
+        return merged.equals(config) ? config : merged; // one shared config for a table of like connections
     }
 
     static void restore(Tcb t, ControlBlock ccb, long nowPs) {

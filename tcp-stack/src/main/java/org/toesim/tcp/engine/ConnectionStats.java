@@ -36,8 +36,6 @@ public record ConnectionStats(long segmentsIn, long segmentsOut, long bytesIn, l
                               long sackBlocksOut, long dsacksIn, long dsacksOut, long undos, long spuriousRtos,
                               Map<TcpState, Long> timeInStatePs) {
     public ConnectionStats {
-        java.util.EnumMap<TcpState, Long> copy = new java.util.EnumMap<>(TcpState.class);
-        copy.putAll(timeInStatePs);
-        timeInStatePs = java.util.Collections.unmodifiableMap(copy);
+        timeInStatePs = StateTimes.copyOf(timeInStatePs); // immutable, every state present
     }
 }

@@ -1,7 +1,5 @@
 package org.toesim.tcp.engine;
 
-import java.util.EnumMap;
-import java.util.Map;
 
 /** Mutable counters behind {@link ConnectionStats}; updated on the per-segment path without allocation. */
 final class TcpStats {
@@ -32,14 +30,11 @@ final class TcpStats {
     }
 
     ConnectionStats snapshot(long nowPs, long srttPs, long cwndBytes, long ssthreshBytes) {
-        Map<TcpState, Long> times = new EnumMap<>(TcpState.class);
-        for (TcpState s : TcpState.values()) {
-            long t = timeInStatePs[s.ordinal()] + (s == current ? Math.max(0, nowPs - stateSincePs) : 0);
-            times.put(s, t);
-        }
+        long[] times = timeInStatePs.clone();
+        times[current.ordinal()] += Math.max(0, nowPs - stateSincePs);
         return new ConnectionStats(segmentsIn, segmentsOut, bytesIn, bytesOut, fastRetransmits, timeoutRetransmits,
                 retransmittedBytes, rtoFirings, rttSamples, srttPs, cwndBytes, ssthreshBytes, dupAcksIn, sackBlocksIn,
-                sackBlocksOut, dsacksIn, dsacksOut, undos, spuriousRtos, times);
+                sackBlocksOut, dsacksIn, dsacksOut, undos, spuriousRtos, StateTimes.of(times));
     }
 
     /** Restores counters from a snapshot taken at {@code snapPs}; state time restarts at {@code nowPs}. */
