@@ -113,6 +113,8 @@ final class CardConnection implements TcpEvents, SegmentSink {
     boolean pushPending;
     /** Queued in the receive path's list of connections waiting for an indication buffer. */
     boolean awaitingIndication;
+    /** Counted as posted-buffer starved ({@link ReceivePath#trackStarvation}). */
+    boolean starvedForStats;
 
     // send side
     final ArrayDeque<SendRequest> sends = new ArrayDeque<>(1);

@@ -3,6 +3,7 @@ package org.toesim.nic.toe;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.stats.TimeWeighted;
 import org.toesim.nic.device.CommandStatus;
 import org.toesim.nic.device.DeviceCompletion;
 import org.toesim.nic.device.DeviceEvent;
@@ -46,6 +47,9 @@ final class ReceivePath {
     private long bytesPlaced;
     private long bytesIndicated;
     private long completions;
+    /** Connections now holding received bytes with no posted buffer and none indicated. */
+    private final TimeWeighted starved;
+    private long starvationEpisodes;
 
     ReceivePath(Simulator sim, DmaEngine dma, DeviceQueues queues, long pushTimerPs, UploadMonitor monitor) {
         this.sim = sim;
@@ -53,6 +57,7 @@ final class ReceivePath {
         this.dma = dma;
         this.queues = queues;
         this.pushTimerPs = pushTimerPs;
+        this.starved = new TimeWeighted("toe.bufferStarved", sim.now(), 0);
     }
 
     /**
@@ -83,6 +88,7 @@ final class ReceivePath {
             if (c.active && c.posted.isEmpty()) {
                 indicate(c);
                 monitor.onReceiveState(c);
+                trackStarvation(c);
             }
         }
     }
@@ -124,6 +130,7 @@ final class ReceivePath {
             indicate(c);
         }
         monitor.onReceiveState(c);
+        trackStarvation(c);
     }
 
     /** The push timer of {@code c} fired. */
@@ -147,6 +154,7 @@ final class ReceivePath {
         }
         takeFromHead(c, (int) k, -1);
         monitor.onReceiveState(c);
+        trackStarvation(c);
         c.kick(sim.now());
     }
 
@@ -156,6 +164,35 @@ final class ReceivePath {
             complete(c, false, status);
         }
         sim.cancel(c.pushTimer);
+        trackStarvation(c);
+    }
+
+    /**
+     * Posted-buffer starvation of {@code c}: received in-order bytes wait on the card with no
+     * posted buffer to place them in and none indicated to the host. Counted per connection
+     * (an inactive connection, flushed or on a failed card, is never starved).
+     */
+    void trackStarvation(CardConnection c) {
+        boolean now = c.active && c.heldBytes > 0 && c.posted.isEmpty()
+                && c.indicatedUpTo < c.headOffset + c.heldBytes;
+        if (now != c.starvedForStats) {
+            c.starvedForStats = now;
+            starved.add(sim.now(), now ? 1 : -1);
+            if (now) {
+                starvationEpisodes++;
+            }
+        }
+    }
+
+    /** Connection-seconds of posted-buffer starvation so far, summed over connections. */
+    double starvationConnectionSeconds() {
+        TimeWeighted.Report r = starved.report(sim.now());
+        return r.mean() * r.durationPs() / 1e12;
+    }
+
+    /** Times a connection started starving. */
+    long starvationEpisodes() {
+        return starvationEpisodes;
     }
 
     private void complete(CardConnection c, boolean push, CommandStatus status) {

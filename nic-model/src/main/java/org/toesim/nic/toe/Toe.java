@@ -470,6 +470,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 sim.cancel(c.wakeup);
                 sim.cancel(c.pushTimer);
                 monitor.detach(c);
+                receivePath.trackStarvation(c);
                 c.uploadRequested = false;
                 requestUpload(c, UploadReason.HARDWARE_FAILURE);
             }
@@ -483,7 +484,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             paths.put(r, pathCounts[r.ordinal()]);
         }
         return new ToeReport(table.occupied(), table.capacity(), table.meanOccupancy(sim.now()),
-                table.peakOccupancy(sim.now()), table.memoryBytes(),
+                table.peakOccupancy(sim.now()), receivePath.starvationConnectionSeconds(),
+                receivePath.starvationEpisodes(), table.memoryBytes(),
                 table.installs(), table.refusals(), paths, framesToHost, framesDroppedNoBuffer,
                 processor.refusedFrames(), framesSent, uploadRequests, receivePath.bytesPlaced(),
                 receivePath.bytesIndicated(), sendPath.bytesRead(), sendPath.bytesReRead(), dma.stats(),

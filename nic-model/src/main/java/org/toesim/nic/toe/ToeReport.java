@@ -12,6 +12,9 @@ import org.toesim.nic.dma.DmaStats;
  * @param ccbCapacity            CCB slots
  * @param ccbMeanOccupancy       time-weighted mean of installed CCBs
  * @param ccbPeakOccupancy       the most CCBs installed at once
+ * @param bufferStarvationSeconds connection-seconds received bytes waited on the card with no
+ *                               posted buffer and none indicated, summed over connections
+ * @param bufferStarvationEpisodes times a connection started waiting so
  * @param ccbMemoryBytes         card memory held by installed CCBs
  * @param offloadsInstalled      CCBs installed so far
  * @param offloadsRefused        InitiateOffloads refused for a full table
@@ -32,7 +35,7 @@ import org.toesim.nic.dma.DmaStats;
  * @param pcieDownstreamUtilisation host-to-device link busy fraction (0 without a link)
  */
 public record ToeReport(int ccbOccupied, int ccbCapacity, double ccbMeanOccupancy, int ccbPeakOccupancy,
-        long ccbMemoryBytes,
+        double bufferStarvationSeconds, long bufferStarvationEpisodes, long ccbMemoryBytes,
         long offloadsInstalled, long offloadsRefused, Map<PathReason, Long> paths, long framesToHost,
         long framesDroppedNoBuffer, long framesRefusedBusy, long framesSent, long uploadRequests, long bytesPlaced,
         long bytesIndicated, long sendBytesRead, long sendBytesReRead, DmaStats dma, double processorUtilisation,

@@ -163,9 +163,10 @@ final class RunCommand implements Callable<Integer> {
             CardReport k = n.card();
             if (k != null) {
                 env.out().println(String.format(Locale.ROOT,
-                        "card %-9s cores %5.1f%% (busiest %5.1f%%), queue drops %d, no-buffer drops %d, CCBs %d of %d (mean %.1f, peak %d), uploads requested %d",
+                        "card %-9s cores %5.1f%% (busiest %5.1f%%), queue drops %d, no-buffer drops %d, CCBs %d of %d (mean %.1f, peak %d), buffer-starved %.3g connection-s (%d times), uploads requested %d",
                         n.host(), k.coreUtilization() * 100, k.busiestCoreUtilization() * 100, k.framesRefusedBusy(),
                         k.framesDroppedNoBuffer(), k.ccbOccupied(), k.ccbCapacity(), k.ccbMeanOccupancy(), k.ccbPeakOccupancy(),
+                        k.bufferStarvationSeconds(), k.bufferStarvationEpisodes(),
                         k.uploadRequests()));
             }
         }

@@ -63,7 +63,8 @@ final class ScaleBench {
         long jitterPs = Math.min(thinkPs, MAX_JITTER_PS);
         int requests = (int) Math.max(MIN_REQUESTS, (transactions + n - 1) / n);
         int serverPorts = (n + StackConfig.EPHEMERAL_PORTS - 1) / StackConfig.EPHEMERAL_PORTS;
-        long limitPs = jitterPs + (requests + 2L) * thinkPs + 10_000_000_000_000L;
+        // a safety limit only: each request also waits a round trip and the hosts' work (< 1 ms)
+        long limitPs = jitterPs + (requests + 2L) * (thinkPs + 1_000_000_000L) + 10_000_000_000_000L;
         Scenario s = scenario(n, thinkPs, jitterPs, requests, serverPorts, limitPs);
         long probePs = jitterPs + thinkPs / 2;
         long[] liveHeap = {-1};

@@ -238,7 +238,7 @@ final class HostNode {
         double busiest = elapsedPs > 0 ? (double) busiestPs / elapsedPs : 0;
         return new CardReport(util, busiest, r.meanWorkQueueDepth(), r.framesRefusedBusy() - cardBase[0],
                 r.framesDroppedNoBuffer() - cardBase[1], r.ccbOccupied(), r.ccbCapacity(), r.ccbMeanOccupancy(),
-                r.ccbPeakOccupancy(),
+                r.ccbPeakOccupancy(), r.bufferStarvationSeconds(), r.bufferStarvationEpisodes(),
                 r.uploadRequests() - cardBase[2], r.bytesPlaced() - cardBase[3], r.sendBytesReRead() - cardBase[4]);
     }
 

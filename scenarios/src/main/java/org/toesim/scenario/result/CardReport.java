@@ -15,11 +15,15 @@ package org.toesim.scenario.result;
  * @param ccbCapacity             CCB table slots
  * @param ccbMeanOccupancy        time-weighted mean of installed CCBs over the whole run
  * @param ccbPeakOccupancy        the most CCBs installed at once over the whole run
+ * @param bufferStarvationSeconds connection-seconds received bytes waited on the card with no posted
+ *                                buffer (and none indicated), summed over connections, whole run
+ * @param bufferStarvationEpisodes times a connection started waiting so, whole run
  * @param uploadRequests          upload requests the card posted
  * @param bytesPlaced             payload bytes the card DMA-wrote into posted application buffers
  * @param sendBytesReRead         send data read from host memory again for retransmissions
  */
 public record CardReport(double coreUtilization, double busiestCoreUtilization, double meanWorkQueueDepth,
                          long framesRefusedBusy, long framesDroppedNoBuffer, int ccbOccupied, int ccbCapacity,
-                         double ccbMeanOccupancy, int ccbPeakOccupancy, long uploadRequests, long bytesPlaced, long sendBytesReRead) {
+                         double ccbMeanOccupancy, int ccbPeakOccupancy, double bufferStarvationSeconds,
+                         long bufferStarvationEpisodes, long uploadRequests, long bytesPlaced, long sendBytesReRead) {
 }
