@@ -99,6 +99,13 @@ final class SortedRun {
             }
             return i;
         }
+        // most inserts land at an end (a timer re-armed past everything queued, work due now)
+        if (k[2 * tail - 2] < t || (k[2 * tail - 2] == t && k[2 * tail - 1] < tie)) {
+            return tail;
+        }
+        if (k[2 * head] > t || (k[2 * head] == t && k[2 * head + 1] > tie)) {
+            return head;
+        }
         int lo = head;
         int hi = tail;
         while (lo < hi) {
