@@ -20,6 +20,7 @@ import org.toesim.tcp.ccb.ControlBlock;
  *         (buffers and sends complete FLUSHED first, then the CCB image)
  *  done:  -&gt; ON_HOST_AGAIN; SUCCESS --&gt; stack.resumeFromCcb (then held frames), else
  *         stack.abort; then the whenOnHost callbacks (they find the host stack running it)
+ *  APPLICATION_CLOSE: the connection never goes back to the adapter
  *  UploadRequest(h, reason): INVALID_STATE, URGENT_DATA, HARDWARE_FAILURE never go back to the
  *         adapter; other reasons back off refusalBackoffPs; HARDWARE_FAILURE is a CARD_RESET
  * </pre>
@@ -47,6 +48,11 @@ final class FlushSequence {
 
     /** Takes {@code r} back (at once, after its install, or joining a flush in progress). */
     void request(OffloadRecord r, FlushCause cause, Runnable whenOnHost) {
+        if (r != null && cause == FlushCause.APPLICATION_CLOSE) {
+            // the application is closing it: never back to the adapter, not even in the instant
+            // between the flush and the close (it was re-offloaded there and never sent its FIN)
+            r.refusedUntilPs = Long.MAX_VALUE;
+        }
         if (r == null || r.state.onHost()) {
             if (whenOnHost != null) {
                 whenOnHost.run();

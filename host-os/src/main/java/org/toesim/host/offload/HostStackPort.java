@@ -117,8 +117,14 @@ public final class HostStackPort implements StackPort {
     public void abort(FourTuple tuple, String reason) {
         held.remove(tuple);
         HostConnection c = stack.connection(tuple);
-        if (c != null && !c.isClosed() && c.placement() == Placement.HOST) {
+        if (c == null || c.isClosed()) {
+            return;
+        }
+        if (c.placement() == Placement.HOST) {
             c.abort(c.core());
+        } else {
+            // the flush failed: the adapter kept (or lost) the state, the host's copy is stale
+            stack.lose(c, reason);
         }
     }
 

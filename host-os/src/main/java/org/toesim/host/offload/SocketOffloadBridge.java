@@ -211,6 +211,9 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
     private void placed(Socket s, Receives st, PostedReceive r, int lenBytes, int placed, boolean push,
                         CommandStatus status) {
         st.piecesInFlight--;
+        if (s.connection().isClosed()) {
+            return; // a late answer for a connection already lost (its flush failed) or closed
+        }
         if (placed > 0 && s.headPostedReceive() != r) {
             throw new IllegalStateException(s + ": the adapter placed " + placed + " B into a buffer behind the head");
         }

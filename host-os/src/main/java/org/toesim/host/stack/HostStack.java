@@ -361,6 +361,25 @@ public final class HostStack {
         return held;
     }
 
+    /**
+     * The adapter could not hand {@code c} back (its flush failed): the connection's state is
+     * lost. The host gets a CLOSED engine (its own copy went stale at the handoff), the
+     * application hears a reset with {@code reason}, and the connection leaves the table, so the
+     * peer's next segment is answered with a RST (RFC 9293 §3.10.7.1) instead of the connection
+     * hanging as "offloaded" with nothing behind it.
+     */
+    public void lose(HostConnection c, String reason) {
+        if (c.closed || c.placement == Placement.HOST) {
+            throw new IllegalStateException("lose " + c + ": the host runs it or it is closed");
+        }
+        c.engine = new TcpConnection(c.tuple(), config.tcp(), c, trace, tcpComponent);
+        c.placement = Placement.HOST;
+        c.heldFrames.clear();
+        c.heldInfos.clear();
+        c.listener.reset(c, reason);
+        connectionClosed(c);
+    }
+
     /** Resumes a quiesced connection on the host (handoff abandoned): held segments are processed now. */
     public void resume(HostConnection c) {
         requirePlacement(c, Placement.QUIESCED, "resume");

@@ -302,6 +302,23 @@ class OffloadManagerTest {
         }
     }
 
+    /**
+     * The application's close flushes the connection and closes it on the host; until the close
+     * has run (it waits for outstanding sends) the policy must not hand it over again: a TOE
+     * sender re-offloaded in that instant never sent its FIN (1 of 100 connections at 10 Gbit/s).
+     */
+    @Test
+    void aConnectionTheApplicationClosesIsNeverOffloadedAgain() {
+        manager(new OffloadPolicy.Always(), 0);
+        install();
+        manager.applicationClose(T, () -> { }); // the close itself waits (sends outstanding)
+        adapter.answerTerminate(true);
+        assertEquals(HandoffState.ON_HOST_AGAIN, manager.state(T));
+        sim.runUntil(10 * BACKOFF_PS);
+        assertEquals(1, adapter.initiated, "offloaded again while closing: " + manager.counters());
+        assertEquals(HandoffState.ON_HOST_AGAIN, manager.state(T));
+    }
+
     @Test
     void everyFlushCauseBringsTheConnectionBackThroughTheSameSequence() {
         for (FlushCause cause : FlushCause.values()) {

@@ -69,6 +69,29 @@ class HostStackHandoffTest {
         }
     }
 
+    /**
+     * A flush that fails (the adapter never answered) loses the connection: it is closed on the
+     * host with the reason, its port is free, and the peer's next segment gets a RST. It used to
+     * stay "offloaded, but the card holds no such connection" until the run's limit.
+     */
+    @Test
+    void aLostOffloadedConnectionIsClosedWithTheReasonAndThePeerIsReset() {
+        Transfer t = new Transfer(HostPair.Spec.defaults());
+        t.p.sim.runUntil(2 * Units.PS_PER_MS);
+        HostConnection c = t.server.connection();
+        HostStack stack = t.p.b.stack;
+        stack.quiesce(c);
+        stack.markOffloaded(c, (conn, f, core, info) -> { });
+        stack.lose(c, "flush failed: HARDWARE_FAILURE");
+        assertTrue(c.isClosed());
+        assertEquals(Placement.HOST, c.placement());
+        assertEquals(null, stack.connection(c.tuple()), "gone from the table");
+        t.p.sim.run();
+        HostConnection sender = t.p.a.stack.connection(c.tuple().reversed());
+        assertTrue(sender == null || sender.isClosed(), "the peer was reset: " + sender);
+        assertTrue(t.placed < LEN, "the stream did not complete");
+    }
+
     @Test
     void quiesceHoldsSegmentsAndResumeFromSnapshotContinuesTheStream() {
         Transfer t = new Transfer(HostPair.Spec.defaults());
