@@ -142,7 +142,10 @@ final class NapiPoll implements WorkHandler {
         if (e instanceof DeviceCompletion.NicReceiveCompletion c) {
             rx.onCompletion(c, core);
         } else if (e instanceof DeviceCompletion.NicSendCompletion c) {
-            tx.onCompletion(c);
+            int slot = tx.onCompletion(c);
+            if (offload != null) {
+                offload.sendsFetchedThrough(slot); // the card fetched the offloaded sends before it
+            }
         } else if (e instanceof DeviceCompletion.CommandCompletion c && offload != null) {
             offload.onCompletion(c, core);
         } else if (e instanceof DeviceCompletion.ReceiveCompletion c && offload != null) {

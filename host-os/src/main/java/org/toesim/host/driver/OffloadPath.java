@@ -65,6 +65,13 @@ final class OffloadPath {
     private record WaitingPost(RxDescriptor.PostBuffer buffer, int core, OffloadReceiveCallback callback) {
     }
 
+    /**
+     * An offloaded send: its SEND ring slot goes back as soon as a completion shows the card
+     * fetched it; the request itself lives on in card memory until the peer acknowledges it.
+     */
+    private record PendingSend(TxDescriptor.ToeSend request, int slot, OffloadSendCallback callback) {
+    }
+
     /** A send request waiting for room on the SEND ring. */
     private record WaitingSend(TxDescriptor.ToeSend send, int core, OffloadSendCallback callback) {
     }
@@ -88,7 +95,11 @@ final class OffloadPath {
     private long postsProduced;
     /** POST entries released to the host so far: the seq of the ring's head. */
     private long postsReleased;
-    private final Map<Long, Pending<TxDescriptor.ToeSend, OffloadSendCallback>> sends = new HashMap<>();
+    private final Map<Long, PendingSend> sends = new HashMap<>();
+    /** The offloaded send in each SEND ring slot whose slot is not released yet, else null. */
+    private final PendingSend[] sendInSlot;
+    /** SEND slots before this one (from the ring's head) were checked for an early release. */
+    private int sendReleaseCursor;
     private final ArrayDeque<WaitingCommand> commandBacklog = new ArrayDeque<>();
     private final ArrayDeque<WaitingCommand> backgroundBacklog = new ArrayDeque<>();
     private final ArrayDeque<WaitingPost> postBacklog = new ArrayDeque<>();
@@ -119,6 +130,7 @@ final class OffloadPath {
         this.postRing = postRing;
         this.postDoorbell = postDoorbell;
         this.sendRing = sendRing;
+        this.sendInSlot = new PendingSend[sendRing.sizeSlots()];
         this.sendDoorbell = sendDoorbell;
         this.timeoutEvent = sim.newEvent("driver.cmd-timeout", config.name(), Priority.TIMER, this::onTimeout);
     }
@@ -228,7 +240,10 @@ final class OffloadPath {
 
     private void enterSend(TxDescriptor.ToeSend s, int core, OffloadSendCallback callback) {
         requireRoom(sendRing);
-        sends.put(s.cookie(), new Pending<>(s, sendRing.produce(s), callback, 0));
+        int slot = sendRing.produce(s);
+        PendingSend p = new PendingSend(s, slot, callback);
+        sendInSlot[slot] = p;
+        sends.put(s.cookie(), p);
         sendsPosted++;
         sendDoorbell.begin();
         cpu.submit(core, WorkClass.KERNEL, CostCategory.DRIVER, costs.descriptorCycles(), sendDoorbell, 0);
@@ -275,13 +290,45 @@ final class OffloadPath {
     }
 
     void onCompletion(DeviceCompletion.SendCompletion c, int core) {
-        Pending<TxDescriptor.ToeSend, OffloadSendCallback> p = sends.remove(c.cookie());
+        PendingSend p = sends.remove(c.cookie());
         if (p == null) {
             throw new IllegalStateException(config.name() + ": send completion for unknown cookie " + c);
         }
-        sendRing.complete(p.slot());
+        if (sendInSlot[p.slot()] == p) {
+            sendsFetchedThrough(p.slot()); // else its slot went back earlier and may hold a newer entry
+        }
         sendsCompleted++;
         p.callback().onSendComplete(p.request(), c, core);
+    }
+
+    /**
+     * A completion for SEND slot {@code slot} (an offloaded send's or a host-stack frame's)
+     * shows the card fetched every entry up to it, since it fetches in ring order: the slots of
+     * offloaded sends up to it go back to the host now, though the sends stay on the card until
+     * acknowledged. Holding each slot until the peer's ACK let 30 connections x 16 sends fill
+     * the 256-slot ring behind sends that waited 40 ms for a delayed ACK. Each slot is looked
+     * at once (the cursor only moves forward), so the cost is O(1) per entry.
+     */
+    void sendsFetchedThrough(int slot) {
+        int mask = sendRing.sizeSlots() - 1;
+        int head = sendRing.head();
+        if (((sendReleaseCursor - head) & mask) > ((sendRing.tail() - head) & mask)) {
+            sendReleaseCursor = head; // the cursor fell behind the head: everything before it is free
+        }
+        int ahead = (sendRing.tail() - sendReleaseCursor) & mask;
+        int upTo = (slot - sendReleaseCursor) & mask;
+        if (upTo >= ahead) {
+            return; // behind the cursor: its slot was looked at already
+        }
+        for (int k = 0; k <= upTo; k++) {
+            int i = (sendReleaseCursor + k) & mask;
+            PendingSend p = sendInSlot[i];
+            if (p != null) {
+                sendInSlot[i] = null;
+                sendRing.complete(i);
+            }
+        }
+        sendReleaseCursor = (slot + 1) & mask;
     }
 
     private void onTimeout() {

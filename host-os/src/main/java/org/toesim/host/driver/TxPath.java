@@ -85,15 +85,18 @@ final class TxPath {
         return true;
     }
 
-    void onCompletion(DeviceCompletion.NicSendCompletion c) {
+    /** A frame was sent: its buffer and slot are free; returns the slot. */
+    int onCompletion(DeviceCompletion.NicSendCompletion c) {
         int b = (int) c.cookie();
-        ring.complete(slotOfBuffer[b]);
+        int slot = slotOfBuffer[b];
+        ring.complete(slot);
         if (pool.take(b) == null) {
             throw new IllegalStateException(config.name() + ": send completion for free buffer " + b);
         }
         freeBuffers[freeCount++] = b;
         reclaimed++;
         wireFrames += c.framesSent();
+        return slot;
     }
 
     /** End of a poll run: wakes a stopped queue once enough slots are free. */

@@ -89,10 +89,11 @@ final class ScriptedNic implements DeviceEndpoint, FetchRing.Listener {
         while (ring.hasFetched()) {
             int fetchedSlot = ring.nextIndex();
             RingEntry e = ring.take();
-            if (ring.id() == RingId.POST) {
-                ring.complete(fetchedSlot); // RingId.POST: the slot is free once the descriptor is fetched
+            boolean heldByCard = ring.id() == RingId.POST || e instanceof TxDescriptor.ToeSend;
+            if (heldByCard) {
+                ring.complete(fetchedSlot); // posted buffers and offloaded sends free their slot once fetched
             }
-            int slot = ring.id() == RingId.POST ? -1 : fetchedSlot;
+            int slot = heldByCard ? -1 : fetchedSlot;
             if (e instanceof RxDescriptor.NicBuffer b) {
                 rxBuffers.addLast(new Slot<>(slot, b));
             } else if (e instanceof RxDescriptor.PostBuffer b) {
@@ -164,7 +165,6 @@ final class ScriptedNic implements DeviceEndpoint, FetchRing.Listener {
     void completeSend(Slot<TxDescriptor.ToeSend> s) {
         completion().post(new DeviceCompletion.SendCompletion(s.entry().handle(), s.entry().cookie(),
                 s.entry().lenBytes(), CommandStatus.SUCCESS));
-        queues.fetchRing(RingId.SEND).complete(s.slot());
     }
 
     void raiseEvent(DeviceEvent event) {

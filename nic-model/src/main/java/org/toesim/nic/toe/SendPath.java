@@ -199,8 +199,7 @@ final class SendPath implements DmaReadCallback {
     private void complete(CardConnection c, CardConnection.SendRequest r, int bytesAcked, CommandStatus status) {
         queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.SendCompletion(c.handle, r.desc.cookie(),
                 bytesAcked, status));
-        queues.fetchRing(RingId.SEND).complete(r.slot);
-        sendCompletions++;
+        sendCompletions++; // the ring slot was freed when the request was fetched
     }
 
     /** The engine emitted {@code seg} on {@code c}: frame it; re-read card-read bytes of a retransmission first. */

@@ -150,8 +150,10 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         while (ring.hasFetched()) {
             int slot = ring.nextIndex();
             RingEntry e = ring.take();
-            if (ring.id() == RingId.POST) {
-                ring.complete(slot); // the descriptor now lives on the card (RingId.POST)
+            if (ring.id() == RingId.POST || e instanceof TxDescriptor.ToeSend) {
+                // the descriptor now lives on the card: a posted buffer until filled, a send until
+                // acknowledged; its ring slot is free at once
+                ring.complete(slot);
                 slot = NO_SLOT;
             }
             int core = e instanceof ToeCommand cmd ? coreOf(commandHandle(cmd))
@@ -216,7 +218,6 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             if (refuse != null) {
                 queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.SendCompletion(s.handle(),
                         s.cookie(), 0, refuse));
-                queues.fetchRing(RingId.SEND).complete(slot);
             } else {
                 sendPath.request(c, s, slot);
             }
