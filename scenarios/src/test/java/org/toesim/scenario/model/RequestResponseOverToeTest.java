@@ -55,4 +55,29 @@ class RequestResponseOverToeTest {
         assertTrue(c.waitingFor().contains("client: "), c.waitingFor());
         assertTrue(c.waitingFor().contains("; server: "), c.waitingFor());
     }
+
+    private static double p50Us(String server) throws Exception {
+        var d = new ModelExecutor().run(Scenarios.parse("""
+                {"name": "rr-latency", "seed": 1, "hosts": [{"name": "client", "cores": 4}, %s],
+                 "links": [{"between": ["client", "server"], "rate": "10Gbps", "delay": "2us"}],
+                 "workloads": [{"type": "requestResponse", "from": "client", "to": "server", "request": "128B",
+                   "response": "16KiB", "requests": 200, "tcp": {"congestionControl": "newreno"}}],
+                 "stop": {"until": "workloadsDone", "limit": "2s"}, "outputs": {"timeSeries": "0s", "plots": []}}
+                """.formatted(server)), NO_FILES);
+        assertEquals(RunStatus.COMPLETED, d.result().summary().status());
+        return d.requestLatencyPs().values().iterator().next().p50() / 1e6;
+    }
+
+    /**
+     * The responder posts its next read when it issues the answer's send (overlapped I/O), so an
+     * offloaded server, whose send returns only at the client's ACK, does not make the next
+     * request wait on the card for a buffer: the default experiment's TOE p50 was 196 us against
+     * the host stack's 149, and is 141 now.
+     */
+    @Test
+    void aToeServerAnswersAtLeastAsFastAsTheHostStack() throws Exception {
+        double host = p50Us("{\"name\": \"server\", \"cores\": 4}");
+        double toe = p50Us("{\"name\": \"server\", \"cores\": 4, \"nic\": {\"model\": \"toe\"}, \"offload\": \"always\"}");
+        assertTrue(toe <= host, "request p50: TOE " + toe + " us, host stack " + host + " us");
+    }
 }
