@@ -2,6 +2,7 @@ package org.toesim.scenario.cli;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.toesim.host.stack.StackConfig;
 import org.toesim.scenario.model.BenchRuns;
 import org.toesim.scenario.model.ModelExecutor;
 import org.toesim.scenario.result.RunResult;
@@ -71,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
     long transactions;
 
     /** S3 connections one client address can open within TIME_WAIT: its ephemeral ports. */
-    private static final int S3_MAX_COUNT = 65535 - 49152 + 1;
+    private static final int S3_MAX_COUNT = StackConfig.EPHEMERAL_PORTS;
 
     /** Bytes of the server's answer in S3 (shortconn.cc --resp). */
     private static final int S3_RESPONSE_BYTES = 16_384;
@@ -94,7 +95,8 @@ final class BenchCommand implements Callable<Integer> {
             // one client address, sequential connections closed by the client: each holds its
             // port in TIME_WAIT for 2 x MSL (60 s), longer than the whole run takes
             return Inputs.fail(root.env, ExitCodes.INPUT, "--s3-count " + s3Count + ": at most " + S3_MAX_COUNT
-                    + " (the client's ephemeral ports 49152..65535; each closed connection holds one in TIME_WAIT"
+                    + " (the client's ephemeral ports " + StackConfig.EPHEMERAL_LOW_PORT + ".."
+                    + StackConfig.EPHEMERAL_HIGH_PORT + "; each closed connection holds one in TIME_WAIT"
                     + " for 2 x MSL = 60 s, longer than the run)");
         }
         if (warmup) {

@@ -32,7 +32,7 @@ import org.toesim.scenario.spec.ScenarioDocument;
 final class ScaleBench {
     /** Aggregate transactions per simulated second, the same at every size. */
     static final long TRANSACTIONS_PER_SIM_SECOND = 100_000;
-    /** Think time per connection per connection in the run: N x this. */
+    /** Think time of each connection per connection in the run: N x this. */
     static final long THINK_PS_PER_CONNECTION = 10_000_000L;
     /** Requests per connection at least, so the connections overlap (J &lt;= think time). */
     static final int MIN_REQUESTS = 5;

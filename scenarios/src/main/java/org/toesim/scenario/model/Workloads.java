@@ -73,7 +73,6 @@ final class Workloads {
         List<String> ids = new ArrayList<>();
         List<String> from = new ArrayList<>();
         List<String> to = new ArrayList<>();
-        int stride = Math.max(1, s.workloads().size());
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
             String path = "workloads[" + i + "]";
