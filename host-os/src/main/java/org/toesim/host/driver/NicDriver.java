@@ -292,7 +292,16 @@ public final class NicDriver {
 
     /** Asks the adapter to send {@code lenBytes} at {@code hostAddr} on {@code handle}'s connection (claim 9). */
     public long toeSend(OffloadHandle handle, long hostAddr, int lenBytes, int core, OffloadSendCallback callback) {
-        return offload.toeSend(handle, hostAddr, lenBytes, core, callback);
+        return offload.toeSend(handle, hostAddr, lenBytes, false, core, callback);
+    }
+
+    /**
+     * Posts the graceful close of an offloaded connection: a zero-length ToeSend with {@code fin}
+     * behind the connection's earlier send requests (the card sends the FIN after their bytes);
+     * it completes when the peer acknowledged the FIN. Needs an adapter offering CLOSE_ON_CARD.
+     */
+    public long toeDisconnect(OffloadHandle handle, int core, OffloadSendCallback callback) {
+        return offload.toeSend(handle, 0, 0, true, core, callback);
     }
 
     /** The root complex this driver talks through (for regions the offload layer registers). */

@@ -225,10 +225,11 @@ final class OffloadPath {
         }
     }
 
-    long toeSend(OffloadHandle handle, long hostAddr, int lenBytes, int core, OffloadSendCallback callback) {
+    long toeSend(OffloadHandle handle, long hostAddr, int lenBytes, boolean fin, int core,
+                 OffloadSendCallback callback) {
         Objects.requireNonNull(callback, "callback");
         long cookie = nextCookie++;
-        TxDescriptor.ToeSend s = new TxDescriptor.ToeSend(handle, hostAddr, lenBytes, cookie);
+        TxDescriptor.ToeSend s = new TxDescriptor.ToeSend(handle, hostAddr, lenBytes, cookie, fin);
         if (sendBacklog.isEmpty() && sendRing.freeSlots() > 0) {
             enterSend(s, core, callback);
         } else {

@@ -59,6 +59,16 @@ public interface AdapterPort {
     long send(OffloadHandle handle, long hostAddr, int lenBytes, SendCallback callback);
 
     /**
+     * Posts the graceful close (a send request with {@code fin} and no bytes, behind every send
+     * posted before it): the adapter sends the FIN after their data; {@code callback} runs when
+     * the peer acknowledged it (SUCCESS) or the connection was flushed first (FLUSHED). Called
+     * only when {@link #capability()} lists {@link org.toesim.nic.device.OffloadFeature#CLOSE_ON_CARD}.
+     */
+    default long disconnect(OffloadHandle handle, SendCallback callback) {
+        throw new UnsupportedOperationException("this adapter port cannot close on the adapter");
+    }
+
+    /**
      * Submits ForwardFrames: {@code frames} (of the connection {@code handle}, in arrival order)
      * are written to host memory and the adapter reads them and classifies each as if it had just
      * arrived. Called only when {@link #capability()} lists

@@ -211,6 +211,11 @@ public final class DriverAdapterPort implements AdapterPort {
                 (s, c, coreDone) -> callback.done(c.bytesAcked(), c.status()));
     }
 
+    @Override
+    public long disconnect(OffloadHandle handle, SendCallback callback) {
+        return driver.toeDisconnect(handle, core, (s, c, coreDone) -> callback.done(c.bytesAcked(), c.status()));
+    }
+
     private long takeSlot() {
         Integer i = freeSlots.pollFirst();
         if (i == null) {

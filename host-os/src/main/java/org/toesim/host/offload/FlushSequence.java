@@ -21,7 +21,7 @@ import org.toesim.tcp.ccb.ControlBlock;
  *  done:  -&gt; ON_HOST_AGAIN; SUCCESS --&gt; stack.resumeFromCcb (then held frames), else
  *         stack.abort; then the whenOnHost callbacks (they find the host stack running it)
  *  APPLICATION_CLOSE: the connection never goes back to the adapter
- *  UploadRequest(h, reason): INVALID_STATE, URGENT_DATA, HARDWARE_FAILURE never go back to the
+ *  UploadRequest(h, reason): INVALID_STATE, URGENT_DATA, HARDWARE_FAILURE, CONNECTION_DONE never go back to the
  *         adapter; other reasons back off refusalBackoffPs; HARDWARE_FAILURE is a CARD_RESET
  * </pre>
  */
@@ -84,7 +84,7 @@ final class FlushSequence {
         }
         // the adapter gave it back: a state it cannot run (FIN, RST, URG) never goes back, others back off
         r.refusedUntilPs = switch (u.reason()) {
-            case INVALID_STATE, URGENT_DATA, HARDWARE_FAILURE -> Long.MAX_VALUE;
+            case INVALID_STATE, URGENT_DATA, HARDWARE_FAILURE, CONNECTION_DONE -> Long.MAX_VALUE;
             default -> sim.now() + config.refusalBackoffPs();
         };
         request(r, u.reason() == UploadReason.HARDWARE_FAILURE ? FlushCause.CARD_RESET : FlushCause.UPLOAD_REQUEST,

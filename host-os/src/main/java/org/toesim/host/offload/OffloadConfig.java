@@ -52,6 +52,11 @@ public record OffloadConfig(OffloadPolicy policy, long checkIntervalPs, CloseMod
                 stateCapacityBytes);
     }
 
+    public OffloadConfig withCloseMode(CloseMode v) {
+        return new OffloadConfig(policy, checkIntervalPs, v, statsPollIntervalPs, creditThresholdBytes, refusalBackoffPs,
+                ipTtl, ipTos, stateCapacityBytes);
+    }
+
     public OffloadConfig withRefusalBackoffPs(long v) {
         return new OffloadConfig(policy, checkIntervalPs, closeMode, statsPollIntervalPs, creditThresholdBytes, v, ipTtl, ipTos,
                 stateCapacityBytes);

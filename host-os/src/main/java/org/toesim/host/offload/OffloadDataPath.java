@@ -62,7 +62,25 @@ final class OffloadDataPath {
                 manager.traceRecord(new OffloadTrace.BufferCompleted(r.tuple(), placed, status, r.acceptedBytes));
             }
             callback.done(placed, push, status);
+            manager.maybeEndOfStream(r);
             maybeCredit(r);
+        });
+    }
+
+    /** Posts the application's close behind the connection's sends (close on the adapter). */
+    void disconnect(OffloadRecord r, AdapterPort.SendCallback callback) {
+        r.disconnectPosted = true;
+        r.sendsOutstanding++;
+        sendsPosted++;
+        if (manager.tracing()) {
+            manager.traceRecord(new OffloadTrace.DisconnectPosted(r.tuple()));
+        }
+        adapter.disconnect(r.handle, (acked, status) -> {
+            r.sendsOutstanding--;
+            if (manager.tracing()) {
+                manager.traceRecord(new OffloadTrace.SendCompleted(r.tuple(), acked, status));
+            }
+            callback.done(acked, status);
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.nic.device.DeviceEvent;
+import org.toesim.nic.device.OffloadFeature;
 import org.toesim.nic.device.OffloadHandle;
 import org.toesim.nic.frame.Frame;
 import org.toesim.tcp.segment.FourTuple;
@@ -48,6 +49,7 @@ public final class OffloadManager {
     final OffloadDataPath data;
     final SegmentForwarder forwarder;
     private HandoffListener listener = (t, from, to) -> { };
+    private final CloseMode closeMode;
     private long slowPathFrames;
 
     public OffloadManager(Simulator sim, AdapterPort adapter, StackPort stack, OffloadConfig config, TraceSink trace,
@@ -56,6 +58,7 @@ public final class OffloadManager {
         this.adapter = Objects.requireNonNull(adapter, "adapter");
         this.stack = Objects.requireNonNull(stack, "stack");
         Objects.requireNonNull(config, "config");
+        this.closeMode = config.closeMode();
         this.trace = Objects.requireNonNull(trace, "trace");
         this.component = name + ".offload";
         this.handoff = new HandoffSequence(this, sim, adapter, stack, config);
@@ -130,10 +133,57 @@ public final class OffloadManager {
         flush(tuple, FlushCause.APPLICATION_CLOSE, Objects.requireNonNull(closeOnHost, "closeOnHost"));
     }
 
+    /**
+     * Whether the application's close of the OFFLOADED {@code tuple} runs on the adapter now
+     * ({@link CloseMode#CLOSE_ON_CARD} and the adapter offers it); false means upload first.
+     */
+    public boolean closesOnAdapter(FourTuple tuple) {
+        OffloadRecord r = byTuple.get(tuple);
+        return r != null && r.state == HandoffState.OFFLOADED && !r.disconnectPosted && closeRunsOnAdapter();
+    }
+
+    /** Whether closes run on the adapter ({@link CloseMode#CLOSE_ON_CARD}, offered by the adapter). */
+    public boolean closeRunsOnAdapter() {
+        return closeMode == CloseMode.CLOSE_ON_CARD && adapter.capability().supports(OffloadFeature.CLOSE_ON_CARD);
+    }
+
+    /**
+     * Posts the application's close of the OFFLOADED {@code tuple} to the adapter, behind every
+     * send posted before it ({@link #closesOnAdapter}); {@code callback} runs when the peer
+     * acknowledged the FIN, or FLUSHED if the connection came back first.
+     */
+    public void disconnect(FourTuple tuple, AdapterPort.SendCallback callback) {
+        OffloadRecord r = requireOffloaded(tuple);
+        if (r.disconnectPosted || !closeRunsOnAdapter()) {
+            throw new IllegalStateException(tuple + ": close on the adapter not possible");
+        }
+        barReoffload(tuple);
+        data.disconnect(r, callback);
+    }
+
+    /** The application is closing {@code tuple}: it never goes (back) to the adapter. */
+    public void barReoffload(FourTuple tuple) {
+        OffloadRecord r = byTuple.get(tuple);
+        if (r != null) {
+            r.refusedUntilPs = Long.MAX_VALUE;
+        }
+    }
+
     /** An unsolicited adapter event (from the driver's EVENT ring). */
     public void onDeviceEvent(DeviceEvent event) {
         if (event instanceof DeviceEvent.UploadRequest u) {
             flushes.uploadRequested(byHandle.get(event.handle()), u);
+        } else if (event instanceof DeviceEvent.PeerClosed p) {
+            OffloadRecord r = byHandle.get(p.handle());
+            if (r == null || r.state != HandoffState.OFFLOADED) {
+                return; // flushed meanwhile: the returned CCB carries the FIN
+            }
+            if (!closeRunsOnAdapter()) {
+                flushes.closingOnAdapter(r); // this host closes on the host: take it back
+                return;
+            }
+            r.peerClosedAtBytes = p.bytesCompleted();
+            maybeEndOfStream(r);
         } else if (event instanceof DeviceEvent.IndicateData) {
             // Indications need driver-owned indication buffers; this manager always posts
             // application buffers, so the adapter keeps the data until a buffer is posted.
@@ -297,6 +347,19 @@ public final class OffloadManager {
         } else {
             rec.whenOnHost.add(r);
         }
+    }
+
+    /** The peer's FIN was announced and every byte before it completed: the socket sees the end of the stream. */
+    void maybeEndOfStream(OffloadRecord r) {
+        if (r.peerClosedAtBytes < 0 || r.acceptedBytes < r.peerClosedAtBytes || r.state != HandoffState.OFFLOADED) {
+            return;
+        }
+        r.peerClosedAtBytes = -1;
+        r.peerClosed = true;
+        if (trace.enabled()) {
+            trace.record(sim.now(), component, new OffloadTrace.PeerClosed(r.tuple(), r.acceptedBytes));
+        }
+        listener.peerClosed(r.tuple());
     }
 
     void forwarderReset(OffloadRecord r) {

@@ -60,6 +60,14 @@ public sealed interface OffloadTrace extends TraceRecord {
     }
 
     /** The adapter asked for the connection back. */
+    /** The application's close went to the adapter (a send request with fin). */
+    record DisconnectPosted(FourTuple tuple) implements OffloadTrace {
+    }
+
+    /** The peer's FIN, announced by the adapter, reached the application as the end of the stream. */
+    record PeerClosed(FourTuple tuple, long acceptedBytes) implements OffloadTrace {
+    }
+
     record UploadRequested(FourTuple tuple, UploadReason reason) implements OffloadTrace {
     }
 

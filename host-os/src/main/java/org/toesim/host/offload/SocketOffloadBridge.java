@@ -21,13 +21,17 @@ import org.toesim.tcp.segment.FourTuple;
  * adapter as (handle, address, length) requests ({@link SocketSendPath}) and return when the peer
  * acknowledged them. When the connection comes back the socket copies from the host stack again.
  * An application close of an offloaded connection flushes it first ({@link CloseMode#UPLOAD_FIRST})
- * and closes once every send call is back from the adapter path.
+ * and closes once every send call is back from the adapter path, or, with
+ * {@link CloseMode#CLOSE_ON_CARD}, sends a FIN request behind the sends and leaves the close to
+ * the adapter, which hands the connection back when it is done.
  *
  * <pre>
  *  receive(s, buf) --&gt; s.receive(buf) (queued at the socket) --&gt; pump(s)
  *  pump(s), OFFLOADED: while pieces in flight &lt; limit: next unposted range of the queued buffers
  *     --&gt; manager.postReceive(t, addr, &lt;= piece, noPush = r.waitAll)   (a push-mode buffer: one piece)
  *     &lt;-- done(n, push, status), in posting order --&gt; head.completeAdapterPlacement(n, complete?) --&gt; pump(s)
+ *  (a nonpush piece completes short only with push: the end of the stream, PeerClosed next)
+ *  peerClosed(t) (close on the adapter): s.endOfStreamFromAdapter(), nothing posted any more
  *  flush: every piece comes back FLUSHED with what it holds (in order); the host copies the rest
  *     into the head's first unplaced byte, so every byte lands once, in order
  *  send(s, n | buf) = s.send(..): queued at the socket; offloaded --hook--&gt; SocketSendPath.pump(s)
@@ -92,10 +96,37 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
         s.send(buf, cb);
     }
 
-    /** Closes {@code s}, taking its connection back from the adapter first (and its unfinished sends). */
+    /**
+     * Closes {@code s}. With the close on the adapter ({@link CloseMode#CLOSE_ON_CARD}, OFFLOADED)
+     * the FIN request follows the socket's sends to the adapter and the socket's close returns
+     * once its send calls have; should the connection come back before the adapter queued the FIN,
+     * the host stack closes it then. Otherwise the connection comes back from the adapter first
+     * (and its unfinished sends) and closes on the host.
+     */
     @Override
     public void close(Socket s, Runnable cb) {
-        manager.applicationClose(s.tuple(), () -> sends.whenSettled(s, () -> s.close(cb)));
+        FourTuple t = s.tuple();
+        if (manager.closesOnAdapter(t)) {
+            manager.barReoffload(t);
+            sends.closeOnAdapter(s);
+            manager.whenOnHost(t, s::closeOnHostAgain);
+            s.close(cb);
+            return;
+        }
+        manager.applicationClose(t, () -> sends.whenSettled(s, () -> s.close(cb)));
+    }
+
+    /** The adapter placed every byte before the peer's FIN: the socket's reads see the end of the stream. */
+    @Override
+    public void peerClosed(FourTuple tuple) {
+        Socket s = sockets.get(tuple);
+        Receives st = receives.get(tuple);
+        if (s == null || st == null) {
+            return;
+        }
+        st.endOfStream = true; // no more pieces; those still posted come back (empty) with the flush
+        st.tail = null;
+        s.endOfStreamFromAdapter();
     }
 
     /**
@@ -140,6 +171,8 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
         /** The last buffer with a piece posted (null: none in flight) and how far into it pieces go. */
         PostedReceive tail;
         long tailPostedBytes;
+        /** The peer's FIN was delivered to the socket: nothing more is posted. */
+        boolean endOfStream;
     }
 
     /**
@@ -151,7 +184,7 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
     private void pump(Socket s) {
         FourTuple t = s.tuple();
         Receives st = receives.get(t);
-        if (st == null || manager.state(t) != HandoffState.OFFLOADED) {
+        if (st == null || st.endOfStream || manager.state(t) != HandoffState.OFFLOADED) {
             return;
         }
         int maxPieces = Math.max(1, Math.min(config.receivePiecesInFlight(), manager.maxPostedBuffersPerConnection()));
@@ -217,7 +250,7 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
         if (placed > 0 && s.headPostedReceive() != r) {
             throw new IllegalStateException(s + ": the adapter placed " + placed + " B into a buffer behind the head");
         }
-        if (status == CommandStatus.SUCCESS && r.waitAll() && placed < lenBytes && st.piecesInFlight > 0) {
+        if (status == CommandStatus.SUCCESS && r.waitAll() && !push && placed < lenBytes && st.piecesInFlight > 0) {
             throw new IllegalStateException(s + ": a nonpush piece completed with " + placed + " of " + lenBytes
                     + " B while pieces behind it are posted (the stream would have a hole)");
         }

@@ -22,6 +22,7 @@ import org.toesim.tcp.segment.FourTuple;
  *  pump(s), OFFLOADED: calls += s.takeAdapterSends()
  *     while request bytes in flight &lt; budget: manager.send(t, addr + posted, &lt;= request size)   (request stream)
  *  done(SUCCESS): call acked += len; head calls fully acked --&gt; s.completeAdapterSend (returns)
+ *  close on the adapter: once no call waits to be posted --&gt; manager.disconnect(t) (FIN behind them)
  *  flush: every request comes back FLUSHED; once none is in flight and the host stack runs it again
  *  (a whenOnHost callback left with the manager at QUIESCING):
  *     covered = record.adapterSendBytes()  (request-stream bytes acked or in the returned CCB)
@@ -71,6 +72,9 @@ final class SocketSendPath {
         int requestsInFlight;
         long bytesInFlight;
         long streamBytes;
+        /** The application closed: the FIN request follows the last send request (close on the adapter). */
+        boolean finWanted;
+        boolean finPosted;
 
         Sends(Socket socket, long budgetBytes) {
             this.socket = socket;
@@ -170,6 +174,27 @@ final class SocketSendPath {
             ss.bytesInFlight += len;
             manager.send(t, addr, len, (acked, status) -> done(ss, c, len, acked, status));
         }
+        if (ss.finWanted && !ss.finPosted && ss.toPost.isEmpty()) {
+            ss.finPosted = true; // every byte of the application's sends is with the adapter: the FIN goes behind them
+            ss.requestsInFlight++;
+            manager.disconnect(t, (acked, status) -> {
+                ss.requestsInFlight--;
+                settle(ss);
+            });
+        }
+    }
+
+    /**
+     * The application closed {@code s} and the close runs on the adapter: once every send call is
+     * posted, a send request with fin follows them (at once if none waits).
+     */
+    void closeOnAdapter(Socket s) {
+        Sends ss = byTuple.get(s.tuple());
+        if (ss == null) {
+            throw new IllegalStateException(s + " is not attached");
+        }
+        ss.finWanted = true;
+        pump(s);
     }
 
     private void done(Sends ss, Call c, int lenBytes, int ackedBytes, CommandStatus status) {

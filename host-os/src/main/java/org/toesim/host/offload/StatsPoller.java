@@ -70,7 +70,7 @@ final class StatsPoller {
             r.lastCard = stats;
             if (state instanceof CcbImage img) {
                 r.lastTcp = img.ccb().delegated().stats();
-                if (img.ccb().delegated().state() != TcpState.ESTABLISHED) {
+                if (img.ccb().delegated().state() != TcpState.ESTABLISHED && !manager.closeRunsOnAdapter()) {
                     manager.closingOnAdapter(r);
                 }
             }

@@ -67,6 +67,10 @@ public final class Socket implements ConnectionListener {
     private int adapterSendsOutstanding;
     private boolean closeRequested;
     private boolean closeIssued;
+    /** The close is re-run on the host with its system call already paid ({@link #closeOnHostAgain}). */
+    private boolean closeAlreadyCharged;
+    /** The adapter announced the end of the stream while it runs the connection. */
+    private boolean adapterEndOfStream;
     private Runnable closeCallback;
     private String resetReason;
     private ConnectCallback connectCallback;
@@ -309,6 +313,10 @@ public final class Socket implements ConnectionListener {
             // the call still enters the kernel; the buffer then goes to the adapter (no copy)
             r.syscallCharged = true;
             cpu.charge(core, WorkClass.KERNEL, CostCategory.SYSCALL, costs.syscallCycles());
+            if (adapterEndOfStream) {
+                completeReceive(r, true); // read() after the peer's FIN returns 0 at once
+                return r;
+            }
         }
         pumpReceive();
         return r;
@@ -386,6 +394,37 @@ public final class Socket implements ConnectionListener {
     }
 
     /**
+     * Offload path: the adapter announced the peer's FIN and every byte before it has been
+     * placed (and completed) here: every posted buffer completes with the end of the stream, with
+     * what it holds, and so does every buffer posted while the adapter still runs the connection.
+     */
+    public void endOfStreamFromAdapter() {
+        adapterEndOfStream = true;
+        while (!receives.isEmpty()) {
+            completeReceive(receives.peek(), true);
+        }
+    }
+
+    /**
+     * Offload path: the application's close was meant for the adapter, but the connection came
+     * back to the host before the adapter queued the FIN (a flush in between): the host stack
+     * closes it, behind the send calls given back to the socket. The close's system call was paid
+     * when the application made it and its callback already ran or still waits for the sends.
+     * A connection whose FIN the adapter already queued is closing on the host too (nothing to do).
+     */
+    public void closeOnHostAgain() {
+        if (!closeRequested || conn.isClosed() || conn.placement() != Placement.HOST) {
+            return;
+        }
+        if (closeIssued) {
+            closeIssued = false;
+            closeAlreadyCharged = true;
+            closeCallback = null; // it ran when the close was first carried out
+        }
+        maybeIssueClose();
+    }
+
+    /**
      * Charges one system call on this socket's core for an application call served outside the
      * host stack (e.g. a send handed to the adapter while the connection is offloaded).
      */
@@ -425,6 +464,10 @@ public final class Socket implements ConnectionListener {
             return;
         }
         closeIssued = true;
+        if (closeAlreadyCharged) {
+            closeDone(core, 0);
+            return;
+        }
         cpu.submit(core, WorkClass.KERNEL, CostCategory.SYSCALL, costs.syscallCycles(), this::closeDone, 0);
     }
 

@@ -21,6 +21,7 @@ import org.toesim.host.cpu.WorkHandler;
 import org.toesim.nic.frame.Frame;
 import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.engine.TcpConnection;
+import org.toesim.tcp.engine.TcpState;
 import org.toesim.tcp.engine.TcpListener;
 import org.toesim.tcp.engine.TcpResets;
 import org.toesim.tcp.segment.FourTuple;
@@ -404,6 +405,14 @@ public final class HostStack {
         c.placement = Placement.HOST;
         if (byId.get(c.id()) == null) {
             byId.set(c.id(), c);
+        }
+        if (c.engine.state() == TcpState.CLOSED) {
+            // the adapter ran the whole close (RFC 9293 section 3.10.7.4, LAST_ACK acknowledged,
+            // or TIME_WAIT over): the connection is gone; frames held meanwhile go with it
+            c.heldFrames.clear();
+            c.heldInfos.clear();
+            connectionClosed(c);
+            return;
         }
         drainHeld(c);
     }

@@ -295,7 +295,7 @@ class OffloadManagerTest {
                     cause, reason.name());
             t.sim.runUntil(10 * BACKOFF_PS);
             boolean forbidden = reason == UploadReason.INVALID_STATE || reason == UploadReason.URGENT_DATA
-                    || reason == UploadReason.HARDWARE_FAILURE;
+                    || reason == UploadReason.HARDWARE_FAILURE || reason == UploadReason.CONNECTION_DONE;
             assertEquals(forbidden ? 1 : 2, t.adapter.initiated, reason + ": offloaded again? " + t.manager.counters());
             assertEquals(1, t.manager.counters().uploadRequests());
             assertEquals(reason != UploadReason.HARDWARE_FAILURE, t.manager.canOffload(), reason.name());

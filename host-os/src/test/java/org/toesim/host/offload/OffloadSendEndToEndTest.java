@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.toesim.core.event.Event;
+import org.toesim.core.event.Priority;
 import org.toesim.core.units.Units;
 import org.toesim.host.mem.MemoryRegion;
 import org.toesim.host.mem.RegionKind;
@@ -46,6 +48,10 @@ class OffloadSendEndToEndTest {
         boolean closedB;
         boolean sentA;
         boolean closedA;
+        /** Runs right after B's application closed. */
+        Runnable afterCloseB = () -> { };
+        /** A closes once its send returned and 50 KB arrived, and B at end of stream with its sends still going. */
+        boolean earlyCloses;
 
         Duplex(ToeSystem sys, int lenToB, int[] callSizesB, long seed) {
             this.sys = sys;
@@ -115,7 +121,7 @@ class OffloadSendEndToEndTest {
         }
 
         private void maybeCloseA() {
-            if (sentA && placedA == toA.length && !closedA) {
+            if (sentA && (placedA == toA.length || earlyCloses && placedA >= 50_000) && !closedA) {
                 closedA = true;
                 a.close(null);
             }
@@ -137,9 +143,10 @@ class OffloadSendEndToEndTest {
         }
 
         private void maybeCloseB() {
-            if (eofB && sendsReturnedB == callSizesB.length && !closedB) {
+            if (eofB && (sendsReturnedB == callSizesB.length || earlyCloses) && !closedB) {
                 closedB = true;
                 sys.bridge.close(b, null);
+                afterCloseB.run();
             }
         }
 
@@ -268,6 +275,64 @@ class OffloadSendEndToEndTest {
             }
         }
         assertTrue(flushedMidSend >= 5, "flushes caught sends in flight " + flushedMidSend + " times");
+    }
+
+    /**
+     * The close on the card ({@link CloseMode#CLOSE_ON_CARD}): A (the host-stack peer) closes
+     * first, B's card announces the FIN once the bytes before it are placed, B's application
+     * closes after its sends returned, and the card sends B's FIN and hands the connection back
+     * CLOSED. Flushes thrown in (early, or 0-3 us after B's close while its FIN request waits
+     * behind 300 KB of sends: the host then sends the rest and the FIN itself) change nothing
+     * the applications see, and every connection ends closed on both hosts with nothing left on
+     * the card or with the manager.
+     */
+    @Test
+    void closeOnTheCardWithFlushesAnywhereKeepsBothStreamsAndEndsClosed() {
+        ToeConfig closing = TOE.withFin(ToeConfig.FinAction.ON_CARD);
+        int closedOnCard = 0;
+        int closedOnHostAfterFlush = 0;
+        for (long seed = 1; seed <= 15; seed++) {
+            Random r = new Random(seed * 17);
+            ToeSystem sys = new ToeSystem(seed, OffloadConfig.of(new OffloadPolicy.Always())
+                    .withCloseMode(CloseMode.CLOSE_ON_CARD), closing);
+            // seed % 3 == 2: B closes with most of its 300 KB still to post, its FIN request waiting behind them
+            int[] calls = {seed % 3 == 2 ? 300_000 : 20_000 + r.nextInt(100_000), 1 + r.nextInt(3000)};
+            Duplex d = new Duplex(sys, seed % 3 == 2 ? 2_000 : 20_000 + r.nextInt(60_000), calls, seed);
+            d.earlyCloses = seed % 3 == 2;
+            Runnable flushAll = () -> {
+                for (OffloadRecord rec : new ArrayList<>(toList(sys.manager.offloadedInOrder()))) {
+                    sys.manager.flush(rec.tuple(), FlushCause.POLICY, null);
+                }
+            };
+            String what = "seed " + seed;
+            if (seed % 3 == 1) {
+                long at = (long) (20 + r.nextInt(200)) * Units.PS_PER_US;
+                sys.sim.schedule(at, "test.flush", "test", flushAll);
+                what += ", flush at " + at + " ps";
+            } else if (seed % 3 == 2) {
+                long afterPs = (seed / 3 % 4) * Units.PS_PER_US;
+                d.afterCloseB = () -> sys.sim.schedule(afterPs, "test.flush", "test", flushAll);
+                what += ", flush " + afterPs + " ps after B's close";
+            }
+            d.start();
+            d.runAndCheck(what);
+            assertTrue(d.b.connection().isClosed() && d.a.connection().isClosed(), "closed on both hosts; " + what);
+            assertEquals(0, sys.manager.trackedConnections(), "nothing left with the manager; " + what);
+            assertEquals(0, sys.toe.report(null).ccbOccupied(), "nothing left on the card; " + what);
+            long onCard = sys.toe.report(null).hostClosesOnCard();
+            closedOnCard += (int) onCard;
+            if (seed % 3 == 2 && onCard == 0) {
+                closedOnHostAfterFlush++;
+            }
+            if (seed % 3 == 0) {
+                assertEquals(1, onCard, "B's FIN came from the card; " + what);
+                assertEquals(1, sys.toe.report(null).peerClosesOnCard(), "A's FIN was announced; " + what);
+                assertEquals(1, sys.manager.counters().flushes(), "one flush, when the card was done; " + what);
+            }
+        }
+        assertTrue(closedOnCard >= 5, "the card ran the close in " + closedOnCard + " of 15 runs");
+        assertTrue(closedOnHostAfterFlush >= 1, "a flush overtook the FIN request in " + closedOnHostAfterFlush
+                + " runs (the host closed then)");
     }
 
     private static List<OffloadRecord> toList(Iterable<OffloadRecord> it) {

@@ -16,6 +16,19 @@ public sealed interface DeviceEvent extends RingEntry {
     }
 
     /**
+     * The peer's FIN arrived in order and every byte before it has been placed in posted
+     * buffers: once the host has seen receive completions for {@code bytesCompleted} bytes (all
+     * its buffers' placements since the install, the last partly filled buffer completed with
+     * push), the application's next read sees the end of the stream
+     * ({@link OffloadFeature#CLOSE_ON_CARD}). The count, not ring order, tells the host when.
+     */
+    record PeerClosed(OffloadHandle handle, long bytesCompleted) implements DeviceEvent {
+        public PeerClosed {
+            Objects.requireNonNull(handle, "handle");
+        }
+    }
+
+    /**
      * Data arrived with no posted buffer: {@code bytesPlaced} bytes were placed in the indication
      * buffer {@code cookie}; {@code bytesPending} more wait on the card.
      */

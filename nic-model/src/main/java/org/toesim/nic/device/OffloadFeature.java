@@ -26,5 +26,12 @@ public enum OffloadFeature {
      * Takes frames of an offloaded connection back from the host ({@link ToeCommand.ForwardFrames})
      * and processes them as if just received.
      */
-    FORWARD_FRAMES
+    FORWARD_FRAMES,
+    /**
+     * Runs the close on the card: the peer's FIN is processed there and announced with
+     * {@link DeviceEvent.PeerClosed} once every byte before it is placed, a
+     * {@link TxDescriptor.ToeSend} with {@code fin} sends the host's FIN, and the connection is
+     * handed back ({@link UploadReason#CONNECTION_DONE}) when the card is done with it.
+     */
+    CLOSE_ON_CARD
 }

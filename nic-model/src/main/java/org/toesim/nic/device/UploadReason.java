@@ -15,5 +15,11 @@ public enum UploadReason {
     /** Drop or out-of-order rate above the card's threshold. */
     HIGH_DROP_OR_REORDER,
     /** Data keeps arriving and the host posts no buffers. */
-    NO_POSTED_BUFFERS
+    NO_POSTED_BUFFERS,
+    /**
+     * The connection's close ran on the card and it is done there: CLOSED after the FIN
+     * handshake, or TIME_WAIT, which the card hands to the host unless it keeps TIME_WAIT itself.
+     * The CCB comes back with the final state and statistics; the host never offloads it again.
+     */
+    CONNECTION_DONE
 }

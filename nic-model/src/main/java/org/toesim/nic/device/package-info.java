@@ -77,6 +77,13 @@
  *                           &lt;---------------------------------------------- DmaWrite(stateAddr, StateImage)
  *                           &lt;---------------------------------------------- DmaWrite(CommandCompletion) + MSI-X
  *  host stack resumes the connection from the returned CCB
+ *  --- close on the card (OffloadFeature.CLOSE_ON_CARD) ---
+ *                           &lt;---------------------------------------------- (peer FIN, bytes before it placed)
+ *                           &lt;---------------------------------------------- DmaWrite(PeerClosed(bytesCompleted)) EVENT
+ *  ToeSend(handle, 0, 0, fin) in SEND ring behind the last data -----------&gt; FIN after the data
+ *                           &lt;---------------------------------------------- DmaWrite(SendCompletion) when the FIN is ACKed
+ *                           &lt;---------------------------------------------- DmaWrite(UploadRequest(CONNECTION_DONE)) at
+ *                                                                           TIME_WAIT / CLOSED; the host flushes it
  * </pre>
  * The adapter may also raise {@link org.toesim.nic.device.DeviceEvent.UploadRequest} (asking for a
  * flush) and {@link org.toesim.nic.device.DeviceEvent.IndicateData} (data placed in an indication

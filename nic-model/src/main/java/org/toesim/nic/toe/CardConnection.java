@@ -115,6 +115,18 @@ final class CardConnection implements TcpEvents, SegmentSink {
     boolean awaitingIndication;
     /** Counted as posted-buffer starved ({@link ReceivePath#trackStarvation}). */
     boolean starvedForStats;
+    /** Bytes of posted buffers completed since the install (what the host has been told). */
+    long bytesCompleted;
+    /** The peer's FIN was processed; the host is told once the bytes before it are placed. */
+    boolean peerFinPending;
+
+    // close on the card (ToeSend with fin)
+    /** Stream offset after which the host's FIN goes out; -1 while the host has not closed. */
+    long finAtStream = -1;
+    /** The engine was told to close (the FIN is queued behind the data). */
+    boolean finIssued;
+    /** The peer acknowledged the FIN. */
+    boolean finAcked;
 
     // send side
     final ArrayDeque<SendRequest> sends = new ArrayDeque<>(1);
@@ -224,11 +236,34 @@ final class CardConnection implements TcpEvents, SegmentSink {
         toe.sendPath().onAcked(this);
     }
 
+    /**
+     * FIN_WAIT_2, TIME_WAIT and CLOSED after LAST_ACK mean the peer acknowledged the FIN
+     * (RFC 9293 section 3.10.7.4): the disconnect request completes. With the close on the
+     * card, the connection is handed back ({@code CONNECTION_DONE}) at CLOSED, and at TIME_WAIT
+     * unless the card keeps TIME_WAIT itself; otherwise (the FIN went to the host, or a reset)
+     * TIME_WAIT and CLOSED are states the card does not run.
+     */
     @Override
     public void stateChanged(TcpConnection c, TcpState from, TcpState to, long nowPs) {
-        if (to == TcpState.TIME_WAIT || to == TcpState.CLOSED) {
+        if (finIssued && !finAcked && (to == TcpState.FIN_WAIT_2 || to == TcpState.TIME_WAIT
+                || to == TcpState.CLOSED && from == TcpState.LAST_ACK)) {
+            finAcked = true;
+            toe.sendPath().onAcked(this);
+        }
+        ToeConfig.FinAction fin = toe.config().fin();
+        boolean done = fin.closesOnCard() && (to == TcpState.CLOSED && (from == TcpState.LAST_ACK
+                || from == TcpState.TIME_WAIT)
+                || to == TcpState.TIME_WAIT && fin != ToeConfig.FinAction.ON_CARD_KEEP_TIME_WAIT);
+        if (done) {
+            toe.requestUpload(this, org.toesim.nic.device.UploadReason.CONNECTION_DONE);
+        } else if (to == TcpState.CLOSED || to == TcpState.TIME_WAIT && !fin.closesOnCard()) {
             toe.requestUpload(this, org.toesim.nic.device.UploadReason.INVALID_STATE);
         }
+    }
+
+    @Override
+    public void peerClosed(TcpConnection c, long nowPs) {
+        peerFinPending = true; // ReceivePath.drain tells the host once the bytes before it are placed
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class Classifier {
             return PathReason.OUT_OF_ORDER;
         }
         if (fin) {
-            return finAction == ToeConfig.FinAction.ON_CARD ? PathReason.FAST_FIN : PathReason.FIN;
+            return finAction.closesOnCard() ? PathReason.FAST_FIN : PathReason.FIN;
         }
         return seg.payloadLenBytes() > 0 ? PathReason.FAST_DATA : PathReason.FAST_ACK;
     }

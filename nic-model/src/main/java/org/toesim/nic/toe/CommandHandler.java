@@ -77,11 +77,14 @@ final class CommandHandler implements DmaReadCallback {
         if (toe.failed()) {
             return Capability.none(EnumSet.noneOf(OffloadFeature.class));
         }
+        EnumSet<OffloadFeature> features = EnumSet.of(OffloadFeature.IPV4, OffloadFeature.WINDOW_SCALE,
+                OffloadFeature.TIMESTAMPS, OffloadFeature.SACK, OffloadFeature.INDICATE_DATA,
+                OffloadFeature.CHECKSUM_OFFLOAD, OffloadFeature.SEGMENTATION_OFFLOAD, OffloadFeature.FORWARD_FRAMES);
+        if (config.fin().closesOnCard()) {
+            features.add(OffloadFeature.CLOSE_ON_CARD);
+        }
         return new Capability(true, config.ccbCapacity(), config.ccbCapacity(), config.maxSendBytes(),
-                config.maxReceiveBufferBytes(), config.maxPostedBuffersPerConnection(),
-                EnumSet.of(OffloadFeature.IPV4, OffloadFeature.WINDOW_SCALE, OffloadFeature.TIMESTAMPS,
-                        OffloadFeature.SACK, OffloadFeature.INDICATE_DATA, OffloadFeature.CHECKSUM_OFFLOAD,
-                        OffloadFeature.SEGMENTATION_OFFLOAD, OffloadFeature.FORWARD_FRAMES));
+                config.maxReceiveBufferBytes(), config.maxPostedBuffersPerConnection(), features);
     }
 
     private void initiate(ToeCommand.InitiateOffload o, int slot) {

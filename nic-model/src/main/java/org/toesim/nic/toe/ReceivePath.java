@@ -47,6 +47,7 @@ final class ReceivePath {
     private long bytesPlaced;
     private long bytesIndicated;
     private long completions;
+    private long peerCloses;
     /** Connections now holding received bytes with no posted buffer and none indicated. */
     private final TimeWeighted starved;
     private long starvationEpisodes;
@@ -129,8 +130,31 @@ final class ReceivePath {
         if (c.heldBytes > 0 && c.posted.isEmpty()) {
             indicate(c);
         }
+        if (c.peerFinPending && c.heldBytes == 0 && c.active) {
+            endOfStream(c);
+        }
         monitor.onReceiveState(c);
         trackStarvation(c);
+    }
+
+    /**
+     * Every byte before the peer's FIN is placed: a partly filled buffer completes (push: a
+     * nonpush buffer too, as MSG_WAITALL returns short at the end of the stream) and the host
+     * is told, with the byte count it must have seen completed first.
+     */
+    private void endOfStream(CardConnection c) {
+        c.peerFinPending = false;
+        CardConnection.Posted first = c.posted.peekFirst();
+        if (first != null && first.filledBytes > 0) {
+            complete(c, true, CommandStatus.SUCCESS);
+        }
+        queues.writeBackRing(RingId.EVENT).post(new DeviceEvent.PeerClosed(c.handle, c.bytesCompleted));
+        peerCloses++;
+    }
+
+    /** PeerClosed events written. */
+    long peerCloses() {
+        return peerCloses;
     }
 
     /** The push timer of {@code c} fired. */
@@ -203,6 +227,7 @@ final class ReceivePath {
             queues.fetchRing(RingId.RECEIVE).complete(b.slot);
         }
         completions++;
+        c.bytesCompleted += b.filledBytes;
         if (push) {
             c.pushPending = false;
         }

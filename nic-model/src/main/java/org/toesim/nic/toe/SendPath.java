@@ -26,6 +26,8 @@ import org.toesim.tcp.segment.Segment;
  *   read completion -&gt; engine.send(bytes) -&gt; poll -&gt; segments -&gt; TX work -&gt; MAC
  *   ACK from the peer -&gt; engine acked -&gt; requests with streamEnd &lt;= acked end: SendCompletion(len, SUCCESS)
  *   retransmission of card-read bytes -&gt; DMA re-read of that range (the card keeps no copy), then TX
+ *   ToeSend(fin) -&gt; once appended end == its end: engine.close (FIN after the data);
+ *                   completes when the FIN is acknowledged (FIN_WAIT_2, TIME_WAIT, CLOSED from LAST_ACK)
  * </pre>
  * A request is a message boundary (a socket write with PSH): when the engine's send buffer ends
  * at the end of the last fetched request and no read is on its way, nothing more can come before
@@ -82,6 +84,7 @@ final class SendPath implements DmaReadCallback {
     private long bytesRead;
     private long bytesReRead;
     private long sendCompletions;
+    private long closes;
 
     SendPath(Simulator sim, Toe toe, DmaEngine dma, DeviceQueues queues) {
         this.sim = sim;
@@ -95,8 +98,33 @@ final class SendPath implements DmaReadCallback {
         CardConnection.SendRequest r = new CardConnection.SendRequest(desc, slot, c.nextRequestStream);
         c.nextRequestStream += desc.lenBytes();
         c.sends.addLast(r);
+        if (desc.fin()) {
+            c.finAtStream = c.nextRequestStream;
+        }
         pump(c);
         updatePush(c);
+        maybeClose(c);
+    }
+
+    /**
+     * The host closed the connection (a ToeSend with fin): once every byte before the FIN is in
+     * the engine's send buffer, the engine closes; the FIN follows the queued data (RFC 9293
+     * section 3.10.4) and the request completes when it is acknowledged.
+     */
+    private void maybeClose(CardConnection c) {
+        if (c.finAtStream < 0 || c.finIssued || !c.active || c.appendedEnd != c.finAtStream
+                || c.readsInFlightBytes != 0) {
+            return;
+        }
+        c.finIssued = true;
+        closes++;
+        c.engine.close(sim.now());
+        c.kick(sim.now());
+    }
+
+    /** Host closes (ToeSend with fin) the card has carried out. */
+    long closes() {
+        return closes;
     }
 
     /** Issues DMA reads of queued send data while the engine's send buffer has room. */
@@ -149,12 +177,14 @@ final class SendPath implements DmaReadCallback {
         c.appendedEnd += read.lenBytes;
         updatePush(c);
         c.kick(sim.now());
+        maybeClose(c);
     }
 
     /** The peer acknowledged new data of {@code c}: complete fully acknowledged requests. */
     void onAcked(CardConnection c) {
         long acked = c.ackedEnd();
-        while (!c.sends.isEmpty() && c.sends.peekFirst().streamEnd() <= acked) {
+        while (!c.sends.isEmpty() && c.sends.peekFirst().streamEnd() <= acked
+                && (!c.sends.peekFirst().desc.fin() || c.finAcked)) {
             CardConnection.SendRequest r = c.sends.pollFirst();
             complete(c, r, r.desc.lenBytes(), CommandStatus.SUCCESS);
         }

@@ -214,7 +214,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         if (e instanceof TxDescriptor.ToeSend s) {
             CardConnection c = table.byHandle(s.handle());
             CommandStatus refuse = c == null ? CommandStatus.UNKNOWN_HANDLE : !c.active ? CommandStatus.FLUSHED
-                    : s.lenBytes() > config.maxSendBytes() ? CommandStatus.INVALID_REQUEST : null;
+                    : s.lenBytes() > config.maxSendBytes() || s.fin() && (!config.fin().closesOnCard()
+                    || c.finAtStream >= 0) ? CommandStatus.INVALID_REQUEST : null;
             if (refuse != null) {
                 queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.SendCompletion(s.handle(),
                         s.cookie(), 0, refuse));
@@ -356,6 +357,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 c.pushPending = true;
             }
             receivePath.drain(c);
+        } else if (c.peerFinPending) {
+            receivePath.drain(c); // a FIN without data: the end of the stream may be due now
         }
         CardReassembly.afterInput(c, seg);
         if (c.queuedFast == 0) {
@@ -386,6 +389,11 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
 
     Simulator sim() {
         return sim;
+    }
+
+    /** What the card answers to a capability query now. */
+    org.toesim.nic.device.Capability capability() {
+        return commands.capability();
     }
 
     SendPath sendPath() {
@@ -492,7 +500,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 receivePath.bytesIndicated(), sendPath.bytesRead(), sendPath.bytesReRead(), dma.stats(),
                 processor.utilisation(), processor.meanQueueDepth(),
                 link == null ? 0 : link.upstreamStats().utilisation(),
-                link == null ? 0 : link.downstreamStats().utilisation());
+                link == null ? 0 : link.downstreamStats().utilisation(), sendPath.closes(), receivePath.peerCloses());
     }
 
     /** Statistics of the offloaded connection {@code handle} (as a query returns them), or null. */

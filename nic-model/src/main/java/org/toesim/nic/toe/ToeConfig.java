@@ -58,12 +58,29 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
         UPLOAD_REQUEST
     }
 
-    /** An in-order FIN of an offloaded connection. */
+    /**
+     * An in-order FIN of an offloaded connection, and with it whether the close runs on the card
+     * ({@link org.toesim.nic.device.OffloadFeature#CLOSE_ON_CARD} is offered unless TO_HOST).
+     */
     public enum FinAction {
         /** Slow path: frame to the host, upload request {@code INVALID_STATE} (unless closing). */
         TO_HOST,
-        /** The card's engine processes it (CLOSE_WAIT / TIME_WAIT reached on the card). */
-        ON_CARD
+        /**
+         * The card's engine processes it and the close runs on the card (the host is told with
+         * {@code PeerClosed}; a {@code ToeSend} with {@code fin} sends the host's FIN); at TIME_WAIT,
+         * or CLOSED after LAST_ACK, the card hands the connection back ({@code CONNECTION_DONE}).
+         */
+        ON_CARD,
+        /**
+         * As {@link #ON_CARD}, but the card also runs TIME_WAIT (2 x MSL holding the CCB slot) and
+         * hands the connection back only at CLOSED.
+         */
+        ON_CARD_KEEP_TIME_WAIT;
+
+        /** Whether the close runs on the card. */
+        public boolean closesOnCard() {
+            return this != TO_HOST;
+        }
     }
 
     public ToeConfig {
@@ -161,5 +178,13 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, v,
                 fetchBatch, localMac, frameIdBase, engine, uploadPolicy);
+    }
+
+    public ToeConfig withEngine(TcpConfig v) {
+        return new ToeConfig(ccbCapacity, ccbEntryBytes, cores, clockHz, cyclesPerRxSegment, cyclesPerRxAck,
+                cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
+                maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
+                maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
+                fetchBatch, localMac, frameIdBase, v, uploadPolicy);
     }
 }

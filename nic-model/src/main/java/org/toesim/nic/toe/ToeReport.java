@@ -33,13 +33,16 @@ import org.toesim.nic.dma.DmaStats;
  * @param meanWorkQueueDepth     time-weighted waiting work items (all cores)
  * @param pcieUpstreamUtilisation   device-to-host link busy fraction (0 without a link)
  * @param pcieDownstreamUtilisation host-to-device link busy fraction (0 without a link)
+ * @param hostClosesOnCard       host FINs the card sent (ToeSend with fin carried out)
+ * @param peerClosesOnCard       peer FINs the card processed and announced (PeerClosed)
  */
 public record ToeReport(int ccbOccupied, int ccbCapacity, double ccbMeanOccupancy, int ccbPeakOccupancy,
         double bufferStarvationSeconds, long bufferStarvationEpisodes, long ccbMemoryBytes,
         long offloadsInstalled, long offloadsRefused, Map<PathReason, Long> paths, long framesToHost,
         long framesDroppedNoBuffer, long framesRefusedBusy, long framesSent, long uploadRequests, long bytesPlaced,
         long bytesIndicated, long sendBytesRead, long sendBytesReRead, DmaStats dma, double processorUtilisation,
-        double meanWorkQueueDepth, double pcieUpstreamUtilisation, double pcieDownstreamUtilisation) {
+        double meanWorkQueueDepth, double pcieUpstreamUtilisation, double pcieDownstreamUtilisation,
+        long hostClosesOnCard, long peerClosesOnCard) {
     public ToeReport {
         paths = Collections.unmodifiableMap(new EnumMap<>(paths));
     }

@@ -14,7 +14,10 @@
  *        &lt;---------------- SendCompletion --------------    when the peer acknowledged all of it
  *   TerminateOffload -------------------------------------&gt;  CommandHandler: buffers FLUSHED,
  *        &lt;---------------- data, CCB, CommandCompletion --   undelivered bytes, CCB image
+ *   ToeSend(handle, 0, 0, fin) --------------------------&gt;  SendPath: engine close after the data (fin.closesOnCard)
+ *        &lt;---------------- PeerClosed(bytesCompleted) ---   the peer's FIN, once the bytes before it are placed
  *        &lt;---------------- UploadRequest(reason) -------    URG, timeout, FIN/RST/SYN, TIME_WAIT, fault;
+ *                                                          CONNECTION_DONE (close on the card: TIME_WAIT or CLOSED);
  *                                                          optional (UploadPolicy): no posted buffers,
  *                                                          low activity, high drop/reorder rate
  * </pre>

@@ -57,8 +57,8 @@ class ToeUploadTest {
         c.kick();
         b.h.runFor(1_000_000_000L);
         assertEquals(1L, b.toe.report(null).paths().get(PathReason.FAST_FIN));
-        assertEquals(List.of(new DeviceEvent.UploadRequest(c.handle, UploadReason.INVALID_STATE)), uploads(b),
-                "one upload request on reaching TIME_WAIT");
+        assertEquals(List.of(new DeviceEvent.UploadRequest(c.handle, UploadReason.CONNECTION_DONE)), uploads(b),
+                "one upload request on reaching TIME_WAIT: the close ran on the card and is done there");
     }
 
     @Test

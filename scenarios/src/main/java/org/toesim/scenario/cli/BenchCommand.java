@@ -59,6 +59,10 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "baseline")
     String card;
 
+    @Option(names = "--close", description = "Where the TOE runs a close with --toe: upload, card or cardTimeWait"
+            + " (nic.close; default ${DEFAULT-VALUE}).", defaultValue = "upload")
+    String close;
+
     @Option(names = "--scale", description = "Instead of S1/S3: the scaling run, one JSON line per --sizes entry"
             + " (request-response connections at a fixed offered load; with --toe all offloaded).")
     boolean scale;
@@ -125,9 +129,10 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Host b: plain, or a TOE with {@code --card} offloading every connection. */
+    /** Host b: plain, or a TOE with {@code --card} and {@code --close} offloading every connection. */
     private String hostB() {
-        return toe ? "{\"name\": \"b\", \"nic\": {\"model\": \"toe\", \"card\": \"" + card + "\"}, \"offload\": \"always\"}"
+        return toe ? "{\"name\": \"b\", \"nic\": {\"model\": \"toe\", \"card\": \"" + card + "\", \"close\": \"" + close
+                + "\"}, \"offload\": \"always\"}"
                 : "{\"name\": \"b\"}";
     }
 

@@ -163,11 +163,12 @@ final class RunCommand implements Callable<Integer> {
             CardReport k = n.card();
             if (k != null) {
                 env.out().println(String.format(Locale.ROOT,
-                        "card %-9s cores %5.1f%% (busiest %5.1f%%), queue drops %d, no-buffer drops %d, CCBs %d of %d (mean %.1f, peak %d), buffer-starved %.3g connection-s (%d times), uploads requested %d",
+                        "card %-9s cores %5.1f%% (busiest %5.1f%%), queue drops %d, no-buffer drops %d, CCBs %d of %d (mean %.1f, peak %d), buffer-starved %.3g connection-s (%d times), uploads requested %d%s",
                         n.host(), k.coreUtilization() * 100, k.busiestCoreUtilization() * 100, k.framesRefusedBusy(),
                         k.framesDroppedNoBuffer(), k.ccbOccupied(), k.ccbCapacity(), k.ccbMeanOccupancy(), k.ccbPeakOccupancy(),
                         k.bufferStarvationSeconds(), k.bufferStarvationEpisodes(),
-                        k.uploadRequests()));
+                        k.uploadRequests(), k.hostClosesOnCard() + k.peerClosesOnCard() == 0 ? ""
+                                : ", closes on card " + k.hostClosesOnCard() + " (peer FINs " + k.peerClosesOnCard() + ")"));
             }
         }
     }

@@ -239,11 +239,12 @@ final class HostNode {
         return new CardReport(util, busiest, r.meanWorkQueueDepth(), r.framesRefusedBusy() - cardBase[0],
                 r.framesDroppedNoBuffer() - cardBase[1], r.ccbOccupied(), r.ccbCapacity(), r.ccbMeanOccupancy(),
                 r.ccbPeakOccupancy(), r.bufferStarvationSeconds(), r.bufferStarvationEpisodes(),
-                r.uploadRequests() - cardBase[2], r.bytesPlaced() - cardBase[3], r.sendBytesReRead() - cardBase[4]);
+                r.uploadRequests() - cardBase[2], r.bytesPlaced() - cardBase[3], r.sendBytesReRead() - cardBase[4],
+                r.hostClosesOnCard() - cardBase[5], r.peerClosesOnCard() - cardBase[6]);
     }
 
     private final long[] toeBase = new long[6];
-    private final long[] cardBase = new long[5];
+    private final long[] cardBase = new long[7];
     private long[] cardBusyBasePs = new long[0];
     private long cardBaseTimePs;
 
@@ -262,6 +263,8 @@ final class HostNode {
             cardBase[2] = r.uploadRequests();
             cardBase[3] = r.bytesPlaced();
             cardBase[4] = r.sendBytesReRead();
+            cardBase[5] = r.hostClosesOnCard();
+            cardBase[6] = r.peerClosesOnCard();
             CardProcessor p = toe.processor();
             cardBusyBasePs = new long[p.cores()];
             for (int k = 0; k < p.cores(); k++) {

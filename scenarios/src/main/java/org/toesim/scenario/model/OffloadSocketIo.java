@@ -100,6 +100,11 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
         }
     }
 
+    @Override
+    public void peerClosed(FourTuple tuple) {
+        bridge.peerClosed(tuple);
+    }
+
     /**
      * {times the card installed it, times it came back to the host} for the connection
      * {@code t} as seen from either end (a remote view is reversed), or null if never offloaded.

@@ -2,9 +2,11 @@ package org.toesim.scenario.model;
 
 import java.util.Map;
 import org.toesim.core.units.Units;
+import org.toesim.host.offload.CloseMode;
 import org.toesim.host.offload.OffloadConfig;
 import org.toesim.host.offload.OffloadPolicy;
 import org.toesim.nic.toe.ToeConfig;
+import org.toesim.scenario.spec.CardCloseName;
 import org.toesim.scenario.spec.NicSpec;
 import org.toesim.scenario.spec.OffloadPolicySpec;
 import org.toesim.scenario.spec.Problem;
@@ -53,8 +55,17 @@ final class ToeAssembly {
         return new ToeConfig(n.ccbCapacity(), d.ccbEntryBytes(), n.cardCores(), n.cardClockHz(), c[0], c[1], c[2],
                 c[3], c[4], c[5], c[6], d.maxQueuedFramesPerCore(), Units.PS_PER_MS, ON_CARD_BUFFER_BYTES,
                 d.maxPostedBuffersPerConnection(), d.maxSendBytes(), d.maxReceiveBufferBytes(), d.outOfOrder(),
-                d.fin(), d.ipOptionsToHost(), d.uploadAfterRetransmits(), d.maxReadTags(), d.fetchBatch(), mac,
+                fin(n.close()), d.ipOptionsToHost(), d.uploadAfterRetransmits(), d.maxReadTags(), d.fetchBatch(), mac,
                 ((long) index + 1) << 48, engine, d.uploadPolicy());
+    }
+
+    /** The card's FIN handling for a scenario's {@code nic.close}. */
+    static ToeConfig.FinAction fin(CardCloseName close) {
+        return switch (close) {
+            case UPLOAD -> ToeConfig.FinAction.TO_HOST;
+            case CARD -> ToeConfig.FinAction.ON_CARD;
+            case CARD_TIME_WAIT -> ToeConfig.FinAction.ON_CARD_KEEP_TIME_WAIT;
+        };
     }
 
     /** The host-os policy of a scenario's offload field. */
@@ -83,6 +94,7 @@ final class ToeAssembly {
      */
     static OffloadConfig offloadConfig(OffloadPolicy policy, ToeConfig card) {
         return OffloadConfig.of(policy).withCheckIntervalPs(POLICY_CHECK_PS)
-                .withCreditThresholdBytes(card.onCardBufferBytes() / 4);
+                .withCreditThresholdBytes(card.onCardBufferBytes() / 4)
+                .withCloseMode(card.fin().closesOnCard() ? CloseMode.CLOSE_ON_CARD : CloseMode.UPLOAD_FIRST);
     }
 }

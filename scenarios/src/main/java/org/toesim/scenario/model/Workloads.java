@@ -11,6 +11,7 @@ import org.toesim.core.random.RandomStreams;
 import org.toesim.core.units.Rates;
 import org.toesim.scenario.result.ConnectionReport;
 import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.spec.StopMode;
 import org.toesim.scenario.spec.BulkWorkload;
 import org.toesim.scenario.spec.PacedStreamWorkload;
 import org.toesim.scenario.spec.Problem;
@@ -30,7 +31,8 @@ import org.toesim.scenario.spec.WorkloadSpec;
  * <pre>
  *   check(s)         before building: options the model lacks fail here, nothing runs
  *   schedule(...)    after boot: one start event per workload
- *   done poll        every DONE_POLL_PS: all workloads done? --&gt; sim.stop()
+ *   done poll        every DONE_POLL_PS: all workloads done? --&gt; sim.stop() (until workloadsDone; a
+ *                    duration run goes on to its end)
  * </pre>
  * Ports: a bulk workload's connection {@code k} goes to listening port
  * {@code port + (k mod serverPorts) * W} ({@code W} the number of workloads; by default
@@ -133,7 +135,9 @@ final class Workloads {
         poll[0] = sim.newEvent("workload.donePoll", "workloads", Priority.OBSERVER, () -> {
             if (everyConnectionDone()) {
                 allDone = true;
-                sim.stop();
+                if (scenario.stop().until() == StopMode.WORKLOADS_DONE) {
+                    sim.stop();
+                } // a duration run goes on to its end: closes, TIME_WAIT and card teardown after the last byte
             } else if (dog != null && dog.stalled(sim.now(), this, hosts)) {
                 sim.stop();
             } else {

@@ -21,9 +21,13 @@ package org.toesim.scenario.result;
  * @param uploadRequests          upload requests the card posted
  * @param bytesPlaced             payload bytes the card DMA-wrote into posted application buffers
  * @param sendBytesReRead         send data read from host memory again for retransmissions
+ * @param hostClosesOnCard        application closes the card carried out (its FIN sent by the card;
+ *                                {@code nic.close} card or cardTimeWait)
+ * @param peerClosesOnCard        peer FINs the card processed and announced to the host
  */
 public record CardReport(double coreUtilization, double busiestCoreUtilization, double meanWorkQueueDepth,
                          long framesRefusedBusy, long framesDroppedNoBuffer, int ccbOccupied, int ccbCapacity,
                          double ccbMeanOccupancy, int ccbPeakOccupancy, double bufferStarvationSeconds,
-                         long bufferStarvationEpisodes, long uploadRequests, long bytesPlaced, long sendBytesReRead) {
+                         long bufferStarvationEpisodes, long uploadRequests, long bytesPlaced, long sendBytesReRead,
+                         long hostClosesOnCard, long peerClosesOnCard) {
 }

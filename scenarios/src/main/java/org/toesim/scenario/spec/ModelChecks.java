@@ -68,6 +68,9 @@ public final class ModelChecks {
         } else if (!n.cardCycles().isEmpty()) {
             issues.add(new ScenarioValidator.Issue(p + ".nic.cardCycles", "card costs on a plain NIC",
                     "no cardCycles, or nic.model toe", ""));
+        } else if (n.close() != CardCloseName.UPLOAD) {
+            issues.add(new ScenarioValidator.Issue(p + ".nic.close", "close '" + n.close().fileName()
+                    + "' on a plain NIC: only a TOE runs a close", "no close, or nic.model toe", ""));
         }
         if (n.rssQueues() > Registers.MAX_QUEUES) {
             issues.add(new ScenarioValidator.Issue(p + ".nic.rssQueues", n.rssQueues()

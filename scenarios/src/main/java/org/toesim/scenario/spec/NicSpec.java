@@ -31,11 +31,14 @@ import java.util.TreeMap;
  *                            {@code txqueuelen} under the default pfifo_fast qdisc (default
  *                            1000, 1..1000000): frames wait there while the NIC's send ring is
  *                            full and are dropped at the tail past it (a TSO frame counts once)
+ * @param close               where an offloaded connection's close runs: {@code upload} (default;
+ *                            the host takes it back first), {@code card} or {@code cardTimeWait}
+ *                            (toe only; see {@link CardCloseName})
  */
 public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int cardCores, Map<String, Long> cardCycles,
                       boolean checksumOffload, boolean tso, boolean lro, int rssQueues,
                       InterruptModerationSpec interruptModeration, int mtuBytes, int txqueuelen,
-                      CardProfileName card) {
+                      CardProfileName card, CardCloseName close) {
     /** Default CCB table size. */
     public static final int DEFAULT_CCB_CAPACITY = 1024;
     /** Default MTU: standard Ethernet. */
@@ -46,7 +49,7 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
     public static final int MAX_MTU_BYTES = 9216;
     /** A plain NIC with checksum offload and TSO. */
     public static final NicSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null, null,
-            null);
+            null, null);
     /** Linux's default txqueuelen for Ethernet. */
     public static final int DEFAULT_TXQUEUELEN = 1000;
 
@@ -67,6 +70,9 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
         if (card == null) {
             throw new FieldException("card", "missing", "one of " + NamedValues.names(CardProfileName.class));
         }
+        if (close == null) {
+            throw new FieldException("close", "missing", "one of " + NamedValues.names(CardCloseName.class));
+        }
     }
 
     @JsonCreator
@@ -82,7 +88,8 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
                       @JsonProperty("interruptModeration") InterruptModerationSpec interruptModeration,
                       @JsonProperty("mtu") Integer mtu,
                       @JsonProperty("txqueuelen") Integer txqueuelen,
-                      @JsonProperty("card") CardProfileName card) {
+                      @JsonProperty("card") CardProfileName card,
+                      @JsonProperty("close") CardCloseName close) {
         CardProfileName profile = Checks.or(card, CardProfileName.BASELINE);
         // a TOE: the profile's cycle table, then the file's overrides on top (a plain NIC has no
         // card; what the file says there is checked as given)
@@ -95,6 +102,7 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
                 Checks.or(cardClock, profile.clockHz()), Checks.or(cardCores, profile.cores()), cycles,
                 Checks.or(checksumOffload, true), Checks.or(tso, true), Checks.or(lro, false),
                 Checks.or(rssQueues, 1), Checks.or(interruptModeration, InterruptModerationSpec.DEFAULT),
-                Checks.or(mtu, DEFAULT_MTU_BYTES), Checks.or(txqueuelen, DEFAULT_TXQUEUELEN), profile);
+                Checks.or(mtu, DEFAULT_MTU_BYTES), Checks.or(txqueuelen, DEFAULT_TXQUEUELEN), profile,
+                Checks.or(close, CardCloseName.UPLOAD));
     }
 }

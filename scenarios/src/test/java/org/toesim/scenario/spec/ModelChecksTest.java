@@ -62,6 +62,12 @@ class ModelChecksTest {
     }
 
     @Test
+    void aCloseOnTheCardNeedsACard() {
+        located(file(", \"nic\": {\"close\": \"card\"}", "", "", ""), 2, "hosts[0].nic.close",
+                "close 'card' on a plain NIC: only a TOE runs a close");
+    }
+
+    @Test
     void rssOnAToeAndTooManyQueues() {
         located(file("", ", \"rssQueues\": 2", "", ""), 3, "hosts[1].nic.rssQueues", "not in this build");
         located(file(", \"nic\": {\"rssQueues\": 16}", "", "", ""), 2, "hosts[0].nic.rssQueues",
