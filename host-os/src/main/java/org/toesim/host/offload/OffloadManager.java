@@ -355,7 +355,6 @@ public final class OffloadManager {
             return;
         }
         r.peerClosedAtBytes = -1;
-        r.peerClosed = true;
         if (trace.enabled()) {
             trace.record(sim.now(), component, new OffloadTrace.PeerClosed(r.tuple(), r.acceptedBytes));
         }

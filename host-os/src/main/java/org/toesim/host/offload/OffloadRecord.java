@@ -50,8 +50,6 @@ public final class OffloadRecord {
     boolean queryInFlight;
     /** The adapter announced the peer's FIN after this many accepted bytes (-1: not announced). */
     long peerClosedAtBytes = -1;
-    /** The end of the stream was handed to the socket (the peer closed on the adapter). */
-    boolean peerClosed;
     /** The host's close was posted to the adapter (a send request with fin). */
     boolean disconnectPosted;
     /** Frames being forwarded to the adapter. */

@@ -2,6 +2,7 @@ package org.toesim.nic.toe;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -45,7 +46,7 @@ class ToeCloseOnCardTest {
     @Test
     void theCardOffersTheCloseOnlyWhenItRunsIt() {
         assertTrue(new ToeBench(CLOSE_ON_CARD).toe.capability().supports(OffloadFeature.CLOSE_ON_CARD));
-        assertTrue(!new ToeBench().toe.capability().supports(OffloadFeature.CLOSE_ON_CARD));
+        assertFalse(new ToeBench().toe.capability().supports(OffloadFeature.CLOSE_ON_CARD));
         ToeBench b = new ToeBench();
         ToeBench.Conn c = b.offload(5000);
         b.send(new TxDescriptor.ToeSend(c.handle, 0, 0, 7, true));
