@@ -154,6 +154,9 @@ final class NapiPoll implements WorkHandler {
             offload.onCompletion(c, core);
         } else if (e instanceof DeviceEvent ev) {
             events++;
+            if (ev instanceof DeviceEvent.IndicateData d && offload != null) {
+                offload.onIndication(d.cookie()); // its POST slot goes back before anyone reads it
+            }
             if (eventListener != null) {
                 eventListener.onDeviceEvent(ev, core);
             }

@@ -290,6 +290,15 @@ public final class NicDriver {
         return offload.postBuffer(handle, hostAddr, lenBytes, noPush, core, callback);
     }
 
+    /**
+     * Lends the adapter the indication buffer {@code [hostAddr, hostAddr + lenBytes)} (see
+     * {@link org.toesim.nic.device.RxDescriptor.IndicationBuffer}); returns its cookie, which the
+     * adapter's {@link org.toesim.nic.device.DeviceEvent.IndicateData} names when it fills it.
+     */
+    public long postIndicationBuffer(long hostAddr, int lenBytes, int core) {
+        return offload.postIndication(hostAddr, lenBytes, core);
+    }
+
     /** Asks the adapter to send {@code lenBytes} at {@code hostAddr} on {@code handle}'s connection (claim 9). */
     public long toeSend(OffloadHandle handle, long hostAddr, int lenBytes, int core, OffloadSendCallback callback) {
         return offload.toeSend(handle, hostAddr, lenBytes, false, core, callback);

@@ -61,8 +61,8 @@ final class OffloadPath {
     private record WaitingCommand(Supplier<ToeCommand> build, int core, CommandCallback callback) {
     }
 
-    /** A posted buffer waiting for room on the POST ring. */
-    private record WaitingPost(RxDescriptor.PostBuffer buffer, int core, OffloadReceiveCallback callback) {
+    /** A posted buffer (or an indication buffer, with no callback) waiting for room on the POST ring. */
+    private record WaitingPost(RxDescriptor buffer, int core, OffloadReceiveCallback callback) {
     }
 
     /**
@@ -91,6 +91,8 @@ final class OffloadPath {
     /** Slots of commands failed by timeout, freed if the completion turns up late. */
     private final Map<Long, Integer> timedOutSlots = new HashMap<>();
     private final Map<Long, PendingPost> buffers = new HashMap<>();
+    /** Indication buffers on the card: cookie -&gt; POST seq (looked up, never iterated). */
+    private final Map<Long, Long> indicationSeqs = new HashMap<>();
     /** POST entries produced so far; the next one's {@code seq}. */
     private long postsProduced;
     /** POST entries released to the host so far: the seq of the ring's head. */
@@ -112,6 +114,8 @@ final class OffloadPath {
     long commandsTimedOut;
     long buffersPosted;
     long buffersCompleted;
+    long indicationBuffersPosted;
+    long indicationsReceived;
     long sendsPosted;
     long sendsCompleted;
     long commandsBacklogged;
@@ -208,11 +212,18 @@ final class OffloadPath {
         return cookie;
     }
 
-    private void enterPost(RxDescriptor.PostBuffer b, int core, OffloadReceiveCallback callback) {
+    private void enterPost(RxDescriptor entry, int core, OffloadReceiveCallback callback) {
         requireRoom(postRing);
-        postRing.produce(b);
-        buffers.put(b.cookie(), new PendingPost(b, postsProduced++, callback));
-        buffersPosted++;
+        postRing.produce(entry);
+        if (entry instanceof RxDescriptor.PostBuffer b) {
+            buffers.put(b.cookie(), new PendingPost(b, postsProduced++, callback));
+            buffersPosted++;
+        } else if (entry instanceof RxDescriptor.IndicationBuffer b) {
+            indicationSeqs.put(b.cookie(), postsProduced++);
+            indicationBuffersPosted++;
+        } else {
+            throw new IllegalArgumentException("not a POST ring entry: " + entry);
+        }
         postDoorbell.begin();
         cpu.submit(core, WorkClass.KERNEL, CostCategory.DRIVER, costs.descriptorCycles(), postDoorbell, 0);
     }
@@ -223,6 +234,34 @@ final class OffloadPath {
             WaitingPost w = postBacklog.pollFirst();
             enterPost(w.buffer(), w.core(), w.callback());
         }
+    }
+
+    /**
+     * Lends the card a driver-owned indication buffer (on the POST ring, behind posted buffers):
+     * it fills it with data of any offloaded connection that has no buffer posted and says so
+     * with an IndicateData event carrying the returned cookie.
+     */
+    long postIndication(long hostAddr, int lenBytes, int core) {
+        long cookie = nextCookie++;
+        RxDescriptor.IndicationBuffer b = new RxDescriptor.IndicationBuffer(hostAddr, lenBytes, cookie);
+        if (postBacklog.isEmpty() && postRing.freeSlots() > 0) {
+            enterPost(b, core, null);
+        } else {
+            postsBacklogged++;
+            postBacklog.addLast(new WaitingPost(b, core, null));
+        }
+        return cookie;
+    }
+
+    /** The card filled indication buffer {@code cookie}: POST slots through its entry go back. */
+    void onIndication(long cookie) {
+        Long seq = indicationSeqs.remove(cookie);
+        if (seq == null) {
+            throw new IllegalStateException(config.name() + ": indication for unknown buffer cookie " + cookie);
+        }
+        releasePostsThrough(seq);
+        indicationsReceived++;
+        drainPosts();
     }
 
     long toeSend(OffloadHandle handle, long hostAddr, int lenBytes, boolean fin, int core,
@@ -378,11 +417,6 @@ final class OffloadPath {
         return sendBacklog.size();
     }
 
-    /**
-     * The adapter frees POST slots when it fetches them, in ring order, so a completion for the
-     * buffer of {@code slot} proves every slot from the head through {@code slot} is free; a slot
-     * already released by a later buffer's completion is left alone.
-     */
     /**
      * The card fetches POST entries in ring order, so a completed buffer shows it has fetched
      * every entry up to that buffer's: those slots go back to the host. Buffers complete out of

@@ -8,6 +8,7 @@ import org.toesim.nic.device.ConnectionStats;
 import org.toesim.nic.device.OffloadHandle;
 import org.toesim.nic.device.OffloadState;
 import org.toesim.nic.frame.Frame;
+import org.toesim.tcp.segment.Payload;
 
 /**
  * What the {@link OffloadManager} needs from the NIC driver (claims 5, 10, 11, 19): the adapter
@@ -76,6 +77,28 @@ public interface AdapterPort {
      */
     default void forward(OffloadHandle handle, List<Frame> frames, StatusCallback callback) {
         throw new UnsupportedOperationException("this adapter port cannot forward frames");
+    }
+
+    /**
+     * Lends the adapter {@code count} driver-owned indication buffers of {@code lenBytes} each, for
+     * data of connections with no buffer posted ({@link org.toesim.nic.device.DeviceEvent.IndicateData}).
+     * Called only when {@link #capability()} lists {@link org.toesim.nic.device.OffloadFeature#INDICATE_DATA}.
+     */
+    default void postIndicationBuffers(int count, int lenBytes) {
+        throw new UnsupportedOperationException("this adapter port cannot post indication buffers");
+    }
+
+    /**
+     * The bytes the adapter indicated in the buffer {@code cookie} names (the buffer stays the
+     * host's until {@link #repostIndication}).
+     */
+    default Payload takeIndication(long cookie) {
+        throw new UnsupportedOperationException("this adapter port has no indication buffers");
+    }
+
+    /** The host is done with the indication buffer {@code cookie} named: lend it to the adapter again. */
+    default void repostIndication(long cookie) {
+        throw new UnsupportedOperationException("this adapter port has no indication buffers");
     }
 
     /** Completion of a command that returns only a status. */

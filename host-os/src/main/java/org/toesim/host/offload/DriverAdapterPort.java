@@ -1,11 +1,14 @@
 package org.toesim.host.offload;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import org.toesim.host.driver.AdapterRecord;
 import org.toesim.host.driver.NicDriver;
 import org.toesim.host.mem.RegionKind;
+import org.toesim.host.pcie.BufferPool;
 import org.toesim.host.pcie.TypedRegion;
 import org.toesim.nic.device.CachedState;
 import org.toesim.nic.device.Capability;
@@ -16,6 +19,7 @@ import org.toesim.nic.device.OffloadHandle;
 import org.toesim.nic.device.OffloadState;
 import org.toesim.nic.device.ToeCommand;
 import org.toesim.nic.frame.Frame;
+import org.toesim.tcp.segment.Payload;
 
 /**
  * {@link AdapterPort} over the real {@link NicDriver}: state images and command results live in
@@ -58,6 +62,9 @@ public final class DriverAdapterPort implements AdapterPort {
     /** Slots never used so far are {@code [usedSlots, slots)}. */
     private int usedSlots;
     private long largeImageAreas;
+    /** Indication buffers (null until posted) and each lent buffer's index by cookie (looked up only). */
+    private BufferPool indicationPool;
+    private final Map<Long, Integer> indicationIndex = new HashMap<>();
 
     /**
      * @param driver    the attached (or attaching) driver
@@ -203,6 +210,43 @@ public final class DriverAdapterPort implements AdapterPort {
     public long postBuffer(OffloadHandle handle, long hostAddr, int lenBytes, boolean noPush, BufferCallback callback) {
         return driver.postBuffer(handle, hostAddr, lenBytes, noPush, core,
                 (b, c, coreDone) -> callback.done(c.bytesPlaced(), c.push(), c.status()));
+    }
+
+    @Override
+    public void postIndicationBuffers(int count, int lenBytes) {
+        if (indicationPool != null) {
+            throw new IllegalStateException(driver.config().name() + ": indication buffers are posted already");
+        }
+        indicationPool = new BufferPool(driver.rootComplex().memory(), driver.config().name() + ".indication-buffers",
+                RegionKind.SOCKET_BUFFER, count, lenBytes);
+        driver.rootComplex().register(indicationPool);
+        for (int i = 0; i < count; i++) {
+            postIndication(i);
+        }
+    }
+
+    private void postIndication(int index) {
+        long cookie = driver.postIndicationBuffer(indicationPool.address(index), indicationPool.bufferBytes(), core);
+        indicationIndex.put(cookie, index);
+    }
+
+    @Override
+    public Payload takeIndication(long cookie) {
+        Integer index = indicationIndex.get(cookie);
+        DmaData d = index == null ? null : indicationPool.take(index);
+        if (!(d instanceof DmaData.Bytes b)) {
+            throw new IllegalStateException(driver.config().name() + ": indication buffer " + cookie + " holds " + d);
+        }
+        return b.payload();
+    }
+
+    @Override
+    public void repostIndication(long cookie) {
+        Integer index = indicationIndex.remove(cookie);
+        if (index == null) {
+            throw new IllegalStateException(driver.config().name() + ": repost of unknown indication buffer " + cookie);
+        }
+        postIndication(index);
     }
 
     @Override

@@ -136,6 +136,8 @@ final class HandoffSequence {
         r.handoffs++;
         r.acceptedBytes = 0;
         r.creditedBytes = 0;
+        r.indicationsAnswered = 0;
+        manager.postIndicationBuffersOnce();
         manager.move(r, HandoffState.OFFLOADED);
         int held = stack.markOffloaded(r.tuple());
         r.heldFrames += held;

@@ -16,49 +16,61 @@ import org.toesim.core.units.Units;
  * @param ipTtl                  TTL pushed in {@link org.toesim.nic.device.CachedState}
  * @param ipTos                  TOS pushed in {@link org.toesim.nic.device.CachedState}
  * @param stateCapacityBytes     room reserved for the CCB image returned at flush
+ * @param indicationBuffers      driver-owned indication buffers lent to the adapter (0 = none: data
+ *                               with no posted buffer waits on the adapter), see
+ *                               {@link OffloadManager#onDeviceEvent}
+ * @param indicationBufferBytes  size of each indication buffer
  */
 public record OffloadConfig(OffloadPolicy policy, long checkIntervalPs, CloseMode closeMode, long statsPollIntervalPs,
                             long creditThresholdBytes, long refusalBackoffPs, int ipTtl, int ipTos,
-                            int stateCapacityBytes) {
+                            int stateCapacityBytes, int indicationBuffers, int indicationBufferBytes) {
     public OffloadConfig {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(closeMode, "closeMode");
-        if (checkIntervalPs <= 0 || statsPollIntervalPs < 0 || creditThresholdBytes < 0 || refusalBackoffPs < 0 || stateCapacityBytes <= 0) {
+        if (checkIntervalPs <= 0 || statsPollIntervalPs < 0 || creditThresholdBytes < 0 || refusalBackoffPs < 0 || stateCapacityBytes <= 0
+                || indicationBuffers < 0 || indicationBufferBytes <= 0) {
             throw new IllegalArgumentException("bad offload config: " + this);
         }
     }
 
     /**
      * Defaults: the given policy checked every 1 ms, upload-first close, stats every 10 ms, credit
-     * every 64 KiB, 100 ms backoff after a refusal, TTL 64, TOS 0, 4 MiB for a returned CCB.
+     * every 64 KiB, 100 ms backoff after a refusal, TTL 64, TOS 0, 4 MiB for a returned CCB, no
+     * indication buffers (16 KiB each when some are asked for).
      */
     public static OffloadConfig of(OffloadPolicy policy) {
         return new OffloadConfig(policy, Units.PS_PER_MS, CloseMode.UPLOAD_FIRST, 10 * Units.PS_PER_MS, 64 * 1024,
-                100 * Units.PS_PER_MS, 64, 0, 4 << 20);
+                100 * Units.PS_PER_MS, 64, 0, 4 << 20, 0, 16 * 1024);
     }
 
     public OffloadConfig withCheckIntervalPs(long v) {
         return new OffloadConfig(policy, v, closeMode, statsPollIntervalPs, creditThresholdBytes, refusalBackoffPs,
-                ipTtl, ipTos, stateCapacityBytes);
+                ipTtl, ipTos, stateCapacityBytes, indicationBuffers, indicationBufferBytes);
     }
 
     public OffloadConfig withStatsPollIntervalPs(long v) {
         return new OffloadConfig(policy, checkIntervalPs, closeMode, v, creditThresholdBytes, refusalBackoffPs, ipTtl, ipTos,
-                stateCapacityBytes);
+                stateCapacityBytes, indicationBuffers, indicationBufferBytes);
     }
 
     public OffloadConfig withCreditThresholdBytes(long v) {
         return new OffloadConfig(policy, checkIntervalPs, closeMode, statsPollIntervalPs, v, refusalBackoffPs, ipTtl, ipTos,
-                stateCapacityBytes);
+                stateCapacityBytes, indicationBuffers, indicationBufferBytes);
     }
 
     public OffloadConfig withCloseMode(CloseMode v) {
         return new OffloadConfig(policy, checkIntervalPs, v, statsPollIntervalPs, creditThresholdBytes, refusalBackoffPs,
-                ipTtl, ipTos, stateCapacityBytes);
+                ipTtl, ipTos, stateCapacityBytes, indicationBuffers, indicationBufferBytes);
     }
 
     public OffloadConfig withRefusalBackoffPs(long v) {
         return new OffloadConfig(policy, checkIntervalPs, closeMode, statsPollIntervalPs, creditThresholdBytes, v, ipTtl, ipTos,
-                stateCapacityBytes);
+                stateCapacityBytes, indicationBuffers, indicationBufferBytes);
+    }
+
+    /** {@code count} indication buffers of {@code lenBytes} each (0 = none). */
+    public OffloadConfig withIndications(int count, int lenBytes) {
+        return new OffloadConfig(policy, checkIntervalPs, closeMode, statsPollIntervalPs, creditThresholdBytes,
+                refusalBackoffPs, ipTtl, ipTos, stateCapacityBytes, count, lenBytes);
     }
 }

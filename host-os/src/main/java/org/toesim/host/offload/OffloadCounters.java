@@ -19,9 +19,12 @@ package org.toesim.host.offload;
  * @param bytesSentAcked    bytes of send requests the peer acknowledged
  * @param creditUpdates     UpdateOffload commands carrying window credit
  * @param statsPolls        QueryOffload commands completed
+ * @param indications       adapter indications answered (data indicated with no buffer posted)
+ * @param indicatedBytesTaken indicated bytes the sockets took (the rest waited on the adapter)
  */
 public record OffloadCounters(long decisions, long notPossible, long initiated, long installed, long refused,
                               long flushes, long flushFailures, long uploadRequests, long heldFrames,
                               long slowPathFrames, long buffersPosted, long bytesPlaced, long sendsPosted,
-                              long bytesSentAcked, long creditUpdates, long statsPolls) {
+                              long bytesSentAcked, long creditUpdates, long statsPolls, long indications,
+                              long indicatedBytesTaken) {
 }

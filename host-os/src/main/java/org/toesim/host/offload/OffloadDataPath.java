@@ -109,6 +109,21 @@ final class OffloadDataPath {
         });
     }
 
+    /**
+     * Answers the adapter's last indication of {@code r} now (not held back by a credit update in
+     * flight: both carry cumulative counts, so their order does not matter).
+     */
+    void answerIndication(OffloadRecord r) {
+        long accepted = r.acceptedBytes;
+        creditUpdates++;
+        adapter.update(r.handle, new CachedState(config.ipTtl(), config.ipTos(), r.sndMssBytes, accepted,
+                r.indicationsAnswered), status -> {
+            if (status == CommandStatus.SUCCESS) {
+                r.creditedBytes = Math.max(r.creditedBytes, accepted);
+            }
+        });
+    }
+
     /** Window credit (claim 13): tell the adapter how much the application has accepted. */
     private void maybeCredit(OffloadRecord r) {
         if (r.state != HandoffState.OFFLOADED || r.creditInFlight
@@ -121,7 +136,8 @@ final class OffloadDataPath {
         if (manager.tracing()) {
             manager.traceRecord(new OffloadTrace.CreditGiven(r.tuple(), accepted));
         }
-        adapter.update(r.handle, new CachedState(config.ipTtl(), config.ipTos(), r.sndMssBytes, accepted), status -> {
+        adapter.update(r.handle, new CachedState(config.ipTtl(), config.ipTos(), r.sndMssBytes, accepted,
+                r.indicationsAnswered), status -> {
             r.creditInFlight = false;
             if (status == CommandStatus.SUCCESS) {
                 r.creditedBytes = Math.max(r.creditedBytes, accepted);

@@ -12,6 +12,7 @@ import org.toesim.nic.device.OffloadFeature;
 import org.toesim.nic.device.OffloadHandle;
 import org.toesim.nic.frame.Frame;
 import org.toesim.tcp.segment.FourTuple;
+import org.toesim.tcp.segment.Payload;
 
 /**
  * The host side of TCP offload (claims 5-20): the connections' records and the public face of
@@ -51,6 +52,11 @@ public final class OffloadManager {
     private HandoffListener listener = (t, from, to) -> { };
     private final CloseMode closeMode;
     private long slowPathFrames;
+    private final int indicationBuffers;
+    private final int indicationBufferBytes;
+    private boolean indicationBuffersPosted;
+    private long indicationsAnswered;
+    private long indicatedBytesTaken;
 
     public OffloadManager(Simulator sim, AdapterPort adapter, StackPort stack, OffloadConfig config, TraceSink trace,
                           String name) {
@@ -59,6 +65,8 @@ public final class OffloadManager {
         this.stack = Objects.requireNonNull(stack, "stack");
         Objects.requireNonNull(config, "config");
         this.closeMode = config.closeMode();
+        this.indicationBuffers = config.indicationBuffers();
+        this.indicationBufferBytes = config.indicationBufferBytes();
         this.trace = Objects.requireNonNull(trace, "trace");
         this.component = name + ".offload";
         this.handoff = new HandoffSequence(this, sim, adapter, stack, config);
@@ -184,9 +192,57 @@ public final class OffloadManager {
             }
             r.peerClosedAtBytes = p.bytesCompleted();
             maybeEndOfStream(r);
-        } else if (event instanceof DeviceEvent.IndicateData) {
-            // Indications need driver-owned indication buffers; this manager always posts
-            // application buffers, so the adapter keeps the data until a buffer is posted.
+        } else if (event instanceof DeviceEvent.IndicateData d) {
+            indicated(d);
+        }
+    }
+
+    /**
+     * The adapter indicated data of a connection with no buffer posted (Chimney's "indicate, then
+     * post"): the socket takes what it can hold, and the answer (the accepted count and the
+     * indication counted as answered) goes to the adapter at once, since the adapter places
+     * nothing more for that connection until it knows which bytes the host took.
+     *
+     * <pre>
+     *  IndicateData(h, cookie, n) --&gt; payload = adapter.takeIndication(cookie)
+     *    OFFLOADED: k = listener.indicated(tuple, payload, release = repost(cookie))
+     *               acceptedBytes += k; answered++ --&gt; UpdateOffload(accepted, answered)
+     *    otherwise (being flushed, or gone): k = 0, the bytes come back in the CCB; repost now
+     *  k = 0 --&gt; repost(cookie) now; else when the socket has read the k bytes
+     * </pre>
+     */
+    private void indicated(DeviceEvent.IndicateData d) {
+        Payload p = adapter.takeIndication(d.cookie());
+        OffloadRecord r = byHandle.get(d.handle());
+        int taken = 0;
+        if (r != null && r.state == HandoffState.OFFLOADED) {
+            long cookie = d.cookie();
+            taken = listener.indicated(r.tuple(), p, () -> adapter.repostIndication(cookie));
+            if (taken < 0 || taken > p.lenBytes()) {
+                throw new IllegalStateException(r + ": took " + taken + " of " + p.lenBytes() + " indicated bytes");
+            }
+            r.acceptedBytes += taken;
+            r.indicationsAnswered++;
+            indicationsAnswered++;
+            indicatedBytesTaken += taken;
+            if (trace.enabled()) {
+                trace.record(sim.now(), component, new OffloadTrace.Indicated(r.tuple(), p.lenBytes(), taken,
+                        r.acceptedBytes));
+            }
+            data.answerIndication(r);
+            maybeEndOfStream(r);
+        }
+        if (taken == 0) {
+            adapter.repostIndication(d.cookie());
+        }
+    }
+
+    /** Lends the adapter its indication buffers once, if asked for and offered. */
+    void postIndicationBuffersOnce() {
+        if (!indicationBuffersPosted && indicationBuffers > 0
+                && adapter.capability().supports(OffloadFeature.INDICATE_DATA)) {
+            indicationBuffersPosted = true;
+            adapter.postIndicationBuffers(indicationBuffers, indicationBufferBytes);
         }
     }
 
@@ -306,7 +362,7 @@ public final class OffloadManager {
         return new OffloadCounters(policy.decisions, handoff.notPossible, handoff.initiated, handoff.installed,
                 handoff.refused, flushes.flushes, flushes.flushFailures, flushes.uploadRequests, handoff.heldFrames,
                 slowPathFrames, data.buffersPosted, data.bytesPlaced, data.sendsPosted, data.bytesSentAcked,
-                data.creditUpdates, poller.statsPolls);
+                data.creditUpdates, poller.statsPolls, indicationsAnswered, indicatedBytesTaken);
     }
 
     // ------------------------------------------------------------------ internals for the parts

@@ -50,6 +50,8 @@ public final class OffloadRecord {
     boolean queryInFlight;
     /** The adapter announced the peer's FIN after this many accepted bytes (-1: not announced). */
     long peerClosedAtBytes = -1;
+    /** Adapter indications of this connection answered since the install. */
+    long indicationsAnswered;
     /** The host's close was posted to the adapter (a send request with fin). */
     boolean disconnectPosted;
     /** Frames being forwarded to the adapter. */

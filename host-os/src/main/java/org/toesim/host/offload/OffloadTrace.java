@@ -42,6 +42,13 @@ public sealed interface OffloadTrace extends TraceRecord {
     record BufferPosted(FourTuple tuple, long hostAddr, int lenBytes) implements OffloadTrace {
     }
 
+    /**
+     * The adapter indicated {@code bytesIndicated} bytes (no buffer posted); the socket took
+     * {@code bytesTaken}, and {@code acceptedBytes} have been accepted since the install.
+     */
+    record Indicated(FourTuple tuple, int bytesIndicated, int bytesTaken, long acceptedBytes) implements OffloadTrace {
+    }
+
     /** The adapter completed a posted buffer with {@code bytesPlaced} payload bytes (claims 1, 3). */
     record BufferCompleted(FourTuple tuple, int bytesPlaced, CommandStatus status, long acceptedBytes)
             implements OffloadTrace {

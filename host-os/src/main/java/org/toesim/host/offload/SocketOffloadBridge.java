@@ -12,6 +12,7 @@ import org.toesim.host.socket.Socket;
 import org.toesim.host.socket.SocketIo;
 import org.toesim.nic.device.CommandStatus;
 import org.toesim.tcp.segment.FourTuple;
+import org.toesim.tcp.segment.Payload;
 
 /**
  * Connects sockets to the offload manager (claims 9, 15, 17): while a socket's connection is
@@ -32,6 +33,8 @@ import org.toesim.tcp.segment.FourTuple;
  *     &lt;-- done(n, push, status), in posting order --&gt; head.completeAdapterPlacement(n, complete?) --&gt; pump(s)
  *  (a nonpush piece completes short only with push: the end of the stream, PeerClosed next)
  *  peerClosed(t) (close on the adapter): s.endOfStreamFromAdapter(), nothing posted any more
+ *  indicated(t, data) with no piece in flight: s.takeIndicated (zero copy, up to the hold limit);
+ *     nothing is posted while the socket holds indicated bytes; the receive copies them first
  *  flush: every piece comes back FLUSHED with what it holds (in order); the host copies the rest
  *     into the head's first unplaced byte, so every byte lands once, in order
  *  send(s, n | buf) = s.send(..): queued at the socket; offloaded --hook--&gt; SocketSendPath.pump(s)
@@ -67,6 +70,7 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
         receives.put(s.tuple(), new Receives());
         sends.attach(s);
         s.setClosedHook(this::detach);
+        s.setIndicatedDrainedHook(this::pump);
         manager.watch(s.tuple());
     }
 
@@ -130,6 +134,22 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
     }
 
     /**
+     * The adapter indicated data of {@code tuple}: the socket takes it only while none of its
+     * buffers is with the adapter (the adapter places nothing while the indication is
+     * unanswered, and a piece posted before the answer would otherwise receive the same bytes);
+     * nothing is posted again until the socket has read what it took.
+     */
+    @Override
+    public int indicated(FourTuple tuple, Payload data, Runnable release) {
+        Socket s = sockets.get(tuple);
+        Receives st = receives.get(tuple);
+        if (s == null || st == null || st.endOfStream || st.piecesInFlight > 0) {
+            return 0;
+        }
+        return s.takeIndicated(data, release, config.indicationHoldBytes());
+    }
+
+    /**
      * {@code s}'s connection reached CLOSED and left the host stack: the bridge and the manager
      * drop what they kept for it (records live as long as the stack's own connection state).
      */
@@ -184,8 +204,8 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
     private void pump(Socket s) {
         FourTuple t = s.tuple();
         Receives st = receives.get(t);
-        if (st == null || st.endOfStream || manager.state(t) != HandoffState.OFFLOADED) {
-            return;
+        if (st == null || st.endOfStream || manager.state(t) != HandoffState.OFFLOADED || s.indicatedBytes() > 0) {
+            return; // indicated bytes are read first (the drained hook pumps again)
         }
         int maxPieces = Math.max(1, Math.min(config.receivePiecesInFlight(), manager.maxPostedBuffersPerConnection()));
         int maxPiece = Math.max(1, Math.min(config.receivePieceBytes(), manager.maxReceiveBufferBytes()));

@@ -20,21 +20,29 @@ package org.toesim.host.offload;
  * @param sendRequestBytes      largest send request (> 0)
  * @param sendBytesInFlight     unacknowledged request bytes per connection at most; 0 = the socket send buffer
  * @param receivePieceBytes     largest posted receive piece (> 0)
+ * <p>Indications: data the adapter indicates while no piece is posted is taken into the socket
+ * (zero copy: the indication buffer's bytes stay where the card wrote them, as an skb's do)
+ * while the socket holds less than {@code indicationHoldBytes} unread; the application's next
+ * receive copies them out, and the buffer goes back to the adapter once read.
+ *
  * @param receivePiecesInFlight posted receive pieces per connection at most (> 0)
+ * @param indicationHoldBytes   indicated bytes a socket holds unread at most (> 0)
  */
 public record SocketOffloadConfig(int sendRequestBytes, long sendBytesInFlight, int receivePieceBytes,
-                                  int receivePiecesInFlight) {
+                                  int receivePiecesInFlight, long indicationHoldBytes) {
     public SocketOffloadConfig {
-        if (sendRequestBytes <= 0 || sendBytesInFlight < 0 || receivePieceBytes <= 0 || receivePiecesInFlight <= 0) {
+        if (sendRequestBytes <= 0 || sendBytesInFlight < 0 || receivePieceBytes <= 0 || receivePiecesInFlight <= 0
+                || indicationHoldBytes <= 0) {
             throw new IllegalArgumentException("bad socket offload config: " + this);
         }
     }
 
     /**
      * Defaults: 64 KiB send requests up to the socket send buffer in flight; 64 KiB receive
-     * pieces, 8 in flight (512 KiB posted ahead per connection at most).
+     * pieces, 8 in flight (512 KiB posted ahead per connection at most); 256 KiB of indicated
+     * bytes held unread per socket.
      */
     public static SocketOffloadConfig defaults() {
-        return new SocketOffloadConfig(64 * 1024, 0, 64 * 1024, 8);
+        return new SocketOffloadConfig(64 * 1024, 0, 64 * 1024, 8, 256 * 1024);
     }
 }

@@ -80,6 +80,24 @@ public final class Socket implements ConnectionListener {
     private SendOp sendCopyOp;
     private Consumer<Socket> adapterSends;
     private Consumer<Socket> closedHook;
+    /** Indicated bytes not read yet, in stream order (offload path; see {@link #takeIndicated}). */
+    private final ArrayDeque<IndicatedRun> indicated = new ArrayDeque<>(0);
+    private long indicatedBytes;
+    /** The copy in flight reads {@link #indicated} (else the host connection). */
+    private boolean copyFromIndicated;
+    private Consumer<Socket> indicatedDrainedHook;
+
+    /** Bytes of one adapter indication the socket took; its buffer goes back once they are read. */
+    private static final class IndicatedRun {
+        final Payload data;
+        final Runnable release;
+        int readBytes;
+
+        IndicatedRun(Payload data, Runnable release) {
+            this.data = data;
+            this.release = release;
+        }
+    }
 
     private static final class SendOp {
         final long totalBytes;
@@ -313,7 +331,7 @@ public final class Socket implements ConnectionListener {
             // the call still enters the kernel; the buffer then goes to the adapter (no copy)
             r.syscallCharged = true;
             cpu.charge(core, WorkClass.KERNEL, CostCategory.SYSCALL, costs.syscallCycles());
-            if (adapterEndOfStream) {
+            if (adapterEndOfStream && indicatedBytes == 0) {
                 completeReceive(r, true); // read() after the peer's FIN returns 0 at once
                 return r;
             }
@@ -324,7 +342,14 @@ public final class Socket implements ConnectionListener {
 
     private void pumpReceive() {
         PostedReceive r = receives.peek();
-        if (r == null || recvCopyInFlight > 0 || conn == null || conn.placement() != Placement.HOST) {
+        if (r == null || recvCopyInFlight > 0 || conn == null) {
+            return;
+        }
+        if (indicatedBytes > 0) {
+            copyIndicated(r); // indicated bytes come before anything the adapter or the stack holds
+            return;
+        }
+        if (conn.placement() != Placement.HOST) {
             return;
         }
         if (!r.syscallCharged) {
@@ -354,6 +379,11 @@ public final class Socket implements ConnectionListener {
         PostedReceive r = receives.peek();
         long k = recvCopyInFlight;
         recvCopyInFlight = 0;
+        if (copyFromIndicated) {
+            copyFromIndicated = false;
+            placeIndicated(r, k);
+            return;
+        }
         if (conn.placement() != Placement.HOST) {
             return; // handed over while copying: the adapter path takes the buffer from here
         }
@@ -370,6 +400,104 @@ public final class Socket implements ConnectionListener {
             completeReceive(r, false);
         }
         pumpReceive();
+    }
+
+    // ------------------------------------------------------------------ indicated data (offload path)
+
+    /**
+     * Offload path: the adapter indicated {@code data} (it had no buffer of this socket): the
+     * socket takes as much as keeps its unread indicated bytes within {@code holdLimitBytes}, with
+     * no copy (the bytes stay in the indication buffer, as an skb's stay where the NIC put them),
+     * and returns how many. The application's receives copy them out before anything else, in
+     * any placement; {@code release} runs once every byte taken is read.
+     *
+     * @throws IllegalStateException if {@code data} does not continue the bytes already taken
+     */
+    public int takeIndicated(Payload data, Runnable release, long holdLimitBytes) {
+        Objects.requireNonNull(release, "release");
+        int k = (int) Math.max(0, Math.min(holdLimitBytes - indicatedBytes, data.lenBytes()));
+        if (k == 0) {
+            return 0;
+        }
+        IndicatedRun last = indicated.peekLast();
+        if (last != null && last.data.endOffset() != data.streamOffset()) {
+            throw new IllegalStateException(this + ": indicated bytes at " + data.streamOffset()
+                    + " do not continue those held, which end at " + last.data.endOffset());
+        }
+        indicated.addLast(new IndicatedRun(k == data.lenBytes() ? data : data.slice(0, k), release));
+        indicatedBytes += k;
+        pumpReceive();
+        return k;
+    }
+
+    /** Indicated bytes taken and not read yet. */
+    public long indicatedBytes() {
+        return indicatedBytes;
+    }
+
+    /** Runs when the last indicated byte has been read (the offload path may post buffers again). */
+    public void setIndicatedDrainedHook(Consumer<Socket> hook) {
+        this.indicatedDrainedHook = hook;
+    }
+
+    private void copyIndicated(PostedReceive r) {
+        if (!r.syscallCharged) {
+            r.syscallCharged = true;
+            cpu.charge(core, WorkClass.KERNEL, CostCategory.SYSCALL, costs.syscallCycles());
+        }
+        if (r.blocked) {
+            r.blocked = false;
+            cpu.charge(core, WorkClass.KERNEL, CostCategory.CONTEXT_SWITCH, costs.contextSwitchCycles());
+        }
+        long k = Math.min(Math.min(indicatedBytes, r.remainingBytes()), COPY_CHUNK_BYTES);
+        recvCopyInFlight = k;
+        copyFromIndicated = true;
+        cpu.submit(core, WorkClass.KERNEL, CostCategory.COPY, costs.copyCycles(k), recvCopyDone, 0);
+    }
+
+    private void placeIndicated(PostedReceive r, long k) {
+        if (r == null || indicatedBytes < k) {
+            pumpReceive(); // reset while copying: the bytes were dropped
+            return;
+        }
+        long addr = r.nextAddress();
+        long left = k;
+        while (left > 0) {
+            IndicatedRun run = indicated.peekFirst();
+            int n = (int) Math.min(left, run.data.lenBytes() - run.readBytes);
+            memory.writePayload(addr, run.readBytes == 0 && n == run.data.lenBytes() ? run.data
+                    : run.data.slice(run.readBytes, n));
+            addr += n;
+            left -= n;
+            run.readBytes += n;
+            if (run.readBytes == run.data.lenBytes()) {
+                indicated.pollFirst();
+                run.release.run();
+            }
+        }
+        indicatedBytes -= k;
+        r.placedBytes += k;
+        acceptedBytes += k;
+        if (r.remainingBytes() == 0 || !r.waitAll()) {
+            completeReceive(r, false);
+        }
+        if (indicatedBytes == 0) {
+            if (adapterEndOfStream) {
+                endOfStreamFromAdapter();
+            }
+            if (indicatedDrainedHook != null) {
+                indicatedDrainedHook.accept(this);
+            }
+        }
+        pumpReceive();
+    }
+
+    /** Drops unread indicated bytes (the connection was reset): their buffers go back. */
+    private void dropIndicated() {
+        while (!indicated.isEmpty()) {
+            indicated.pollFirst().release.run();
+        }
+        indicatedBytes = 0;
     }
 
     private void completeReceive(PostedReceive r, boolean eof) {
@@ -400,6 +528,9 @@ public final class Socket implements ConnectionListener {
      */
     public void endOfStreamFromAdapter() {
         adapterEndOfStream = true;
+        if (indicatedBytes > 0) {
+            return; // indicated bytes are read first; the last of them ends the stream
+        }
         while (!receives.isEmpty()) {
             completeReceive(receives.peek(), true);
         }
@@ -522,6 +653,7 @@ public final class Socket implements ConnectionListener {
     @Override
     public void reset(HostConnection c, String reason) {
         resetReason = reason;
+        dropIndicated();
         if (connectCallback != null) {
             ConnectCallback cb = connectCallback;
             connectCallback = null;

@@ -113,6 +113,15 @@ final class CardConnection implements TcpEvents, SegmentSink {
     boolean pushPending;
     /** Queued in the receive path's list of connections waiting for an indication buffer. */
     boolean awaitingIndication;
+    /** The stream offset the host's {@code appAcceptedBytes} counts from (it restarts at each install). */
+    long acceptBase;
+    /** IndicateData events sent for this connection, and how many the host has answered. */
+    long indicationsSent;
+    long indicationsAnswered;
+    /** The host took less than the last indication: none again until a posted buffer takes bytes. */
+    boolean indicationsPaused;
+    /** Indications in a row the host refused (taking nothing), capped: the delay is shifted by it. */
+    int indicationBackoff;
     /** Counted as posted-buffer starved ({@link ReceivePath#trackStarvation}). */
     boolean starvedForStats;
     /** Bytes of posted buffers completed since the install (what the host has been told). */
@@ -179,6 +188,7 @@ final class CardConnection implements TcpEvents, SegmentSink {
         ccbOutOfOrder = ccb.delegated().receive().outOfOrder();
         headOffset = Math.max(0, ccb.delegated().receive().rcvNxtPos() - 1) - readable;
         indicatedUpTo = headOffset;
+        acceptBase = headOffset;
         long sendStart = ccb.delegated().sendStartOffset();
         long queued = 0;
         for (Payload p : ccb.delegated().send().unacked()) {

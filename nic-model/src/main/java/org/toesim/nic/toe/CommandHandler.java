@@ -210,7 +210,7 @@ final class CommandHandler implements DmaReadCallback {
         c.hostCached = new ControlBlock.Cached(c.ttl, c.tos, k.nagle(), k.delayedAck(), k.delayedAckTimeoutPs(),
                 k.keepAlive(), k.keepAliveIdlePs(), k.keepAliveIntervalPs(), k.keepAliveProbes(),
                 k.receiveBufferBytes(), k.sendBufferBytes());
-        toe.receivePath().accept(c, u.cached().appAcceptedBytes());
+        toe.receivePath().accept(c, u.cached().appAcceptedBytes(), u.cached().indicationsAnswered());
         complete(u.commandId(), slot, CommandStatus.SUCCESS, 0);
     }
 

@@ -30,29 +30,49 @@ import org.toesim.tcp.segment.Payload;
  *        drains it runs the engine's output: window update);
  *        an IndicationBuffer, if any, gets a copy: IndicateData(bytesPlaced, bytesPending);
  *        if none is there the connection waits (FIFO) and is served when the host posts one;
- *        UpdateOffload(appAcceptedBytes = stream offset) drops the bytes the host took.
+ *        UpdateOffload(appAcceptedBytes, indicationsAnswered) drops the bytes the host took.
  * </pre>
- * The host's {@code appAcceptedBytes} is a stream offset (bytes of the connection the application
- * has accepted since the connection began), so a stale update never drops bytes twice.
+ * Indications, one outstanding per connection (Chimney's "indicate, then post"):
+ * <pre>
+ *   held [h, h+n), no buffer --&gt; IndicateData(n)            sent = answered + 1
+ *     buffers posted meanwhile wait: the host may take [h, h+n) or part of it
+ *   UpdateOffload(accepted k, answered) --&gt; drop [h, h+k); answered = sent
+ *     k = n: the next held bytes may be indicated at once
+ *     k &lt; n: [h+k, ..) stays held; no indication until a posted buffer takes bytes
+ *   then drain: held bytes go to posted buffers, or the next indication
+ * </pre>
+ * The host's {@code appAcceptedBytes} counts from the install ({@code acceptBase}) and only
+ * grows, so a stale update never drops bytes twice. An unanswered indication at a flush is
+ * harmless: its bytes are still held and go back in the CCB.
  */
 final class ReceivePath {
     private final Simulator sim;
     private final DmaEngine dma;
     private final DeviceQueues queues;
     private final long pushTimerPs;
+    /** Refused indications double a connection's delay, at most this many times (x64). */
+    static final int MAX_INDICATION_BACKOFF = 6;
+    /** Held bytes wait this long with no posted buffer before they are indicated. */
+    private final long indicationDelayPs;
+    /** The host has lent an indication buffer at some point. */
+    private boolean anyIndicationBuffer;
     private final ArrayDeque<RxDescriptor.IndicationBuffer> indicationBuffers = new ArrayDeque<>();
     private final ArrayDeque<Integer> indicationSlots = new ArrayDeque<>();
     private final ArrayDeque<CardConnection> awaitingIndication = new ArrayDeque<>();
     private final UploadMonitor monitor;
     private long bytesPlaced;
     private long bytesIndicated;
+    private long indications;
+    private long bytesAcceptedFromIndications;
     private long completions;
     private long peerCloses;
     /** Connections now holding received bytes with no posted buffer and none indicated. */
     private final TimeWeighted starved;
     private long starvationEpisodes;
 
-    ReceivePath(Simulator sim, DmaEngine dma, DeviceQueues queues, long pushTimerPs, UploadMonitor monitor) {
+    ReceivePath(Simulator sim, DmaEngine dma, DeviceQueues queues, long pushTimerPs, long indicationDelayPs,
+                UploadMonitor monitor) {
+        this.indicationDelayPs = indicationDelayPs;
         this.sim = sim;
         this.monitor = monitor;
         this.dma = dma;
@@ -81,6 +101,7 @@ final class ReceivePath {
      * arrived are served first, in the order they started waiting.
      */
     void addIndicationBuffer(RxDescriptor.IndicationBuffer desc, int slot) {
+        anyIndicationBuffer = true;
         indicationBuffers.addLast(desc);
         indicationSlots.addLast(slot);
         while (!indicationBuffers.isEmpty() && !awaitingIndication.isEmpty()) {
@@ -102,7 +123,9 @@ final class ReceivePath {
 
     /** Places held bytes into posted buffers, completes buffers, indicates the rest. */
     void drain(CardConnection c) {
-        while (c.heldBytes > 0 && !c.posted.isEmpty()) {
+        boolean answered = !indicationOutstanding(c);
+        while (answered && c.heldBytes > 0 && !c.posted.isEmpty()) {
+            c.indicationsPaused = false;
             CardConnection.Posted b = c.posted.peekFirst();
             int n = (int) Math.min(b.desc.lenBytes() - b.filledBytes, c.heldBytes);
             if (b.filledBytes == 0) {
@@ -128,7 +151,7 @@ final class ReceivePath {
             c.pushPending = false;
         }
         if (c.heldBytes > 0 && c.posted.isEmpty()) {
-            indicate(c);
+            indicateSoon(c);
         }
         if (c.peerFinPending && c.heldBytes == 0 && c.active) {
             endOfStream(c);
@@ -157,9 +180,18 @@ final class ReceivePath {
         return peerCloses;
     }
 
-    /** The push timer of {@code c} fired. */
+    /**
+     * The push timer of {@code c} fired. With no buffer posted it is the indication delay
+     * (the two never run at once: one needs a posted buffer, the other none).
+     */
     void onPushTimer(CardConnection c) {
         CardConnection.Posted first = c.posted.peekFirst();
+        if (c.active && first == null && c.heldBytes > 0) {
+            indicate(c);
+            monitor.onReceiveState(c);
+            trackStarvation(c);
+            return;
+        }
         if (!c.active || first == null || first.filledBytes == 0 || first.desc.noPush()) {
             return;
         }
@@ -170,16 +202,40 @@ final class ReceivePath {
         }
     }
 
-    /** The host says its application accepted the stream up to offset {@code acceptedEnd}. */
-    void accept(CardConnection c, long acceptedEnd) {
-        long k = Math.min(acceptedEnd - c.headOffset, c.heldBytes);
-        if (k <= 0) {
-            return;
+    /**
+     * The host has accepted {@code acceptedCount} bytes since the install and answered
+     * {@code answered} indications: held bytes it took from an indication leave the card
+     * (counted as completed, as the host counts them), and an answered indication lets held
+     * bytes go to posted buffers again.
+     */
+    void accept(CardConnection c, long acceptedCount, long answered) {
+        long k = Math.min(c.acceptBase + acceptedCount - c.headOffset, c.heldBytes);
+        if (k > 0) {
+            takeFromHead(c, (int) k, -1);
+            c.bytesCompleted += k;
+            bytesAcceptedFromIndications += k;
         }
-        takeFromHead(c, (int) k, -1);
-        monitor.onReceiveState(c);
-        trackStarvation(c);
-        c.kick(sim.now());
+        boolean resolved = false;
+        if (answered > c.indicationsAnswered && indicationOutstanding(c)) {
+            c.indicationsAnswered = Math.min(answered, c.indicationsSent);
+            if (!indicationOutstanding(c)) {
+                resolved = true;
+                if (c.indicatedUpTo > c.headOffset) { // the host took less than it was shown
+                    c.indicationsPaused = true;
+                    c.indicatedUpTo = c.headOffset;
+                }
+                // a refusal (a buffer of the host's was on its way) doubles the connection's delay
+                c.indicationBackoff = k > 0 ? 0 : Math.min(c.indicationBackoff + 1, MAX_INDICATION_BACKOFF);
+            }
+        }
+        if (k > 0 || resolved) {
+            drain(c);
+            c.kick(sim.now());
+        }
+    }
+
+    private static boolean indicationOutstanding(CardConnection c) {
+        return c.indicationsSent > c.indicationsAnswered;
     }
 
     /** Hands every posted buffer of {@code c} back with {@code status} (flush). */
@@ -262,7 +318,25 @@ final class ReceivePath {
         c.engine.consume(n, sim.now());
     }
 
+    /**
+     * {@code c} holds bytes and no posted buffer: indicate them once they have waited
+     * {@code indicationDelayPs} (a buffer the host posted meanwhile takes them instead), doubled
+     * for each indication in a row the host refused (its application keeps a buffer posted and
+     * the re-post was on its way: the copy across the bus was wasted), reset when it takes some.
+     */
+    private void indicateSoon(CardConnection c) {
+        if (indicationDelayPs == 0 || !anyIndicationBuffer) {
+            indicate(c); // none lent yet: it only joins the queue of connections waiting for one
+        } else if (!c.pushTimer.isPending() && !indicationOutstanding(c) && !c.indicationsPaused
+                && (!indicationBuffers.isEmpty() || !c.awaitingIndication)) {
+            sim.scheduleAt(c.pushTimer, sim.now() + (indicationDelayPs << c.indicationBackoff));
+        }
+    }
+
     private void indicate(CardConnection c) {
+        if (indicationOutstanding(c) || c.indicationsPaused) {
+            return;
+        }
         long heldEnd = c.headOffset + c.heldBytes;
         long from = Math.max(c.indicatedUpTo, c.headOffset);
         if (from >= heldEnd) {
@@ -280,10 +354,14 @@ final class ReceivePath {
         int n = (int) Math.min(buf.lenBytes(), heldEnd - from);
         dma.write(buf.hostAddr(), new DmaData.Bytes(copyRange(c, from, n)));
         c.indicatedUpTo = from + n;
+        c.indicationsSent++;
         bytesIndicated += n;
+        indications++;
         queues.writeBackRing(RingId.EVENT).post(new DeviceEvent.IndicateData(c.handle, buf.cookie(), n,
                 (int) Math.min(Integer.MAX_VALUE, heldEnd - c.indicatedUpTo)));
-        queues.fetchRing(RingId.RECEIVE).complete(slot);
+        if (slot != Toe.NO_SLOT) { // an IndicationBuffer from the POST ring freed its slot when fetched
+            queues.fetchRing(RingId.RECEIVE).complete(slot);
+        }
     }
 
     /** The held bytes [from, from + n) as one payload (shared when it lies in one run). */
@@ -322,6 +400,16 @@ final class ReceivePath {
 
     long bytesIndicated() {
         return bytesIndicated;
+    }
+
+    /** IndicateData events written. */
+    long indications() {
+        return indications;
+    }
+
+    /** Indicated bytes the host took (dropped from the card by its UpdateOffload). */
+    long bytesAcceptedFromIndications() {
+        return bytesAcceptedFromIndications;
     }
 
     long completions() {

@@ -114,7 +114,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         this.classifier = new Classifier(config);
         this.table = new CcbTable(config.ccbCapacity(), config.ccbEntryBytes(), sim.now(), name);
         this.monitor = new UploadMonitor(sim, this, config.uploadPolicy(), config.uploadAfterRetransmits());
-        this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs(), monitor);
+        this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs(), config.indicationDelayPs(), monitor);
         this.sendPath = new SendPath(sim, this, dma, queues);
         this.commands = new CommandHandler(this, dma, queues, table, config);
         this.nicTransmit = new NicTransmit(dma, queues, mac);
@@ -500,7 +500,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 receivePath.bytesIndicated(), sendPath.bytesRead(), sendPath.bytesReRead(), dma.stats(),
                 processor.utilisation(), processor.meanQueueDepth(),
                 link == null ? 0 : link.upstreamStats().utilisation(),
-                link == null ? 0 : link.downstreamStats().utilisation(), sendPath.closes(), receivePath.peerCloses());
+                link == null ? 0 : link.downstreamStats().utilisation(), sendPath.closes(), receivePath.peerCloses(),
+                receivePath.indications(), receivePath.bytesAcceptedFromIndications());
     }
 
     /** Statistics of the offloaded connection {@code handle} (as a query returns them), or null. */
@@ -573,10 +574,22 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         return table.byTuple(tuple) != null;
     }
 
-    /** Where the card engine of {@code tuple} has its stream bytes, or null if the card does not hold it. */
+    /**
+     * Where the card engine of {@code tuple} has its stream bytes, or null if the card does not
+     * hold it. Bytes handed to the host count as read: placed in posted buffers, or indicated
+     * and not answered yet (the host may already have taken them; the card drops them when the
+     * answer comes).
+     */
     public org.toesim.tcp.engine.StreamAccounting accounting(org.toesim.tcp.segment.FourTuple tuple) {
         CardConnection c = table.byTuple(tuple);
-        return c == null || c.engine == null ? null : c.engine.accounting();
+        if (c == null || c.engine == null) {
+            return null;
+        }
+        org.toesim.tcp.engine.StreamAccounting a = c.engine.accounting();
+        long shown = Math.max(0, c.indicatedUpTo - c.headOffset);
+        return shown == 0 ? a : new org.toesim.tcp.engine.StreamAccounting(a.state(), a.writtenBytes(),
+                a.sendBufferStart(), a.sndUnaPos(), a.sndNxtPos(), a.sndMaxPos(), a.finQueued(), a.rcvNxtPos(),
+                a.finReceived(), a.receivedBytes(), a.readBytes() + shown, a.outOfOrderBytes());
     }
 
     /** CCBs installed, and reserved for offloads in progress (at most the capacity together). */

@@ -41,6 +41,11 @@ import org.toesim.tcp.engine.TcpConfig;
  * @param engine                  settings of the on-card TCP engine not carried in a CCB (RTO bounds, MSL, retries)
  * @param uploadPolicy            optional upload requests (no posted buffers, low activity, high drop rate);
  *                                default {@link UploadPolicy#OFF}
+ * @param indicationDelayPs       received bytes wait this long with no posted buffer before the card
+ *                                indicates them into a host indication buffer (default 20 us): a host
+ *                                that re-posts a buffer as soon as one completes has it on the card by
+ *                                then, and an indication it would refuse (a buffer of its is on the
+ *                                way) is not copied across the bus; 0 indicates at once
  */
 public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long clockHz, long cyclesPerRxSegment,
         long cyclesPerRxAck, long cyclesPerTxSegment, long cyclesPerSlowFrame, long cyclesPerCommand,
@@ -48,7 +53,10 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
         int onCardBufferBytes, int maxPostedBuffersPerConnection, int maxSendBytes, int maxReceiveBufferBytes,
         OutOfOrderAction outOfOrder, FinAction fin, boolean ipOptionsToHost, int uploadAfterRetransmits,
         int maxReadTags, int fetchBatch, long localMac, long frameIdBase, TcpConfig engine,
-        UploadPolicy uploadPolicy) {
+        UploadPolicy uploadPolicy, long indicationDelayPs) {
+
+    /** Default {@link #indicationDelayPs}. */
+    public static final long DEFAULT_INDICATION_DELAY_PS = 20 * Units.PS_PER_US;
 
     /** Out-of-order data of an offloaded connection. */
     public enum OutOfOrderAction {
@@ -90,7 +98,8 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
         Objects.requireNonNull(uploadPolicy, "uploadPolicy");
         if (ccbCapacity < 0 || cores < 1 || clockHz <= 0 || maxQueuedFramesPerCore < 1 || pushTimerPs <= 0
                 || onCardBufferBytes < engine.mssBytes() || maxPostedBuffersPerConnection < 1 || maxSendBytes < 1
-                || maxReceiveBufferBytes < 1 || uploadAfterRetransmits < 1 || fetchBatch < 1 || ccbEntryBytes < 0) {
+                || maxReceiveBufferBytes < 1 || uploadAfterRetransmits < 1 || fetchBatch < 1 || ccbEntryBytes < 0
+                || indicationDelayPs < 0) {
             throw new IllegalArgumentException("bad TOE configuration: " + this);
         }
     }
@@ -106,7 +115,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer, maxQueuedFramesPerCore,
                 pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes, maxReceiveBufferBytes,
                 outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags, fetchBatch, localMac,
-                frameIdBase, engine, UploadPolicy.OFF);
+                frameIdBase, engine, UploadPolicy.OFF, DEFAULT_INDICATION_DELAY_PS);
     }
 
     /** The documented defaults. */
@@ -121,7 +130,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer, maxQueuedFramesPerCore,
                 pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes, maxReceiveBufferBytes,
                 outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags, fetchBatch, localMac,
-                frameIdBase, engine, uploadPolicy);
+                frameIdBase, engine, uploadPolicy, indicationDelayPs);
     }
 
     public ToeConfig withOutOfOrder(OutOfOrderAction v) {
@@ -129,7 +138,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, v, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags, fetchBatch,
-                localMac, frameIdBase, engine, uploadPolicy);
+                localMac, frameIdBase, engine, uploadPolicy, indicationDelayPs);
     }
 
     public ToeConfig withFin(FinAction v) {
@@ -137,7 +146,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, v, ipOptionsToHost, uploadAfterRetransmits, maxReadTags, fetchBatch,
-                localMac, frameIdBase, engine, uploadPolicy);
+                localMac, frameIdBase, engine, uploadPolicy, indicationDelayPs);
     }
 
     public ToeConfig withCores(int v) {
@@ -145,7 +154,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
-                fetchBatch, localMac, frameIdBase, engine, uploadPolicy);
+                fetchBatch, localMac, frameIdBase, engine, uploadPolicy, indicationDelayPs);
     }
 
     public ToeConfig withPushTimerPs(long v) {
@@ -153,7 +162,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 maxQueuedFramesPerCore, v, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
-                fetchBatch, localMac, frameIdBase, engine, uploadPolicy);
+                fetchBatch, localMac, frameIdBase, engine, uploadPolicy, indicationDelayPs);
     }
 
     public ToeConfig withMaxQueuedFramesPerCore(int v) {
@@ -161,7 +170,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 v, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
-                fetchBatch, localMac, frameIdBase, engine, uploadPolicy);
+                fetchBatch, localMac, frameIdBase, engine, uploadPolicy, indicationDelayPs);
     }
 
     public ToeConfig withUploadPolicy(UploadPolicy v) {
@@ -169,7 +178,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
-                fetchBatch, localMac, frameIdBase, engine, v);
+                fetchBatch, localMac, frameIdBase, engine, v, indicationDelayPs);
     }
 
     public ToeConfig withMaxReadTags(int v) {
@@ -177,7 +186,7 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, v,
-                fetchBatch, localMac, frameIdBase, engine, uploadPolicy);
+                fetchBatch, localMac, frameIdBase, engine, uploadPolicy, indicationDelayPs);
     }
 
     public ToeConfig withEngine(TcpConfig v) {
@@ -185,6 +194,14 @@ public record ToeConfig(int ccbCapacity, int ccbEntryBytes, int cores, long cloc
                 cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
                 maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
                 maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
-                fetchBatch, localMac, frameIdBase, v, uploadPolicy);
+                fetchBatch, localMac, frameIdBase, v, uploadPolicy, indicationDelayPs);
+    }
+
+    public ToeConfig withIndicationDelayPs(long v) {
+        return new ToeConfig(ccbCapacity, ccbEntryBytes, cores, clockHz, cyclesPerRxSegment, cyclesPerRxAck,
+                cyclesPerTxSegment, cyclesPerSlowFrame, cyclesPerCommand, cyclesPerDmaDescriptor, cyclesPerTimer,
+                maxQueuedFramesPerCore, pushTimerPs, onCardBufferBytes, maxPostedBuffersPerConnection, maxSendBytes,
+                maxReceiveBufferBytes, outOfOrder, fin, ipOptionsToHost, uploadAfterRetransmits, maxReadTags,
+                fetchBatch, localMac, frameIdBase, engine, uploadPolicy, v);
     }
 }

@@ -35,6 +35,8 @@ import org.toesim.nic.dma.DmaStats;
  * @param pcieDownstreamUtilisation host-to-device link busy fraction (0 without a link)
  * @param hostClosesOnCard       host FINs the card sent (ToeSend with fin carried out)
  * @param peerClosesOnCard       peer FINs the card processed and announced (PeerClosed)
+ * @param indications            IndicateData events written
+ * @param bytesIndicationAccepted indicated bytes the host took (the rest stayed on the card)
  */
 public record ToeReport(int ccbOccupied, int ccbCapacity, double ccbMeanOccupancy, int ccbPeakOccupancy,
         double bufferStarvationSeconds, long bufferStarvationEpisodes, long ccbMemoryBytes,
@@ -42,7 +44,7 @@ public record ToeReport(int ccbOccupied, int ccbCapacity, double ccbMeanOccupanc
         long framesDroppedNoBuffer, long framesRefusedBusy, long framesSent, long uploadRequests, long bytesPlaced,
         long bytesIndicated, long sendBytesRead, long sendBytesReRead, DmaStats dma, double processorUtilisation,
         double meanWorkQueueDepth, double pcieUpstreamUtilisation, double pcieDownstreamUtilisation,
-        long hostClosesOnCard, long peerClosesOnCard) {
+        long hostClosesOnCard, long peerClosesOnCard, long indications, long bytesIndicationAccepted) {
     public ToeReport {
         paths = Collections.unmodifiableMap(new EnumMap<>(paths));
     }

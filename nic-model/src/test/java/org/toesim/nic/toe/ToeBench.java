@@ -224,6 +224,17 @@ final class ToeBench {
         return out;
     }
 
+    /** Instant the event-ring write carrying {@code event} reached the host. */
+    long eventAtPs(DeviceEvent event) {
+        for (Recorded r : h.received()) {
+            if (r.message() instanceof DeviceToHost.DmaWrite w && w.data() instanceof DmaData.Entries e
+                    && w.hostAddr() >= EVT_BASE && e.entries().contains(event)) {
+                return r.atPs();
+            }
+        }
+        throw new AssertionError("no event " + event);
+    }
+
     /** Data DMA writes (not ring entries) in order. */
     List<DeviceToHost.DmaWrite> dataWrites() {
         List<DeviceToHost.DmaWrite> out = new ArrayList<>();

@@ -16,7 +16,6 @@ import org.toesim.nic.device.DmaData;
 import org.toesim.nic.device.RxDescriptor;
 import org.toesim.nic.device.ToeCommand;
 import org.toesim.nic.device.UploadReason;
-import org.toesim.nic.testing.Recorded;
 import org.toesim.tcp.engine.TcpState;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
@@ -35,17 +34,6 @@ class ToeUploadPolicyTest {
         return b.events().stream().filter(e -> e instanceof DeviceEvent.UploadRequest).toList();
     }
 
-    /** Instant the event-ring write carrying {@code event} reached the host. */
-    private static long eventAtPs(ToeBench b, DeviceEvent event) {
-        for (Recorded r : b.h.received()) {
-            if (r.message() instanceof DeviceToHost.DmaWrite w && w.data() instanceof DmaData.Entries e
-                    && w.hostAddr() >= ToeBench.EVT_BASE && e.entries().contains(event)) {
-                return r.atPs();
-            }
-        }
-        throw new AssertionError("no event " + event);
-    }
-
     @Test
     void noPostedBuffersUploadAfterTheConfiguredStarvationTime() {
         ToeBench b = new ToeBench(policy(UploadPolicy.OFF.withNoPostedBuffersPs(10 * MS)));
@@ -57,7 +45,7 @@ class ToeUploadPolicyTest {
         b.h.runFor(2 * MS);
         DeviceEvent up = new DeviceEvent.UploadRequest(c.handle, UploadReason.NO_POSTED_BUFFERS);
         assertEquals(List.of(up), uploads(b));
-        long at = eventAtPs(b, up);
+        long at = b.eventAtPs(up);
         assertTrue(at >= t0 + 10 * MS && at < t0 + 10 * MS + 100 * Units.PS_PER_US, "at " + at);
         b.h.runFor(1000 * MS);
         assertEquals(1, uploads(b).size(), "one outstanding request, not one per period");
@@ -100,7 +88,7 @@ class ToeUploadPolicyTest {
         DeviceEvent up = new DeviceEvent.UploadRequest(c.handle, UploadReason.LOW_ACTIVITY);
         assertEquals(List.of(up), uploads(b));
         long lastSegmentPs = b.wireOutPs.get(b.wireOutPs.size() - 1);
-        long at = eventAtPs(b, up);
+        long at = b.eventAtPs(up);
         assertTrue(Math.abs(at - (lastSegmentPs + 200 * MS)) < 100 * Units.PS_PER_US,
                 "last segment " + lastSegmentPs + ", upload " + at);
     }
@@ -175,7 +163,7 @@ class ToeUploadPolicyTest {
         assertArrayEquals(first, ((DmaData.Bytes) w.get(0).data()).payload().toByteArray());
         // the host takes the indicated bytes (claim 13) and posts a buffer: the stream continues on the card
         int mss = c.host.snapshot(b.h.now()).constant().sndMssBytes();
-        b.command(new ToeCommand.UpdateOffload(50, c.handle, new CachedState(64, 0, mss, 1000)));
+        b.command(new ToeCommand.UpdateOffload(50, c.handle, new CachedState(64, 0, mss, 1000, 1)));
         b.post(new RxDescriptor.PostBuffer(c.handle, 0x100000, 4000, 12));
         b.h.runFor(MS);
         byte[] second = ToeBench.bytes(700, 5);

@@ -53,6 +53,8 @@ final class BulkRun {
                 : to.toe != null ? TOE_RECEIVE_CALLS : 1;
         int sends = w.sendsInFlight() != BulkWorkload.BY_HOST ? w.sendsInFlight()
                 : from.toe != null ? TOE_SEND_CALLS : 1;
+        ApplicationWork txWork = work(w.name() + ".sender", w.senderCyclesPerByte());
+        ApplicationWork rxWork = work(w.name() + ".receiver", w.receiverCyclesPerByte());
         for (int k = 0; k < w.connections(); k++) {
             int port = w.port() + (k % w.serverPorts()) * portStride;
             // tcp.realBytes: the content of connection k is the pattern seeded from stream "<workload>.c<k>.content"
@@ -61,11 +63,11 @@ final class BulkRun {
                     ? new PayloadPattern(streams.fresh(w.name() + ".c" + k + ".content").nextLong()) : null;
             BulkReceiver rx = shared
                     ? BulkReceiver.forSharedListener(to.sockets, to.appCore(k), to.sockets.stack().config().name()
-                            + ".bulkrx." + w.name() + ".c" + k, w.ioBytes(), ApplicationWork.NONE, content, receives)
-                    : new BulkReceiver(to.sockets, to.appCore(k), port, w.ioBytes(), ApplicationWork.NONE,
+                            + ".bulkrx." + w.name() + ".c" + k, w.ioBytes(), rxWork, content, receives)
+                    : new BulkReceiver(to.sockets, to.appCore(k), port, w.ioBytes(), rxWork,
                             content, receives);
             BulkSender tx = new BulkSender(from.sockets, from.appCore(k), w.sizeBytes(), w.ioBytes(),
-                    ApplicationWork.NONE, content, sends);
+                    txWork, content, sends);
             SharedListener l = shared ? listeners[k % listeners.length] : null;
             Variation.after(from.stack.simulator(), Variation.connectionStart(variation, streams, w.name(), k),
                     w.name() + ".c" + k, () -> tx.start(to.ip, port, l == null ? s -> { }
@@ -73,6 +75,10 @@ final class BulkRun {
             out.add(new Track(w.name() + ".c" + k, w, tx, rx));
         }
         return out;
+    }
+
+    private static ApplicationWork work(String name, double cyclesPerByte) {
+        return cyclesPerByte == 0 ? ApplicationWork.NONE : ApplicationWork.ofCyclesPerByte(name, cyclesPerByte);
     }
 
     private record Track(String id, BulkWorkload w, BulkSender tx, BulkReceiver rx) implements Conn {

@@ -157,7 +157,7 @@ final class HostNode {
         DriverAdapterPort adapterPort = new DriverAdapterPort(driver, cpu.cores() > 1 ? 1 : 0,
                 driver.config().commandRingSlots(), MAX_CCB_IMAGE_BYTES);
         manager = new OffloadManager(sim, adapterPort, stackPort,
-                ToeAssembly.offloadConfig(ToeAssembly.policy(spec.offload()), toe.config()), trace, name());
+                ToeAssembly.offloadConfig(ToeAssembly.policy(spec.offload()), toe.config(), spec.nic()), trace, name());
         stackPort.setManager(manager);
         driver.setDeviceEventListener((e, core) -> manager.onDeviceEvent(e));
         OffloadSocketIo io = new OffloadSocketIo(manager, new SocketOffloadBridge(manager, SocketOffloadConfig.defaults()));
@@ -240,11 +240,12 @@ final class HostNode {
                 r.framesDroppedNoBuffer() - cardBase[1], r.ccbOccupied(), r.ccbCapacity(), r.ccbMeanOccupancy(),
                 r.ccbPeakOccupancy(), r.bufferStarvationSeconds(), r.bufferStarvationEpisodes(),
                 r.uploadRequests() - cardBase[2], r.bytesPlaced() - cardBase[3], r.sendBytesReRead() - cardBase[4],
-                r.hostClosesOnCard() - cardBase[5], r.peerClosesOnCard() - cardBase[6]);
+                r.hostClosesOnCard() - cardBase[5], r.peerClosesOnCard() - cardBase[6], r.indications() - cardBase[7],
+                r.bytesIndicated() - cardBase[8], r.bytesIndicationAccepted() - cardBase[9]);
     }
 
     private final long[] toeBase = new long[6];
-    private final long[] cardBase = new long[7];
+    private final long[] cardBase = new long[10];
     private long[] cardBusyBasePs = new long[0];
     private long cardBaseTimePs;
 
@@ -265,6 +266,9 @@ final class HostNode {
             cardBase[4] = r.sendBytesReRead();
             cardBase[5] = r.hostClosesOnCard();
             cardBase[6] = r.peerClosesOnCard();
+            cardBase[7] = r.indications();
+            cardBase[8] = r.bytesIndicated();
+            cardBase[9] = r.bytesIndicationAccepted();
             CardProcessor p = toe.processor();
             cardBusyBasePs = new long[p.cores()];
             for (int k = 0; k < p.cores(); k++) {

@@ -15,6 +15,7 @@ import org.toesim.host.socket.Socket;
 import org.toesim.host.socket.SocketIo;
 import org.toesim.tcp.engine.ConnectionStats;
 import org.toesim.tcp.segment.FourTuple;
+import org.toesim.tcp.segment.Payload;
 
 /**
  * The applications' socket calls on a TOE host: every call goes through the host's
@@ -25,6 +26,7 @@ import org.toesim.tcp.segment.FourTuple;
  *
  * <pre>
  *  opened / receive / send / close --&gt; bridge            stateChanged --&gt; bridge, then counted
+ *  peerClosed / indicated         --&gt; bridge
  * </pre>
  */
 final class OffloadSocketIo implements SocketIo, HandoffListener {
@@ -103,6 +105,11 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
     @Override
     public void peerClosed(FourTuple tuple) {
         bridge.peerClosed(tuple);
+    }
+
+    @Override
+    public int indicated(FourTuple tuple, Payload data, Runnable release) {
+        return bridge.indicated(tuple, data, release);
     }
 
     /**

@@ -56,7 +56,7 @@ final class ToeAssembly {
                 c[3], c[4], c[5], c[6], d.maxQueuedFramesPerCore(), Units.PS_PER_MS, ON_CARD_BUFFER_BYTES,
                 d.maxPostedBuffersPerConnection(), d.maxSendBytes(), d.maxReceiveBufferBytes(), d.outOfOrder(),
                 fin(n.close()), d.ipOptionsToHost(), d.uploadAfterRetransmits(), d.maxReadTags(), d.fetchBatch(), mac,
-                ((long) index + 1) << 48, engine, d.uploadPolicy());
+                ((long) index + 1) << 48, engine, d.uploadPolicy(), n.indicationDelayPs());
     }
 
     /** The card's FIN handling for a scenario's {@code nic.close}. */
@@ -92,9 +92,10 @@ final class ToeAssembly {
      * of 64 KiB, equal to the card's 64 KiB buffer, the advertised window closes before the
      * credit goes out and the peer waits for its persist timer); other values host-os defaults.
      */
-    static OffloadConfig offloadConfig(OffloadPolicy policy, ToeConfig card) {
+    static OffloadConfig offloadConfig(OffloadPolicy policy, ToeConfig card, NicSpec nic) {
         return OffloadConfig.of(policy).withCheckIntervalPs(POLICY_CHECK_PS)
                 .withCreditThresholdBytes(card.onCardBufferBytes() / 4)
-                .withCloseMode(card.fin().closesOnCard() ? CloseMode.CLOSE_ON_CARD : CloseMode.UPLOAD_FIRST);
+                .withCloseMode(card.fin().closesOnCard() ? CloseMode.CLOSE_ON_CARD : CloseMode.UPLOAD_FIRST)
+                .withIndications(nic.indicationBuffers(), nic.indicationBufferBytes());
     }
 }

@@ -24,10 +24,15 @@ package org.toesim.scenario.result;
  * @param hostClosesOnCard        application closes the card carried out (its FIN sent by the card;
  *                                {@code nic.close} card or cardTimeWait)
  * @param peerClosesOnCard        peer FINs the card processed and announced to the host
+ * @param indications             received data the card indicated to the host (no posted buffer;
+ *                                {@code nic.indications})
+ * @param bytesIndicated          payload bytes the card copied into indication buffers
+ * @param bytesIndicationAccepted indicated bytes the host took (the rest waited for a posted buffer)
  */
 public record CardReport(double coreUtilization, double busiestCoreUtilization, double meanWorkQueueDepth,
                          long framesRefusedBusy, long framesDroppedNoBuffer, int ccbOccupied, int ccbCapacity,
                          double ccbMeanOccupancy, int ccbPeakOccupancy, double bufferStarvationSeconds,
                          long bufferStarvationEpisodes, long uploadRequests, long bytesPlaced, long sendBytesReRead,
-                         long hostClosesOnCard, long peerClosesOnCard) {
+                         long hostClosesOnCard, long peerClosesOnCard, long indications, long bytesIndicated,
+                         long bytesIndicationAccepted) {
 }

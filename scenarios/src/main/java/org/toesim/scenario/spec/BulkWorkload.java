@@ -17,9 +17,16 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  *                        {@code k} goes to port index {@code k mod serverPorts}); default one per
  *                        connection. Fewer ports hold more connections: the client's ephemeral
  *                        ports (16,384) limit connections per destination port, not per host
+ * @param senderCyclesPerByte   application CPU work per byte the sending application sends
+ *                        (default 0: a pure source), LAWS's application ratio
+ * @param receiverCyclesPerByte application CPU work per byte the receiving application reads
+ *                        (default 0: a pure sink); a receiver that works on each read before
+ *                        posting the next leaves time with no buffer posted, which is when a
+ *                        TOE's indications matter
  */
 public record BulkWorkload(String name, String from, String to, long startPs, int port, TcpSpec tcp,
-        long sizeBytes, int connections, int ioBytes, int sendsInFlight, int receivesPosted, int serverPorts)
+        long sizeBytes, int connections, int ioBytes, int sendsInFlight, int receivesPosted, int serverPorts,
+        double senderCyclesPerByte, double receiverCyclesPerByte)
         implements WorkloadSpec {
     /** {@code sendsInFlight} / {@code receivesPosted} not given: chosen by the host's adapter. */
     public static final int BY_HOST = 0;
@@ -38,6 +45,12 @@ public record BulkWorkload(String name, String from, String to, long startPs, in
             Checks.between("receivesPosted", receivesPosted, 1, 1024);
         }
         Checks.between("serverPorts", serverPorts, 1, connections);
+        for (String f : new String[] {"senderCyclesPerByte", "receiverCyclesPerByte"}) {
+            double v = f.startsWith("s") ? senderCyclesPerByte : receiverCyclesPerByte;
+            if (!(v >= 0) || v > 1e6) {
+                throw new FieldException(f, v + " is out of range", "a number from 0 to 1000000");
+            }
+        }
     }
 
     @Override
@@ -48,7 +61,8 @@ public record BulkWorkload(String name, String from, String to, long startPs, in
     @Override
     public BulkWorkload withIdentity(String newName, int newPort) {
         return new BulkWorkload(newName, from, to, startPs, newPort, tcp, sizeBytes, connections, ioBytes,
-                sendsInFlight, receivesPosted, serverPorts);
+                sendsInFlight, receivesPosted, serverPorts, senderCyclesPerByte,
+                receiverCyclesPerByte);
     }
 
     @JsonCreator
@@ -63,7 +77,9 @@ public record BulkWorkload(String name, String from, String to, long startPs, in
             @JsonProperty("ioSize") @JsonDeserialize(using = Quantities.Size.class) Long ioSize,
             @JsonProperty("sendsInFlight") Integer sendsInFlight,
             @JsonProperty("receivesPosted") Integer receivesPosted,
-            @JsonProperty("serverPorts") Integer serverPorts) {
+            @JsonProperty("serverPorts") Integer serverPorts,
+            @JsonProperty("senderCyclesPerByte") Double senderCyclesPerByte,
+            @JsonProperty("receiverCyclesPerByte") Double receiverCyclesPerByte) {
         long io = Checks.between("ioSize", Checks.or(ioSize, (long) DEFAULT_IO_BYTES), 1024, 64 << 20);
         // given explicitly, 0 is out of range (it is not "choose by host")
         if (sendsInFlight != null) {
@@ -75,6 +91,7 @@ public record BulkWorkload(String name, String from, String to, long startPs, in
         int n = Checks.or(connections, 1);
         return new BulkWorkload(name, from, to, Checks.or(start, 0L), Checks.or(port, 0), Checks.or(tcp, TcpSpec.DEFAULT),
                 Checks.or(size, 16L << 20), n, (int) io, Checks.or(sendsInFlight, BY_HOST),
-                Checks.or(receivesPosted, BY_HOST), Checks.or(serverPorts, n));
+                Checks.or(receivesPosted, BY_HOST), Checks.or(serverPorts, n), Checks.or(senderCyclesPerByte, 0.0),
+                Checks.or(receiverCyclesPerByte, 0.0));
     }
 }

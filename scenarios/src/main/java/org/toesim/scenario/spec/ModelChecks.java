@@ -71,6 +71,9 @@ public final class ModelChecks {
         } else if (n.close() != CardCloseName.UPLOAD) {
             issues.add(new ScenarioValidator.Issue(p + ".nic.close", "close '" + n.close().fileName()
                     + "' on a plain NIC: only a TOE runs a close", "no close, or nic.model toe", ""));
+        } else if (n.indicationBuffers() > 0) {
+            issues.add(new ScenarioValidator.Issue(p + ".nic.indicationBuffers", n.indicationBuffers()
+                    + " indication buffers on a plain NIC: only a TOE indicates data", "0, or nic.model toe", ""));
         }
         if (n.rssQueues() > Registers.MAX_QUEUES) {
             issues.add(new ScenarioValidator.Issue(p + ".nic.rssQueues", n.rssQueues()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.Map;
 import java.util.TreeMap;
+import org.toesim.nic.toe.ToeConfig;
 
 /**
  * A host's network adapter.
@@ -34,11 +35,20 @@ import java.util.TreeMap;
  * @param close               where an offloaded connection's close runs: {@code upload} (default;
  *                            the host takes it back first), {@code card} or {@code cardTimeWait}
  *                            (toe only; see {@link CardCloseName})
+ * @param indicationBuffers   driver-owned indication buffers lent to the card (toe only; default 0,
+ *                            0..{@value #MAX_INDICATION_BUFFERS}): data of an offloaded connection
+ *                            with no application buffer posted is indicated into one, and the
+ *                            socket takes it (Chimney's "indicate, then post"); with 0 it waits on
+ *                            the card until the application posts a buffer
+ * @param indicationBufferBytes size of each indication buffer (default 16KiB, 1KiB..1MiB)
+ * @param indicationDelayPs   how long received bytes wait on the card with no posted buffer before
+ *                            they are indicated (default 20us, 0 = at once; toe only)
  */
 public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int cardCores, Map<String, Long> cardCycles,
                       boolean checksumOffload, boolean tso, boolean lro, int rssQueues,
                       InterruptModerationSpec interruptModeration, int mtuBytes, int txqueuelen,
-                      CardProfileName card, CardCloseName close) {
+                      CardProfileName card, CardCloseName close, int indicationBuffers,
+                      int indicationBufferBytes, long indicationDelayPs) {
     /** Default CCB table size. */
     public static final int DEFAULT_CCB_CAPACITY = 1024;
     /** Default MTU: standard Ethernet. */
@@ -49,7 +59,9 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
     public static final int MAX_MTU_BYTES = 9216;
     /** A plain NIC with checksum offload and TSO. */
     public static final NicSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null, null, null);
+    /** Most indication buffers a card is lent. */
+    public static final int MAX_INDICATION_BUFFERS = 65536;
     /** Linux's default txqueuelen for Ethernet. */
     public static final int DEFAULT_TXQUEUELEN = 1000;
 
@@ -73,6 +85,11 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
         if (close == null) {
             throw new FieldException("close", "missing", "one of " + NamedValues.names(CardCloseName.class));
         }
+        Checks.between("indicationBuffers", indicationBuffers, 0, MAX_INDICATION_BUFFERS);
+        Checks.between("indicationBufferBytes", indicationBufferBytes, 1024, 1 << 20);
+        if (indicationDelayPs < 0) {
+            throw new FieldException("indicationDelay", indicationDelayPs + " ps is negative", "a duration >= 0");
+        }
     }
 
     @JsonCreator
@@ -89,7 +106,12 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
                       @JsonProperty("mtu") Integer mtu,
                       @JsonProperty("txqueuelen") Integer txqueuelen,
                       @JsonProperty("card") CardProfileName card,
-                      @JsonProperty("close") CardCloseName close) {
+                      @JsonProperty("close") CardCloseName close,
+                      @JsonProperty("indicationBuffers") Integer indicationBuffers,
+                      @JsonProperty("indicationBufferBytes") @JsonDeserialize(using = Quantities.Size.class)
+                      Long indicationBufferBytes,
+                      @JsonProperty("indicationDelay") @JsonDeserialize(using = Quantities.Duration.class)
+                      Long indicationDelay) {
         CardProfileName profile = Checks.or(card, CardProfileName.BASELINE);
         // a TOE: the profile's cycle table, then the file's overrides on top (a plain NIC has no
         // card; what the file says there is checked as given)
@@ -103,6 +125,8 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
                 Checks.or(checksumOffload, true), Checks.or(tso, true), Checks.or(lro, false),
                 Checks.or(rssQueues, 1), Checks.or(interruptModeration, InterruptModerationSpec.DEFAULT),
                 Checks.or(mtu, DEFAULT_MTU_BYTES), Checks.or(txqueuelen, DEFAULT_TXQUEUELEN), profile,
-                Checks.or(close, CardCloseName.UPLOAD));
+                Checks.or(close, CardCloseName.UPLOAD), Checks.or(indicationBuffers, 0),
+                (int) Math.min(Integer.MAX_VALUE, Checks.or(indicationBufferBytes, 16L * 1024)),
+                Checks.or(indicationDelay, ToeConfig.DEFAULT_INDICATION_DELAY_PS));
     }
 }

@@ -68,6 +68,12 @@ class ModelChecksTest {
     }
 
     @Test
+    void indicationBuffersNeedACard() {
+        located(file(", \"nic\": {\"indicationBuffers\": 8}", "", "", ""), 2, "hosts[0].nic.indicationBuffers",
+                "8 indication buffers on a plain NIC: only a TOE indicates data");
+    }
+
+    @Test
     void rssOnAToeAndTooManyQueues() {
         located(file("", ", \"rssQueues\": 2", "", ""), 3, "hosts[1].nic.rssQueues", "not in this build");
         located(file(", \"nic\": {\"rssQueues\": 16}", "", "", ""), 2, "hosts[0].nic.rssQueues",
