@@ -367,6 +367,7 @@ public final class OffloadManager {
 
     // ------------------------------------------------------------------ internals for the parts
 
+    /** Records with a handle, in minting order (tests and diagnostics). */
     Iterable<OffloadRecord> offloadedInOrder() {
         return byHandle.values();
     }
@@ -374,6 +375,7 @@ public final class OffloadManager {
     void bindHandle(OffloadRecord r, OffloadHandle h) {
         r.handle = h;
         byHandle.put(h, r);
+        poller.bound(r, h);
     }
 
     void unbindHandle(OffloadRecord r) {

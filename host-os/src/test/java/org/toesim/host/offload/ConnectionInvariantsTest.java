@@ -68,6 +68,37 @@ class ConnectionInvariantsTest {
     }
 
     @Test
+    void withManyConnectionsEachIsCheckedInTurnAndAViolationIsStillFound() {
+        ToeSystem sys = new ToeSystem(4, OffloadConfig.of(new OffloadPolicy.Never()), TOE);
+        int n = 150; // 300 sockets: more than one check looks at after an event
+        int lastPort = 49152 + n - 1;
+        install(sys, card -> new Lying(card) {
+            @Override
+            public boolean holds(FourTuple tuple) {
+                return tuple.remotePort() == lastPort || real(tuple);
+            }
+
+            private boolean real(FourTuple tuple) {
+                return super.holds(tuple);
+            }
+        });
+        sys.socketsB.listen(ToeSystem.PORT, 1, s -> { });
+        int[] connected = {0};
+        for (int k = 0; k < n; k++) {
+            sys.socketsA.connect(ToeSystem.IP_B, ToeSystem.PORT, 1, new ConnectCallback() {
+                @Override
+                public void connected(Socket s) {
+                    connected[0]++;
+                }
+            });
+        }
+        InvariantViolation v = assertThrows(InvariantViolationException.class,
+                () -> sys.sim.runUntil(sys.sim.now() + Units.PS_PER_S)).violation();
+        assertEquals(ConnectionInvariants.SINGLE_OWNER, v.invariant());
+        assertTrue(v.detail().contains(":" + lastPort) && v.detail().contains("two owners"), v.message());
+    }
+
+    @Test
     void bytesTheCardClaimsToHaveReceivedBeyondWhatWasSentBreakConservation() {
         ToeSystem sys = new ToeSystem(3, OffloadConfig.of(new OffloadPolicy.Always()), TOE);
         install(sys, card -> new Lying(card) {

@@ -50,7 +50,7 @@ class OffloadManagerTest {
     private static final long CHECK_PS = MS;
 
     /** An adapter whose commands stay pending until the test completes them. */
-    static final class FakeAdapter implements AdapterPort {
+    static class FakeAdapter implements AdapterPort {
         Capability capability = new Capability(true, 4, 4, 1 << 20, 1 << 20, 8, EnumSet.of(OffloadFeature.IPV4,
                 OffloadFeature.FORWARD_FRAMES));
         final OffloadHandle.Allocator handles = new OffloadHandle.Allocator(3);

@@ -10,6 +10,15 @@ public interface Invariant {
     /** Short name of the property, e.g. {@code byteConservation}; it names the violation. */
     String name();
 
-    /** The first violation found at {@code nowPs}, or null when the property holds. */
+    /**
+     * The first violation found at {@code nowPs}, or null when the property holds. A property over
+     * many subjects (every open connection) may check a bounded part of them per call, in turn,
+     * so the check after each event stays O(1); {@link #checkFully} covers them all.
+     */
     InvariantViolation check(long nowPs);
+
+    /** As {@link #check}, over every subject at once (the end of a run). */
+    default InvariantViolation checkFully(long nowPs) {
+        return check(nowPs);
+    }
 }
