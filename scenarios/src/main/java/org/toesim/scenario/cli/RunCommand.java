@@ -152,12 +152,13 @@ final class RunCommand implements Callable<Integer> {
             env.out().println(String.format(Locale.ROOT, "%-14s %7.1f%% %14.3f %14.3f", h.name(),
                     h.cpuUtilization() * 100, h.cyclesPerByteRx(), h.cyclesPerByteTx()));
         }
-        env.out().println(String.format(Locale.ROOT, "%-14s %-6s %9s %8s %8s %8s %12s %12s %9s %9s", "nic", "model",
-                "offloads", "refused", "on host", "flushes", "fast path", "slow path", "pcie->h", "pcie->d"));
+        env.out().println(String.format(Locale.ROOT, "%-14s %-6s %9s %8s %8s %8s %12s %12s %9s %9s %9s", "nic", "model",
+                "offloads", "refused", "on host", "flushes", "fast path", "slow path", "rx drops", "pcie->h", "pcie->d"));
         for (NicReport n : s.nics()) {
-            env.out().println(String.format(Locale.ROOT, "%-14s %-6s %9d %8d %8d %8d %12d %12d %8.1f%% %8.1f%%", n.host(),
-                    n.model(), n.offloads(), n.offloadsRefused(), n.offloadsNotPossible(), n.flushes(), n.fastPathSegments(),
-                    n.slowPathSegments(), n.pcieUtilizationToHost() * 100, n.pcieUtilizationToDevice() * 100));
+            env.out().println(String.format(Locale.ROOT, "%-14s %-6s %9d %8d %8d %8d %12d %12d %9d %8.1f%% %8.1f%%",
+                    n.host(), n.model(), n.offloads(), n.offloadsRefused(), n.offloadsNotPossible(), n.flushes(),
+                    n.fastPathSegments(), n.slowPathSegments(), n.rxDrops(), n.pcieUtilizationToHost() * 100,
+                    n.pcieUtilizationToDevice() * 100));
         }
         for (NicReport n : s.nics()) {
             CardReport k = n.card();

@@ -202,8 +202,9 @@ final class HostNode {
         }
         // a plain NIC passes every received frame up to the host stack: all of them are slow path
         long toHost = plainNic.stats().total(q -> q.rxFrames);
-        return new NicReport(name(), spec.nic().model().fileName(), 0, 0, 0, 0, toHost,
-                pcie.upstreamStats().utilisation(), pcie.downstreamStats().utilisation());
+        long drops = plainNic.stats().total(q -> q.rxMissed) + plainNic.stats().total(q -> q.rxLengthErrors);
+        return new NicReport(name(), spec.nic().model().fileName(), 0, 0, 0, 0, 0, toHost,
+                pcie.upstreamStats().utilisation(), pcie.downstreamStats().utilisation(), null, drops);
     }
 
     /**
@@ -218,9 +219,11 @@ final class HostNode {
         OffloadCounters c = manager.counters();
         long fast = r.fastPathFrames() - toeBase[0];
         long slow = r.framesToHost() - toeBase[1];
+        CardReport card = cardReport(r, nowPs);
         return new NicReport(name(), spec.nic().model().fileName(), r.offloadsInstalled() - toeBase[2],
                 c.refused() - toeBase[3], c.notPossible() - toeBase[5], c.flushes() - toeBase[4], fast, slow,
-                pcie.upstreamStats().utilisation(), pcie.downstreamStats().utilisation(), cardReport(r, nowPs));
+                pcie.upstreamStats().utilisation(), pcie.downstreamStats().utilisation(), card,
+                card.framesDroppedNoBuffer() + card.framesRefusedBusy());
     }
 
     /** The card's figures since warm-up: counters and core busy time re-based there. */

@@ -17,10 +17,22 @@ package org.toesim.scenario.result;
  * @param pcieUtilizationToHost   busy fraction of the PCIe link, device to host
  * @param pcieUtilizationToDevice busy fraction of the PCIe link, host to device
  * @param card                    the TOE card's own figures; null for a plain NIC
+ * @param rxDrops                 received frames the adapter dropped: no receive buffer posted
+ *                                (Linux's rx_missed_errors, e.g. a burst longer than the ring while
+ *                                the poll drains it) or one too small, and on a TOE also frames a
+ *                                full card core queue refused; each is a loss TCP has to recover
  */
 public record NicReport(String host, String model, long offloads, long offloadsRefused, long offloadsNotPossible,
                         long flushes, long fastPathSegments, long slowPathSegments, double pcieUtilizationToHost,
-                        double pcieUtilizationToDevice, CardReport card) {
+                        double pcieUtilizationToDevice, CardReport card, long rxDrops) {
+    /** A report without receive drops (fixtures). */
+    public NicReport(String host, String model, long offloads, long offloadsRefused, long offloadsNotPossible,
+                     long flushes, long fastPathSegments, long slowPathSegments, double pcieUtilizationToHost,
+                     double pcieUtilizationToDevice, CardReport card) {
+        this(host, model, offloads, offloadsRefused, offloadsNotPossible, flushes, fastPathSegments, slowPathSegments,
+                pcieUtilizationToHost, pcieUtilizationToDevice, card, 0);
+    }
+
     /** A report without card figures (a plain NIC, or fixtures). */
     public NicReport(String host, String model, long offloads, long offloadsRefused, long offloadsNotPossible,
                      long flushes, long fastPathSegments, long slowPathSegments, double pcieUtilizationToHost,

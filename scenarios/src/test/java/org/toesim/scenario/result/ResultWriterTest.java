@@ -39,7 +39,7 @@ class ResultWriterTest {
                 "retransmits", "offloaded", "flushes", "integrity", "waitingFor"), fields(s.get("connections").get(0)));
         assertEquals(List.of("name", "cpuUtilization", "cyclesPerByteRx", "cyclesPerByteTx", "qdiscDrops"), fields(s.get("hosts").get(0)));
         assertEquals(List.of("host", "model", "offloads", "offloadsRefused", "offloadsNotPossible", "flushes", "fastPathSegments",
-                "slowPathSegments", "pcieUtilizationToHost", "pcieUtilizationToDevice", "card"), fields(s.get("nics").get(0)));
+                "slowPathSegments", "pcieUtilizationToHost", "pcieUtilizationToDevice", "card", "rxDrops"), fields(s.get("nics").get(0)));
         assertEquals(List.of("link", "from", "to", "framesIn", "framesDelivered", "lossDrops", "queueDrops",
                 "downDrops", "corrupted"), fields(s.get("links").get(0)));
         assertEquals(9, s.get("links").get(0).get("lossDrops").asLong());
