@@ -166,7 +166,7 @@ final class CommandHandler implements DmaReadCallback {
                 k.keepAliveProbes(), Math.min(k.receiveBufferBytes(), config.onCardBufferBytes()),
                 k.sendBufferBytes());
         c.engine = TcpConnection.restore(new ControlBlock(ccb.constant(), onCard, advertisedEdge(ccb)),
-                config.engine(), now, c, TraceSink.NONE, "toe." + o.handle());
+                config.engine(), now, c, TraceSink.NONE, toe.connectionOwner());
         c.engineCached = onCard;
         c.initFrom(ccb);
         toe.attachTimers(c);

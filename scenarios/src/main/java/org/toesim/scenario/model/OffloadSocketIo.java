@@ -13,7 +13,6 @@ import org.toesim.host.socket.ReceiveCallback;
 import org.toesim.host.socket.SendCallback;
 import org.toesim.host.socket.Socket;
 import org.toesim.host.socket.SocketIo;
-import org.toesim.tcp.engine.ConnectionStats;
 import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Payload;
 
@@ -22,7 +21,8 @@ import org.toesim.tcp.segment.Payload;
  * {@link SocketOffloadBridge} (the one offloaded data path: posted receive pieces, pipelined
  * adapter sends, upload-first close). This class adds only what the runner reports: per
  * connection the times it was installed on the card and taken back, and the socket's statistics
- * while the card runs it (the adapter's last poll, or the host engine's at the handoff).
+ * while the card runs it (the adapter's last poll, or the host engine's at the handoff, both kept
+ * in the manager's record).
  *
  * <pre>
  *  opened / receive / send / close --&gt; bridge            stateChanged --&gt; bridge, then counted
@@ -34,9 +34,6 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
     private final SocketOffloadBridge bridge;
     /** Per connection (local view): {times installed on the card, times taken back}. */
     private final Map<FourTuple, long[]> handoffs = new HashMap<>();
-    /** Per open socket: the host engine's statistics when its handoff began. */
-    private final Map<FourTuple, ConnectionStats[]> atHandoff = new HashMap<>();
-    private final Map<FourTuple, Socket> sockets = new HashMap<>();
 
     OffloadSocketIo(OffloadManager manager, SocketOffloadBridge bridge) {
         this.manager = manager;
@@ -47,13 +44,9 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
     @Override
     public void opened(Socket s) {
         FourTuple t = s.tuple();
-        ConnectionStats[] held = new ConnectionStats[1];
-        atHandoff.put(t, held);
-        sockets.put(t, s);
         s.setExternalStats(() -> {
             UnifiedStats u = manager.stats(t);
-            ConnectionStats c = u == null ? null : u.tcp();
-            return c != null ? c : held[0];
+            return u == null ? null : u.tcp();
         });
         bridge.opened(s);
     }
@@ -75,26 +68,15 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
 
     @Override
     public void close(Socket s, Runnable cb) {
-        FourTuple t = s.tuple();
-        bridge.close(s, () -> {
-            if (sockets.get(t) == s) { // no per-socket state kept once the application closed it
-                sockets.remove(t);
-                atHandoff.remove(t);
-            }
-            if (cb != null) {
-                cb.run();
-            }
-        });
+        bridge.close(s, cb);
     }
 
     @Override
     public void stateChanged(FourTuple tuple, HandoffState from, HandoffState to) {
         if (to == HandoffState.QUIESCING) {
-            Socket s = sockets.get(tuple);
-            ConnectionStats[] held = atHandoff.get(tuple);
-            if (s != null && held != null) {
-                held[0] = s.connection().stats();
-            }
+            // the host engine's statistics as the handoff begins: the manager's record keeps them
+            // (the only copy) until the card's first statistics poll answers
+            manager.stats(tuple);
         }
         bridge.stateChanged(tuple, from, to);
         if (to == HandoffState.OFFLOADED || to == HandoffState.ON_HOST_AGAIN) {
