@@ -81,7 +81,7 @@ public final class Socket implements ConnectionListener {
     private Consumer<Socket> adapterSends;
     private Consumer<Socket> closedHook;
     /** Indicated bytes not read yet, in stream order (offload path; see {@link #takeIndicated}). */
-    private final ArrayDeque<IndicatedRun> indicated = new ArrayDeque<>(0);
+    private ArrayDeque<IndicatedRun> indicated; // made at the first indication: most sockets never get one
     private long indicatedBytes;
     /** The copy in flight reads {@link #indicated} (else the host connection). */
     private boolean copyFromIndicated;
@@ -419,6 +419,9 @@ public final class Socket implements ConnectionListener {
         if (k == 0) {
             return 0;
         }
+        if (indicated == null) {
+            indicated = new ArrayDeque<>(2);
+        }
         IndicatedRun last = indicated.peekLast();
         if (last != null && last.data.endOffset() != data.streamOffset()) {
             throw new IllegalStateException(this + ": indicated bytes at " + data.streamOffset()
@@ -494,7 +497,7 @@ public final class Socket implements ConnectionListener {
 
     /** Drops unread indicated bytes (the connection was reset): their buffers go back. */
     private void dropIndicated() {
-        while (!indicated.isEmpty()) {
+        while (indicated != null && !indicated.isEmpty()) {
             indicated.pollFirst().release.run();
         }
         indicatedBytes = 0;

@@ -28,9 +28,9 @@ public final class HostConnection implements TcpEvents {
     private final FourTuple tuple;
     private final boolean activeOpen;
     final Event timer;
-    final ArrayDeque<Frame> txFrames = new ArrayDeque<>(8);
-    final ArrayDeque<Frame> heldFrames = new ArrayDeque<>(1);
-    final ArrayDeque<RxInfo> heldInfos = new ArrayDeque<>(1);
+    final ArrayDeque<Frame> txFrames = new ArrayDeque<>(2);
+    /** Frames held while quiesced for a handoff; made at the first one (most connections never hold any). */
+    private ArrayDeque<Frame> heldFrames;
     TcpConnection engine;
     AcceptHandler acceptHandler;
     ConnectionListener listener = ConnectionListener.NONE;
@@ -144,7 +144,7 @@ public final class HostConnection implements TcpEvents {
         }
         String engineWait = engine.waitingFor(stack.nowPs());
         return placement == Placement.QUIESCED
-                ? "quiesced for a handoff (" + heldFrames.size() + " segments held), " + engineWait : engineWait;
+                ? "quiesced for a handoff (" + heldCount() + " segments held), " + engineWait : engineWait;
     }
 
     /** The pending retransmission or persist interval of the host-run engine, or -1 (none, or not on the host). */
@@ -245,6 +245,34 @@ public final class HostConnection implements TcpEvents {
     @Override
     public void reset(TcpConnection c, String reason, long nowPs) {
         listener.reset(this, reason);
+    }
+
+    /** Holds {@code f} (arrived while quiesced) until the connection's next owner runs it. */
+    void hold(Frame f) {
+        if (heldFrames == null) {
+            heldFrames = new ArrayDeque<>(2);
+        }
+        heldFrames.addLast(f);
+    }
+
+    int heldCount() {
+        return heldFrames == null ? 0 : heldFrames.size();
+    }
+
+    /** The held frames, oldest first; none are held after. */
+    java.util.List<Frame> takeHeld() {
+        java.util.List<Frame> out = heldFrames == null ? new java.util.ArrayList<>(0) : new java.util.ArrayList<>(heldFrames);
+        heldFrames = null;
+        return out;
+    }
+
+    /** The oldest held frame, removed, or null. */
+    Frame pollHeld() {
+        return heldFrames == null ? null : heldFrames.poll();
+    }
+
+    void dropHeld() {
+        heldFrames = null;
     }
 
     @Override

@@ -213,10 +213,7 @@ public final class HostStack {
             return;
         }
         switch (c.placement) {
-            case QUIESCED -> {
-                c.heldFrames.add(f);
-                c.heldInfos.add(info);
-            }
+            case QUIESCED -> c.hold(f); // its RxInfo is not needed again: the engine takes only the segment
             case OFFLOADED -> c.slowPath.onSlowPathFrame(c, f, core, info);
             case HOST -> {
                 c.core = core;
@@ -355,9 +352,7 @@ public final class HostStack {
         c.slowPath = Objects.requireNonNull(handler, "handler");
         c.placement = Placement.OFFLOADED;
         c.engine = null;
-        List<Frame> held = new ArrayList<>(c.heldFrames);
-        c.heldFrames.clear();
-        c.heldInfos.clear();
+        List<Frame> held = c.takeHeld();
         txDrained(c);
         return held;
     }
@@ -375,8 +370,7 @@ public final class HostStack {
         }
         c.engine = new TcpConnection(c.tuple(), config.tcp(), c, trace, tcpComponent);
         c.placement = Placement.HOST;
-        c.heldFrames.clear();
-        c.heldInfos.clear();
+        c.dropHeld();
         c.listener.reset(c, reason);
         connectionClosed(c);
     }
@@ -409,8 +403,7 @@ public final class HostStack {
         if (c.engine.state() == TcpState.CLOSED) {
             // the adapter ran the whole close (RFC 9293 section 3.10.7.4, LAST_ACK acknowledged,
             // or TIME_WAIT over): the connection is gone; frames held meanwhile go with it
-            c.heldFrames.clear();
-            c.heldInfos.clear();
+            c.dropHeld();
             connectionClosed(c);
             return;
         }
@@ -419,9 +412,8 @@ public final class HostStack {
 
     private void drainHeld(HostConnection c) {
         long now = sim.now();
-        while (!c.heldFrames.isEmpty() && !c.closed) {
-            Frame f = c.heldFrames.poll();
-            c.heldInfos.poll();
+        Frame f;
+        while (!c.closed && (f = c.pollHeld()) != null) {
             c.engine.input(f.tcp(), now, tx);
             tx.flush(c, c.core, WorkClass.SOFTIRQ);
         }

@@ -102,12 +102,12 @@ class HostStackHandoffTest {
         stack.quiesce(c);
         assertThrows(IllegalStateException.class, () -> c.send(10, 1));
         t.p.sim.runUntil(2 * Units.PS_PER_MS + 200 * Units.PS_PER_US);
-        int held = c.heldFrames.size();
+        int held = c.heldCount();
         assertTrue(held > 0, "segments arriving while quiesced are held");
         ControlBlock ccb = stack.snapshot(c);
         stack.resume(c, ccb);
         assertEquals(Placement.HOST, c.placement());
-        assertEquals(0, c.heldFrames.size());
+        assertEquals(0, c.heldCount());
         t.p.sim.run();
         t.check();
     }

@@ -99,7 +99,7 @@ final class CardConnection implements TcpEvents, SegmentSink {
     /** Payloads of segments the engine queued beyond RCV.NXT ({@link CardReassembly}). */
     final java.util.ArrayList<Payload> reassembly = new java.util.ArrayList<>(0);
     /** Out-of-order wire frames waiting for the host's forward ({@link ReorderPark}). */
-    final ArrayDeque<org.toesim.nic.frame.Frame> parked = new ArrayDeque<>(4);
+    final ArrayDeque<org.toesim.nic.frame.Frame> parked = new ArrayDeque<>(1);
     /** Frame bytes in {@link #parked}. */
     int parkedBytes;
     /** Something was parked since the install. */

@@ -165,8 +165,8 @@ final class CommandHandler implements DmaReadCallback {
                 k.delayedAckTimeoutPs(), k.keepAlive(), k.keepAliveIdlePs(), k.keepAliveIntervalPs(),
                 k.keepAliveProbes(), Math.min(k.receiveBufferBytes(), config.onCardBufferBytes()),
                 k.sendBufferBytes());
-        c.engine = TcpConnection.restore(new ControlBlock(ccb.constant(), onCard, advertisedEdge(ccb)),
-                config.engine(), now, c, TraceSink.NONE, toe.connectionOwner());
+        c.engine = TcpConnection.restoreMerged(new ControlBlock(ccb.constant(), onCard, advertisedEdge(ccb)),
+                toe.engineConfigs().configFor(onCard), now, c, TraceSink.NONE, toe.connectionOwner());
         c.engineCached = onCard;
         c.initFrom(ccb);
         toe.attachTimers(c);

@@ -208,12 +208,11 @@ final class SendPath implements DmaReadCallback {
             return;
         }
         if (push && c.engineCachedPush == null) {
-            c.engineCachedPush = new ControlBlock.Cached(k.ttl(), k.tos(), false, k.delayedAck(),
-                    k.delayedAckTimeoutPs(), k.keepAlive(), k.keepAliveIdlePs(), k.keepAliveIntervalPs(),
-                    k.keepAliveProbes(), k.receiveBufferBytes(), k.sendBufferBytes());
+            c.engineCachedPush = toe.engineConfigs().withoutNagle(k);
         }
         c.pushingTail = push;
-        c.engine.updateCached(push ? c.engineCachedPush : k, sim.now());
+        ControlBlock.Cached settings = push ? c.engineCachedPush : k;
+        c.engine.updateCached(settings, toe.engineConfigs().configFor(settings), sim.now());
     }
 
     /** Flush: every unfinished request completes with the bytes acknowledged so far. */

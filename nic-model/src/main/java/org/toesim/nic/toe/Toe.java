@@ -74,6 +74,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     private final ToeConfig config;
     private final MacPort mac;
     private final String connectionOwner;
+    private final EngineConfigs engineConfigs;
     private final String name;
     private final DmaEngine dma;
     private final DeviceQueues queues;
@@ -117,6 +118,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         this.table = new CcbTable(config.ccbCapacity(), config.ccbEntryBytes(), sim.now(), name);
         this.monitor = new UploadMonitor(sim, this, config.uploadPolicy(), config.uploadAfterRetransmits());
         this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs(), config.indicationDelayPs(), monitor);
+        this.engineConfigs = new EngineConfigs(config.engine());
         this.sendPath = new SendPath(sim, this, dma, queues);
         this.commands = new CommandHandler(this, dma, queues, table, config);
         this.nicTransmit = new NicTransmit(dma, queues, mac);
@@ -466,6 +468,11 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 () -> processor.submit(c.core, CardProcessor.WorkKind.TIMER, config.cyclesPerTimer(), c, 0));
         c.pushTimer = sim.newEvent("toe.pushTimer", connectionOwner, Priority.TIMER,
                 () -> receivePath.onPushTimer(c));
+    }
+
+    /** The engines' shared configurations. */
+    EngineConfigs engineConfigs() {
+        return engineConfigs;
     }
 
     /** Owner name of every per-connection event and engine of this card: {@code <name>.tcp}. */

@@ -114,7 +114,21 @@ public final class TcpConnection {
      */
     public static TcpConnection restore(ControlBlock ccb, TcpConfig config, long nowPs, TcpEvents events,
                                         TraceSink trace, String component) {
-        TcpConfig merged = CcbCodec.withCached(config, ccb.cached());
+        return restoreMerged(ccb, configFor(config, ccb.cached()), nowPs, events, trace, component);
+    }
+
+    /** {@code config} with the host-owned (cached) settings of {@code cached}, as {@link #restore} uses it. */
+    public static TcpConfig configFor(TcpConfig config, ControlBlock.Cached cached) {
+        return CcbCodec.withCached(config, cached);
+    }
+
+    /**
+     * As {@link #restore}, with {@code merged} already {@link #configFor}{@code (config,
+     * ccb.cached())}: an engine that restores many connections with the same cached settings
+     * (a TOE) shares one configuration among them.
+     */
+    public static TcpConnection restoreMerged(ControlBlock ccb, TcpConfig merged, long nowPs, TcpEvents events,
+                                              TraceSink trace, String component) {
         TcpConnection c = new TcpConnection(ccb.constant().tuple(), merged, events, trace, component);
         CcbCodec.restore(c.t, ccb, nowPs);
         return c;
@@ -279,7 +293,16 @@ public final class TcpConnection {
 
     /** Replaces the host-owned (cached) settings of a running connection at {@code nowPs}. */
     public void updateCached(ControlBlock.Cached cached, long nowPs) {
-        t.config = CcbCodec.withCached(t.config, cached);
+        updateCached(cached, CcbCodec.withCached(t.config, cached), nowPs);
+    }
+
+    /**
+     * As {@link #updateCached(ControlBlock.Cached, long)}, with {@code merged} the configuration
+     * already made with {@code cached} ({@link #configFor} of this connection's base settings),
+     * so connections with the same settings share one.
+     */
+    public void updateCached(ControlBlock.Cached cached, TcpConfig merged, long nowPs) {
+        t.config = Objects.requireNonNull(merged, "merged");
         t.sendBuf.setCapacityBytes(cached.sendBufferBytes());
     }
 

@@ -29,7 +29,7 @@ public final class SendTimeLog {
     }
 
     /** Entries before the first doubling: small, since a table of 100,000 connections holds one per connection. */
-    private static final int INITIAL_ENTRIES = 4;
+    private static final int INITIAL_ENTRIES = 2; // grows by doubling; most connections of a many-connection run keep few in flight
 
     private long[] start = new long[INITIAL_ENTRIES];
     private long[] end = new long[INITIAL_ENTRIES];
