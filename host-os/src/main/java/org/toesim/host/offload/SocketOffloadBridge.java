@@ -51,6 +51,9 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
     private final SocketSendPath sends;
     private final Map<FourTuple, Socket> sockets = new HashMap<>();
     private final Map<FourTuple, Receives> receives = new HashMap<>();
+    /** Hooks every attached socket shares (one each, not one per socket). */
+    private final java.util.function.Consumer<Socket> detachHook = this::detach;
+    private final java.util.function.Consumer<Socket> pumpHook = this::pump;
 
     /** A bridge with {@link SocketOffloadConfig#defaults()}. */
     public SocketOffloadBridge(OffloadManager manager) {
@@ -69,8 +72,8 @@ public final class SocketOffloadBridge implements HandoffListener, SocketIo {
         sockets.put(s.tuple(), s);
         receives.put(s.tuple(), new Receives());
         sends.attach(s);
-        s.setClosedHook(this::detach);
-        s.setIndicatedDrainedHook(this::pump);
+        s.setClosedHook(detachHook);
+        s.setIndicatedDrainedHook(pumpHook);
         manager.watch(s.tuple());
     }
 

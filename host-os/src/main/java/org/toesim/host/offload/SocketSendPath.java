@@ -43,6 +43,8 @@ final class SocketSendPath {
     private final OffloadManager manager;
     private final SocketOffloadConfig config;
     private final Map<FourTuple, Sends> byTuple = new HashMap<>();
+    /** The adapter-send hook every attached socket shares. */
+    private final java.util.function.Consumer<Socket> pumpHook = this::pump;
     private MemoryRegion virtualStaging;
 
     /** One send call taken from the socket. */
@@ -95,7 +97,7 @@ final class SocketSendPath {
             budget = s.connection().sendSpaceBytes() + s.connection().unackedBytes();
         }
         byTuple.put(s.tuple(), new Sends(s, Math.max(1, budget)));
-        s.setAdapterSendHook(this::pump);
+        s.setAdapterSendHook(pumpHook);
     }
 
     /** Stops routing {@code s}'s send calls (the application closed it on the host). */

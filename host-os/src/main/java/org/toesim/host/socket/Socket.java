@@ -57,8 +57,16 @@ public final class Socket implements ConnectionListener {
     private final ArrayDeque<SendOp> sends = new ArrayDeque<>(1);
     private final ArrayDeque<PostedReceive> receives = new ArrayDeque<>(1);
     private final Collection<PostedReceive> receivesView = Collections.unmodifiableCollection(receives);
-    private final WorkHandler sendCopyDone = this::sendCopyDone;
-    private final WorkHandler recvCopyDone = this::recvCopyDone;
+    /** One handler for both copies (arg SEND_COPY or RECV_COPY): one object per socket instead of two. */
+    private final WorkHandler copyDone = (core, which) -> {
+        if (which == SEND_COPY) {
+            sendCopyDone(core, 0);
+        } else {
+            recvCopyDone(core, 0);
+        }
+    };
+    private static final int SEND_COPY = 0;
+    private static final int RECV_COPY = 1;
     private long sendCopyInFlight;
     private long recvCopyInFlight;
     private long acceptedBytes;
@@ -185,7 +193,7 @@ public final class Socket implements ConnectionListener {
         long k = Math.min(Math.min(op.totalBytes - op.doneBytes, space), COPY_CHUNK_BYTES);
         sendCopyInFlight = k;
         sendCopyOp = op;
-        cpu.submit(core, WorkClass.KERNEL, CostCategory.COPY, costs.copyCycles(k), sendCopyDone, 0);
+        cpu.submit(core, WorkClass.KERNEL, CostCategory.COPY, costs.copyCycles(k), copyDone, SEND_COPY);
     }
 
     private void sendCopyDone(int coreIndex, int unused) {
@@ -372,7 +380,7 @@ public final class Socket implements ConnectionListener {
         }
         long k = Math.min(Math.min(readable, r.remainingBytes()), COPY_CHUNK_BYTES);
         recvCopyInFlight = k;
-        cpu.submit(core, WorkClass.KERNEL, CostCategory.COPY, costs.copyCycles(k), recvCopyDone, 0);
+        cpu.submit(core, WorkClass.KERNEL, CostCategory.COPY, costs.copyCycles(k), copyDone, RECV_COPY);
     }
 
     private void recvCopyDone(int coreIndex, int unused) {
@@ -455,7 +463,7 @@ public final class Socket implements ConnectionListener {
         long k = Math.min(Math.min(indicatedBytes, r.remainingBytes()), COPY_CHUNK_BYTES);
         recvCopyInFlight = k;
         copyFromIndicated = true;
-        cpu.submit(core, WorkClass.KERNEL, CostCategory.COPY, costs.copyCycles(k), recvCopyDone, 0);
+        cpu.submit(core, WorkClass.KERNEL, CostCategory.COPY, costs.copyCycles(k), copyDone, RECV_COPY);
     }
 
     private void placeIndicated(PostedReceive r, long k) {

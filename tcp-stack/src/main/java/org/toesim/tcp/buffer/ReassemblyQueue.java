@@ -21,7 +21,8 @@ import org.toesim.tcp.segment.Payload;
  * </pre>
  */
 public final class ReassemblyQueue {
-    private final TreeMap<Long, Payload> ranges = new TreeMap<>();
+    /** Held pieces by stream offset; made at the first out-of-order segment (most connections see none). */
+    private TreeMap<Long, Payload> ranges;
     private final int maxRanges;
     private long heldBytes;
     /** Discontiguous ranges held: what {@code maxRanges} bounds. */
@@ -32,7 +33,7 @@ public final class ReassemblyQueue {
     }
 
     public boolean isEmpty() {
-        return ranges.isEmpty();
+        return ranges == null || ranges.isEmpty();
     }
 
     /** Discontiguous ranges held (held data separated by gaps). */
@@ -48,6 +49,9 @@ public final class ReassemblyQueue {
      * Holds the new parts of {@code p}; returns the number of new bytes stored.
      */
     public long insert(Payload p) {
+        if (ranges == null) {
+            ranges = new TreeMap<>();
+        }
         long start = p.streamOffset();
         long end = p.endOffset();
         long added = 0;
@@ -93,7 +97,7 @@ public final class ReassemblyQueue {
      * or null when the first held range starts later. Ranges wholly below are discarded.
      */
     public Payload pollAt(long rcvOffset) {
-        while (!ranges.isEmpty()) {
+        while (!isEmpty()) {
             Map.Entry<Long, Payload> first = ranges.firstEntry();
             Payload p = first.getValue();
             if (first.getKey() > rcvOffset) {
@@ -115,6 +119,9 @@ public final class ReassemblyQueue {
     /** Held ranges coalesced into maximal contiguous [start, end) pairs, ascending. */
     public List<long[]> coalescedRanges() {
         List<long[]> out = new ArrayList<>();
+        if (ranges == null) {
+            return out;
+        }
         for (Payload p : ranges.values()) {
             if (!out.isEmpty() && out.get(out.size() - 1)[1] == p.streamOffset()) {
                 out.get(out.size() - 1)[1] = p.endOffset();
@@ -127,11 +134,11 @@ public final class ReassemblyQueue {
 
     /** The held runs, ascending (for a CCB). */
     public List<Payload> runs() {
-        return new ArrayList<>(ranges.values());
+        return ranges == null ? new ArrayList<>(0) : new ArrayList<>(ranges.values());
     }
 
     public void clear() {
-        ranges.clear();
+        ranges = null;
         heldBytes = 0;
         islands = 0;
     }

@@ -34,9 +34,15 @@ final class RackLoss {
     private static final int DUP_THRESH = 3;
 
     private final Tcb t;
-    /** Positions newly delivered by the ACK being processed (cumulative end, SACK blocks). */
-    private final long[] delivered = new long[8];
+    /**
+     * Positions newly delivered by the ACK being processed (cumulative end, SACK blocks), at most
+     * {@value #MAX_DELIVERED}: the first in a field, the others (only with SACK blocks) in an
+     * array made at the first such ACK, so a connection that never sees one keeps no array.
+     */
+    private long firstDelivered;
+    private long[] moreDelivered;
     private int deliveredCount;
+    private static final int MAX_DELIVERED = 8;
 
     RackLoss(Tcb t) {
         this.t = t;
@@ -66,6 +72,18 @@ final class RackLoss {
      * and whether a never-retransmitted segment below the highest SACKed one arrived (Linux
      * {@code tcp_check_sack_reordering}).
      */
+    private void addDelivered(long pos) {
+        if (deliveredCount == 0) {
+            firstDelivered = pos;
+        } else {
+            if (moreDelivered == null) {
+                moreDelivered = new long[MAX_DELIVERED - 1];
+            }
+            moreDelivered[deliveredCount - 1] = pos;
+        }
+        deliveredCount++;
+    }
+
     void beforeAck(Segment seg, long ackPos) {
         deliveredCount = 0;
         if (t.rack == null) {
@@ -74,27 +92,27 @@ final class RackLoss {
         SackScoreboard sb = t.scoreboard;
         long priorFackPos = t.sndPosOf(sb.highestSacked());
         if (ackPos > t.sndUnaPos && ackPos <= t.sndMaxPos) {
-            delivered[deliveredCount++] = ackPos - 1;
+            addDelivered(ackPos - 1);
             if (t.sndUnaPos < priorFackPos && !t.rack.retransmitted(t.sndUnaPos, t.sndUnaPos + 1)) {
                 t.rack.onReorderingSeen();
             }
         }
         List<SackBlock> blocks = seg.options().sackBlocks();
         long unaPos = Math.max(t.sndUnaPos, ackPos);
-        for (int k = 0; k < blocks.size() && deliveredCount < delivered.length; k++) {
+        for (int k = 0; k < blocks.size() && deliveredCount < MAX_DELIVERED; k++) {
             long left = Math.max(t.sndPosOf(blocks.get(k).left()), unaPos);
             long right = t.sndPosOf(blocks.get(k).right());
             if (left >= right || right > t.sndMaxPos) {
                 continue;
             }
             if (!sb.isSacked(t.seqOfSnd(right - 1))) {
-                delivered[deliveredCount++] = right - 1;
+                addDelivered(right - 1);
             } else {
                 long firstNew = t.sndPosOf(sb.firstUnsackedAtOrAbove(t.seqOfSnd(left)));
                 if (firstNew >= right) {
                     continue;
                 }
-                delivered[deliveredCount++] = firstNew;
+                addDelivered(firstNew);
             }
             long lowNew = t.sndPosOf(sb.firstUnsackedAtOrAbove(t.seqOfSnd(left)));
             if (lowNew < priorFackPos && lowNew < right && !t.rack.retransmitted(lowNew, lowNew + 1)) {
@@ -113,7 +131,7 @@ final class RackLoss {
         }
         long minRttPs = t.rtt.minRttPs();
         for (int k = 0; k < deliveredCount; k++) {
-            t.rack.onDelivered(delivered[k], nowPs, minRttPs);
+            t.rack.onDelivered(k == 0 ? firstDelivered : moreDelivered[k - 1], nowPs, minRttPs);
         }
         deliveredCount = 0;
         t.rack.releaseTo(t.sndUnaPos);

@@ -13,10 +13,11 @@ import org.toesim.tcp.segment.SackBlock;
  */
 final class SackRanges {
     private int base;
-    private int[] lefts = new int[8];
-    private int[] rights = new int[8];
+    // empty until the first range (most connections never see a SACK block); they double as needed
+    private int[] lefts = new int[0];
+    private int[] rights = new int[0];
     /** cum[i] = total length of ranges [0, i); valid up to {@code count}. */
-    private long[] cum = new long[9];
+    private long[] cum = new long[1];
     private int count;
 
     SackRanges(int base) {
