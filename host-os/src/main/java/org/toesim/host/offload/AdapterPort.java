@@ -101,6 +101,14 @@ public interface AdapterPort {
         throw new UnsupportedOperationException("this adapter port has no indication buffers");
     }
 
+    /**
+     * Submits UpdateNeighbour: the next hop {@code ip} is now at link-layer address {@code mac}.
+     * Called only when {@link #capability()} lists {@link org.toesim.nic.device.OffloadFeature#NEIGHBOUR_UPDATE}.
+     */
+    default void updateNeighbour(int ip, long mac, StatusCallback callback) {
+        throw new UnsupportedOperationException("this adapter port cannot update neighbours");
+    }
+
     /** Completion of a command that returns only a status. */
     @FunctionalInterface
     interface StatusCallback {

@@ -182,6 +182,12 @@ public final class DriverAdapterPort implements AdapterPort {
                 (cmd, c, coreDone) -> callback.done(c.status()));
     }
 
+    @Override
+    public void updateNeighbour(int ip, long mac, StatusCallback callback) {
+        driver.submit(() -> new ToeCommand.UpdateNeighbour(driver.nextCommandId(), ip, mac), false, core,
+                (cmd, c, coreDone) -> callback.done(c.status()));
+    }
+
     /** QueryOffload as a background command: polls wait behind every other command. */
     @Override
     public void query(OffloadHandle handle, QueryCallback callback) {

@@ -57,6 +57,8 @@ public final class OffloadManager {
     private boolean indicationBuffersPosted;
     private long indicationsAnswered;
     private long indicatedBytesTaken;
+    private long neighbourUpdates;
+    private long neighbourUpdatesFailed;
 
     public OffloadManager(Simulator sim, AdapterPort adapter, StackPort stack, OffloadConfig config, TraceSink trace,
                           String name) {
@@ -244,6 +246,40 @@ public final class OffloadManager {
             indicationBuffersPosted = true;
             adapter.postIndicationBuffers(indicationBuffers, indicationBufferBytes);
         }
+    }
+
+    /**
+     * The host's neighbour table says next hop {@code ip} moved to {@code mac} (neighbour
+     * invalidate): the adapter is told at once, so its connections through that neighbour send
+     * there from their next frame on, behind every command submitted before. An adapter without
+     * {@link OffloadFeature#NEIGHBOUR_UPDATE} cannot be told: its connections to {@code ip} come
+     * back to the host stack, which uses the new entry (a scan of the offloaded connections, for
+     * an event that is rare, never on the data path).
+     */
+    public void neighbourChanged(int ip, long mac) {
+        if (adapter.capability().supports(OffloadFeature.NEIGHBOUR_UPDATE)) {
+            neighbourUpdates++;
+            adapter.updateNeighbour(ip, mac, status -> {
+                if (status != org.toesim.nic.device.CommandStatus.SUCCESS) {
+                    neighbourUpdatesFailed++;
+                }
+            });
+            return;
+        }
+        for (OffloadRecord r : new ArrayList<>(byHandle.values())) {
+            if (r.tuple().remoteIp() == ip) {
+                flush(r.tuple(), FlushCause.POLICY, null);
+            }
+        }
+    }
+
+    /** UpdateNeighbour commands sent, and how many the adapter did not complete with SUCCESS. */
+    public long neighbourUpdates() {
+        return neighbourUpdates;
+    }
+
+    public long neighbourUpdatesFailed() {
+        return neighbourUpdatesFailed;
     }
 
     /** The card was reset by the host: no more handoffs; every connection on it comes back. */

@@ -172,14 +172,20 @@ class ConnectionInvariantsTest {
     private static OffloadEndToEndTest.Receiver start(ToeSystem sys) {
         byte[] data = new byte[LEN];
         new java.util.Random(7).nextBytes(data);
-        MemoryRegion src = sys.memA.allocate("app.src", RegionKind.APPLICATION_BUFFER, LEN, true);
-        sys.memA.write(src.baseAddress(), data, 0, LEN);
-        OffloadEndToEndTest.Receiver rx = new OffloadEndToEndTest.Receiver(sys, LEN);
+        return send(sys, data);
+    }
+
+    /** A sends {@code data} (real bytes) to B's receiver, then closes; B closes at the end of the stream. */
+    static OffloadEndToEndTest.Receiver send(ToeSystem sys, byte[] data) {
+        int len = data.length;
+        MemoryRegion src = sys.memA.allocate("app.src", RegionKind.APPLICATION_BUFFER, len, true);
+        sys.memA.write(src.baseAddress(), data, 0, len);
+        OffloadEndToEndTest.Receiver rx = new OffloadEndToEndTest.Receiver(sys, len);
         sys.socketsB.listen(ToeSystem.PORT, 1, rx::start);
         sys.socketsA.connect(ToeSystem.IP_B, ToeSystem.PORT, 1, new ConnectCallback() {
             @Override
             public void connected(Socket s) {
-                s.send(new AppBuffer(src.baseAddress(), LEN), (sock, n) -> sock.close(null));
+                s.send(new AppBuffer(src.baseAddress(), len), (sock, n) -> sock.close(null));
             }
         });
         return rx;

@@ -241,6 +241,19 @@ class OffloadManagerTest {
     }
 
     @Test
+    void aNeighbourChangeTheAdapterCannotTakeBringsItsConnectionsBack() {
+        manager(new OffloadPolicy.Always(), 0);
+        install();
+        manager.neighbourChanged(T.remoteIp() + 1, 0x02_00_00_00_00_07L); // another neighbour: nothing to do
+        assertEquals(HandoffState.OFFLOADED, manager.state(T));
+        manager.neighbourChanged(T.remoteIp(), 0x02_00_00_00_00_07L); // no NEIGHBOUR_UPDATE: take it back
+        assertEquals(HandoffState.FLUSHING, manager.state(T));
+        assertEquals(0, manager.neighbourUpdates());
+        adapter.answerTerminate(true);
+        assertEquals(HandoffState.ON_HOST_AGAIN, manager.state(T));
+    }
+
+    @Test
     void refusedHandoffResumesOnTheHostIsCountedAndBacksOffBeforeAskingAgain() {
         manager(new OffloadPolicy.Always(), 0);
         manager.watch(T);

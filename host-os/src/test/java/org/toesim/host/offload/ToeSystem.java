@@ -83,6 +83,8 @@ final class ToeSystem {
     final NicDriver driver;
     AdapterRecord adapter;
     final HostStack stackB;
+    /** B's neighbour table (its ARP cache): a change goes to the offload manager. */
+    final NeighbourTable neighboursB;
     final SocketLayer socketsB;
     final HostStackPort stackPort;
     final DriverAdapterPort adapterPort;
@@ -126,8 +128,8 @@ final class ToeSystem {
         driver.attach(r -> adapter = r);
         sim.run();
         ReplayNetDevice dev = new ReplayNetDevice(new DriverNetDevice(driver));
-        stackB = new HostStack(sim, streams, cpuB, costs, dev,
-                new NeighbourTable().put(IP_A, org.toesim.nic.frame.MacAddress.local(1)),
+        neighboursB = new NeighbourTable().put(IP_A, org.toesim.nic.frame.MacAddress.local(1));
+        stackB = new HostStack(sim, streams, cpuB, costs, dev, neighboursB,
                 StackConfig.of("B", 2, IP_B, macB, tcp), TraceSink.NONE);
         socketsB = new SocketLayer(stackB, memB);
         stackPort = new HostStackPort(stackB, dev);
@@ -135,6 +137,7 @@ final class ToeSystem {
         manager = new OffloadManager(sim, wrap.apply(adapterPort), stackPort, config, trace, "B");
         stackPort.setManager(manager);
         driver.setDeviceEventListener((e, core) -> manager.onDeviceEvent(e));
+        neighboursB.addChangeListener(manager::neighbourChanged); // as the scenario runner wires it
         bridge = new SocketOffloadBridge(manager);
         checkInvariants();
     }

@@ -33,5 +33,10 @@ public enum OffloadFeature {
      * {@link TxDescriptor.ToeSend} with {@code fin} sends the host's FIN, and the connection is
      * handed back ({@link UploadReason#CONNECTION_DONE}) when the card is done with it.
      */
-    CLOSE_ON_CARD
+    CLOSE_ON_CARD,
+    /**
+     * Takes neighbour updates from the host ({@link ToeCommand.UpdateNeighbour}): the connections
+     * through that next hop use the new link-layer address from their next frame on.
+     */
+    NEIGHBOUR_UPDATE
 }

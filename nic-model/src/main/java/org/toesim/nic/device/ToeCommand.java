@@ -91,6 +91,21 @@ public sealed interface ToeCommand extends RingEntry {
         }
     }
 
+    /**
+     * The neighbour {@code neighbourIp} (a next hop) is now at link-layer address {@code mac}
+     * (the host's neighbour table changed: an ARP update, a failover): every offloaded connection
+     * through it sends its next frames there, and the card no longer learns that neighbour from
+     * received frames. Completes with {@link CommandStatus#SUCCESS}. Offered when the capability
+     * lists {@link OffloadFeature#NEIGHBOUR_UPDATE}.
+     */
+    record UpdateNeighbour(long commandId, int neighbourIp, long mac) implements ToeCommand {
+        public UpdateNeighbour {
+            if (mac == 0 || (mac & ~0xFFFF_FFFF_FFFFL) != 0) {
+                throw new IllegalArgumentException("not a MAC address: 0x" + Long.toHexString(mac));
+            }
+        }
+    }
+
     private static void requirePositive(int value, String name) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be > 0, got " + value);

@@ -65,7 +65,8 @@ final class CardConnection implements TcpEvents, SegmentSink {
     ControlBlock.Cached hostCached;
     int ttl;
     int tos;
-    long peerMac;
+    /** The next hop's neighbour entry (shared with every connection through it); set at the first frame out. */
+    Neighbours.Entry neighbour;
     boolean active = true;
     boolean uploadRequested;
     Event wakeup;

@@ -70,6 +70,11 @@ final class CommandHandler implements DmaReadCallback {
             query(q, slot);
         } else if (cmd instanceof ToeCommand.TerminateOffload t) {
             terminate(t, slot);
+        } else if (cmd instanceof ToeCommand.UpdateNeighbour n) {
+            toe.neighbours().setFromHost(n.neighbourIp(), n.mac());
+            complete(n.commandId(), slot, CommandStatus.SUCCESS, 0);
+        } else {
+            throw new IllegalArgumentException("the command handler cannot execute " + cmd);
         }
     }
 
@@ -79,7 +84,8 @@ final class CommandHandler implements DmaReadCallback {
         }
         EnumSet<OffloadFeature> features = EnumSet.of(OffloadFeature.IPV4, OffloadFeature.WINDOW_SCALE,
                 OffloadFeature.TIMESTAMPS, OffloadFeature.SACK, OffloadFeature.INDICATE_DATA,
-                OffloadFeature.CHECKSUM_OFFLOAD, OffloadFeature.SEGMENTATION_OFFLOAD, OffloadFeature.FORWARD_FRAMES);
+                OffloadFeature.CHECKSUM_OFFLOAD, OffloadFeature.SEGMENTATION_OFFLOAD, OffloadFeature.FORWARD_FRAMES,
+                OffloadFeature.NEIGHBOUR_UPDATE);
         if (config.fin().closesOnCard()) {
             features.add(OffloadFeature.CLOSE_ON_CARD);
         }

@@ -2,7 +2,6 @@ package org.toesim.nic.toe;
 
 import java.util.ArrayDeque;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.toesim.core.event.Priority;
@@ -88,7 +87,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     private final FrameForwarder forwarder;
     private final ReorderPark reorder;
     private final UploadMonitor monitor;
-    private final HashMap<Integer, Long> neighbours = new HashMap<>();
+    private final Neighbours neighbours = new Neighbours();
     private final ArrayDeque<RxDescriptor.NicBuffer> nicBuffers = new ArrayDeque<>();
     private final ArrayDeque<Integer> nicBufferSlots = new ArrayDeque<>();
     private final long[] pathCounts = new long[PathReason.values().length];
@@ -268,7 +267,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         if (frame.ip().srcIp() != lastNeighbourIp || frame.srcMac() != lastNeighbourMac) { // no boxing per frame
             lastNeighbourIp = frame.ip().srcIp();
             lastNeighbourMac = frame.srcMac();
-            neighbours.put(lastNeighbourIp, lastNeighbourMac);
+            neighbours.learn(lastNeighbourIp, lastNeighbourMac);
         }
         PathReason reason = classifier.frameCheck(frame);
         Segment seg = frame.tcp();
@@ -281,7 +280,6 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         pathCounts[reason.ordinal()]++;
         if (c != null) {
             c.pathCounts[reason.ordinal()]++;
-            c.peerMac = frame.srcMac();
         }
         if (reason.isFastPath()) {
             CardProcessor.WorkKind kind = reason == PathReason.FAST_ACK ? CardProcessor.WorkKind.RX_ACK
@@ -414,7 +412,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
 
     /** Frames {@code seg} for the wire on {@code c}. */
     Frame frameFor(CardConnection c, Segment seg) {
-        long dst = c.peerMac != 0 ? c.peerMac : neighbours.getOrDefault(c.tuple.remoteIp(), MacAddress.BROADCAST);
+        Neighbours.Entry n = c.neighbour != null ? c.neighbour : (c.neighbour = neighbours.of(c.tuple.remoteIp()));
+        long dst = n.mac != 0 ? n.mac : MacAddress.BROADCAST;
         Ipv4Header ip = new Ipv4Header(c.tuple.localIp(), c.tuple.remoteIp(), nextIpId, c.ttl, c.tos, true, false,
                 0, 0);
         nextIpId = (nextIpId + 1) & 0xFFFF;
@@ -468,6 +467,21 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 () -> processor.submit(c.core, CardProcessor.WorkKind.TIMER, config.cyclesPerTimer(), c, 0));
         c.pushTimer = sim.newEvent("toe.pushTimer", connectionOwner, Priority.TIMER,
                 () -> receivePath.onPushTimer(c));
+    }
+
+    /** The neighbour cache (next hops' link-layer addresses). */
+    Neighbours neighbours() {
+        return neighbours;
+    }
+
+    /** UpdateNeighbour commands applied so far. */
+    public long neighbourUpdates() {
+        return neighbours.hostUpdates();
+    }
+
+    /** The link-layer address the card's frames to next hop {@code ip} carry now (0: not known, broadcast). */
+    public long neighbourMac(int ip) {
+        return neighbours.of(ip).mac;
     }
 
     /** The engines' shared configurations. */

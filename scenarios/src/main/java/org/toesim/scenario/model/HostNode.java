@@ -160,6 +160,7 @@ final class HostNode {
                 ToeAssembly.offloadConfig(ToeAssembly.policy(spec.offload()), toe.config(), spec.nic()), trace, name());
         stackPort.setManager(manager);
         driver.setDeviceEventListener((e, core) -> manager.onDeviceEvent(e));
+        neighbours.addChangeListener(manager::neighbourChanged); // neighbour invalidate: the card follows the host's table
         OffloadSocketIo io = new OffloadSocketIo(manager, new SocketOffloadBridge(manager, SocketOffloadConfig.defaults()));
         sockets.setIo(io);
         offloadIo = io;
