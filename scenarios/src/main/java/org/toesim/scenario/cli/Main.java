@@ -45,8 +45,14 @@ public final class Main {
     static int internalError(CliEnvironment env, Throwable t) {
         Throwable cause = t instanceof CommandLine.ExecutionException && t.getCause() != null ? t.getCause() : t;
         LOG.debug("internal error", cause);
-        String what = cause instanceof OutOfMemoryError ? "out of memory (raise -Xmx or shrink the scenario)"
-                : cause instanceof StackOverflowError ? "stack overflow (the input nests too deeply)"
+        if (cause instanceof OutOfMemoryError) {
+            // a resource limit, not a bug: the run needed more heap than the JVM was given
+            env.err().println("error: out of memory: the run needs more heap than -Xmx gives it (raise -Xmx, e.g. "
+                    + "TOESIM_JAVA_OPTS=-Xmx4g ./toesim ..., or shrink the scenario)");
+            env.err().flush();
+            return ExitCodes.FAILURE;
+        }
+        String what = cause instanceof StackOverflowError ? "stack overflow (the input nests too deeply)"
                 : String.valueOf(cause);
         env.err().println("error: internal error: " + firstLine(what) + " (a bug in toesim; the stack trace is "
                 + "logged at debug level)");

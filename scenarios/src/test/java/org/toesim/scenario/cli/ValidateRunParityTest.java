@@ -53,7 +53,9 @@ class ValidateRunParityTest {
         assertEquals(1, toesim(broken, "run", f.toString(), "--out", dir.resolve("out").toString()));
         String e = err.toString().trim();
         assertEquals(1, e.lines().count(), e);
-        assertTrue(e.startsWith("error: internal error: out of memory"), e);
+        assertTrue(e.startsWith("error: out of memory: the run needs more heap"), e);
+        assertTrue(e.contains("TOESIM_JAVA_OPTS=-Xmx"), "names the fix: " + e);
+        assertFalse(e.contains("a bug in toesim"), "running out of heap is a limit, not a bug: " + e);
         assertFalse(e.contains("\tat "), e);
     }
 }
