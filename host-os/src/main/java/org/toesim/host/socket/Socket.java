@@ -42,8 +42,10 @@ import org.toesim.tcp.segment.Payload;
  * application's posted buffers, by the kernel copy here or (offloaded) by the adapter.
  *
  * <p><b>Offload seam.</b> When the connection runs on the adapter ({@link #placement()} is not
- * HOST) this class does no copies: posted buffers stay queued ({@link #headPostedReceive()}) for
- * the offload manager, which reports placements with {@link #completeAdapterPlacement}.
+ * HOST) this class copies nothing the adapter placed: posted buffers stay queued
+ * ({@link #headPostedReceive()}) for the offload manager, which reports placements with
+ * {@link #completeAdapterPlacement}. Bytes the adapter indicated ({@link #takeIndicated}) are the
+ * exception: the socket holds them and its receives copy them out first, in any placement.
  */
 public final class Socket implements ConnectionListener {
     private static final int COPY_CHUNK_BYTES = 16 * 1024;
