@@ -99,6 +99,8 @@ final class ScaleBench {
         line.put("eventsPerTransaction", round((double) r.events() / ((long) n * requests), 1));
         line.put("liveHeapMiBEstablished", liveHeap[0] < 0 ? null : round(liveHeap[0] / 1048576.0, 1));
         line.put("heapLimitMiB", Runtime.getRuntime().maxMemory() >> 20);
+        // frames the adapters dropped on receive: each a loss TCP recovers, often by a timeout
+        line.put("rxDrops", r.nics().stream().mapToLong(NicReport::rxDrops).sum());
         CardReport k = card(r);
         if (k != null) {
             line.put("ccbPeak", k.ccbPeakOccupancy());
