@@ -111,14 +111,10 @@ public final class ConnectionInvariants {
             List<Socket> all = sockets.open();
             int n = all.size();
             int count = Math.min(n, limit);
-            if (count == n) {
-                cursor = 0;
-            }
+            int start = count == n ? 0 : cursor % n;
+            cursor = count == n ? 0 : (start + count) % n;
             for (int k = 0; k < count; k++) {
-                if (cursor >= n) {
-                    cursor = 0;
-                }
-                Socket s = all.get(count == n ? k : cursor++);
+                Socket s = all.get((start + k) % n);
                 HostConnection c = s.connection();
                 if (c == null) {
                     continue;

@@ -116,8 +116,7 @@ final class OffloadDataPath {
     void answerIndication(OffloadRecord r) {
         long accepted = r.acceptedBytes;
         creditUpdates++;
-        adapter.update(r.handle, new CachedState(config.ipTtl(), config.ipTos(), r.sndMssBytes, accepted,
-                r.indicationsAnswered), status -> {
+        adapter.update(r.handle, cachedState(r, accepted), status -> {
             if (status == CommandStatus.SUCCESS) {
                 r.creditedBytes = Math.max(r.creditedBytes, accepted);
             }
@@ -136,13 +135,17 @@ final class OffloadDataPath {
         if (manager.tracing()) {
             manager.traceRecord(new OffloadTrace.CreditGiven(r.tuple(), accepted));
         }
-        adapter.update(r.handle, new CachedState(config.ipTtl(), config.ipTos(), r.sndMssBytes, accepted,
-                r.indicationsAnswered), status -> {
+        adapter.update(r.handle, cachedState(r, accepted), status -> {
             r.creditInFlight = false;
             if (status == CommandStatus.SUCCESS) {
                 r.creditedBytes = Math.max(r.creditedBytes, accepted);
                 maybeCredit(r);
             }
         });
+    }
+
+    /** The host-owned state pushed for {@code r}: {@code accepted} bytes and every indication answered so far. */
+    private CachedState cachedState(OffloadRecord r, long accepted) {
+        return new CachedState(config.ipTtl(), config.ipTos(), r.sndMssBytes, accepted, r.indicationsAnswered);
     }
 }

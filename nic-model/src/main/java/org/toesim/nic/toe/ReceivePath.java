@@ -124,8 +124,10 @@ final class ReceivePath {
     /** Places held bytes into posted buffers, completes buffers, indicates the rest. */
     void drain(CardConnection c) {
         boolean answered = !indicationOutstanding(c);
+        if (answered && c.heldBytes > 0 && !c.posted.isEmpty()) {
+            c.indicationsPaused = false; // a posted buffer takes bytes: indications may resume
+        }
         while (answered && c.heldBytes > 0 && !c.posted.isEmpty()) {
-            c.indicationsPaused = false;
             CardConnection.Posted b = c.posted.peekFirst();
             int n = (int) Math.min(b.desc.lenBytes() - b.filledBytes, c.heldBytes);
             if (b.filledBytes == 0) {
