@@ -1,5 +1,6 @@
 package org.toesim.host.cpu;
 
+import org.toesim.core.trace.TraceCategory;
 import org.toesim.core.trace.TraceRecord;
 
 /**
@@ -14,4 +15,9 @@ import org.toesim.core.trace.TraceRecord;
  */
 public record CpuWorkDone(int core, WorkClass workClass, CostCategory category, long cycles, long waitPs,
                           long runPs) implements TraceRecord {
+    @Override
+    public TraceCategory traceCategory() {
+        return TraceCategory.CPU;
+    }
+
 }

@@ -1,5 +1,6 @@
 package org.toesim.host.offload;
 
+import org.toesim.core.trace.TraceCategory;
 import org.toesim.core.trace.TraceRecord;
 import org.toesim.nic.device.CommandStatus;
 import org.toesim.nic.device.UploadReason;
@@ -12,91 +13,97 @@ import org.toesim.tcp.segment.FourTuple;
  */
 public sealed interface OffloadTrace extends TraceRecord {
     /** The connection the record is about. */
-    FourTuple tuple();
+    @Override
+    FourTuple conn();
+
+    @Override
+    default TraceCategory traceCategory() {
+        return TraceCategory.OFFLOAD;
+    }
 
     /** The policy answered (claim 7). */
-    record PolicyDecided(FourTuple tuple, String policy, boolean offload, String reason) implements OffloadTrace {
+    record PolicyDecided(FourTuple conn, String policy, boolean offload, String reason) implements OffloadTrace {
     }
 
     /** No handoff is possible: the adapter record says so (claims 11, 19), or the card is full. */
-    record HandoffNotPossible(FourTuple tuple, String reason) implements OffloadTrace {
+    record HandoffNotPossible(FourTuple conn, String reason) implements OffloadTrace {
     }
 
     /** The connection moved in the handoff state machine. */
-    record StateChanged(FourTuple tuple, HandoffState from, HandoffState to) implements OffloadTrace {
+    record StateChanged(FourTuple conn, HandoffState from, HandoffState to) implements OffloadTrace {
     }
 
     /** InitiateOffload submitted with a CCB image of {@code imageBytes} (claims 16, 20). */
-    record InitiateSubmitted(FourTuple tuple, String handle, int imageBytes) implements OffloadTrace {
+    record InitiateSubmitted(FourTuple conn, String handle, int imageBytes) implements OffloadTrace {
     }
 
     /** The adapter installed the CCB; {@code heldFrames} arrived at the host during the handoff. */
-    record Installed(FourTuple tuple, String handle, int heldFrames) implements OffloadTrace {
+    record Installed(FourTuple conn, String handle, int heldFrames) implements OffloadTrace {
     }
 
     /** The adapter refused; the connection resumes on the host. */
-    record Refused(FourTuple tuple, CommandStatus status) implements OffloadTrace {
+    record Refused(FourTuple conn, CommandStatus status) implements OffloadTrace {
     }
 
     /** A receive buffer of {@code lenBytes} was posted with the handle (claims 15, 17, 18). */
-    record BufferPosted(FourTuple tuple, long hostAddr, int lenBytes) implements OffloadTrace {
+    record BufferPosted(FourTuple conn, long hostAddr, int lenBytes) implements OffloadTrace {
     }
 
     /**
      * The adapter indicated {@code bytesIndicated} bytes (no buffer posted); the socket took
      * {@code bytesTaken}, and {@code acceptedBytes} have been accepted since the install.
      */
-    record Indicated(FourTuple tuple, int bytesIndicated, int bytesTaken, long acceptedBytes) implements OffloadTrace {
+    record Indicated(FourTuple conn, int bytesIndicated, int bytesTaken, long acceptedBytes) implements OffloadTrace {
     }
 
     /** The adapter completed a posted buffer with {@code bytesPlaced} payload bytes (claims 1, 3). */
-    record BufferCompleted(FourTuple tuple, int bytesPlaced, CommandStatus status, long acceptedBytes)
+    record BufferCompleted(FourTuple conn, int bytesPlaced, CommandStatus status, long acceptedBytes)
             implements OffloadTrace {
     }
 
     /** Window credit pushed to the adapter: the application has accepted {@code acceptedBytes} (claim 13). */
-    record CreditGiven(FourTuple tuple, long acceptedBytes) implements OffloadTrace {
+    record CreditGiven(FourTuple conn, long acceptedBytes) implements OffloadTrace {
     }
 
     /** A send request of {@code lenBytes} (claim 9). */
-    record SendPosted(FourTuple tuple, long hostAddr, int lenBytes) implements OffloadTrace {
+    record SendPosted(FourTuple conn, long hostAddr, int lenBytes) implements OffloadTrace {
     }
 
     /** A send request completed: {@code bytesAcked} acknowledged by the peer. */
-    record SendCompleted(FourTuple tuple, int bytesAcked, CommandStatus status) implements OffloadTrace {
+    record SendCompleted(FourTuple conn, int bytesAcked, CommandStatus status) implements OffloadTrace {
     }
 
-    /** The adapter asked for the connection back. */
     /** The application's close went to the adapter (a send request with fin). */
-    record DisconnectPosted(FourTuple tuple) implements OffloadTrace {
+    record DisconnectPosted(FourTuple conn) implements OffloadTrace {
     }
 
     /** The peer's FIN, announced by the adapter, reached the application as the end of the stream. */
-    record PeerClosed(FourTuple tuple, long acceptedBytes) implements OffloadTrace {
+    record PeerClosed(FourTuple conn, long acceptedBytes) implements OffloadTrace {
     }
 
-    record UploadRequested(FourTuple tuple, UploadReason reason) implements OffloadTrace {
+    /** The adapter asked for the connection back. */
+    record UploadRequested(FourTuple conn, UploadReason reason) implements OffloadTrace {
     }
 
     /** TerminateOffload submitted (claim 8). */
-    record FlushStarted(FourTuple tuple, FlushCause cause) implements OffloadTrace {
+    record FlushStarted(FourTuple conn, FlushCause cause) implements OffloadTrace {
     }
 
     /** The CCB came back and the host stack resumed the connection. */
-    record FlushCompleted(FourTuple tuple, FlushCause cause, CommandStatus status, long undeliveredBytes)
+    record FlushCompleted(FourTuple conn, FlushCause cause, CommandStatus status, long undeliveredBytes)
             implements OffloadTrace {
     }
 
     /** A frame of an offloaded connection reached the host (slow path, claim 14). */
-    record SlowPathFrame(FourTuple tuple, int heldFrames) implements OffloadTrace {
+    record SlowPathFrame(FourTuple conn, int heldFrames) implements OffloadTrace {
+    }
+
+    /** Frames of an offloaded connection that reached the host were given to the adapter (ForwardFrames). */
+    record FramesForwarded(FourTuple conn, int frames) implements OffloadTrace {
     }
 
     /** Statistics were read from the adapter (claim 12). */
-    /** Frames of an offloaded connection that reached the host were given to the adapter (ForwardFrames). */
-    record FramesForwarded(FourTuple tuple, int frames) implements OffloadTrace {
-    }
-
-    record StatsPolled(FourTuple tuple, long segmentsIn, long payloadBytesIn, CommandStatus status)
+    record StatsPolled(FourTuple conn, long segmentsIn, long payloadBytesIn, CommandStatus status)
             implements OffloadTrace {
     }
 }

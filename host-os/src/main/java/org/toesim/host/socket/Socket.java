@@ -157,6 +157,10 @@ public final class Socket implements ConnectionListener {
     }
 
     private void enqueueSend(SendOp op) {
+        if (layer.traceOn) {
+            layer.trace(new SocketTrace.Send(layer.appLifeline, layer.socketLifeline, now(), tupleOrNull(),
+                    op.totalBytes));
+        }
         if (closeRequested) {
             throw new IllegalStateException("send after close on " + this);
         }
@@ -220,6 +224,7 @@ public final class Socket implements ConnectionListener {
         appBytesSent += k;
         if (op.doneBytes == op.totalBytes) {
             sends.poll();
+            traceSendReturned(op.totalBytes);
             op.callback.sent(this, op.totalBytes);
         }
         pumpSend();
@@ -228,6 +233,7 @@ public final class Socket implements ConnectionListener {
     private void failSends() {
         while (!sends.isEmpty()) {
             SendOp op = sends.poll();
+            traceSendReturned(op.doneBytes);
             op.callback.sent(this, op.doneBytes);
         }
     }
@@ -289,6 +295,7 @@ public final class Socket implements ConnectionListener {
     public void completeAdapterSend(AdapterSend s) {
         adapterSendsOutstanding--;
         appBytesSent += s.remainingBytes();
+        traceSendReturned(s.totalBytes());
         s.callback().sent(this, s.totalBytes());
         maybeIssueClose();
     }
@@ -336,6 +343,10 @@ public final class Socket implements ConnectionListener {
      */
     public PostedReceive receive(AppBuffer buf, boolean waitAll, ReceiveCallback cb) {
         PostedReceive r = new PostedReceive(buf, waitAll, Objects.requireNonNull(cb, "cb"));
+        if (layer.traceOn) {
+            layer.trace(new SocketTrace.Receive(layer.appLifeline, layer.socketLifeline, now(), tupleOrNull(),
+                    buf.lenBytes()));
+        }
         receives.add(r);
         if (conn != null && conn.placement() != Placement.HOST) {
             // the call still enters the kernel; the buffer then goes to the adapter (no copy)
@@ -515,6 +526,10 @@ public final class Socket implements ConnectionListener {
 
     private void completeReceive(PostedReceive r, boolean eof) {
         receives.remove(r);
+        if (layer.traceOn) {
+            layer.trace(new SocketTrace.ReceiveReturned(layer.socketLifeline, layer.appLifeline, now(), tupleOrNull(),
+                    r.placedBytes, eof));
+        }
         r.callback().received(this, r.buffer(), r.placedBytes, eof);
     }
 
@@ -600,6 +615,9 @@ public final class Socket implements ConnectionListener {
         }
         closeRequested = true;
         closeCallback = cb;
+        if (layer.traceOn) {
+            layer.trace(new SocketTrace.Close(layer.appLifeline, layer.socketLifeline, now(), tupleOrNull()));
+        }
         maybeIssueClose();
     }
 
@@ -641,6 +659,9 @@ public final class Socket implements ConnectionListener {
 
     @Override
     public void established(HostConnection c) {
+        if (layer.traceOn) {
+            layer.trace(new SocketTrace.Connected(layer.socketLifeline, layer.appLifeline, now(), tupleOrNull()));
+        }
         if (connectCallback != null) {
             ConnectCallback cb = connectCallback;
             connectCallback = null;
@@ -693,6 +714,21 @@ public final class Socket implements ConnectionListener {
     }
 
     // ------------------------------------------------------------------ queries
+
+    private void traceSendReturned(long bytes) {
+        if (layer.traceOn) {
+            layer.trace(new SocketTrace.SendReturned(layer.socketLifeline, layer.appLifeline, now(), tupleOrNull(),
+                    bytes));
+        }
+    }
+
+    private long now() {
+        return layer.stack().simulator().now();
+    }
+
+    private FourTuple tupleOrNull() {
+        return conn == null ? null : conn.tuple();
+    }
 
     /** The application core this socket's kernel work runs on. */
     public int core() {

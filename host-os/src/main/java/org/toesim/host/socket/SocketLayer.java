@@ -1,5 +1,7 @@
 package org.toesim.host.socket;
 
+import org.toesim.core.trace.TraceCategory;
+
 import java.util.Objects;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.host.cpu.WorkClass;
@@ -25,6 +27,18 @@ public final class SocketLayer {
     public SocketLayer(HostStack stack, HostMemory memory) {
         this.stack = Objects.requireNonNull(stack, "stack");
         this.memory = Objects.requireNonNull(memory, "memory");
+        this.traceOn = stack.trace().enabled(TraceCategory.SOCKET);
+        this.socketLifeline = stack.hostName() + ".socket";
+        this.appLifeline = stack.hostName() + ".app";
+    }
+
+    final boolean traceOn;
+    final String socketLifeline;
+    final String appLifeline;
+
+    /** Writes {@code record} to the stack's trace (callers check {@link #traceOn} first). */
+    void trace(SocketTrace record) {
+        stack.trace().record(stack.simulator().now(), socketLifeline, record);
     }
 
     /** Listens on {@code port}; accepted sockets run on {@code core}. */

@@ -95,6 +95,15 @@ public final class HostConnection implements TcpEvents {
     }
 
     /** The RFC 9293 state, or CLOSED once offloaded (the host no longer runs it). */
+    /**
+     * The host stack's TCP engine while the host holds the connection (null while the adapter runs
+     * it or after the close): for inspection (the stepper's {@code show}); callers must not feed
+     * it input.
+     */
+    public TcpConnection engineView() {
+        return placement() != Placement.OFFLOADED && !isClosed() ? engine : null;
+    }
+
     public TcpState state() {
         return placement == Placement.OFFLOADED ? TcpState.CLOSED : engine.state();
     }

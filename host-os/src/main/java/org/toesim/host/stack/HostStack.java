@@ -481,4 +481,14 @@ public final class HostStack {
         return new StackStats(framesIn, framesNotForUs, segmentsWithoutConnection, tx.framesSent, tx.tsoFramesSent,
                 tx.bytesSent, tx.deviceRefusals, liveConnections);
     }
+
+    /** The trace sink the stack and its sockets write to. */
+    public TraceSink trace() {
+        return trace;
+    }
+
+    /** The host's name (the prefix of its trace components). */
+    public String hostName() {
+        return config.name();
+    }
 }

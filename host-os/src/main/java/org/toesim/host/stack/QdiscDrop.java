@@ -1,5 +1,6 @@
 package org.toesim.host.stack;
 
+import org.toesim.core.trace.TraceCategory;
 import org.toesim.core.trace.TraceRecord;
 
 /**
@@ -9,4 +10,9 @@ import org.toesim.core.trace.TraceRecord;
  * @param lenBytes frame length without FCS (a TSO frame counts once, whatever its length)
  */
 public record QdiscDrop(long frameId, int lenBytes) implements TraceRecord {
+    @Override
+    public TraceCategory traceCategory() {
+        return TraceCategory.NIC;
+    }
+
 }

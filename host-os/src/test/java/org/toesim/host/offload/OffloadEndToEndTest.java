@@ -159,7 +159,7 @@ class OffloadEndToEndTest {
         // the manager keeps a record as long as the host stack keeps the connection: read at the end of
         // stream (once CLOSED, the connection and its record are gone)
         UnifiedStats st = rx.atEof;
-        assertEquals(((OffloadTrace.Installed) installed.record()).tuple(), st.tuple());
+        assertEquals(((OffloadTrace.Installed) installed.record()).conn(), st.tuple());
         assertEquals(HandoffState.ON_HOST_AGAIN, st.state());
         assertNull(sys.manager.stats(st.tuple()), "record dropped once the connection reached CLOSED");
         assertNotNull(st.tcp());

@@ -141,4 +141,37 @@ public final class Registers {
     public static long ringField(long offset) {
         return (offset - RING_BLOCKS) % RING_STRIDE;
     }
+
+    /**
+     * The register at {@code offset} as people name it ({@code CONTROL}, {@code q0.COMMAND.TAIL},
+     * {@code irq3.USECS}, {@code RSS_TABLE[5]}), or its hex offset: for traces.
+     */
+    public static String describe(long offset) {
+        if (offset == STATUS) {
+            return "STATUS";
+        } else if (offset == CONTROL) {
+            return "CONTROL";
+        } else if (offset == QUEUES) {
+            return "QUEUES";
+        }
+        RingId ring = ringInQueueAt(offset);
+        if (ring != null) {
+            long field = (offset - RING_BLOCKS) % RING_STRIDE;
+            String f = field == RING_BASE ? "BASE" : field == RING_SIZE ? "SIZE" : field == RING_HEAD ? "HEAD"
+                    : field == RING_TAIL ? "TAIL" : field == RING_VECTOR ? "VECTOR" : "+0x" + Long.toHexString(field);
+            return "q" + queueAt(offset) + "." + ring + "." + f;
+        }
+        if (offset >= IRQ_BLOCKS && offset < IRQ_BLOCKS + IRQ_STRIDE * MAX_VECTORS) {
+            long field = (offset - IRQ_BLOCKS) % IRQ_STRIDE;
+            return "irq" + (offset - IRQ_BLOCKS) / IRQ_STRIDE + "." + (field == IRQ_USECS ? "USECS"
+                    : field == IRQ_FRAMES ? "FRAMES" : "+0x" + Long.toHexString(field));
+        }
+        if (offset >= RSS_TABLE && offset < RSS_TABLE + 4L * RSS_TABLE_ENTRIES) {
+            return "RSS_TABLE[" + (offset - RSS_TABLE) / 4 + "]";
+        }
+        if (offset >= RSS_KEY && offset < RSS_KEY + RSS_KEY_BYTES) {
+            return "RSS_KEY[" + (offset - RSS_KEY) / 4 + "]";
+        }
+        return "0x" + Long.toHexString(offset);
+    }
 }

@@ -1,5 +1,6 @@
 package org.toesim.nic.mac;
 
+import org.toesim.core.trace.TraceCategory;
 import org.toesim.core.trace.TraceRecord;
 
 /**
@@ -10,4 +11,9 @@ import org.toesim.core.trace.TraceRecord;
  * @param lenBytes frame length without FCS
  */
 public record FrameDropped(long frameId, DropReason reason, int lenBytes) implements TraceRecord {
+    @Override
+    public TraceCategory traceCategory() {
+        return TraceCategory.NIC;
+    }
+
 }

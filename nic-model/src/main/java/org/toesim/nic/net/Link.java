@@ -71,4 +71,10 @@ public final class Link {
     public LinkDirection ba() {
         return ba;
     }
+
+    /** Names the ends as trace lifelines: {@code a} sends on {@link #ab()}, {@code b} on {@link #ba()}. */
+    public void nameEnds(String a, String b) {
+        ab.nameEnds(a, b);
+        ba.nameEnds(b, a);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.random.RandomStreams;
+import org.toesim.core.trace.TraceCategory;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.nic.frame.Frame;
 import org.toesim.nic.frame.FrameSink;
@@ -51,6 +52,9 @@ public final class LinkDirection implements FrameSink {
     private boolean burstBad;
     private boolean up = true;
     private FrameSink far = (f, t) -> { };
+    private final boolean traceFrames;
+    private String fromLifeline = "?";
+    private String toLifeline = "?";
 
     public LinkDirection(Simulator sim, RandomStreams streams, String name, long propagationDelayPs,
                          Impairments impairments, TraceSink trace) {
@@ -64,7 +68,8 @@ public final class LinkDirection implements FrameSink {
         this.trace = Objects.requireNonNull(trace);
         this.stats = new LinkStats(name);
         this.mainLine = new DelayLine(sim, "link.arrive", name, this::arrive);
-        this.heldLine = new DelayLine(sim, "link.arriveLate", name, this::arrive);
+        this.heldLine = new DelayLine(sim, "link.arriveLate", name, this::arriveLate);
+        this.traceFrames = trace.enabled(TraceCategory.WIRE);
         this.lossRng = impairments.lossProb() > 0 ? streams.get(name + ".loss") : null;
         this.burstRng = impairments.burstLoss() != null ? streams.get(name + ".burst") : null;
         boolean corrupts = impairments.corruptProb() > 0 || impairments.bitErrorRate() > 0;
@@ -77,6 +82,12 @@ public final class LinkDirection implements FrameSink {
     /** Where frames arrive (the far port). */
     public void connect(FrameSink farEnd) {
         this.far = Objects.requireNonNull(farEnd);
+    }
+
+    /** Names the two ends as the sequence chart's lifelines ({@code a.nic}, {@code b.card}, {@code sw0}). */
+    public void nameEnds(String from, String to) {
+        this.fromLifeline = Objects.requireNonNull(from);
+        this.toLifeline = Objects.requireNonNull(to);
     }
 
     /** Brings the direction up or down; a down direction drops every frame (counted). */
@@ -141,10 +152,21 @@ public final class LinkDirection implements FrameSink {
         return 1 - (1 - impairments.corruptProb()) * (1 - pBer);
     }
 
+    private void arriveLate(Frame frame, long nowPs) {
+        arrive(frame, nowPs, propagationDelayPs + impairments.reorderExtraDelayPs());
+    }
+
     private void arrive(Frame frame, long nowPs) {
+        arrive(frame, nowPs, propagationDelayPs);
+    }
+
+    private void arrive(Frame frame, long nowPs, long delayPs) {
         if (!up) {
             drop(frame, DropReason.LINK_DOWN);
             return;
+        }
+        if (traceFrames) {
+            trace.record(nowPs, name, WireTrace.of(fromLifeline, toLifeline, nowPs - delayPs, frame));
         }
         stats.framesDelivered.increment();
         far.receive(frame, nowPs);

@@ -3,6 +3,8 @@ package org.toesim.nic.pcie;
 import java.util.Objects;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.stats.Resettable;
+import org.toesim.core.trace.TraceCategory;
+import org.toesim.core.trace.TraceSink;
 import org.toesim.nic.device.DeviceBus;
 import org.toesim.nic.device.DeviceEndpoint;
 import org.toesim.nic.device.DeviceToHost;
@@ -29,9 +31,11 @@ public final class PcieLink implements HostBus, DeviceBus, Resettable {
     private final TlpMath tlpMath;
     private final LinkDirection<HostToDevice> downstream;
     private final LinkDirection<DeviceToHost> upstream;
+    private final Simulator sim;
 
     /** A link named {@code name} (event owner) with the given configuration; attach both ends before use. */
     public PcieLink(Simulator sim, String name, PcieSpec spec) {
+        this.sim = Objects.requireNonNull(sim, "sim");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.tlpMath = new TlpMath(spec);
         long attos = spec.attosPerWireByte();
@@ -41,10 +45,36 @@ public final class PcieLink implements HostBus, DeviceBus, Resettable {
 
     /** Connects the two ends. */
     public void attach(HostEndpoint host, DeviceEndpoint device) {
+        attach(host, device, TraceSink.NONE, "", "");
+    }
+
+    /**
+     * Connects the two ends and, when {@code trace} takes PCIe records, records every
+     * transaction as it arrives ({@link PcieTrace}) between the lifelines {@code <hostName>.driver},
+     * {@code <hostName>.mem} and {@code deviceLifeline}.
+     */
+    public void attach(HostEndpoint host, DeviceEndpoint device, TraceSink trace, String hostName,
+                       String deviceLifeline) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(device, "device");
-        upstream.connect(host::receive);
-        downstream.connect(device::receive);
+        if (!trace.enabled(TraceCategory.PCIE)) {
+            upstream.connect(host::receive);
+            downstream.connect(device::receive);
+            return;
+        }
+        String driver = hostName + ".driver";
+        String memory = hostName + ".mem";
+        String component = hostName + ".pcie";
+        upstream.connect(m -> {
+            trace.record(sim.now(), component, PcieTrace.upstream(m, deviceLifeline, memory, driver,
+                    tlpMath.tlps(m)));
+            host.receive(m);
+        });
+        downstream.connect(m -> {
+            trace.record(sim.now(), component, PcieTrace.downstream(m, driver, memory, deviceLifeline,
+                    tlpMath.tlps(m)));
+            device.receive(m);
+        });
     }
 
     @Override

@@ -233,6 +233,9 @@ final class CardConnection implements TcpEvents, SegmentSink {
 
     @Override
     public void send(FourTuple from, Segment segment) {
+        if (toe.tracer().on()) {
+            toe.tracer().segmentOut(toe.nowPs(), this, segment);
+        }
         toe.sendPath().transmit(this, segment);
     }
 

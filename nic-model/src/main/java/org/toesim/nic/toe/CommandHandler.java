@@ -172,7 +172,7 @@ final class CommandHandler implements DmaReadCallback {
                 k.keepAliveProbes(), Math.min(k.receiveBufferBytes(), config.onCardBufferBytes()),
                 k.sendBufferBytes());
         c.engine = TcpConnection.restoreMerged(new ControlBlock(ccb.constant(), onCard, advertisedEdge(ccb)),
-                toe.engineConfigs().configFor(onCard), now, c, TraceSink.NONE, toe.connectionOwner());
+                toe.engineConfigs().configFor(onCard), now, c, toe.tracer().sink(), toe.connectionOwner());
         c.engineCached = onCard;
         c.initFrom(ccb);
         toe.attachTimers(c);

@@ -60,6 +60,7 @@ final class ReceivePath {
     private final ArrayDeque<Integer> indicationSlots = new ArrayDeque<>();
     private final ArrayDeque<CardConnection> awaitingIndication = new ArrayDeque<>();
     private final UploadMonitor monitor;
+    private final CardTracer tracer;
     private long bytesPlaced;
     private long bytesIndicated;
     private long indications;
@@ -71,7 +72,8 @@ final class ReceivePath {
     private long starvationEpisodes;
 
     ReceivePath(Simulator sim, DmaEngine dma, DeviceQueues queues, long pushTimerPs, long indicationDelayPs,
-                UploadMonitor monitor) {
+                UploadMonitor monitor, CardTracer tracer) {
+        this.tracer = tracer;
         this.indicationDelayPs = indicationDelayPs;
         this.sim = sim;
         this.monitor = monitor;
@@ -309,6 +311,7 @@ final class ReceivePath {
                 c.held.addFirst(p.slice(left, p.lenBytes() - left));
             }
             if (hostAddr >= 0) {
+                tracer.record(sim.now(), new CardTrace.Placed(c.tuple, addr, piece.lenBytes()));
                 dma.write(addr, new DmaData.Bytes(piece));
                 addr += piece.lenBytes();
             }
@@ -354,6 +357,7 @@ final class ReceivePath {
         RxDescriptor.IndicationBuffer buf = indicationBuffers.pollFirst();
         int slot = indicationSlots.pollFirst();
         int n = (int) Math.min(buf.lenBytes(), heldEnd - from);
+        tracer.record(sim.now(), new CardTrace.Indicated(c.tuple, buf.hostAddr(), n));
         dma.write(buf.hostAddr(), new DmaData.Bytes(copyRange(c, from, n)));
         c.indicatedUpTo = from + n;
         c.indicationsSent++;

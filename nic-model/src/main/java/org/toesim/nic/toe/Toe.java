@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.trace.TraceSink;
 import org.toesim.nic.device.CommandStatus;
 import org.toesim.nic.device.ConnectionStats;
 import org.toesim.nic.device.DeviceBus;
+import org.toesim.nic.device.TraceStrings;
 import org.toesim.nic.device.DeviceCompletion;
 import org.toesim.nic.device.DeviceEndpoint;
 import org.toesim.nic.device.DeviceEvent;
@@ -100,8 +102,19 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     private long framesDroppedNoBuffer;
     private long uploadRequests;
     private long framesSent;
+    private final CardTracer tracer;
 
     public Toe(Simulator sim, DeviceBus bus, PcieSpec spec, ToeConfig config, MacPort mac, String name) {
+        this(sim, bus, spec, config, mac, name, TraceSink.NONE, name);
+    }
+
+    /**
+     * A card that writes {@link CardTrace} records (and its TCP engines' records) to
+     * {@code trace} as {@code traceComponent}.
+     */
+    public Toe(Simulator sim, DeviceBus bus, PcieSpec spec, ToeConfig config, MacPort mac, String name,
+               TraceSink trace, String traceComponent) {
+        this.tracer = new CardTracer(trace, traceComponent);
         this.sim = Objects.requireNonNull(sim, "sim");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.config = Objects.requireNonNull(config, "config");
@@ -116,7 +129,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         this.classifier = new Classifier(config);
         this.table = new CcbTable(config.ccbCapacity(), config.ccbEntryBytes(), sim.now(), name);
         this.monitor = new UploadMonitor(sim, this, config.uploadPolicy(), config.uploadAfterRetransmits());
-        this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs(), config.indicationDelayPs(), monitor);
+        this.receivePath = new ReceivePath(sim, dma, queues, config.pushTimerPs(), config.indicationDelayPs(), monitor,
+                tracer);
         this.engineConfigs = new EngineConfigs(config.engine());
         this.sendPath = new SendPath(sim, this, dma, queues);
         this.commands = new CommandHandler(this, dma, queues, table, config);
@@ -199,6 +213,12 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 mac.send((Frame) subject);
             }
             case COMMAND -> {
+                if (tracer.on()) {
+                    ToeCommand cmd = (ToeCommand) subject;
+                    OffloadHandle h = commandHandle(cmd);
+                    CardConnection c = h == null ? null : table.byHandle(h);
+                    tracer.record(sim.now(), new CardTrace.Command(c == null ? null : c.tuple, TraceStrings.of(cmd)));
+                }
                 if (subject instanceof ToeCommand.ForwardFrames f) {
                     forwarder.execute(f, (int) arg);
                 } else {
@@ -214,6 +234,12 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     }
 
     private void descriptor(RingEntry e, int slot) {
+        if (tracer.on()) {
+            OffloadHandle h = e instanceof TxDescriptor.ToeSend s ? s.handle()
+                    : e instanceof RxDescriptor.PostBuffer p ? p.handle() : null;
+            CardConnection c = h == null ? null : table.byHandle(h);
+            tracer.record(sim.now(), new CardTrace.Descriptor(c == null ? null : c.tuple, TraceStrings.of(e)));
+        }
         if (e instanceof TxDescriptor.ToeSend s) {
             CardConnection c = table.byHandle(s.handle());
             CommandStatus refuse = c == null ? CommandStatus.UNKNOWN_HANDLE : !c.active ? CommandStatus.FLUSHED
@@ -278,6 +304,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                     : classifier.segmentCheck(seg, c.classifyRcvNxt);
         }
         pathCounts[reason.ordinal()]++;
+        tracer.classified(nowPs, c, frame, reason);
         if (c != null) {
             c.pathCounts[reason.ordinal()]++;
         }
@@ -449,7 +476,16 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         }
         c.uploadRequested = true;
         uploadRequests++;
+        tracer.record(sim.now(), new CardTrace.UploadRequest(c.tuple, reason.name()));
         queues.writeBackRing(RingId.EVENT).post(new DeviceEvent.UploadRequest(c.handle, reason));
+    }
+
+    long nowPs() {
+        return sim.now();
+    }
+
+    CardTracer tracer() {
+        return tracer;
     }
 
     UploadMonitor monitor() {
@@ -599,6 +635,29 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     /** Every ring's indices now, for bounds checks. */
     public java.util.List<org.toesim.nic.ring.RingIndices> ringIndices() {
         return queues.ringIndices();
+    }
+
+    /**
+     * The card's TCP engine of {@code tuple} (local view), or null if the card does not run it:
+     * for inspection (the stepper's {@code show}); callers must not feed it input.
+     */
+    public org.toesim.tcp.engine.TcpConnection engineOf(org.toesim.tcp.segment.FourTuple tuple) {
+        CardConnection c = table.byTuple(tuple);
+        return c == null || !c.active ? null : c.engine;
+    }
+
+    /** The CCB table's connections (local view) in install order, and the card core each runs on. */
+    public java.util.List<String> ccbRows() {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (CardConnection c : table.inOrder()) {
+            rows.add(c.tuple.traceText() + "  " + c.handle + "  core " + c.core + (c.active ? "" : "  (flushing)"));
+        }
+        return rows;
+    }
+
+    /** The CCB table (capacity, occupancy). */
+    public CcbTable ccbTable() {
+        return table;
     }
 
     /** Whether the CCB table holds {@code tuple} (local view), active or not. */

@@ -21,6 +21,7 @@ import org.toesim.scenario.result.SummaryReport;
 import org.toesim.scenario.run.RunContext;
 import org.toesim.scenario.run.ScenarioExecutor;
 import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.spec.FieldException;
 import org.toesim.scenario.spec.Scenario;
 import org.toesim.scenario.spec.ScenarioException;
 import picocli.CommandLine.Command;
@@ -65,8 +66,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--pcap", description = "Also write capture.pcap.")
     boolean pcap;
 
-    @Option(names = "--trace", description = "Also write trace.jsonl.")
-    boolean trace;
+    @Option(names = "--trace", arity = "0..1", fallbackValue = "all", paramLabel = "CATEGORIES",
+            description = "Also write trace.jsonl (and the sequence chart); =offload,pcie,tcp keeps only those "
+                    + "categories (app, socket, tcp, offload, driver, cpu, pcie, nic, card, wire, other).")
+    String trace;
+
+    @Option(names = "--trace-conn", paramLabel = "IP:PORT[>IP:PORT]",
+            description = "Trace only records about this connection (and records about none).")
+    String traceConn;
 
     @Option(names = "--check-invariants", description = "Check the model's invariants after every event "
             + "(byte conservation, one owner per connection, ring and credit bounds, time order); "
@@ -82,7 +89,16 @@ final class RunCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return Inputs.report(env, common, e);
         }
-        s = s.withOutputs(s.outputs().orWith(pcap, trace));
+        s = s.withOutputs(s.outputs().orWith(pcap, false));
+        if (trace != null || traceConn != null) {
+            try {
+                s = s.withOutputs(s.outputs().withTrace(trace == null || trace.equals("all") ? null : trace, traceConn));
+            } catch (FieldException e) {
+                env.err().println("error: --" + (e.field().equals("traceConnection") ? "trace-conn" : "trace") + ": "
+                        + e.getMessage());
+                return ExitCodes.INPUT;
+            }
+        }
         Optional<ScenarioExecutor> model = Execution.model(env, s);
         if (model.isEmpty()) {
             return ExitCodes.FAILURE;

@@ -287,6 +287,11 @@ final class HostNode {
         return spec.name();
     }
 
+    /** The trace lifeline of this host's adapter: {@code <host>.card} for a TOE, {@code <host>.nic} otherwise. */
+    String adapterLifeline() {
+        return spec.name() + (toe != null ? ".card" : ".nic");
+    }
+
     /**
      * Builds host {@code index}; {@code portConfig} is the MAC of its link end (rate, queue).
      *
@@ -324,7 +329,8 @@ final class HostNode {
         if (nicSpec.model() == NicModel.TOE) {
             // the TOE's own MAC receives (no pcap receive tap on a TOE host: the card owns its port)
             ToeConfig tc = ToeAssembly.config(nicSpec, Addressing.mac(index), index, tcp, path);
-            toe = new Toe(sim, pcie, pcieSpec(spec.pcie(), path), tc, port, spec.name() + ".toe");
+            toe = new Toe(sim, pcie, pcieSpec(spec.pcie(), path), tc, port, spec.name() + ".toe", trace,
+                    spec.name() + ".card");
             device = toe;
         } else {
             nic = plainNic(sim, stats, spec, nicSpec, portConfig, pcie, port, path, moderationUsecs, moderationFrames);
@@ -333,7 +339,7 @@ final class HostNode {
             }
             device = nic;
         }
-        pcie.attach(rc, device);
+        pcie.attach(rc, device, trace, spec.name(), spec.name() + (toe != null ? ".card" : ".nic"));
         rc.connect(pcie);
         DriverConfig d0 = DriverConfig.defaults(spec.name() + ".nic0").withAdapterId(index + 1)
                 .withModeration(moderationUsecs, moderationFrames);

@@ -142,6 +142,7 @@ final class Network {
             MacPort a = port(l.between().get(0), i, hosts, byName, switchLinks);
             MacPort b = port(l.between().get(1), i, hosts, byName, switchLinks);
             link.attach(a, b);
+            link.nameEnds(lifeline(l.between().get(0), hosts), lifeline(l.between().get(1), hosts));
             tapToeReceive(link.ab(), l.between().get(1), b, hosts, pcapOf);
             tapToeReceive(link.ba(), l.between().get(0), a, hosts, pcapOf);
             FrameSink ab = link.ab();
@@ -161,6 +162,12 @@ final class Network {
         for (SwitchSpec sw : s.switches()) {
             route(s, sw.name(), byName.get(sw.name()), switchLinks.get(sw.name()), hosts);
         }
+    }
+
+    /** The sequence-chart lifeline of a link end: a host's adapter ({@code a.nic}, {@code b.card}) or a switch. */
+    private static String lifeline(String node, Map<String, HostNode> hosts) {
+        HostNode h = hosts.get(node);
+        return h == null ? node : h.adapterLifeline();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.toesim.core.trace.FilteringTraceSink;
 import org.toesim.core.trace.JsonLinesTraceSink;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.nic.pcap.PcapWriter;
@@ -39,6 +40,9 @@ final class RunOutputs implements AutoCloseable {
             if (outputDir != null && s.outputs().trace()) {
                 Files.createDirectories(outputDir);
                 t = new JsonLinesTraceSink(Files.newOutputStream(outputDir.resolve("trace.jsonl")));
+                if (s.outputs().traceCategories() != null || s.outputs().traceConnection() != null) {
+                    t = new FilteringTraceSink(t, s.outputs().traceCategorySet(), s.outputs().traceConnection());
+                }
             }
         } catch (IOException e) {
             pcapByHost.values().forEach(PcapWriter::close);
@@ -46,6 +50,19 @@ final class RunOutputs implements AutoCloseable {
             throw new SimulationException("cannot create output files in " + outputDir + ": " + e.getMessage(), e);
         }
         this.trace = t;
+    }
+
+    private RunOutputs(Map<String, PcapWriter> pcapByHost, TraceSink trace) {
+        this.pcapByHost.putAll(pcapByHost);
+        this.trace = trace;
+    }
+
+    /**
+     * The same files with {@code sink} as the trace (which must forward to {@link #trace});
+     * closing stays with this object.
+     */
+    RunOutputs withTrace(TraceSink sink) {
+        return new RunOutputs(pcapByHost, sink);
     }
 
     @Override

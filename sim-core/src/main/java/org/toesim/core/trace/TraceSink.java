@@ -19,6 +19,14 @@ public interface TraceSink extends AutoCloseable {
         return true;
     }
 
+    /**
+     * False when records of {@code category} would be discarded; callers on hot paths ask this
+     * before building a record.
+     */
+    default boolean enabled(TraceCategory category) {
+        return enabled();
+    }
+
     /** Records that {@code component} did {@code record} at {@code timePs}. */
     void record(long timePs, String component, TraceRecord record);
 

@@ -121,7 +121,7 @@ final class OutputProcessor {
             t.rttSeqPos = -1;
             t.stats.timeoutRetransmits++;
             if (conn.traceEnabled()) {
-                conn.traceRecord(nowPs, new TcpTrace.Retransmit(t.iss & 0xFFFFFFFFL, 0, "syn"));
+                conn.traceRecord(nowPs, new TcpTrace.Retransmit(conn.tuple(), t.iss & 0xFFFFFFFFL, 0, "syn"));
             }
         }
         int flags = TcpFlags.SYN | (synAck ? TcpFlags.ACK : 0);
@@ -313,7 +313,7 @@ final class OutputProcessor {
         rack.onRetransmitted(pos, pos + Math.max(len, 1), nowPs);
         t.undo.onRetransmit(t, pos, len, nowPs);
         if (conn.traceEnabled()) {
-            conn.traceRecord(nowPs, new TcpTrace.Retransmit(t.seqOfSnd(pos) & 0xFFFFFFFFL, len, cause));
+            conn.traceRecord(nowPs, new TcpTrace.Retransmit(conn.tuple(), t.seqOfSnd(pos) & 0xFFFFFFFFL, len, cause));
         }
     }
 

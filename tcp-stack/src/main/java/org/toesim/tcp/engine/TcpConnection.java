@@ -425,7 +425,7 @@ public final class TcpConnection {
         t.state = next;
         t.stats.enterState(next, nowPs);
         if (trace.enabled()) {
-            trace.record(nowPs, component, new TcpTrace.StateChange(from, next));
+            trace.record(nowPs, component, new TcpTrace.StateChange(tuple(), from, next));
         }
         if (next == TcpState.TIME_WAIT) {
             timers.enterTimeWait(nowPs);
@@ -459,7 +459,7 @@ public final class TcpConnection {
 
     void traceCwnd(String reason, long nowPs) {
         if (trace.enabled()) {
-            trace.record(nowPs, component, new TcpTrace.CwndChange(t.cs.cwndBytes, t.cs.ssthreshBytes, reason));
+            trace.record(nowPs, component, new TcpTrace.CwndChange(tuple(), t.cs.cwndBytes, t.cs.ssthreshBytes, reason));
         }
     }
 

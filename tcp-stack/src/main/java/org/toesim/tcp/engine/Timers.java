@@ -145,7 +145,7 @@ final class Timers {
         }
         t.rtt.onTimeout();
         if (conn.traceEnabled()) {
-            conn.traceRecord(nowPs, new TcpTrace.RtoFired(t.seqOfSnd(t.sndUnaPos) & 0xFFFFFFFFL, t.timerRetries,
+            conn.traceRecord(nowPs, new TcpTrace.RtoFired(conn.tuple(), t.seqOfSnd(t.sndUnaPos) & 0xFFFFFFFFL, t.timerRetries,
                     t.rtt.rtoPs()));
         }
         t.rttSeqPos = -1;

@@ -41,7 +41,7 @@ class CloseAndResetTest extends EngineTestBase {
         c.close(5 * S);
         List<CollectingTraceSink.Entry> entries = trace.entries();
         CollectingTraceSink.Entry last = entries.get(entries.size() - 1);
-        assertEquals(new TcpTrace.StateChange(TcpState.ESTABLISHED, TcpState.FIN_WAIT_1), last.record());
+        assertEquals(new TcpTrace.StateChange(((TcpTrace.StateChange) last.record()).conn(), TcpState.ESTABLISHED, TcpState.FIN_WAIT_1), last.record());
         assertEquals(5 * S, last.timePs(), "stamped with the close call's time, not the last segment's");
         assertSent(poll(c, 5 * S), flags(SEND, TcpFlags.FIN | TcpFlags.ACK));
         assertNothingSent(recv(c, ack(RECV, LOCAL_ISS + 2), 5 * S + MS));
