@@ -104,7 +104,7 @@
     dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(W * dpr); canvas.height = Math.round(H * dpr);
     canvas.style.width = W + 'px'; canvas.style.height = H + 'px';
-    colW = Math.max(112, Math.floor((W - AXIS_W) / Math.max(1, L)));
+    colW = Math.max(80, Math.floor((W - AXIS_W) / Math.max(1, L)));
     clampX();
   }
 
