@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param event     the record's name
  * @param from      the sending lifeline of a message, null for a local event
  * @param to        the receiving lifeline of a message, null for a local event
- * @param sentPs    when a message was sent ({@code timePs} when the trace does not say); {@code timePs} for a local event
+ * @param sentPs    when a message was sent; {@code timePs} for a local event
  * @param conn      the connection it is about ({@code x>y}), or null
  * @param fields    every other field, in trace order, kept for display
  */

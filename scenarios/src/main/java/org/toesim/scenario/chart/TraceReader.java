@@ -15,8 +15,10 @@ import java.nio.file.Path;
 
 /**
  * Reads {@code trace.jsonl} one line at a time (memory does not grow with the trace). Tolerant of
- * what it does not know: unknown fields are kept for display, blank lines are skipped, a record
- * without {@code from}/{@code to} is a local event. Strict about what it cannot read: malformed
+ * what it does not know: unknown fields are kept for display, blank lines are skipped. A record is a
+ * message only when its fields have a string {@code from}, a string {@code to} and a whole-number
+ * {@code sentPs}; anything else is a local event with all its fields kept, so a
+ * {@code StateChange {"from":"CLOSED","to":"SYN_SENT"}} stays a state change on its component. Strict about what it cannot read: malformed
  * JSON, a line that is not an object, or a missing {@code t}/{@code component}/{@code event} is a
  * {@link ChartInputException} naming {@code file:line}.
  */
@@ -87,16 +89,14 @@ public final class TraceReader {
     private static TraceEvent interpret(long lineNo, long timePs, String component, String event, ObjectNode fields) {
         String from = nonEmptyText(fields.get("from"));
         String to = nonEmptyText(fields.get("to"));
+        JsonNode sent = fields.get("sentPs");
         long sentPs = timePs;
-        if (from != null && to != null) {
+        if (from != null && to != null && sent != null && sent.isIntegralNumber() && sent.canConvertToLong()) {
+            sentPs = sent.longValue();
             fields.remove("from");
             fields.remove("to");
-            JsonNode sent = fields.get("sentPs");
-            if (sent != null && sent.isIntegralNumber() && sent.canConvertToLong()) {
-                sentPs = sent.longValue();
-                fields.remove("sentPs");
-            }
-        } else {
+            fields.remove("sentPs");
+        } else { // e.g. StateChange {"from":"CLOSED","to":"SYN_SENT"}: a local event, from/to kept as fields
             from = null;
             to = null;
         }

@@ -12,8 +12,8 @@
  * </pre>
  *
  * A trace line is {@code {"t":ps,"component":"b.driver","event":"MmioWrite","fields":{...}}}; a
- * <em>message</em> has {@code fields.from}, {@code fields.to} (lifeline names) and {@code fields.sentPs};
- * anything else is a local event on its component. {@code fields.conn} names the connection
+ * <em>message</em> has all three of {@code fields.from}, {@code fields.to} (lifeline names) and
+ * {@code fields.sentPs} (whole picoseconds); anything else is a local event on its component. {@code fields.conn} names the connection
  * ({@code x>y} and {@code y>x} are the same one). {@link org.toesim.scenario.chart.SequenceCharts} is
  * the entry point.
  */

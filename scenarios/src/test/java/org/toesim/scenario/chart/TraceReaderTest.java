@@ -83,10 +83,19 @@ class TraceReaderTest {
         TraceEvent half = es.get(2);
         assertFalse(half.isMessage(), "from without to is a local event");
         assertEquals("{\"from\":\"b.card\"}", half.fields().toString());
-        assertEquals(8000, es.get(3).sentPs(), "without a numeric sentPs the arrow is instantaneous");
-        assertEquals("soon", es.get(3).fields().get("sentPs").asText());
+        assertFalse(es.get(3).isMessage(), "without a whole-number sentPs it is not a message");
+        assertEquals("{\"from\":\"b.card\",\"to\":\"link0.ab\",\"sentPs\":\"soon\"}", es.get(3).fields().toString());
         assertNull(es.get(4).conn());
         assertEquals("{}", es.get(4).fields().toString());
+    }
+
+    @Test
+    void aStateChangeWithFromAndToIsALocalEvent() throws Exception {
+        TraceEvent e = read("{\"t\":126367408,\"component\":\"a.tcp\",\"event\":\"StateChange\","
+                + "\"fields\":{\"from\":\"CLOSED\",\"to\":\"SYN_SENT\"}}\n").get(0);
+        assertFalse(e.isMessage());
+        assertEquals(126367408, e.sentPs());
+        assertEquals("{\"from\":\"CLOSED\",\"to\":\"SYN_SENT\"}", e.fields().toString());
     }
 
     @Test
