@@ -89,8 +89,10 @@ final class ChartCommand implements Callable<Integer> {
             m.put("htmlBytes", s.htmlBytes());
             env.out().println(Json.write(m));
         } else if (!common.quiet) {
-            env.out().println(String.format(Locale.ROOT, "%s: %d of %d records, %d lifelines (%.1f MB)", s.html(),
-                    s.recordsCharted(), s.recordsRead(), s.lifelines(), s.htmlBytes() / 1e6));
+            String size = s.htmlBytes() >= 1_000_000 ? String.format(Locale.ROOT, "%.1f MB", s.htmlBytes() / 1e6)
+                    : String.format(Locale.ROOT, "%.1f kB", s.htmlBytes() / 1e3);
+            env.out().println(String.format(Locale.ROOT, "%s: %d of %d records, %d lifelines (%s)", s.html(),
+                    s.recordsCharted(), s.recordsRead(), s.lifelines(), size));
             env.out().println(s.mermaid() + ": " + s.mermaidRecords() + " records"
                     + (s.mermaidOmitted() > 0 ? ", " + s.mermaidOmitted() + " left out (--mermaid-max " + mermaidMax + ")" : ""));
         }
