@@ -181,14 +181,14 @@
       if (x + w / 2 < AXIS_W || x - w / 2 > W) { continue; }
       ctx.fillStyle = groupColor[l]; ctx.fillRect(x - w / 2, 9, w, 28);
       ctx.strokeStyle = '#8a93a3'; ctx.strokeRect(x - w / 2 + 0.5, 9.5, w - 1, 27);
-      ctx.fillStyle = '#1d2330'; ctx.fillText(fit2(meta.lifelines[l], w - 8), x, 23);
+      ctx.fillStyle = '#1d2330'; ctx.fillText(ellipsize(meta.lifelines[l], w - 8), x, 23);
     }
     ctx.restore();
     ctx.font = '11px system-ui, sans-serif'; ctx.textAlign = 'left'; ctx.fillStyle = '#556';
     ctx.fillText('time \u2193', 10, 23);
   }
 
-  function fit2(text, width) {
+  function ellipsize(text, width) {
     if (ctx.measureText(text).width <= width) { return text; }
     var s = text;
     while (s.length > 1 && ctx.measureText(s + '\u2026').width > width) { s = s.slice(0, -1); }
@@ -283,11 +283,11 @@
       var text = meta.events[E[i]] + (withSummary ? ' ' + summary(i) : '');
       ctx.fillStyle = PALETTE[E[i] % PALETTE.length];
       if (B[i] < 0) {
-        ctx.textAlign = 'left'; ctx.fillText(fit2(text, colW - 14), x1 + 7, ym + 6);
+        ctx.textAlign = 'left'; ctx.fillText(ellipsize(text, colW - 14), x1 + 7, ym + 6);
       } else if (A[i] === B[i]) {
-        ctx.textAlign = 'left'; ctx.fillText(fit2(text, colW - 30), x1 + 4, ym - 1);
+        ctx.textAlign = 'left'; ctx.fillText(ellipsize(text, colW - 30), x1 + 4, ym - 1);
       } else {
-        ctx.textAlign = 'center'; ctx.fillText(fit2(text, Math.abs(x2 - x1) - 8), (x1 + x2) / 2, ym - 2);
+        ctx.textAlign = 'center'; ctx.fillText(ellipsize(text, Math.abs(x2 - x1) - 8), (x1 + x2) / 2, ym - 2);
       }
     }
   }
