@@ -1,5 +1,7 @@
 package org.toesim.scenario.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,9 @@ import org.toesim.core.units.Units;
 import org.toesim.scenario.result.AtomicOutputDirectory;
 import org.toesim.scenario.result.ConnectionReport;
 import org.toesim.scenario.result.HostReport;
+import org.toesim.scenario.chart.ChartInputException;
+import org.toesim.scenario.chart.ChartOptions;
+import org.toesim.scenario.chart.SequenceCharts;
 import org.toesim.scenario.result.IndexHtmlWriter;
 import org.toesim.scenario.result.CardReport;
 import org.toesim.scenario.result.NicReport;
@@ -80,6 +85,26 @@ final class RunCommand implements Callable<Integer> {
             + "a violation fails the run (exit 1).")
     boolean checkInvariants;
 
+    /** Traces larger than this get no chart written by {@code run} ({@code toesim chart} with a window does). */
+    static final long MAX_CHARTED_TRACE_BYTES = 400L << 20;
+
+    /** The sequence chart of the run's trace, beside it (when there is one and it is not huge). */
+    private static void chart(CliEnvironment env, Path trace, Path dir, String name) throws IOException {
+        if (!Files.exists(trace)) {
+            return;
+        }
+        if (Files.size(trace) > MAX_CHARTED_TRACE_BYTES) {
+            env.err().println("note: trace.jsonl is " + (Files.size(trace) >> 20) + " MiB: no sequence chart written "
+                    + "(toesim chart trace.jsonl --from T --to T --conn C charts a window of it)");
+            return;
+        }
+        try {
+            SequenceCharts.write(trace, dir, ChartOptions.all(name));
+        } catch (ChartInputException e) {
+            throw new IllegalStateException("the run's own trace could not be charted: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         CliEnvironment env = root.env;
@@ -111,6 +136,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             result = AtomicOutputDirectory.write(target, tmp -> {
                 RunResult r = Execution.run(model.get(), scenario, new RunContext(tmp, progress).withInvariantChecks(checkInvariants));
+                chart(env, tmp.resolve("trace.jsonl"), tmp, scenario.name());
                 ResultWriter.write(r, scenario.outputs(), tmp);
                 return r;
             });

@@ -17,6 +17,10 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.toesim.core.trace.JsonLinesTraceSink;
+import org.toesim.scenario.chart.ChartInputException;
+import org.toesim.scenario.chart.ChartOptions;
+import org.toesim.scenario.chart.SequenceCharts;
 import org.toesim.scenario.model.StepSession;
 import org.toesim.scenario.run.SimulationException;
 import org.toesim.scenario.spec.Scenario;
@@ -54,7 +58,8 @@ final class StepCommand implements Callable<Integer> {
     @Option(names = "--script", paramLabel = "FILE", description = "Read commands from FILE instead of the terminal.")
     Path script;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write the trace to DIR/trace.jsonl.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write the trace to DIR/trace.jsonl (and, with "
+            + "--tutorial, what the tutorial showed with its sequence diagram to DIR/tutorial/).")
     Path out;
 
     @Option(names = "--seed", description = "Override the scenario's seed.")
@@ -120,10 +125,35 @@ final class StepCommand implements Callable<Integer> {
         return seed == null ? s : s.withSeed(seed);
     }
 
+    /**
+     * With {@code --out}: the records the tutorial showed as {@code DIR/tutorial/trace.jsonl} and
+     * their sequence chart and Mermaid diagram beside it (docs/handoff.md's diagram).
+     */
+    private void writeTutorialChart(HandoffTutorial.Shown shown) throws IOException {
+        if (out == null) {
+            return;
+        }
+        Path dir = out.resolve("tutorial");
+        Files.createDirectories(dir);
+        Path trace = dir.resolve("trace.jsonl");
+        try (JsonLinesTraceSink sink = new JsonLinesTraceSink(new java.io.BufferedOutputStream(
+                Files.newOutputStream(trace)))) {
+            for (StepSession.Line l : shown.records()) {
+                sink.record(l.timePs(), l.component(), l.record());
+            }
+        }
+        try {
+            SequenceCharts.write(trace, dir, ChartOptions.all("handoff tutorial").withMermaidMax(0).withFocusHost("b"));
+        } catch (ChartInputException e) {
+            throw new IllegalStateException("the tutorial's trace could not be charted: " + e.getMessage(), e);
+        }
+    }
+
     /** Script or piped input: the tutorial first (no pauses), then each command echoed and run. */
-    private int drive(StepConsole console, CliEnvironment env, java.util.Iterator<String> commands) {
+    private int drive(StepConsole console, CliEnvironment env, java.util.Iterator<String> commands)
+            throws IOException {
         if (tutorial != null) {
-            HandoffTutorial.run(console, env.out(), () -> true);
+            writeTutorialChart(HandoffTutorial.run(console, env.out(), () -> true));
         } else {
             console.banner();
         }
@@ -146,14 +176,14 @@ final class StepCommand implements Callable<Integer> {
                             "boot", "kind", "comp", "record", "time", "offload", "card", "wire", "socket", "tcp"))
                     .build();
             if (tutorial != null) {
-                HandoffTutorial.run(console, env.out(), () -> {
+                writeTutorialChart(HandoffTutorial.run(console, env.out(), () -> {
                     try {
                         String l = reader.readLine("-- Enter for the next stage, q to stop the tour -- ");
                         return !l.strip().equals("q");
                     } catch (UserInterruptException | EndOfFileException e) {
                         return false;
                     }
-                });
+                }));
             } else {
                 console.banner();
             }

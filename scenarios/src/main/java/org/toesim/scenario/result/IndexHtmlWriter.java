@@ -14,6 +14,15 @@ public final class IndexHtmlWriter {
      * @param images  plot file names relative to the page, in display order
      */
     public static String render(SummaryReport summary, List<String> images) {
+        return render(summary, images, List.of());
+    }
+
+    /**
+     * @param summary the run's summary
+     * @param images  plot file names relative to the page, in display order
+     * @param files   other output files to link (sequence chart, trace, captures)
+     */
+    public static String render(SummaryReport summary, List<String> images, List<String> files) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc(summary.scenario())).append(" - ToeSim</title>\n<style>")
@@ -60,6 +69,16 @@ public final class IndexHtmlWriter {
             for (String img : images) {
                 sb.append("<p><img src=\"").append(esc(img)).append("\" alt=\"").append(esc(img)).append("\"></p>\n");
             }
+        }
+        if (!files.isEmpty()) {
+            sb.append("<h2>Trace and captures</h2>\n<ul>\n");
+            for (String f : files) {
+                sb.append("<li><a href=\"").append(esc(f)).append("\">").append(esc(f)).append("</a>")
+                        .append(f.equals("sequence.html") ? " (sequence chart: lifelines, zoom, pan, click a message)"
+                                : f.equals("sequence.mmd") ? " (Mermaid sequence diagram, first messages)" : "")
+                        .append("</li>\n");
+            }
+            sb.append("</ul>\n");
         }
         sb.append("<p><a href=\"summary.json\">summary.json</a></p>\n</body></html>\n");
         return sb.toString();

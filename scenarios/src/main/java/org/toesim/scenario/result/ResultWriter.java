@@ -19,6 +19,9 @@ import org.toesim.scenario.spec.PlotFormat;
  * </pre>
  */
 public final class ResultWriter {
+    /** Files the run itself may have written into the directory, linked from index.html when present. */
+    private static final List<String> OUTPUT_FILES = List.of("sequence.html", "sequence.mmd", "trace.jsonl");
+
     private ResultWriter() {
     }
 
@@ -51,7 +54,17 @@ public final class ResultWriter {
                 }
             }
         }
-        Files.writeString(dir.resolve("index.html"), IndexHtmlWriter.render(result.summary(), images),
+        List<String> outputFiles = new ArrayList<>();
+        for (String name : OUTPUT_FILES) {
+            if (Files.exists(dir.resolve(name))) {
+                outputFiles.add(name);
+            }
+        }
+        try (var listing = Files.list(dir)) {
+            listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".pcap")).sorted()
+                    .forEach(outputFiles::add);
+        }
+        Files.writeString(dir.resolve("index.html"), IndexHtmlWriter.render(result.summary(), images, outputFiles),
                 StandardCharsets.UTF_8);
         files.add("index.html");
         return files;

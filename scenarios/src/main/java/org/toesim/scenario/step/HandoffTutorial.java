@@ -29,8 +29,14 @@ public final class HandoffTutorial {
     /** The scenario resource the tutorial runs. */
     public static final String RESOURCE = "tutorials/handoff.json";
 
-    /** One stage: a title, what happens, and the breakpoint that shows it. */
-    record Stage(String title, String text, String breakAt) {
+    /**
+     * One stage: a title, what happens, and the breakpoint that shows it; with {@code bus}, the
+     * focus host's PCIe transactions on the way to it (other than payload) join the diagram.
+     */
+    record Stage(String title, String text, String breakAt, boolean bus) {
+        Stage(String title, String text, String breakAt) {
+            this(title, text, breakAt, false);
+        }
     }
 
     static final List<Stage> STAGES = List.of(
@@ -52,11 +58,11 @@ public final class HandoffTutorial {
             new Stage("The card takes the CCB",
                     "The card fetches the command by DMA, reads the 256-byte CCB image by DMA and installs the "
                             + "connection in its CCB table.",
-                    "record Command command^=InitiateOffload"),
+                    "record Command command^=InitiateOffload", true),
             new Stage("Installed: the card runs the connection",
                     "The completion comes back through the COMPLETION ring and an MSI-X interrupt. The host "
                             + "forwards the frames it held during the handoff; from now on b's TCP runs on the card.",
-                    "record Installed"),
+                    "record Installed", true),
             new Stage("Posted buffers",
                     "The application's read becomes a buffer posted to the card: its address and length go down "
                             + "the POST ring, so the card can place payload straight into it.",
@@ -90,7 +96,7 @@ public final class HandoffTutorial {
             new Stage("Resumption on the host",
                     "The CCB is back: b's host stack restores the connection exactly where the card left it and "
                             + "goes on (CLOSE_WAIT, LAST_ACK, CLOSED) in software.",
-                    "record FlushCompleted"),
+                    "record FlushCompleted", true),
             new Stage("Closed on the host",
                     "The close finishes on the host stack, which now owns the connection again.",
                     "conn 1 state=CLOSED"));
@@ -98,12 +104,30 @@ public final class HandoffTutorial {
     private HandoffTutorial() {
     }
 
+    /** What a tutorial run showed: how many stages, and the records of their events. */
+    public record Shown(int stages, List<StepSession.Line> records) {
+        /** Whether every stage was reached. */
+        public boolean complete() {
+            return stages == STAGES.size() + 1;
+        }
+    }
+
+    private static void keep(List<StepSession.Line> into, List<StepSession.Line> lines) {
+        for (StepSession.Line l : lines) {
+            if (l.record().traceCategory() != org.toesim.core.trace.TraceCategory.CPU) {
+                into.add(l);
+            }
+        }
+    }
+
     /**
      * Runs every stage on {@code console}'s session, printing to {@code out}; {@code pause}
      * runs between stages (Enter in a terminal; nothing from a script) and returns false to stop.
-     * Returns the number of stages shown (all of them when the run reached each one).
+     * Returns what the stages showed: the records (CPU work left out) of the attach and of each
+     * event a stage stopped at, in time order, for the tutorial's sequence diagram; the list is
+     * shorter than {@link #STAGES} when the run ended before a stage or the user stopped.
      */
-    public static int run(StepConsole console, PrintWriter out, BooleanSupplier pause) {
+    public static Shown run(StepConsole console, PrintWriter out, BooleanSupplier pause) {
         StepSession session = console.session();
         out.println("== The handoff tutorial: one connection from the OS to the adapter and back ==");
         out.println();
@@ -111,17 +135,20 @@ public final class HandoffTutorial {
         out.println("    Before any connection, each host's driver programs its adapter's rings (MMIO writes) and "
                 + "asks what it can do (CapabilityQuery). The TOE answers with a capability record DMA-written to "
                 + "host memory: what the offload manager may hand over. While the model was built:");
-        session.bootRecords().stream()
+        List<StepSession.Line> shownRecords = new java.util.ArrayList<>();
+        List<StepSession.Line> attach = session.bootRecords().stream()
                 .filter(l -> l.component().startsWith("b.") && (l.record().event().equals("Command")
                         || l.record().event().equals("DmaWrite") && String.valueOf(l.record()).contains("capability")))
-                .forEach(l -> out.println("          " + Times.us(l.timePs()) + "  " + l.component() + " "
+                .toList();
+        keep(shownRecords, attach);
+        attach.forEach(l -> out.println("          " + Times.us(l.timePs()) + "  " + l.component() + " "
                         + l.record().event() + " " + new org.toesim.core.trace.TraceFormat().fields(l.record())));
         out.flush();
         int shown = 1;
         StepSession.Step last = null;
         for (Stage st : STAGES) {
             if (!pause.getAsBoolean()) {
-                return shown;
+                return new Shown(shown, shownRecords);
             }
             shown++;
             out.println();
@@ -132,18 +159,29 @@ public final class HandoffTutorial {
                 out.println("    (shown above: the same event)");
                 continue;
             }
-            StepSession.Step hit = console.runTo(bp);
+            List<StepSession.Line> bus = new java.util.ArrayList<>();
+            StepSession.Step hit = console.runTo(bp, passed -> {
+                if (st.bus()) {
+                    for (StepSession.Line l : passed.records()) {
+                        if (l.component().equals("b.pcie") && !String.valueOf(l.record()).contains("payload")) {
+                            bus.add(l);
+                        }
+                    }
+                }
+            });
+            shownRecords.addAll(bus);
             last = hit;
             out.flush();
             if (hit == null) {
                 out.println("    (the run ended before this stage: the scenario no longer shows it)");
-                return shown - 1;
+                return new Shown(shown - 1, shownRecords);
             }
+            keep(shownRecords, hit.records());
         }
         out.println();
         out.println("The connection went from the host stack to the card and back; show conn 1 shows it now, "
                 + "continue runs to the end.");
         out.flush();
-        return shown;
+        return new Shown(shown, shownRecords);
     }
 }

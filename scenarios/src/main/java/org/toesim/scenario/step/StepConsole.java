@@ -106,6 +106,11 @@ public final class StepConsole {
      * returns it, or null at the end of the run.
      */
     public StepSession.Step runTo(StepBreakpoint stop) {
+        return runTo(stop, s -> { });
+    }
+
+    /** {@link #runTo(StepBreakpoint)}, handing every event run before the match to {@code passed}. */
+    public StepSession.Step runTo(StepBreakpoint stop, java.util.function.Consumer<StepSession.Step> passed) {
         long n = 0;
         while (n < CONTINUE_LIMIT) {
             StepSession.Step s = session.step();
@@ -119,6 +124,7 @@ public final class StepConsole {
                 print(s, true);
                 return s;
             }
+            passed.accept(s);
             if (traceOn && traced.size() < TraceCategory.values().length) {
                 print(s, false);
             }
