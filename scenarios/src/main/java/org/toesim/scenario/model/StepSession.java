@@ -172,6 +172,7 @@ public final class StepSession implements AutoCloseable {
                 + "  rcv.nxt " + Integer.toUnsignedString(e.rcvNxt()));
         out.add("    unacked " + e.unackedBytes() + " B  send space " + e.sendSpaceBytes() + " B  readable "
                 + e.readableBytes() + " B  receive buffer " + e.receiveBufferBytes() + " B");
+        out.add("    snd.wnd " + e.sndWndBytes() + " B  rcv.wnd " + e.rcvWndBytes() + " B");
         out.add("    cwnd " + e.cwndBytes() + " B  ssthresh " + (e.ssthreshBytes() >= Integer.MAX_VALUE ? "inf"
                 : e.ssthreshBytes() + " B"));
         out.add("    srtt " + Units.formatDuration(e.srttPs()) + "  rto " + Units.formatDuration(e.rtoPs())

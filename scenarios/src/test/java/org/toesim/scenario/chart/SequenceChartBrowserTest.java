@@ -61,6 +61,38 @@ class SequenceChartBrowserTest {
         assertEquals("b.offload", offload.path("clicked").path("from").asText());
     }
 
+    /** The chart of the real handoff tutorial (the model's own records, not a synthetic trace). */
+    @Test
+    void theTutorialsChartShowsTheRealHandoffMessages() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        Path script = dir.resolve("none.txt");
+        Files.write(script, List.of());
+        Path out = dir.resolve("tutorial-run");
+        java.io.StringWriter o = new java.io.StringWriter();
+        org.toesim.scenario.cli.CliEnvironment env = new org.toesim.scenario.cli.CliEnvironment(
+                () -> java.util.Optional.of(new org.toesim.scenario.model.ModelExecutor()), new java.io.PrintWriter(o),
+                new java.io.PrintWriter(o), false);
+        assertEquals(0, org.toesim.scenario.cli.Main.execute(env, "step", "--tutorial", "handoff", "--script",
+                script.toString(), "--out", out.toString()), o.toString());
+        Path html = out.resolve("tutorial").resolve(SequenceCharts.HTML);
+        JsonNode r = chromium.selfTest(html, "#selftest=MmioWrite", dir, 60);
+        assertTrue(r.path("ok").asBoolean(), r.toPrettyString());
+        List<String> lifelines = strings(r.path("lifelines"));
+        for (String l : List.of("b.app", "b.socket", "b.offload", "b.driver", "b.card", "b.mem", "a.app")) {
+            assertTrue(lifelines.contains(l), l + " in " + lifelines);
+        }
+        List<String> events = strings(r.path("events"));
+        for (String e : List.of("MmioWrite", "DmaRead", "DmaReadDone", "DmaWrite", "Msix", "Installed", "Placed",
+                "FlushCompleted")) {
+            assertTrue(events.contains(e), e + " in " + events);
+        }
+        JsonNode clicked = r.path("clicked");
+        assertEquals("b.driver", clicked.path("from").asText(), r.toPrettyString());
+        assertEquals("b.card", clicked.path("to").asText());
+        assertEquals("q0.COMMAND.TAIL", clicked.path("fields").path("register").asText());
+        assertTrue(r.path("panelText").asText().contains("q0.COMMAND.TAIL"), "the side panel shows the fields");
+    }
+
     @Test
     void aMillionRecordsOpenAndPanQuickly() throws Exception {
         HeadlessChromium chromium = HeadlessChromium.require();

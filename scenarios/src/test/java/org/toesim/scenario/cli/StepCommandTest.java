@@ -81,6 +81,7 @@ class StepCommandTest {
         assertTrue(out.contains("runs on host stack (host)"), out);
         assertTrue(out.contains("    state ESTABLISHED\n"), out);
         assertTrue(out.contains("    cwnd 14480 B  ssthresh inf\n"), out);
+        assertTrue(out.contains("    snd.wnd "), out);
         assertTrue(out.contains("breakpoint 1 (record Installed) after "), out);
         assertTrue(out.contains("b.offload Installed conn=10.0.0.2:5001>10.0.0.1:49152"), out);
         assertTrue(out.contains("b 10.0.0.2:5001>10.0.0.1:49152: runs on card (offloaded)"), out);

@@ -337,6 +337,16 @@ public final class TcpConnection {
         return t.cs.cwndBytes;
     }
 
+    /** The peer's window as last advertised (SND.WND, RFC 9293 section 3.3.1), scaled. */
+    public long sndWndBytes() {
+        return t.sndWndBytes;
+    }
+
+    /** The receive window last offered: its right edge minus RCV.NXT (RCV.WND). */
+    public long rcvWndBytes() {
+        return t.rcvWndBytes();
+    }
+
     public long ssthreshBytes() {
         return t.cs.ssthreshBytes;
     }
