@@ -9,11 +9,13 @@ import picocli.CommandLine;
  *
  * <pre>
  *   toesim                                  default experiment (kernel demo for now)
- *   toesim run FILE [--out DIR] [--seed N] [--set k=v]... [--pcap] [--trace]
+ *   toesim run FILE [--out DIR] [--seed N] [--set k=v]... [--pcap] [--trace[=CATEGORIES]] [--trace-conn C]
  *   toesim validate FILE
  *   toesim sweep FILE --param k=v1,v2 [--replications R] [--jobs J]
  *   toesim check FILE --baseline FILE [--update-baseline]
  *   toesim fidelity [--seeds N] [--out DIR]   ToeSim vs the Linux reference traces, Mathis, ns-3 S4
+ *   toesim step FILE [--script F] | --tutorial handoff   one event at a time (StepConsole)
+ *   toesim chart TRACE [--conn C] [--from T] [--to T]     sequence.html and sequence.mmd of a trace
  *   exit codes: 0 ok, 1 simulation failure / regression / no model, 2 usage or input error
  * </pre>
  */
