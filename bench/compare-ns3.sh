@@ -9,7 +9,7 @@
 # whole process (JVM or ns-3 start included), measured by /usr/bin/time, with peak RSS. Each
 # repetition runs every row's ns-3, ToeSim plain and ToeSim TOE back to back, so drift of the
 # shared machine hits all three alike. Raw lines go to bench/results/compare-raw.jsonl; the table
-# (markdown) to stdout. ToeSim runs through ./toesim, with the JVM options users get.
+# (markdown) to stdout. ToeSim runs with the JVM options ./toesim gives users.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd -P)"
 root="$(dirname "$here")"
@@ -29,7 +29,13 @@ if [ ! -x "$NS3/bin/tcpbench" ] || [ ! -x "$NS3/bin/shortconn" ]; then
   NS3="$scratch"
 fi
 (cd "$root" && ./mvnw -q -B -o -DskipTests package -pl scenarios -am >&2 || ./mvnw -q -B -DskipTests package -pl scenarios -am >&2)
-TOESIM="$root/toesim"   # the launcher users run (its JVM options included)
+# a copy of the jar, run with the launcher's JVM options: edits to the tree during a long
+# comparison neither rebuild nor change what is measured
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+cp "$root/scenarios/target/toesim.jar" "$out/toesim.jar"
+read -r -a JVM <<<"$(sed -n 's/^jvm_defaults="\(.*\)"$/\1/p' "$root/toesim")"
+TOESIM=(java "${JVM[@]}" -Djava.awt.headless=true -jar "$out/toesim.jar")
 TOE_SET=(--set 'hosts[1].nic.model=toe' --set 'hosts[1].offload=always')
 
 # name | ns-3 program and arguments | ToeSim command (after "java -jar toesim.jar")
@@ -45,9 +51,6 @@ ROWS=(
 mkdir -p "$here/results"
 RAW="$here/results/compare-raw.jsonl"
 : > "$RAW"
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-
 timed() { # label variant rep cmd...
   local label=$1 variant=$2 rep=$3 rc
   shift 3
@@ -73,14 +76,14 @@ for rep in $(seq 1 "$REPS"); do
     timed "$name" ns3 "$rep" "$NS3/bin/"$ns3cmd
     if [[ $toesimcmd == run* ]]; then
       # shellcheck disable=SC2086
-      timed "$name" plain "$rep" "$TOESIM" $toesimcmd --out "$out/r" --quiet
+      timed "$name" plain "$rep" "${TOESIM[@]}" $toesimcmd --out "$out/r" --quiet
       # shellcheck disable=SC2086
-      timed "$name" toe "$rep" "$TOESIM" $toesimcmd "${TOE_SET[@]}" --out "$out/r" --quiet
+      timed "$name" toe "$rep" "${TOESIM[@]}" $toesimcmd "${TOE_SET[@]}" --out "$out/r" --quiet
     else
       # shellcheck disable=SC2086
-      timed "$name" plain "$rep" "$TOESIM" $toesimcmd
+      timed "$name" plain "$rep" "${TOESIM[@]}" $toesimcmd
       # shellcheck disable=SC2086
-      timed "$name" toe "$rep" "$TOESIM" $toesimcmd --toe
+      timed "$name" toe "$rep" "${TOESIM[@]}" $toesimcmd --toe
     fi
   done
 done

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
         description = {"Discrete-event simulator of hosts with TCP offload engines.",
             "With no command: the built-in default experiment (host stack vs TOE receiver, side by side)."},
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CheckCommand.class, BenchCommand.class,
-            FidelityCommand.class, StepCommand.class, ChartCommand.class},
+            FidelityCommand.class, StepCommand.class, ChartCommand.class, ExperimentCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok (status completed or durationReached)",
             "1:run not finished (limitReached, stalled, failed), model not available, or regression (check)",
