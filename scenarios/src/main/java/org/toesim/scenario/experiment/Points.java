@@ -41,7 +41,7 @@ final class Points {
         return new Points(out);
     }
 
-    /** A swept value as a number: a plain number, a size ({@code 4KiB}) or a duration (in seconds). */
+    /** A swept value as a number: a plain number, a size ({@code 4KiB}), a rate (bit/s) or a duration (s). */
     static double number(String x) {
         try {
             return Double.parseDouble(x);
@@ -49,9 +49,24 @@ final class Points {
             try {
                 return Units.sizeBytes(x);
             } catch (IllegalArgumentException notSize) {
-                return Units.durationPs(x) / 1e12;
+                try {
+                    return Units.rateBitsPerSec(x);
+                } catch (IllegalArgumentException notRate) {
+                    return Units.durationPs(x) / 1e12;
+                }
             }
         }
+    }
+
+    /** The same points with every x multiplied by {@code k} (e.g. bit/s to Gbit/s). */
+    Points scaleX(double k) {
+        Map<String, TreeMap<Double, ConfidenceInterval>> out = new LinkedHashMap<>();
+        bySeries.forEach((series, m) -> {
+            TreeMap<Double, ConfidenceInterval> t = new TreeMap<>();
+            m.forEach((x, ci) -> t.put(x * k, ci));
+            out.put(series, t);
+        });
+        return new Points(out);
     }
 
     boolean isEmpty() {
