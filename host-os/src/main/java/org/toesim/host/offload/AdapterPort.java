@@ -33,6 +33,15 @@ public interface AdapterPort {
     void initiate(OffloadHandle handle, OffloadState image, StatusCallback callback);
 
     /**
+     * The largest CCB image {@link #initiate} takes (the host memory slot the driver lends the
+     * adapter for it); a connection whose image is larger (its send buffer holds more) stays on
+     * the host until it is smaller.
+     */
+    default int maxImageBytes() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Submits TerminateOffload: the adapter stops the connection, returns its posted buffers and
      * unfinished sends (their callbacks run with {@link CommandStatus#FLUSHED} first), and writes
      * the CCB image; {@code callback} gets it (null unless SUCCESS).

@@ -98,6 +98,11 @@ public final class DriverAdapterPort implements AdapterPort {
     }
 
     @Override
+    public int maxImageBytes() {
+        return slotBytes;
+    }
+
+    @Override
     public void initiate(OffloadHandle handle, OffloadState image, StatusCallback callback) {
         if (image.imageSizeBytes() > slotBytes) {
             throw new IllegalArgumentException("CCB image of " + image.imageSizeBytes() + " B exceeds the slot of "

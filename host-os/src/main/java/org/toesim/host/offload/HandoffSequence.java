@@ -1,6 +1,7 @@
 package org.toesim.host.offload;
 
 import org.toesim.core.event.Simulator;
+import org.toesim.core.units.Units;
 import org.toesim.nic.device.Capability;
 import org.toesim.nic.device.CcbImage;
 import org.toesim.nic.device.CommandStatus;
@@ -96,10 +97,25 @@ final class HandoffSequence {
             notPossible(r, blocker);
             return;
         }
+        OffloadState image = new CcbImage(ccb);
+        if (image.imageSizeBytes() > adapter.maxImageBytes()) {
+            // the image carries the unacknowledged and unsent send data: with more queued than the
+            // slot holds, the connection stays on the host and is asked again after the backoff
+            manager.move(r, home);
+            stack.resumeOnHost(r.tuple());
+            notPossible++;
+            r.refusedUntilPs = sim.now() + config.refusalBackoffPs();
+            if (manager.tracing()) {
+                manager.traceRecord(new OffloadTrace.HandoffNotPossible(r.tuple(), "CCB image of "
+                        + image.imageSizeBytes() + " B exceeds the adapter's " + adapter.maxImageBytes()
+                        + " B slot (send data queued); asked again in "
+                        + Units.formatDuration(config.refusalBackoffPs())));
+            }
+            return;
+        }
         r.sndMssBytes = ccb.constant().sndMssBytes();
         r.sendEndAtHandoffBytes = OffloadRecord.sendStreamEndBytes(ccb);
         r.adapterSendBytes = 0;
-        OffloadState image = new CcbImage(ccb);
         manager.move(r, HandoffState.OFFLOADING);
         manager.bindHandle(r, adapter.allocateHandle());
         initiated++;
