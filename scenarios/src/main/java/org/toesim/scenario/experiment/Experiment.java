@@ -16,6 +16,7 @@ public interface Experiment {
 
     /** Every experiment shipped, in the order the docs list them. */
     static List<Experiment> all() {
-        return List.of(new RandomLossExperiment(), new HostCpuCostExperiment(), new OffloadLosesExperiment());
+        return List.of(new RandomLossExperiment(), new HostCpuCostExperiment(), new OffloadLosesExperiment(),
+                new ToeEraExperiment());
     }
 }
