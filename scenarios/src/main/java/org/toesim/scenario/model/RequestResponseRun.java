@@ -95,8 +95,9 @@ final class RequestResponseRun {
             return client.finishedPs();
         }
 
+        /** Both ends: the server retransmits the responses, the client the requests. */
         public long retransmits() {
-            return Conn.retransmits(client.socket(), null);
+            return Conn.retransmits(client.socket(), serverSocket());
         }
 
         public long cwndBytes() {
