@@ -287,6 +287,11 @@ final class HostNode {
         return spec.name();
     }
 
+    /** The COMPLETION ring: the default, or larger when more receive buffers and send slots can complete at once. */
+    private static int completionSlots(DriverConfig d, int rxBuffers) {
+        return Math.max(d.completionRingSlots(), Integer.highestOneBit(rxBuffers + d.sendRingSlots()) << 1);
+    }
+
     /** The trace lifeline of this host's adapter: {@code <host>.card} for a TOE, {@code <host>.nic} otherwise. */
     String adapterLifeline() {
         return spec.name() + (toe != null ? ".card" : ".nic");
@@ -345,9 +350,12 @@ final class HostNode {
                 .withModeration(moderationUsecs, moderationFrames);
         DriverConfig d = d0.withReceive(d0.receiveRingSlots(), d0.rxBuffers(),
                 rxBufferBytes(portConfig.mtuBytes(), nic != null && nicSpec.lro()));
+        int rxBuffers = nicSpec.rxBuffers();
         // the driver asks the NIC to fill in checksums only if the NIC offloads them
         DriverConfig dc = new DriverConfig(d.name(), d.adapterId(), d.queueCore(), d.vector(), d.commandRingSlots(),
-                d.sendRingSlots(), toe == null ? d.receiveRingSlots() : TOE_RECEIVE_RING_SLOTS, d.completionRingSlots(), d.eventRingSlots(), d.rxBuffers(),
+                d.sendRingSlots(), toe == null ? nicSpec.receiveRingSlots()
+                        : Math.max(TOE_RECEIVE_RING_SLOTS, nicSpec.receiveRingSlots()),
+                completionSlots(d, rxBuffers), d.eventRingSlots(), rxBuffers,
                 d.rxBufferBytes(), d.txBufferBytes(), d.napiBudget(), d.rxRefillBatch(), d.txWakeSlots(),
                 d.moderationUsecs(), d.moderationFrames(), nicSpec.checksumOffload(), d.commandTimeoutPs(),
                 nicSpec.rssQueues());

@@ -43,12 +43,22 @@ import org.toesim.nic.toe.ToeConfig;
  * @param indicationBufferBytes size of each indication buffer (default 16KiB, 1KiB..1MiB)
  * @param indicationDelayPs   how long received bytes wait on the card with no posted buffer before
  *                            they are indicated (default 20us, 0 = at once; toe only)
+ * @param rxBuffers           receive buffers the plain NIC's driver keeps posted, Linux's
+ *                            {@code ethtool -G rx} (default {@value #DEFAULT_RX_BUFFERS},
+ *                            1..{@value #MAX_RX_BUFFERS}; the RECEIVE ring is twice the next
+ *                            power of two above): a burst of more frames than this between two
+ *                            refills is dropped at the NIC ({@code nics[].rxDrops}); on a TOE, the
+ *                            buffers of its slow path
  */
 public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int cardCores, Map<String, Long> cardCycles,
                       boolean checksumOffload, boolean tso, boolean lro, int rssQueues,
                       InterruptModerationSpec interruptModeration, int mtuBytes, int txqueuelen,
                       CardProfileName card, CardCloseName close, int indicationBuffers,
-                      int indicationBufferBytes, long indicationDelayPs) {
+                      int indicationBufferBytes, long indicationDelayPs, int rxBuffers) {
+    /** Default receive buffers kept posted (a 512-slot RECEIVE ring). */
+    public static final int DEFAULT_RX_BUFFERS = 255;
+    /** Most receive buffers (a 32768-slot ring, twice ixgbe's and mlx5's largest). */
+    public static final int MAX_RX_BUFFERS = 32767;
     /** Default CCB table size. */
     public static final int DEFAULT_CCB_CAPACITY = 1024;
     /** Default MTU: standard Ethernet. */
@@ -59,7 +69,7 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
     public static final int MAX_MTU_BYTES = 9216;
     /** A plain NIC with checksum offload and TSO. */
     public static final NicSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null);
     /** Most indication buffers a card is lent. */
     public static final int MAX_INDICATION_BUFFERS = 65536;
     /** Linux's default txqueuelen for Ethernet. */
@@ -90,6 +100,15 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
         if (indicationDelayPs < 0) {
             throw new FieldException("indicationDelay", indicationDelayPs + " ps is negative", "a duration >= 0");
         }
+        Checks.between("rxBuffers", rxBuffers, 1, MAX_RX_BUFFERS);
+    }
+
+    /**
+     * The RECEIVE ring the driver programs for {@link #rxBuffers}: twice the smallest power of two
+     * above it (the default 255 buffers on a 512-slot ring keep that ratio).
+     */
+    public int receiveRingSlots() {
+        return Integer.highestOneBit(rxBuffers + 1) << 1;
     }
 
     @JsonCreator
@@ -111,7 +130,8 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
                       @JsonProperty("indicationBufferBytes") @JsonDeserialize(using = Quantities.Size.class)
                       Long indicationBufferBytes,
                       @JsonProperty("indicationDelay") @JsonDeserialize(using = Quantities.Duration.class)
-                      Long indicationDelay) {
+                      Long indicationDelay,
+                      @JsonProperty("rxBuffers") Integer rxBuffers) {
         CardProfileName profile = Checks.or(card, CardProfileName.BASELINE);
         // a TOE: the profile's cycle table, then the file's overrides on top (a plain NIC has no
         // card; what the file says there is checked as given)
@@ -127,6 +147,7 @@ public record NicSpec(NicModel model, int ccbCapacity, long cardClockHz, int car
                 Checks.or(mtu, DEFAULT_MTU_BYTES), Checks.or(txqueuelen, DEFAULT_TXQUEUELEN), profile,
                 Checks.or(close, CardCloseName.UPLOAD), Checks.or(indicationBuffers, 0),
                 (int) Math.min(Integer.MAX_VALUE, Checks.or(indicationBufferBytes, 16L * 1024)),
-                Checks.or(indicationDelay, ToeConfig.DEFAULT_INDICATION_DELAY_PS));
+                Checks.or(indicationDelay, ToeConfig.DEFAULT_INDICATION_DELAY_PS),
+                Checks.or(rxBuffers, DEFAULT_RX_BUFFERS));
     }
 }
