@@ -146,7 +146,7 @@ class ScenarioDocumentTest {
         assertTrue(p.expected().contains("ccbCapacity") && p.expected().contains("rssQueues"), p.expected());
         assertEquals("t.json:2:50: hosts[1].nic.ccbCapcity: unknown field 'ccbCapcity'; expected one of card, cardClock, "
                 + "cardCores, cardCycles, ccbCapacity, checksumOffload, close, indicationBufferBytes, indicationBuffers, "
-                + "indicationDelay, interruptModeration, lro, model, mtu, rssQueues, tso, txqueuelen"
+                + "indicationDelay, interruptModeration, lro, model, mtu, rssQueues, rxBuffers, tso, txqueuelen"
                 + " (did you mean 'ccbCapacity'?)", p.format());
     }
 
