@@ -21,5 +21,7 @@ class RegistersDescribeTest {
         assertEquals("CapabilityQuery[commandId=1, resultAddr=0x101145000]",
                 TraceStrings.of(new ToeCommand.CapabilityQuery(1, 0x101145000L)));
         assertEquals("no address here", TraceStrings.of("no address here"));
+        assertEquals("UpdateNeighbour[commandId=3, neighbourIp=10.0.0.1, mac=02:00:00:00:00:99]",
+                TraceStrings.of(new ToeCommand.UpdateNeighbour(3, 0x0A000001, 0x0200_0000_0099L)));
     }
 }

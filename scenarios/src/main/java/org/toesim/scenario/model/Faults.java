@@ -3,6 +3,7 @@ package org.toesim.scenario.model;
 import java.util.Map;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
+import org.toesim.host.stack.NeighbourTable;
 import org.toesim.nic.net.Link;
 import org.toesim.scenario.run.SimulationException;
 import org.toesim.scenario.spec.FaultSpec;
@@ -23,8 +24,8 @@ final class Faults {
     private Faults() {
     }
 
-    static void schedule(Scenario s, Simulator sim, Network network, Map<String, HostNode> hosts)
-            throws ScenarioException, SimulationException {
+    static void schedule(Scenario s, Simulator sim, Network network, Map<String, HostNode> hosts,
+                         NeighbourTable neighbours) throws ScenarioException, SimulationException {
         for (int i = 0; i < s.faults().size(); i++) {
             FaultSpec f = s.faults().get(i);
             String path = "faults[" + i + "]";
@@ -47,6 +48,12 @@ final class Faults {
                     throw unknown(path + ".host", "host", r.host());
                 }
                 h.scheduleCardReset(sim, r.atPs(), path);
+            } else if (f instanceof FaultSpec.NeighbourChange n) {
+                HostNode h = hosts.get(n.host());
+                if (h == null) {
+                    throw unknown(path + ".host", "host", n.host());
+                }
+                at(sim, f, "fault.neighbourChange", n.host(), () -> neighbours.put(h.ip, n.mac()));
             }
         }
     }

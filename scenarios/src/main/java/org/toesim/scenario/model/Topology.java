@@ -99,15 +99,16 @@ final class Topology {
             }
         }
         Network network = new Network(sim, streams, stats, trace, s, hosts, outputs.pcapByHost, burstLinks);
-        Faults.schedule(s, sim, network, hosts);
-        for (HostNode h : hosts.values()) {
-            h.attach();
-        }
-        boot(sim, hosts);
+        // one ARP cache for every host, filled by configuration (faults may change an entry)
         NeighbourTable neighbours = new NeighbourTable();
         for (HostNode h : hosts.values()) {
             neighbours.put(h.ip, h.mac);
         }
+        Faults.schedule(s, sim, network, hosts, neighbours);
+        for (HostNode h : hosts.values()) {
+            h.attach();
+        }
+        boot(sim, hosts);
         for (HostNode h : hosts.values()) {
             TcpConfig engine = TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT), h.port.config().mtuBytes());
             h.startStack(sim, streams, engine, neighbours,

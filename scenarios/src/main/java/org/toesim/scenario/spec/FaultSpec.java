@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  *   {"type": "linkUp",    "at": "6ms", "link": "a-b"}
  *   {"type": "cardReset", "at": "5ms", "host": "b"}          flushes every offloaded connection
  *   {"type": "lossBurst", "at": "5ms", "link": "a-b", "duration": "100us", "loss": 0.5}
+ *   {"type": "neighbourChange", "at": "5ms", "host": "a", "mac": "02:00:00:00:00:99"}
  * </pre>
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
@@ -20,7 +21,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
     @JsonSubTypes.Type(value = FaultSpec.LinkDown.class, name = "linkDown"),
     @JsonSubTypes.Type(value = FaultSpec.LinkUp.class, name = "linkUp"),
     @JsonSubTypes.Type(value = FaultSpec.CardReset.class, name = "cardReset"),
-    @JsonSubTypes.Type(value = FaultSpec.LossBurst.class, name = "lossBurst")
+    @JsonSubTypes.Type(value = FaultSpec.LossBurst.class, name = "lossBurst"),
+    @JsonSubTypes.Type(value = FaultSpec.NeighbourChange.class, name = "neighbourChange")
 })
 public sealed interface FaultSpec {
     /** When the fault happens. */
@@ -62,6 +64,34 @@ public sealed interface FaultSpec {
         static CardReset of(@JsonProperty("at") @JsonDeserialize(using = Quantities.Duration.class) Long at,
                             @JsonProperty("host") String host) {
             return new CardReset(required(at), host);
+        }
+    }
+
+    /**
+     * The neighbour entry every host holds for {@code host} changes to {@code mac}, as after a
+     * gratuitous ARP for a replaced NIC (the model has no ARP traffic, and delivery is not steered
+     * by MAC): frames to it carry the new destination MAC, and each offload manager tells its card
+     * (UpdateNeighbour) or, where the card cannot be told, flushes the connections to that host.
+     */
+    record NeighbourChange(long atPs, String host, long mac) implements FaultSpec {
+        public NeighbourChange {
+            Checks.name("host", host);
+        }
+
+        @JsonCreator
+        static NeighbourChange of(@JsonProperty("at") @JsonDeserialize(using = Quantities.Duration.class) Long at,
+                                  @JsonProperty("host") String host, @JsonProperty("mac") String mac) {
+            if (mac == null) {
+                throw new FieldException("mac", "missing", "a unicast MAC address such as \"02:00:00:00:00:99\"");
+            }
+            long m;
+            try {
+                m = org.toesim.nic.frame.MacAddress.check(org.toesim.nic.frame.MacAddress.parse(mac));
+            } catch (IllegalArgumentException e) {
+                throw new FieldException("mac", "'" + mac + "' is not a MAC address",
+                        "six hex bytes separated by colons, such as \"02:00:00:00:00:99\"");
+            }
+            return new NeighbourChange(required(at), host, m);
         }
     }
 
