@@ -94,6 +94,14 @@ final class StepCommand implements Callable<Integer> {
                 return Inputs.fail(env, ExitCodes.INPUT, "cannot read script " + script + ": " + e.getMessage());
             }
         }
+        if (out != null) {
+            String refuse = outRefusal(out);
+            if (refuse != null) {
+                return Inputs.fail(env, ExitCodes.INPUT, "--out " + out + ": " + refuse);
+            }
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(MARKER), "toesim step output\n");
+        }
         try (StepSession session = StepSession.open(s, out)) {
             StepConsole console = new StepConsole(session, env.out());
             if (lines != null) {
@@ -107,6 +115,28 @@ final class StepCommand implements Callable<Integer> {
         } catch (SimulationException e) {
             return Inputs.fail(env, ExitCodes.FAILURE, e.getMessage());
         }
+    }
+
+    /** Marks a directory the stepper wrote, so a later stepper run may write into it again. */
+    static final String MARKER = ".toesim-step";
+
+    /**
+     * Why {@code dir} may not receive the stepper's files, or null: it must be new, empty or
+     * written by the stepper before (ToeSim never overwrites what it did not create).
+     */
+    static String outRefusal(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return null;
+        }
+        if (!Files.isDirectory(dir) || Files.isSymbolicLink(dir)) {
+            return "exists and is not a directory";
+        }
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty() || Files.exists(dir.resolve(MARKER))) {
+                return null;
+            }
+        }
+        return "is a non-empty directory the stepper did not write; give a new or empty one";
     }
 
     /** The tutorial's built-in scenario, with the user's overrides. */

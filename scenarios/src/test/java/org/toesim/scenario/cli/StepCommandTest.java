@@ -139,6 +139,24 @@ class StepCommandTest {
     }
 
     @Test
+    void itWritesOnlyWhereItMay() throws Exception {
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        Path script = dir.resolve("q.txt");
+        Files.write(script, List.of("quit"));
+        assertEquals(2, cli.run(new ModelExecutor(), "step", "--tutorial", "handoff", "--script", script.toString(),
+                "--out", mine.toString()));
+        assertTrue(cli.err.toString().contains("is a non-empty directory the stepper did not write"), cli.err.toString());
+        assertEquals("mine", Files.readString(mine.resolve("notes.txt")));
+        Path again = dir.resolve("again");
+        assertEquals(0, cli.run(new ModelExecutor(), "step", "--tutorial", "handoff", "--script", script.toString(),
+                "--out", again.toString()), cli.err.toString());
+        assertEquals(0, cli.run(new ModelExecutor(), "step", "--tutorial", "handoff", "--script", script.toString(),
+                "--out", again.toString()), "a directory the stepper wrote may be written again");
+    }
+
+    @Test
     void aTraceWrittenByTheStepperIsTheRunsTrace() throws Exception {
         Path o = dir.resolve("out");
         Path script = dir.resolve("c.txt");
