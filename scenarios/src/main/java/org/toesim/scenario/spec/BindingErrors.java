@@ -19,7 +19,7 @@ final class BindingErrors {
     /** The type names of the polymorphic families, in file spelling. */
     static final Map<Class<?>, List<String>> TYPE_NAMES = Map.of(
             WorkloadSpec.class, List.of("bulk", "requestResponse", "shortConnections", "pacedStream"),
-            FaultSpec.class, List.of("linkDown", "linkUp", "cardReset", "lossBurst"));
+            FaultSpec.class, List.of("linkDown", "linkUp", "cardReset", "lossBurst", "neighbourChange"));
 
     private final Locations locations;
     private final String source;
