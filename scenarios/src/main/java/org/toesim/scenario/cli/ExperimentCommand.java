@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.toesim.scenario.experiment.Experiment;
 import org.toesim.scenario.experiment.ExperimentPlan;
 import org.toesim.scenario.experiment.Experiments;
+import org.toesim.scenario.result.AtomicOutputDirectory;
+import org.toesim.scenario.result.OutputLocationException;
 import org.toesim.scenario.run.SimulationException;
 import org.toesim.scenario.spec.ScenarioException;
 import picocli.CommandLine.Command;
@@ -61,12 +63,14 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("toesim-out", "experiment-" + name);
         try {
-            Experiments.Result r = Experiments.run(e, quick, j, dir, (done, total) -> {
-                if (env.interactive() && !common.quiet) {
-                    env.err().print("\rexperiment " + name + ": " + done + "/" + total + " runs");
-                    env.err().flush();
-                }
-            });
+            // all or nothing, like run's results: a new, empty or earlier ToeSim directory, replaced atomically
+            Experiments.Result r = AtomicOutputDirectory.write(dir, "experiment", tmp -> Experiments.run(e, quick, j,
+                    tmp, (done, total) -> {
+                        if (env.interactive() && !common.quiet) {
+                            env.err().print("\rexperiment " + name + ": " + done + "/" + total + " runs");
+                            env.err().flush();
+                        }
+                    }));
             if (env.interactive() && !common.quiet) {
                 env.err().println();
             }
@@ -76,6 +80,8 @@ final class ExperimentCommand implements Callable<Integer> {
             env.out().println(dir.resolve("report.md") + ": " + r.runs() + " runs, " + r.findings().figures().size()
                     + " figures");
             return ExitCodes.OK;
+        } catch (OutputLocationException ex) {
+            return Inputs.fail(env, ExitCodes.INPUT, "--out " + ex.getMessage());
         } catch (ScenarioException ex) {
             return Inputs.report(env, common, ex);
         } catch (SimulationException ex) {
