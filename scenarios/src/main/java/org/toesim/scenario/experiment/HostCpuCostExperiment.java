@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.toesim.scenario.result.ConnectionReport;
-import org.toesim.scenario.result.HostReport;
-import org.toesim.scenario.spec.HostSpec;
 
 /**
  * Host stack CPU cost: one bulk flow a -&gt; b, the receiver's CPU per unit of goodput in GHz per
@@ -140,11 +138,7 @@ final class HostCpuCostExperiment implements Experiment {
 
     /** All of the receiver's CPU cycles per second over its goodput, in GHz per Gbit/s (cycles per bit). */
     static double receiverGhzPerGbps(ExperimentRunner.Row r) {
-        HostSpec spec = r.scenario().hosts().get(1);
-        HostReport h = r.summary().hosts().stream().filter(x -> x.name().equals(spec.name())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no report of host " + spec.name()));
         ConnectionReport c = r.summary().connections().get(0);
-        double cyclesPerSecond = h.cpuUtilization() * spec.cores() * spec.clockHz();
-        return cyclesPerSecond / c.goodputBitsPerSec();
+        return HostCycles.perSecond(r, 1) / c.goodputBitsPerSec();
     }
 }

@@ -3,10 +3,8 @@ package org.toesim.scenario.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.toesim.scenario.result.HostReport;
 import org.toesim.scenario.result.NicReport;
 import org.toesim.scenario.spec.BulkWorkload;
-import org.toesim.scenario.spec.HostSpec;
 import org.toesim.scenario.spec.ShortConnectionsWorkload;
 import org.toesim.scenario.spec.WorkloadSpec;
 
@@ -129,11 +127,7 @@ final class OffloadLosesExperiment implements Experiment {
 
     /** Every cycle the server spent, per connection, in thousands. */
     static double kcyclesPerConnection(ExperimentRunner.Row r) {
-        HostSpec spec = r.scenario().hosts().get(1);
-        HostReport h = r.summary().hosts().stream().filter(x -> x.name().equals(spec.name())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no report of host " + spec.name()));
-        double cycles = h.cpuUtilization() * spec.cores() * spec.clockHz() * (r.summary().simTimePs() / 1e12);
-        return cycles / connections(r.scenario().workloads().get(0)) / 1e3;
+        return HostCycles.total(r, 1) / connections(r.scenario().workloads().get(0)) / 1e3;
     }
 
     private static int connections(WorkloadSpec w) {

@@ -138,6 +138,6 @@ final class Points {
 
     private static String trim(double x) {
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) x)
-                : new java.math.BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString();
+                : HostCycles.plain(x);
     }
 }

@@ -3,8 +3,6 @@ package org.toesim.scenario.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.toesim.scenario.result.HostReport;
-import org.toesim.scenario.spec.HostSpec;
 import org.toesim.scenario.spec.RequestResponseWorkload;
 import org.toesim.scenario.spec.WorkloadSpec;
 
@@ -86,10 +84,7 @@ final class PolicyMixExperiment implements Experiment {
 
     /** Every cycle the server spent over the requests it answered (pages and downloads). */
     static double kcyclesPerRequest(ExperimentRunner.Row r) {
-        HostSpec spec = r.scenario().hosts().get(1);
-        HostReport h = r.summary().hosts().stream().filter(x -> x.name().equals(spec.name())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no report of host " + spec.name()));
-        double cycles = h.cpuUtilization() * spec.cores() * spec.clockHz() * (r.summary().simTimePs() / 1e12);
+        double cycles = HostCycles.total(r, 1);
         long requests = 0;
         for (WorkloadSpec w : r.scenario().workloads()) {
             RequestResponseWorkload rr = (RequestResponseWorkload) w;

@@ -96,7 +96,7 @@ final class RandomLossExperiment implements Experiment {
                         ok &= v >= lo && v <= hi;
                         any1 = true;
                         measured.append(measured.length() == 0 ? "" : ", ")
-                                .append(String.format(Locale.ROOT, "C = %.2f at p = %s", v, plain(p)));
+                                .append(String.format(Locale.ROOT, "C = %.2f at p = %s", v, HostCycles.plain(p)));
                     }
                 }
                 if (any1 && !reno) {
@@ -116,7 +116,7 @@ final class RandomLossExperiment implements Experiment {
                         pok &= Math.abs(rel) <= PFTK_TOLERANCE;
                         any2 = true;
                         pm.append(pm.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                                "%.2f against %.2f Mbit/s (%+.0f %%) at p = %s", sim, model, 100 * rel, plain(p)));
+                                "%.2f against %.2f Mbit/s (%+.0f %%) at p = %s", sim, model, 100 * rel, HostCycles.plain(p)));
                     }
                 }
                 if (any2 && reno) {
@@ -143,10 +143,6 @@ final class RandomLossExperiment implements Experiment {
     static double goodputMbps(ExperimentRunner.Row r) {
         ConnectionReport c = r.summary().connections().get(0);
         return c.bytesDelivered() * 8.0 / (r.summary().simTimePs() / 1e12) / 1e6;
-    }
-
-    private static String plain(double p) {
-        return new java.math.BigDecimal(Double.toString(p)).stripTrailingZeros().toPlainString();
     }
 
     private static double mbps(double bytesPerSecond) {

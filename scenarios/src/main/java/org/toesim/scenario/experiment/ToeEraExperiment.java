@@ -3,7 +3,6 @@ package org.toesim.scenario.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.toesim.scenario.result.HostReport;
 
 /**
  * A Chelsio-era TOE against its host (Feng et al., Hot Interconnects 2005: a 10GbE TOE reached
@@ -30,8 +29,8 @@ final class ToeEraExperiment implements Experiment {
         List<Findings.Verdict> verdicts = new ArrayList<>();
         for (ExperimentPlan.Panel p : plan.panels()) {
             Points goodput = Points.of(rows, p.name(), r -> r.summary().connections().get(0).goodputBitsPerSec() / 1e9);
-            Points rxCpu = Points.of(rows, p.name(), r -> 100 * host(r, 1).cpuUtilization());
-            Points txCpu = Points.of(rows, p.name(), r -> 100 * host(r, 0).cpuUtilization());
+            Points rxCpu = Points.of(rows, p.name(), r -> 100 * HostCycles.report(r, 1).cpuUtilization());
+            Points txCpu = Points.of(rows, p.name(), r -> 100 * HostCycles.report(r, 0).cpuUtilization());
             if (goodput.isEmpty()) {
                 continue;
             }
@@ -78,11 +77,5 @@ final class ToeEraExperiment implements Experiment {
             }
         }
         return new Findings(figures, table, verdicts);
-    }
-
-    private static HostReport host(ExperimentRunner.Row r, int index) {
-        String name = r.scenario().hosts().get(index).name();
-        return r.summary().hosts().stream().filter(h -> h.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no report of host " + name));
     }
 }

@@ -141,8 +141,9 @@ public final class HandoffTutorial {
                         || l.record().event().equals("DmaWrite") && String.valueOf(l.record()).contains("capability")))
                 .toList();
         keep(shownRecords, attach);
+        org.toesim.core.trace.TraceFormat format = new org.toesim.core.trace.TraceFormat();
         attach.forEach(l -> out.println("          " + Times.us(l.timePs()) + "  " + l.component() + " "
-                        + l.record().event() + " " + new org.toesim.core.trace.TraceFormat().fields(l.record())));
+                        + l.record().event() + " " + format.fields(l.record())));
         out.flush();
         int shown = 1;
         StepSession.Step last = null;

@@ -43,10 +43,7 @@ public final class MonotonicTraceSink implements TraceSink {
      */
     @Override
     public boolean enabled(TraceCategory category) {
-        return switch (category) {
-            case PCIE, CARD, WIRE, SOCKET, DRIVER, APP -> forward && next.enabled(category);
-            default -> true;
-        };
+        return !category.perTransaction() || forward && next.enabled(category);
     }
 
     @Override

@@ -10,27 +10,41 @@ import java.util.Set;
  */
 public enum TraceCategory {
     /** The application (workload) calling its socket. */
-    APP,
+    APP(true),
     /** Socket calls and their results. */
-    SOCKET,
+    SOCKET(true),
     /** A TCP engine's state, window and retransmission decisions, on the host or on the card. */
-    TCP,
+    TCP(false),
     /** The host's offload manager: policy, handoff, posted buffers, flush. */
-    OFFLOAD,
+    OFFLOAD(false),
     /** The host's adapter driver: commands and completions. */
-    DRIVER,
+    DRIVER(true),
     /** Host CPU work items (one per cost charged). */
-    CPU,
+    CPU(false),
     /** PCIe transactions: MMIO, DMA reads and writes, MSI-X. */
-    PCIE,
+    PCIE(true),
     /** The plain NIC and the MAC (drops). */
-    NIC,
+    NIC(false),
     /** The TOE card: commands, classifier decisions, placements. */
-    CARD,
+    CARD(true),
     /** Frames on links and switches. */
-    WIRE,
+    WIRE(true),
     /** Anything else. */
-    OTHER;
+    OTHER(false);
+
+    private final boolean perTransaction;
+
+    TraceCategory(boolean perTransaction) {
+        this.perTransaction = perTransaction;
+    }
+
+    /**
+     * One record per bus transaction, frame or call, stamped with the clock when it is built:
+     * built only when a sink takes the category (a checking sink has nothing to check in them).
+     */
+    public boolean perTransaction() {
+        return perTransaction;
+    }
 
     /** The lower-case name used on the command line and in files. */
     public String label() {
