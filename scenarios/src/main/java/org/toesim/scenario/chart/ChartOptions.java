@@ -1,5 +1,6 @@
 package org.toesim.scenario.chart;
 
+import org.toesim.core.units.Units;
 /**
  * What goes into a chart.
  *
@@ -19,8 +20,8 @@ public record ChartOptions(String conn, long fromPs, long toPs, int mermaidMax, 
             throw new IllegalArgumentException("mermaidMax must be >= 0 (0 = no cap), got " + mermaidMax);
         }
         if (fromPs > toPs) {
-            throw new IllegalArgumentException("the time window is empty: from " + TimeText.format(fromPs)
-                    + " is after to " + TimeText.format(toPs));
+            throw new IllegalArgumentException("the time window is empty: from " + Units.formatTime(fromPs)
+                    + " is after to " + Units.formatTime(toPs));
         }
         title = title == null ? "trace" : title;
     }

@@ -1,5 +1,6 @@
 package org.toesim.scenario.chart;
 
+import org.toesim.core.units.Units;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -39,9 +40,9 @@ public final class MermaidWriter {
         if (!summary.isEmpty()) {
             text.append(' ').append(summary);
         }
-        text.append(" @ ").append(TimeText.format(e.timePs()));
+        text.append(" @ ").append(Units.formatTime(e.timePs()));
         if (e.isMessage() && e.sentPs() != e.timePs()) {
-            text.append(" (+").append(TimeText.format(e.timePs() - e.sentPs())).append(')');
+            text.append(" (+").append(Units.formatTime(e.timePs() - e.sentPs())).append(')');
         }
         entries.add(new Entry(fromId, toId, text.toString()));
     }

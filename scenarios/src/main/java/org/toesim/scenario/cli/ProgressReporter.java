@@ -69,8 +69,8 @@ public final class ProgressReporter implements ProgressListener {
         double fraction = endPs <= 0 ? 0 : Math.min(1.0, (double) nowPs / endPs);
         double rate = elapsedNs <= 0 ? 0 : events * 1e9 / elapsedNs;
         String eta = fraction <= 0 ? "?" : seconds((long) (elapsedNs * (1 - fraction) / fraction));
-        return String.format(Locale.ROOT, "sim %s of %s (%.0f%%)  %s events/s  ETA %s", Units.formatDuration(nowPs),
-                Units.formatDuration(endPs), fraction * 100, si(rate), eta);
+        return String.format(Locale.ROOT, "sim %s of %s (%.0f%%)  %s events/s  ETA %s", Units.formatTime(nowPs),
+                Units.formatTime(endPs), fraction * 100, si(rate), eta);
     }
 
     static String seconds(long ns) {

@@ -181,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
 
     static void printTable(CliEnvironment env, SummaryReport s) {
         env.out().println(String.format(Locale.ROOT, "%s  seed %d  simulated %s  %d events  %d ms wall  digest %s",
-                s.scenario(), s.seed(), Units.formatDuration(s.simTimePs()), s.events(), s.wallTimeMs(), s.traceDigest()));
+                s.scenario(), s.seed(), Units.formatTime(s.simTimePs()), s.events(), s.wallTimeMs(), s.traceDigest()));
         env.out().println(String.format(Locale.ROOT, "%-14s %-8s %-8s %14s %12s %8s %9s %8s  %s", "connection", "from",
                 "to", "bytes", "goodput", "retx", "offloaded", "flushes", "integrity"));
         for (ConnectionReport c : s.connections()) {

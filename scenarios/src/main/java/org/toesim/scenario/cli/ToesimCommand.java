@@ -118,10 +118,10 @@ public final class ToesimCommand implements Callable<Integer> {
 
     /** The measurements the comparison page plots for every receiver that ran. */
     private static final List<ComparisonCharts.Curve> CURVES = List.of(
-            new ComparisonCharts.Curve("bulk.c0", "throughputBitsPerSec", "bulk goodput (bits/s)"),
+            new ComparisonCharts.Curve("bulk.c0", "throughputBitsPerSec", "bulk goodput"),
             new ComparisonCharts.Curve("server", "cpuUtilization", "receiver CPU utilisation"),
             new ComparisonCharts.Curve("server", "pcieUtilizationToHost", "receiver PCIe utilisation, device to host"),
-            new ComparisonCharts.Curve("bulk.c0", "cwndBytes", "bulk sender congestion window (bytes)"));
+            new ComparisonCharts.Curve("bulk.c0", "cwndBytes", "bulk sender congestion window"));
 
     private static void writeComparison(Path base, List<DefaultExperiment.Column> cols) throws Exception {
         Map<String, TimeSeries> runs = new LinkedHashMap<>();

@@ -40,6 +40,7 @@ final class ExperimentOutput {
         for (Findings.Figure fig : f.figures()) {
             String file = fig.name() + ".png";
             FigureWriter.png(fig, dir.resolve(file));
+            FigureWriter.svg(fig, dir.resolve(fig.name() + ".svg"));
             md.add("");
             md.add("![" + fig.title() + "](" + file + ")");
         }

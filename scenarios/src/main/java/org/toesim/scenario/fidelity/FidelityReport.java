@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.toesim.scenario.result.Chart;
+import org.toesim.scenario.figure.Axis;
+import org.toesim.scenario.figure.Figure;
+import org.toesim.scenario.figure.FigureRenderer;
+import org.toesim.scenario.figure.Quantity;
+import org.toesim.scenario.figure.Series;
 import org.toesim.scenario.result.CsvWriter;
-import org.toesim.scenario.result.PngChartWriter;
-import org.toesim.scenario.result.SvgChartWriter;
 
 /**
  * Writes the suite's figures: {@code fidelity.md} (the checks, the per-seed figures of every
@@ -138,22 +140,25 @@ public final class FidelityReport {
         for (PcapFlow f : flows) {
             endNs = Math.max(endNs, f.curve().get(f.curve().size() - 1)[0]);
         }
-        double[] x = new double[PLOT_POINTS + 1];
-        List<double[]> lines = new ArrayList<>();
+        double[] xPs = new double[PLOT_POINTS + 1];
         for (int i = 0; i <= PLOT_POINTS; i++) {
-            x[i] = endNs / 1e6 * i / PLOT_POINTS;
+            xPs[i] = endNs * 1e3 * i / PLOT_POINTS;
         }
-        for (PcapFlow f : flows) {
-            double[] y = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                y[i] = f.deliveredBy((long) (x[i] * 1e6)) / (double) (1 << 20);
+        List<Series> lines = new ArrayList<>();
+        for (int k = 0; k < flows.size(); k++) {
+            PcapFlow f = flows.get(k);
+            double[] y = new double[xPs.length];
+            for (int i = 0; i < xPs.length; i++) {
+                y[i] = f.deliveredBy((long) (xPs[i] / 1e3));
             }
-            lines.add(y);
+            lines.add(Series.of(labels.get(k), xPs, y, Series.Style.LINE));
         }
-        Chart chart = new Chart("delivered-" + r.condition().scenarioFile().replace(".json", ""),
-                r.condition().name() + ": in-order MiB at the receiver vs ms since SYN", x, labels, lines);
-        Files.writeString(dir.resolve(chart.fileStem() + ".svg"), SvgChartWriter.render(chart), StandardCharsets.UTF_8);
-        PngChartWriter.write(chart, dir.resolve(chart.fileStem() + ".png"));
-        return chart.fileStem() + ".png";
+        Figure chart = new Figure("plot-delivered-" + Figure.stem(r.condition().scenarioFile().replace(".json", "")),
+                r.condition().name() + ": in-order bytes at the receiver since the SYN",
+                Axis.linear("time since the SYN", Quantity.TIME_PS), Axis.linear("delivered in order", Quantity.BYTES),
+                lines);
+        FigureRenderer.svg(chart, dir.resolve(chart.name() + ".svg"));
+        FigureRenderer.png(chart, dir.resolve(chart.name() + ".png"));
+        return chart.name() + ".png";
     }
 }

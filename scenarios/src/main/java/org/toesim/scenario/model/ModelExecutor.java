@@ -118,7 +118,7 @@ public final class ModelExecutor implements ScenarioExecutor {
         if (cause != null && cause.getMessage() != null && !msg.contains(cause.getMessage())) {
             msg += " (caused by: " + cause.getMessage() + ")";
         }
-        return "simulation failed at " + org.toesim.core.units.Units.formatDuration(nowPs) + " simulated: " + msg;
+        return "simulation failed at " + org.toesim.core.units.Units.formatTime(nowPs) + " simulated: " + msg;
     }
 
     /** The summary; if the model's state cannot even be reported after a failure, the failure itself. */

@@ -175,9 +175,9 @@ public final class StepSession implements AutoCloseable {
         out.add("    snd.wnd " + e.sndWndBytes() + " B  rcv.wnd " + e.rcvWndBytes() + " B");
         out.add("    cwnd " + e.cwndBytes() + " B  ssthresh " + (e.ssthreshBytes() >= Integer.MAX_VALUE ? "inf"
                 : e.ssthreshBytes() + " B"));
-        out.add("    srtt " + Units.formatDuration(e.srttPs()) + "  rto " + Units.formatDuration(e.rtoPs())
+        out.add("    srtt " + Units.formatTime(e.srttPs()) + "  rto " + Units.formatTime(e.rtoPs())
                 + "  timer " + e.timerKind() + (e.nextWakeupPs() == Long.MAX_VALUE ? ""
-                : " at " + Units.formatDuration(e.nextWakeupPs())));
+                : " at " + Units.formatTime(e.nextWakeupPs())));
         return out;
     }
 
@@ -221,7 +221,7 @@ public final class StepSession implements AutoCloseable {
             for (int c = 0; c < h.cpu.cores(); c++) {
                 out.add(String.format(java.util.Locale.ROOT, "  %s core %d: %s, %d queued, backlog %s, busy %.1f %%",
                         h.name(), c, h.cpu.isIdle(c) ? "idle" : "busy", h.cpu.queuedItems(c),
-                        Units.formatDuration(h.cpu.backlogPs(c)), 100 * h.cpu.utilisation(c)));
+                        Units.formatTime(h.cpu.backlogPs(c)), 100 * h.cpu.utilisation(c)));
             }
         }
         return out;

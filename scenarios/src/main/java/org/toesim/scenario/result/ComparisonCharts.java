@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.toesim.core.units.Units;
+import org.toesim.scenario.figure.Figure;
+import org.toesim.scenario.figure.Series;
 
 /**
- * Puts the same measurement of several runs on one chart: the offload-vs-host view. Runs may
+ * Puts the same measurement of several runs on one figure: the offload-vs-host view. Runs may
  * end at different times; the x axis is the longest run's and a shorter run's line stops where
- * that run ended (the writers skip non-finite points).
+ * that run ended (the renderer skips non-finite points).
  */
 public final class ComparisonCharts {
     /** One curve to take from every run: the time-series column {@code subject.metric}. */
@@ -23,45 +24,40 @@ public final class ComparisonCharts {
     }
 
     /**
-     * One chart per curve, one line per run that has the column (runs in map order). Charts are
+     * One figure per curve, one line per run that has the column (runs in map order). Figures are
      * named by metric, so pick curves of distinct metrics when their files share a directory.
      */
-    public static List<Chart> of(Map<String, TimeSeries> runs, List<Curve> curves) {
+    public static List<Figure> of(Map<String, TimeSeries> runs, List<Curve> curves) {
         TimeSeries longest = null;
         for (TimeSeries ts : runs.values()) {
             if (longest == null || ts.rows() > longest.rows()) {
                 longest = ts;
             }
         }
-        List<Chart> charts = new ArrayList<>();
+        List<Figure> figures = new ArrayList<>();
         if (longest == null) {
-            return charts;
+            return figures;
         }
-        double[] xMs = new double[longest.rows()];
-        for (int r = 0; r < xMs.length; r++) {
-            xMs[r] = longest.timePs(r) / (double) Units.PS_PER_MS;
-        }
+        double[] xPs = TimeSeriesFigures.times(longest, longest.rows());
         for (Curve curve : curves) {
-            List<String> labels = new ArrayList<>();
-            List<double[]> lines = new ArrayList<>();
+            List<Series> lines = new ArrayList<>();
             for (Map.Entry<String, TimeSeries> run : runs.entrySet()) {
                 TimeSeries ts = run.getValue();
                 int col = ts.columnIndex(curve.column());
                 if (col < 0) {
                     continue;
                 }
-                double[] y = new double[xMs.length];
+                double[] y = new double[xPs.length];
                 Arrays.fill(y, Double.NaN);
                 for (int r = 0; r < ts.rows(); r++) {
                     y[r] = ts.value(col, r);
                 }
-                labels.add(run.getKey());
-                lines.add(y);
+                lines.add(Series.of(run.getKey(), xPs, y, Series.Style.LINE));
             }
             if (!lines.isEmpty()) {
-                charts.add(new Chart(curve.metric(), curve.title(), xMs, labels, lines));
+                figures.add(TimeSeriesFigures.figure(curve.metric(), curve.title(), xPs, lines, List.of()));
             }
         }
-        return charts;
+        return figures;
     }
 }

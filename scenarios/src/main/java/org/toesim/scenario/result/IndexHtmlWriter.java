@@ -38,7 +38,7 @@ public final class IndexHtmlWriter {
         }
         sb.append("<p>status <code>").append(esc(summary.status().jsonName())).append("</code>, seed ")
                 .append(summary.seed())
-                .append(", simulated ").append(esc(Units.formatDuration(summary.simTimePs())))
+                .append(", simulated ").append(esc(Units.formatTime(summary.simTimePs())))
                 .append(", ").append(summary.events()).append(" events in ").append(summary.wallTimeMs())
                 .append(" ms wall time, trace digest <code>").append(esc(summary.traceDigest())).append("</code></p>\n");
         sb.append("<h2>Connections</h2>\n<table><tr><th>id</th><th>from</th><th>to</th><th>bytes delivered</th>")
@@ -109,6 +109,6 @@ public final class IndexHtmlWriter {
     }
 
     private static String esc(String s) {
-        return SvgChartWriter.esc(s == null ? "" : s);
+        return Html.esc(s);
     }
 }

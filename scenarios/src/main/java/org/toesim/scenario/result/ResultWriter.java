@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.toesim.scenario.figure.Figure;
+import org.toesim.scenario.figure.FigureRenderer;
 import org.toesim.scenario.spec.OutputSpec;
 import org.toesim.scenario.spec.PlotFormat;
 
@@ -35,17 +37,17 @@ public final class ResultWriter {
         if (!ts.isEmpty()) {
             CsvWriter.writeTimeSeries(ts, dir.resolve("timeseries.csv"));
             files.add("timeseries.csv");
-            for (Chart chart : Chart.of(ts)) {
+            for (Figure figure : TimeSeriesFigures.of(ts)) {
                 String shown = null;
                 if (outputs.plots().contains(PlotFormat.PNG)) {
-                    String name = chart.fileStem() + ".png";
-                    PngChartWriter.write(chart, dir.resolve(name));
+                    String name = figure.name() + ".png";
+                    FigureRenderer.png(figure, dir.resolve(name));
                     files.add(name);
                     shown = name;
                 }
                 if (outputs.plots().contains(PlotFormat.SVG)) {
-                    String name = chart.fileStem() + ".svg";
-                    Files.writeString(dir.resolve(name), SvgChartWriter.render(chart), StandardCharsets.UTF_8);
+                    String name = figure.name() + ".svg";
+                    FigureRenderer.svg(figure, dir.resolve(name));
                     files.add(name);
                     shown = name;
                 }

@@ -163,8 +163,8 @@ public final class StepConsole {
                 return;
             }
             if (limitPs != null && e.timePs() > limitPs) {
-                out.println("stopped at " + Units.formatDuration(limitPs) + " (next event at "
-                        + Units.formatDuration(e.timePs()) + ": " + e.owner() + " " + e.kind() + ")");
+                out.println("stopped at " + Units.formatTime(limitPs) + " (next event at "
+                        + Units.formatTime(e.timePs()) + ": " + e.owner() + " " + e.kind() + ")");
                 return;
             }
             StepSession.Step s = session.step();
@@ -240,7 +240,7 @@ public final class StepConsole {
             case "pcie" -> session.showPcie().forEach(out::println);
             case "next" -> {
                 Event e = peekEvent();
-                out.println(e == null ? "no event left" : "next: " + Units.formatDuration(e.timePs()) + " " + e.owner()
+                out.println(e == null ? "no event left" : "next: " + Units.formatTime(e.timePs()) + " " + e.owner()
                         + " (" + Where.of(e.owner()) + ") " + e.kind());
             }
             case "boot" -> {

@@ -1,5 +1,6 @@
 package org.toesim.scenario.chart;
 
+import org.toesim.core.units.Units;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -109,9 +110,9 @@ class TraceReaderTest {
 
     @Test
     void timesAreReadable() {
-        assertEquals("999 ps", TimeText.format(999));
-        assertEquals("12.345 us", TimeText.format(12_345_000));
-        assertEquals("1.500 ms", TimeText.format(1_500_000_000));
-        assertEquals("2.000 s", TimeText.format(2_000_000_000_000L));
+        assertEquals("999 ps", Units.formatTime(999));
+        assertEquals("12.345 us", Units.formatTime(12_345_000));
+        assertEquals("1.500 ms", Units.formatTime(1_500_000_000));
+        assertEquals("2.000 s", Units.formatTime(2_000_000_000_000L));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.toesim.scenario.figure.FigureRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.toesim.scenario.spec.OutputSpec;
@@ -64,11 +65,15 @@ class ResultWriterTest {
             assertEquals((byte) 0x89, head[0], png + " is a PNG");
             assertEquals('P', head[1]);
             String svg = Files.readString(dir.resolve("plot-" + metric + ".svg"));
-            assertTrue(svg.startsWith("<svg") && svg.contains("<polyline") && svg.trim().endsWith("</svg>"), metric);
+            assertTrue(svg.contains("<svg") && svg.trim().endsWith("</svg>"), metric);
             assertTrue(files.contains("plot-" + metric + ".svg"));
         }
         String cpu = Files.readString(dir.resolve("plot-cpuUtilization.svg"));
-        assertEquals(2, cpu.split("<polyline", -1).length - 1, "one line per host");
+        // one line per host, in the palette's first two colours (the PNG is the same drawing)
+        assertTrue(cpu.contains(">a</text>") && cpu.contains(">b</text>"), "legend names both hosts");
+        assertTrue(cpu.contains("stroke:rgb(0,114,178)") && cpu.contains("stroke:rgb(213,94,0)"), "Okabe-Ito colours");
+        assertTrue(cpu.contains(">simulated time (ms)</text>"), "time axis in ms for a 20 ms series");
+        assertEquals(cpu, FigureRenderer.svg(TimeSeriesFigures.of(Fixtures.series()).get(2)), "same series, same file");
         String html = Files.readString(dir.resolve("index.html"));
         assertTrue(html.contains("<td>w0.c0</td>") && html.contains("9.400 Gb/s"), html);
         assertTrue(html.contains("src=\"plot-cwndBytes.svg\""), "index shows the plots");

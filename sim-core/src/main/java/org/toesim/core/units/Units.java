@@ -152,6 +152,28 @@ public final class Units {
         return d[a.length()][b.length()];
     }
 
+    /**
+     * A simulated time or duration for people: the largest unit not above it, three decimals
+     * ({@code "115.990 ms"}, {@code "12.345 us"}), whole picoseconds below 1 ns. Rounded: use
+     * {@link #formatDuration} where the text must read back exactly (scenario values).
+     */
+    public static String formatTime(long ps) {
+        long abs = Math.abs(ps);
+        if (abs >= PS_PER_S) {
+            return String.format(java.util.Locale.ROOT, "%.3f s", ps / (double) PS_PER_S);
+        }
+        if (abs >= PS_PER_MS) {
+            return String.format(java.util.Locale.ROOT, "%.3f ms", ps / (double) PS_PER_MS);
+        }
+        if (abs >= PS_PER_US) {
+            return String.format(java.util.Locale.ROOT, "%.3f us", ps / (double) PS_PER_US);
+        }
+        if (abs >= PS_PER_NS) {
+            return String.format(java.util.Locale.ROOT, "%.3f ns", ps / (double) PS_PER_NS);
+        }
+        return ps + " ps";
+    }
+
     /** Prints a duration with the largest unit that keeps it exact, e.g. {@code "1.5ms"}. */
     public static String formatDuration(long ps) {
         return format(ps, new String[] {"s", "ms", "us", "ns", "ps"},
