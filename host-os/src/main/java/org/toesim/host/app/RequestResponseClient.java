@@ -142,6 +142,11 @@ public final class RequestResponseClient {
         return finishedPs;
     }
 
+    /** Every completed request's latency (send call to last response byte), in completion order. */
+    public double[] latencySamplesPs() {
+        return latencyPs.samples();
+    }
+
     public RequestResponseResult result() {
         return new RequestResponseResult(completed, latencyPs.report(), finishedPs);
     }

@@ -130,6 +130,11 @@ public final class ShortConnections {
         return lastCompletePs;
     }
 
+    /** Every completed connection's completion time (connect call to last byte), in completion order. */
+    public double[] completionSamplesPs() {
+        return completionPs.samples();
+    }
+
     public ShortConnectionsResult result() {
         return new ShortConnectionsResult(started, completed, failed, completionPs.report(), firstStartPs,
                 lastCompletePs);

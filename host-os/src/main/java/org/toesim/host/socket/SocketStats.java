@@ -19,12 +19,13 @@ import org.toesim.tcp.segment.FourTuple;
  * @param retransmits        fast + timeout retransmissions
  * @param srttPs             smoothed RTT (0 before a sample)
  * @param cwndBytes          congestion window
+ * @param sendLimits         where the sender's time went (busy, congestion- and receive-window limited)
  */
 public record SocketStats(FourTuple tuple, Placement placement, long appBytesSent, long appBytesAccepted,
                           long bytesIn, long bytesOut, long segmentsIn, long segmentsOut, long retransmits,
-                          long srttPs, long cwndBytes) {
+                          long srttPs, long cwndBytes, ConnectionStats.SendLimits sendLimits) {
     static SocketStats of(FourTuple tuple, Placement placement, long sent, long accepted, ConnectionStats s) {
         return new SocketStats(tuple, placement, sent, accepted, s.bytesIn(), s.bytesOut(), s.segmentsIn(),
-                s.segmentsOut(), s.fastRetransmits() + s.timeoutRetransmits(), s.srttPs(), s.cwndBytes());
+                s.segmentsOut(), s.fastRetransmits() + s.timeoutRetransmits(), s.srttPs(), s.cwndBytes(), s.sendLimits());
     }
 }

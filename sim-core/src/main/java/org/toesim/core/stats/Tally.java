@@ -82,6 +82,14 @@ public final class Tally implements Resettable {
         return new Percentile().evaluate(samples, 0, (int) count, p);
     }
 
+    /**
+     * A copy of the kept samples in the order they were added (empty when samples are not kept):
+     * for distributions (CDF, histogram) and per-sample output.
+     */
+    public double[] samples() {
+        return keepSamples ? Arrays.copyOf(samples, (int) count) : new double[0];
+    }
+
     @Override
     public void reset(long nowPs) {
         count = 0;

@@ -29,13 +29,43 @@ import java.util.Map;
  * @param spuriousRtos        retransmission timeouts F-RTO declared spurious (RFC 5682 §3.1 step 3b;
  *                            Linux {@code LINUX_MIB_TCPSPURIOUSRTOS}), also counted in {@code undos}
  * @param timeInStatePs       time spent in each state, up to the instant of the snapshot
+ * @param sendLimits          how the sender spent its time with data to send (Linux's
+ *                            {@code tcp_chrono}: busy, receive-window limited; plus congestion-window limited)
  */
 public record ConnectionStats(long segmentsIn, long segmentsOut, long bytesIn, long bytesOut, long fastRetransmits,
                               long timeoutRetransmits, long retransmittedBytes, long rtoFirings, long rttSamples,
                               long srttPs, long cwndBytes, long ssthreshBytes, long dupAcksIn, long sackBlocksIn,
                               long sackBlocksOut, long dsacksIn, long dsacksOut, long undos, long spuriousRtos,
-                              Map<TcpState, Long> timeInStatePs) {
+                              Map<TcpState, Long> timeInStatePs, SendLimits sendLimits) {
+    /**
+     * Where a sender's time went while it had data unacknowledged or unsent (after Linux's
+     * {@code tcpi_busy_time}, {@code tcpi_rwnd_limited}; the congestion-window share is ours),
+     * classified after every output attempt, so each interval counts under the reason the last
+     * attempt found. The rest of the busy time ({@code busy - cwnd - rwnd}) is the sender waiting
+     * with everything sent: for the application (its next write) or for ACKs of a short tail.
+     *
+     * @param busyPs         time with data in flight or queued
+     * @param cwndLimitedPs  time with data queued that the congestion window held back (loss
+     *                       recovery included)
+     * @param rwndLimitedPs  time with data queued that the peer's receive window held back
+     */
+    public record SendLimits(long busyPs, long cwndLimitedPs, long rwndLimitedPs) {
+        public static final SendLimits NONE = new SendLimits(0, 0, 0);
+    }
+
     public ConnectionStats {
         timeInStatePs = StateTimes.copyOf(timeInStatePs); // immutable, every state present
+        sendLimits = sendLimits == null ? SendLimits.NONE : sendLimits;
+    }
+
+    /** Statistics without send-limit times (older callers and hand-built fixtures). */
+    public ConnectionStats(long segmentsIn, long segmentsOut, long bytesIn, long bytesOut, long fastRetransmits,
+                           long timeoutRetransmits, long retransmittedBytes, long rtoFirings, long rttSamples,
+                           long srttPs, long cwndBytes, long ssthreshBytes, long dupAcksIn, long sackBlocksIn,
+                           long sackBlocksOut, long dsacksIn, long dsacksOut, long undos, long spuriousRtos,
+                           Map<TcpState, Long> timeInStatePs) {
+        this(segmentsIn, segmentsOut, bytesIn, bytesOut, fastRetransmits, timeoutRetransmits, retransmittedBytes,
+                rtoFirings, rttSamples, srttPs, cwndBytes, ssthreshBytes, dupAcksIn, sackBlocksIn, sackBlocksOut,
+                dsacksIn, dsacksOut, undos, spuriousRtos, timeInStatePs, SendLimits.NONE);
     }
 }

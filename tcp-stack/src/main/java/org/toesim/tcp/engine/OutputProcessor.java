@@ -70,6 +70,7 @@ final class OutputProcessor {
                 } else {
                     sendData(nowPs, out);
                 }
+                t.stats.limitedBy(sendLimit(), nowPs);
                 if (t.ackNow) {
                     sendAck(nowPs, out);
                 }
@@ -78,9 +79,35 @@ final class OutputProcessor {
                 if (t.ackNow) {
                     sendAck(nowPs, out);
                 }
+                t.stats.limitedBy(TcpStats.LIMIT_IDLE, nowPs); // our FIN is acknowledged: nothing left to send
             }
-            default -> t.ackNow = false;
+            default -> {
+                t.ackNow = false;
+                t.stats.limitedBy(TcpStats.LIMIT_IDLE, nowPs);
+            }
         }
+    }
+
+    /**
+     * Why the sender stands where it does after an output attempt: nothing to send (idle), data
+     * queued but held by the peer's window or by the congestion window (recovery counts as
+     * congestion), or busy otherwise (in flight with nothing queued, Nagle). The receive window
+     * wins a tie: Linux's rwnd-limited chrono is the send-window test failing.
+     */
+    private int sendLimit() {
+        long unsent = t.sendBuf.endOffset() - (t.sndNxtPos - 1);
+        long flight = t.flightBytes();
+        if (unsent <= 0) {
+            return flight > 0 ? TcpStats.LIMIT_BUSY : TcpStats.LIMIT_IDLE;
+        }
+        long need = Math.min(unsent, t.sndMssBytes);
+        if (t.sndUnaPos + t.sndWndBytes - t.sndNxtPos < need) {
+            return TcpStats.LIMIT_RWND;
+        }
+        if (t.inRecovery || t.cs.cwndBytes - flight < need) {
+            return TcpStats.LIMIT_CWND;
+        }
+        return TcpStats.LIMIT_BUSY;
     }
 
     /**

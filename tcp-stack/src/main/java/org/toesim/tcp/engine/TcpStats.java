@@ -22,6 +22,39 @@ final class TcpStats {
     final long[] timeInStatePs = new long[TcpState.values().length];
     TcpState current = TcpState.CLOSED;
     long stateSincePs;
+    /** What the last output attempt found (one of the LIMIT_ constants), and since when. */
+    int limit = LIMIT_IDLE;
+    long limitSincePs;
+    long busyPs;
+    long cwndLimitedPs;
+    long rwndLimitedPs;
+
+    static final int LIMIT_IDLE = 0;
+    /** Data in flight or queued, nothing holding the sender back (or held by Nagle, or a short tail). */
+    static final int LIMIT_BUSY = 1;
+    static final int LIMIT_CWND = 2;
+    static final int LIMIT_RWND = 3;
+
+    /** The sender's situation after an output attempt at {@code nowPs}; the time since the last one goes to the old one. */
+    void limitedBy(int next, long nowPs) {
+        if (next != limit) {
+            account(nowPs);
+            limit = next;
+        }
+    }
+
+    private void account(long nowPs) {
+        long d = Math.max(0, nowPs - limitSincePs);
+        limitSincePs = nowPs;
+        if (limit != LIMIT_IDLE) {
+            busyPs += d;
+            if (limit == LIMIT_CWND) {
+                cwndLimitedPs += d;
+            } else if (limit == LIMIT_RWND) {
+                rwndLimitedPs += d;
+            }
+        }
+    }
 
     void enterState(TcpState next, long nowPs) {
         timeInStatePs[current.ordinal()] += Math.max(0, nowPs - stateSincePs);
@@ -32,9 +65,12 @@ final class TcpStats {
     ConnectionStats snapshot(long nowPs, long srttPs, long cwndBytes, long ssthreshBytes) {
         long[] times = timeInStatePs.clone();
         times[current.ordinal()] += Math.max(0, nowPs - stateSincePs);
+        long d = limit == LIMIT_IDLE ? 0 : Math.max(0, nowPs - limitSincePs);
+        ConnectionStats.SendLimits limits = new ConnectionStats.SendLimits(busyPs + d,
+                cwndLimitedPs + (limit == LIMIT_CWND ? d : 0), rwndLimitedPs + (limit == LIMIT_RWND ? d : 0));
         return new ConnectionStats(segmentsIn, segmentsOut, bytesIn, bytesOut, fastRetransmits, timeoutRetransmits,
                 retransmittedBytes, rtoFirings, rttSamples, srttPs, cwndBytes, ssthreshBytes, dupAcksIn, sackBlocksIn,
-                sackBlocksOut, dsacksIn, dsacksOut, undos, spuriousRtos, StateTimes.of(times));
+                sackBlocksOut, dsacksIn, dsacksOut, undos, spuriousRtos, StateTimes.of(times), limits);
     }
 
     /** Restores counters from a snapshot taken at {@code snapPs}; state time restarts at {@code nowPs}. */
@@ -60,5 +96,10 @@ final class TcpStats {
         }
         current = state;
         stateSincePs = nowPs;
+        busyPs = s.sendLimits().busyPs();
+        cwndLimitedPs = s.sendLimits().cwndLimitedPs();
+        rwndLimitedPs = s.sendLimits().rwndLimitedPs();
+        limit = LIMIT_IDLE; // the next output attempt of the restored engine classifies again
+        limitSincePs = nowPs;
     }
 }
