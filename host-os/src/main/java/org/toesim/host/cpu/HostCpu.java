@@ -283,6 +283,15 @@ public final class HostCpu implements Resettable {
         return categoryBusyPs[category.ordinal()].value();
     }
 
+    /**
+     * Busy picoseconds of {@code core} since the last reset up to now, the running item counted
+     * so far: a reading that can be taken at any instant and differenced (utilisation over a window).
+     */
+    public long busyPsNow(int core) {
+        Core c = cores[Objects.checkIndex(core, cores.length)];
+        return c.busyPs + (c.running ? sim.now() - Math.max(c.runStartPs, resetPs) : 0);
+    }
+
     /** Busy picoseconds of completed items on {@code core} since the last reset. */
     public long busyPs(int core) {
         return cores[Objects.checkIndex(core, cores.length)].busyPs;

@@ -127,6 +127,7 @@ public final class MacPort implements FrameSink {
         long now = sim.now();
         stats.txFrames.increment();
         stats.txBytes.add(frame.lenBytes());
+        stats.txWirePs.add(wireTimePs(frame.lenBytes(), config.rateBitsPerSec()));
         Frame next = txQueue.pollFirst();
         if (next != null) {
             queuedBytes -= next.lenBytes();

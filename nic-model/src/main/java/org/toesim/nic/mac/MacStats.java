@@ -20,6 +20,11 @@ public final class MacStats {
     public final Counter rxOversizeDrops;
     /** Received frames hit by bit errors, discarded (FCS check). */
     public final Counter rxFcsErrors;
+    /**
+     * Picoseconds the transmitter occupied the wire with sent frames, preamble, FCS, padding and
+     * inter-frame gap included: its busy time, for the wire's utilisation.
+     */
+    public final Counter txWirePs;
 
     MacStats(String name) {
         txFrames = new Counter(name + ".txFrames");
@@ -30,12 +35,13 @@ public final class MacStats {
         txOversizeDrops = new Counter(name + ".txOversizeDrops");
         rxOversizeDrops = new Counter(name + ".rxOversizeDrops");
         rxFcsErrors = new Counter(name + ".rxFcsErrors");
+        txWirePs = new Counter(name + ".txWirePs");
     }
 
     /** Registers every counter (so a warm-up reset clears them). */
     public MacStats registerIn(StatsRegistry registry) {
         for (Counter c : new Counter[] {txFrames, txBytes, rxFrames, rxBytes, txQueueDrops, txOversizeDrops,
-                rxOversizeDrops, rxFcsErrors}) {
+                rxOversizeDrops, rxFcsErrors, txWirePs}) {
             registry.register(c);
         }
         return this;

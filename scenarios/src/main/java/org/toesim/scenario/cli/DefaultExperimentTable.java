@@ -58,6 +58,11 @@ final class DefaultExperimentTable {
 
     static void print(PrintWriter out, List<DefaultExperiment.Column> columns, Path base) {
         printTable(out, columns);
+        for (DefaultExperiment.Column c : columns) {
+            if (valid(c)) {
+                RunCommand.printBottlenecks(out, c.variant() + ": ", c.details().result().summary());
+            }
+        }
         out.println();
         for (DefaultExperiment.Column c : columns) {
             if (c.details() == null) {

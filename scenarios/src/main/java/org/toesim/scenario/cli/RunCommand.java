@@ -16,7 +16,9 @@ import org.toesim.scenario.chart.ChartInputException;
 import org.toesim.scenario.chart.ChartOptions;
 import org.toesim.scenario.chart.SequenceCharts;
 import org.toesim.scenario.result.IndexHtmlWriter;
+import org.toesim.scenario.result.BottleneckReport;
 import org.toesim.scenario.result.CardReport;
+import org.toesim.scenario.result.LatencyReport;
 import org.toesim.scenario.result.NicReport;
 import org.toesim.scenario.result.OutputLocationException;
 import org.toesim.scenario.result.ResultWriter;
@@ -185,8 +187,9 @@ final class RunCommand implements Callable<Integer> {
         env.out().println(String.format(Locale.ROOT, "%-14s %-8s %-8s %14s %12s %8s %9s %8s  %s", "connection", "from",
                 "to", "bytes", "goodput", "retx", "offloaded", "flushes", "integrity"));
         for (ConnectionReport c : s.connections()) {
-            env.out().println(String.format(Locale.ROOT, "%-14s %-8s %-8s %14d %12s %8d %9s %8d  %s", c.id(), c.from(),
-                    c.to(), c.bytesDelivered(), IndexHtmlWriter.rate(c.goodputBitsPerSec()), c.retransmits(), c.offloaded() ? "yes" : "no", c.flushes(),
+            env.out().println(String.format(Locale.ROOT, "%-14s %-8s %-8s %14d %12s %8s %9s %8d  %s", c.id(), c.from(),
+                    c.to(), c.bytesDelivered(), IndexHtmlWriter.rate(c.goodputBitsPerSec()),
+                    c.retransmits() < 0 ? "-" : Long.toString(c.retransmits()), c.offloaded() ? "yes" : "no", c.flushes(),
                     c.integrity()));
         }
         env.out().println(String.format(Locale.ROOT, "%-14s %8s %14s %14s", "host", "cpu", "cycles/B rx", "cycles/B tx"));
@@ -214,5 +217,40 @@ final class RunCommand implements Callable<Integer> {
                                 : ", closes on card " + k.hostClosesOnCard() + " (peer FINs " + k.peerClosesOnCard() + ")"));
             }
         }
+        printLatencies(env, s);
+        printBottlenecks(env, s);
+    }
+
+    /** One line per measured latency distribution, in readable time units. */
+    static void printLatencies(CliEnvironment env, SummaryReport s) {
+        if (s.latencies().isEmpty()) {
+            return;
+        }
+        env.out().println(String.format(Locale.ROOT, "%-14s %-10s %7s %12s %12s %12s %12s %12s %12s", "latency", "kind",
+                "count", "min", "p50", "p90", "p99", "p99.9", "max"));
+        for (LatencyReport l : s.latencies()) {
+            env.out().println(String.format(Locale.ROOT, "%-14s %-10s %7d %12s %12s %12s %12s %12s %12s", l.connection(),
+                    l.kind(), l.count(), time(l.minPs()), time(l.p50Ps()), time(l.p90Ps()), time(l.p99Ps()),
+                    time(l.p999Ps()), time(l.maxPs())));
+        }
+    }
+
+    /** What limited each workload (the bottleneck report), one line each. */
+    static void printBottlenecks(java.io.PrintWriter out, String prefix, SummaryReport s) {
+        for (BottleneckReport b : s.bottlenecks()) {
+            if (b.startPs() < 0) {
+                continue;
+            }
+            out.println(prefix + "limit " + b.workload() + " (" + b.type() + ", " + Units.formatTime(b.startPs()) + " to "
+                    + Units.formatTime(b.endPs()) + (b.finished() ? "" : ", unfinished") + "): " + b.line());
+        }
+    }
+
+    private static void printBottlenecks(CliEnvironment env, SummaryReport s) {
+        printBottlenecks(env.out(), "", s);
+    }
+
+    private static String time(double ps) {
+        return Double.isNaN(ps) ? "-" : Units.formatTime(Math.round(ps));
     }
 }

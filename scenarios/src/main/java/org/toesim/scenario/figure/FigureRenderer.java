@@ -187,7 +187,12 @@ public final class FigureRenderer {
                 out.add(xs.apply(s.x()[i]), ys.apply(s.y()[i]));
             }
         }
-        return new XYSeriesCollection(out);
+        XYSeriesCollection c = new XYSeriesCollection(out);
+        if (s.style() == Series.Style.BARS && out.getItemCount() > 1) {
+            // equal-width bins: a bar as wide as the distance between neighbouring bin centres
+            c.setIntervalWidth(out.getX(1).doubleValue() - out.getX(0).doubleValue());
+        }
+        return c;
     }
 
     private static boolean drawable(double v, boolean log) {

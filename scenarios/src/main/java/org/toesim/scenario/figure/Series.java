@@ -24,7 +24,7 @@ public record Series(String name, double[] x, double[] y, double[] low, double[]
         DASHED,
         /** A staircase: an empirical CDF. */
         STEP,
-        /** Bars from zero: a histogram (x is the bin's lower edge, bins of equal width). */
+        /** Bars from zero: a histogram (x is the bin's centre, bins of equal width). */
         BARS
     }
 

@@ -2,6 +2,7 @@ package org.toesim.scenario.model;
 
 import org.toesim.host.socket.Socket;
 import org.toesim.host.socket.SocketStats;
+import org.toesim.scenario.result.LatencySamples;
 
 /**
  * One row of the summary's connections: a TCP connection of a workload (for short
@@ -38,6 +39,11 @@ interface Conn {
 
     /** The first received byte that differs from what was sent, described; null if none or not checked. */
     default String contentMismatch() {
+        return null;
+    }
+
+    /** Every latency this row measured (requests, or short connections), or null if it measures none. */
+    default LatencySamples latencySamples() {
         return null;
     }
 

@@ -10,6 +10,7 @@ import org.toesim.core.event.EventListeners;
 import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.core.stats.Tally;
 import org.toesim.host.cpu.CostCategory;
+import org.toesim.scenario.result.LatencySamples;
 import org.toesim.scenario.result.RunResult;
 import org.toesim.scenario.result.RunStatus;
 import org.toesim.scenario.result.SummaryReport;
@@ -84,7 +85,8 @@ public final class ModelExecutor implements ScenarioExecutor {
                 }
             }
             long wallMs = (System.nanoTime() - startNs) / 1_000_000;
-            SummaryReport summary = summaryOrFail(t, digest, wallMs, end);
+            List<LatencySamples> samples = Reports.latencySamples(t);
+            SummaryReport summary = summaryOrFail(t, digest, wallMs, end, samples);
             Map<String, Tally.Report> latency = new LinkedHashMap<>();
             for (int i = 0; i < t.workloads.ids().size(); i++) {
                 Conn c = t.workloads.conn(i);
@@ -99,7 +101,7 @@ public final class ModelExecutor implements ScenarioExecutor {
                 long cycles = h.cpu.cycles(CostCategory.COPY) + h.cpu.cycles(CostCategory.CHECKSUM);
                 payload.put(h.name(), rx == 0 ? 0.0 : (double) cycles / rx);
             }
-            return new Details(new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series()),
+            return new Details(new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series(), samples),
                     latency, payload);
         } catch (InvariantViolationException e) {
             throw new SimulationException("scenario '" + scenario.name() + "': " + e.getMessage(), e);
@@ -122,10 +124,10 @@ public final class ModelExecutor implements ScenarioExecutor {
     }
 
     /** The summary; if the model's state cannot even be reported after a failure, the failure itself. */
-    private static SummaryReport summaryOrFail(Topology t, TrajectoryDigest digest, long wallMs, RunLoop.End end)
-            throws SimulationException {
+    private static SummaryReport summaryOrFail(Topology t, TrajectoryDigest digest, long wallMs, RunLoop.End end,
+                                               List<LatencySamples> samples) throws SimulationException {
         try {
-            return Reports.summary(t, digest, wallMs, end);
+            return Reports.summary(t, digest, wallMs, end, samples);
         } catch (RuntimeException e) {
             if (end.status() == RunStatus.FAILED) {
                 throw new SimulationException("scenario '" + t.scenario.name() + "': " + end.reason(), e);

@@ -276,6 +276,20 @@ final class Network {
                 sender.stats().txQueueDrops.value(), st.downDrops.value(), st.corrupted.value());
     }
 
+    /** One direction of a link: the port that sends into it, for the wire's busy time. */
+    record WireEnd(String link, String from, String to, MacPort sender) {
+    }
+
+    /** Both directions of every link, in scenario order (a-&gt;b, then b-&gt;a). */
+    List<WireEnd> wireEnds() {
+        List<WireEnd> out = new ArrayList<>(2 * ends.size());
+        for (Ends e : ends) {
+            out.add(new WireEnd(e.link.name(), e.a, e.b, e.portA));
+            out.add(new WireEnd(e.link.name(), e.b, e.a, e.portB));
+        }
+        return out;
+    }
+
     /** A link, the nodes at its ends and the ports sending into it (a sends a-&gt;b, b sends b-&gt;a). */
     private record Ends(Link link, String a, String b, MacPort portA, MacPort portB) {
     }

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.host.cpu.CostCategory;
+import org.toesim.scenario.result.BuildInfo;
 import org.toesim.scenario.result.HostReport;
+import org.toesim.scenario.result.LatencyReport;
+import org.toesim.scenario.result.LatencySamples;
+import org.toesim.scenario.result.ResultJson;
 import org.toesim.scenario.result.NicReport;
 import org.toesim.scenario.result.SummaryReport;
 
@@ -23,7 +27,21 @@ final class Reports {
     private Reports() {
     }
 
-    static SummaryReport summary(Topology t, TrajectoryDigest digest, long wallTimeMs, RunLoop.End end) {
+    /** Every row's latencies (request-response connections, short-connection workloads), in row order. */
+    static List<LatencySamples> latencySamples(Topology t) {
+        List<LatencySamples> out = new ArrayList<>();
+        for (int i = 0; i < t.workloads.ids().size(); i++) {
+            Conn c = t.workloads.conn(i);
+            LatencySamples s = c == null ? null : c.latencySamples();
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    static SummaryReport summary(Topology t, TrajectoryDigest digest, long wallTimeMs, RunLoop.End end,
+                                 List<LatencySamples> latencies) {
         long now = t.sim.now();
         List<HostReport> hosts = new ArrayList<>();
         List<NicReport> nics = new ArrayList<>();
@@ -35,9 +53,13 @@ final class Reports {
                     h.qdiscDrops()));
             nics.add(h.nicReport(now));
         }
+        List<LatencyReport> latencyReports = new ArrayList<>();
+        for (LatencySamples l : latencies) {
+            latencyReports.add(LatencyReport.of(l));
+        }
         return new SummaryReport(t.scenario.name(), t.scenario.seed(), end.status(), end.reason(), now, wallTimeMs,
-                t.sim.eventsRun(),
-                t.workloads.reports(now, t.hosts), hosts, nics, t.network.linkReports(), digest.hex());
+                t.sim.eventsRun(), t.workloads.reports(now, t.hosts), hosts, nics, t.network.linkReports(), digest.hex(),
+                latencyReports, t.workloads.bottlenecks(now), BuildInfo.CURRENT, ResultJson.MAPPER.valueToTree(t.scenario));
     }
 
     /** Host cycles spent on networking since warm-up: every category except application work. */

@@ -1,5 +1,6 @@
 package org.toesim.scenario.model;
 
+import org.toesim.scenario.result.LatencySamples;
 import java.util.ArrayList;
 import java.util.List;
 import org.toesim.core.stats.Tally;
@@ -58,6 +59,11 @@ final class RequestResponseRun {
 
     private record Track(String id, RequestResponseWorkload w, RequestResponseClient client,
                          ResponderServer server) implements Conn {
+        @Override
+        public LatencySamples latencySamples() {
+            return new LatencySamples(id, "request", client.latencySamplesPs());
+        }
+
         public long startPs() {
             return client.startPs();
         }

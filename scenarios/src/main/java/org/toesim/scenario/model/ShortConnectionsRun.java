@@ -1,5 +1,6 @@
 package org.toesim.scenario.model;
 
+import org.toesim.scenario.result.LatencySamples;
 import org.toesim.core.random.RandomStreams;
 import org.toesim.host.app.ResponderServer;
 import org.toesim.host.app.ShortConnections;
@@ -34,6 +35,11 @@ final class ShortConnectionsRun {
 
     private record Track(String id, ShortConnectionsWorkload w, ShortConnections sc, ResponderServer server)
             implements Conn {
+        @Override
+        public LatencySamples latencySamples() {
+            return new LatencySamples(id, "connection", sc.completionSamplesPs());
+        }
+
         public String from() {
             return w.from();
         }

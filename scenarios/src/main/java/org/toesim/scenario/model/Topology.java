@@ -119,6 +119,7 @@ final class Topology {
             checks.register(hosts, workloads);
         }
         if (startWorkloads) {
+            workloads.measurePhases(new ArrayList<>(hosts.values()), network.wireEnds());
             workloads.schedule(sim, streams, hosts);
         }
         return new Topology(s, sim, streams, stats, hosts, network, workloads);

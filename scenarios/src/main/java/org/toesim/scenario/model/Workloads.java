@@ -9,6 +9,7 @@ import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.random.RandomStreams;
 import org.toesim.core.units.Rates;
+import org.toesim.scenario.result.BottleneckReport;
 import org.toesim.scenario.result.ConnectionReport;
 import org.toesim.scenario.run.SimulationException;
 import org.toesim.scenario.spec.StopMode;
@@ -59,6 +60,8 @@ final class Workloads {
     /** Rows before this one are done; a row once done stays done, so each poll resumes here. */
     private int firstUndone;
     private Watchdog watchdog;
+    /** Busy time of the resources at each workload's start and end; null when not measured (step sessions). */
+    private PhaseMeter meter;
 
     private Workloads(Scenario scenario, List<String> ids, List<String> idFrom, List<String> idTo) {
         this.scenario = scenario;
@@ -113,14 +116,39 @@ final class Workloads {
     }
 
     /** Schedules every workload's start (not before now) and the done poll. */
+    /** Measures every workload's transfer phase for the bottleneck report (call before {@link #schedule}). */
+    void measurePhases(List<HostNode> hosts, List<Network.WireEnd> wires) {
+        int[] firstRow = new int[scenario.workloads().size() + 1];
+        int row = 0;
+        for (int w = 0; w < scenario.workloads().size(); w++) {
+            firstRow[w] = row;
+            String prefix = scenario.workloads().get(w).name() + ".";
+            while (row < ids.size() && ids.get(row).startsWith(prefix)) {
+                row++;
+            }
+        }
+        firstRow[scenario.workloads().size()] = row;
+        meter = new PhaseMeter(scenario.workloads(), firstRow, hosts, wires);
+    }
+
+    /** The bottleneck report of every workload, windows still open ending at {@code nowPs}; empty when not measured. */
+    List<BottleneckReport> bottlenecks(long nowPs) {
+        return meter == null ? List.of() : meter.reports(nowPs, conns);
+    }
+
     void schedule(Simulator sim, RandomStreams streams, Map<String, HostNode> hosts) {
         int stride = Math.max(1, scenario.workloads().size());
-        for (WorkloadSpec w : scenario.workloads()) {
+        for (int index = 0; index < scenario.workloads().size(); index++) {
+            WorkloadSpec w = scenario.workloads().get(index);
+            int wi = index;
             HostNode from = hosts.get(w.from());
             HostNode to = hosts.get(w.to());
             Event e = sim.newEvent("workload.start", w.name(), Priority.NORMAL, () -> {
                 place(start(w, from, to, streams, stride, scenario.variation()));
                 started++;
+                if (meter != null) {
+                    meter.started(wi, sim.now());
+                }
             });
             long skewPs = Variation.workloadStart(scenario.variation(), streams, w.name()).drawPs();
             sim.scheduleAt(e, Math.max(sim.now(), w.startPs()) + skewPs);
@@ -133,6 +161,9 @@ final class Workloads {
         Watchdog dog = Watchdog.of(scenario);
         watchdog = dog;
         poll[0] = sim.newEvent("workload.donePoll", "workloads", Priority.OBSERVER, () -> {
+            if (meter != null) {
+                meter.poll(sim.now(), conns);
+            }
             if (everyConnectionDone()) {
                 allDone = true;
                 if (scenario.stop().until() == StopMode.WORKLOADS_DONE) {
@@ -228,6 +259,9 @@ final class Workloads {
     /** Discards what was delivered before the warm-up boundary. */
     void resetAtWarmUp(long nowPs) {
         warmUpPs = nowPs;
+        if (meter != null) {
+            meter.rebase(nowPs);
+        }
         for (int i = 0; i < conns.length; i++) {
             baseDelivered[i] = conns[i] == null ? 0 : conns[i].deliveredBytes();
         }

@@ -64,6 +64,30 @@ public final class IndexHtmlWriter {
                     pct(n.pcieUtilizationToHost()), pct(n.pcieUtilizationToDevice()));
         }
         sb.append("</table>\n");
+        if (!summary.latencies().isEmpty()) {
+            sb.append("<h2>Latency</h2>\n<p><a href=\"latency.csv\">latency.csv</a> (every sample)</p>\n")
+                    .append("<table><tr><th>connection</th><th>kind</th><th>count</th><th>min</th><th>p50</th><th>p90</th>")
+                    .append("<th>p99</th><th>p99.9</th><th>max</th></tr>\n");
+            for (LatencyReport l : summary.latencies()) {
+                row(sb, l.connection(), l.kind(), Long.toString(l.count()), time(l.minPs()), time(l.p50Ps()),
+                        time(l.p90Ps()), time(l.p99Ps()), time(l.p999Ps()), time(l.maxPs()));
+            }
+            sb.append("</table>\n");
+        }
+        if (!summary.bottlenecks().isEmpty()) {
+            sb.append("<h2>What limited each workload</h2>\n<table><tr><th>workload</th><th>window</th>")
+                    .append("<th>limited by</th><th>busiest resources</th></tr>\n");
+            for (BottleneckReport b : summary.bottlenecks()) {
+                StringBuilder top = new StringBuilder();
+                for (int i = 0; i < Math.min(4, b.resources().size()); i++) {
+                    BottleneckReport.ResourceUse r = b.resources().get(i);
+                    top.append(i == 0 ? "" : ", ").append(r.resource()).append(' ').append(pct(r.utilization()));
+                }
+                row(sb, b.workload() + " (" + b.type() + ")", b.startPs() < 0 ? "not started"
+                        : Units.formatTime(b.startPs()) + " to " + Units.formatTime(b.endPs()), b.line(), top.toString());
+            }
+            sb.append("</table>\n");
+        }
         if (!images.isEmpty()) {
             sb.append("<h2>Time series</h2>\n<p><a href=\"timeseries.csv\">timeseries.csv</a></p>\n");
             for (String img : images) {
@@ -80,7 +104,8 @@ public final class IndexHtmlWriter {
             }
             sb.append("</ul>\n");
         }
-        sb.append("<p><a href=\"summary.json\">summary.json</a></p>\n</body></html>\n");
+        sb.append("<p><a href=\"summary.json\">summary.json</a>, <a href=\"scalars.csv\">scalars.csv</a>; ")
+                .append(esc(summary.toesim() == null ? "" : summary.toesim().describe())).append("</p>\n</body></html>\n");
         return sb.toString();
     }
 
@@ -102,6 +127,10 @@ public final class IndexHtmlWriter {
 
     static String pct(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    private static String time(double ps) {
+        return Double.isNaN(ps) ? "-" : Units.formatTime(Math.round(ps));
     }
 
     static String num(double v) {

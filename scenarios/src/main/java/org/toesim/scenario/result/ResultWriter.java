@@ -15,8 +15,11 @@ import org.toesim.scenario.spec.PlotFormat;
  * Writes one run's results into a directory:
  * <pre>
  *   summary.json       SummaryReport
+ *   scalars.csv        every number of summary.json as section,subject,metric,value
  *   timeseries.csv     when the series has rows
+ *   latency.csv        every request / short-connection latency, when a workload measures them
  *   plot-&lt;metric&gt;.png/.svg   one per metric, in the formats the scenario asks for
+ *   plot-latency-cdf, plot-latency-hist-&lt;row&gt;   with latency samples
  *   index.html         summary tables and the plots
  * </pre>
  */
@@ -27,33 +30,54 @@ public final class ResultWriter {
     private ResultWriter() {
     }
 
+    /** {@code latency.csv}: one row per sample, in completion order: connection, kind, index, latencyPs. */
+    private static void writeLatencies(List<LatencySamples> rows, Path file) throws IOException {
+        List<List<String>> table = new ArrayList<>();
+        for (LatencySamples r : rows) {
+            double[] v = r.valuesPs();
+            for (int i = 0; i < v.length; i++) {
+                table.add(List.of(r.connection(), r.kind(), Integer.toString(i), CsvWriter.number(v[i])));
+            }
+        }
+        CsvWriter.writeTable(List.of("connection", "kind", "index", "latencyPs"), table, file);
+    }
+
     /** Writes everything; returns the files written, relative to {@code dir}. */
     public static List<String> write(RunResult result, OutputSpec outputs, Path dir) throws IOException {
         List<String> files = new ArrayList<>();
         ResultJson.MAPPER.writeValue(dir.resolve("summary.json").toFile(), result.summary());
         files.add("summary.json");
+        ScalarsCsv.write(result.summary(), dir.resolve("scalars.csv"));
+        files.add("scalars.csv");
         List<String> images = new ArrayList<>();
+        List<Figure> figures = new ArrayList<>();
         TimeSeries ts = result.timeSeries();
         if (!ts.isEmpty()) {
             CsvWriter.writeTimeSeries(ts, dir.resolve("timeseries.csv"));
             files.add("timeseries.csv");
-            for (Figure figure : TimeSeriesFigures.of(ts)) {
-                String shown = null;
-                if (outputs.plots().contains(PlotFormat.PNG)) {
-                    String name = figure.name() + ".png";
-                    FigureRenderer.png(figure, dir.resolve(name));
-                    files.add(name);
-                    shown = name;
-                }
-                if (outputs.plots().contains(PlotFormat.SVG)) {
-                    String name = figure.name() + ".svg";
-                    FigureRenderer.svg(figure, dir.resolve(name));
-                    files.add(name);
-                    shown = name;
-                }
-                if (shown != null) {
-                    images.add(shown);
-                }
+            figures.addAll(TimeSeriesFigures.of(ts));
+        }
+        if (!result.latencies().isEmpty()) {
+            writeLatencies(result.latencies(), dir.resolve("latency.csv"));
+            files.add("latency.csv");
+            figures.addAll(LatencyFigures.of(result.latencies()));
+        }
+        for (Figure figure : figures) {
+            String shown = null;
+            if (outputs.plots().contains(PlotFormat.PNG)) {
+                String name = figure.name() + ".png";
+                FigureRenderer.png(figure, dir.resolve(name));
+                files.add(name);
+                shown = name;
+            }
+            if (outputs.plots().contains(PlotFormat.SVG)) {
+                String name = figure.name() + ".svg";
+                FigureRenderer.svg(figure, dir.resolve(name));
+                files.add(name);
+                shown = name;
+            }
+            if (shown != null) {
+                images.add(shown);
             }
         }
         List<String> outputFiles = new ArrayList<>();

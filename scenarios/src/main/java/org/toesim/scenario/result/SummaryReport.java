@@ -1,5 +1,6 @@
 package org.toesim.scenario.result;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -18,16 +19,35 @@ import java.util.List;
  * @param nics        one entry per adapter
  * @param links       one entry per link direction, in scenario order (a-&gt;b, then b-&gt;a)
  * @param traceDigest trajectory digest (16 hex digits), equal for identical runs
+ * @param latencies   the latency distribution of each request-response connection and
+ *                    short-connection workload
+ * @param bottlenecks per workload, what limited it and how busy each resource on its path was
+ * @param toesim      the ToeSim build that produced the result (version, commit, Java); null in
+ *                    hand-built summaries
+ * @param resolvedScenario the scenario as the model ran it: every field after defaults and
+ *                    overrides, quantities in base units (ps, bytes, Hz, bits/s); null in hand-built summaries
  */
 public record SummaryReport(String scenario, long seed, RunStatus status, String statusReason, long simTimePs, long wallTimeMs, long events,
                             List<ConnectionReport> connections, List<HostReport> hosts, List<NicReport> nics,
-                            List<LinkReport> links, String traceDigest) {
+                            List<LinkReport> links, String traceDigest, List<LatencyReport> latencies,
+                            List<BottleneckReport> bottlenecks, BuildInfo toesim, JsonNode resolvedScenario) {
     public SummaryReport {
         java.util.Objects.requireNonNull(status, "status");
         connections = List.copyOf(connections);
         hosts = List.copyOf(hosts);
         nics = List.copyOf(nics);
         links = links == null ? List.of() : List.copyOf(links);
+        latencies = latencies == null ? List.of() : List.copyOf(latencies);
+        bottlenecks = bottlenecks == null ? List.of() : List.copyOf(bottlenecks);
+        resolvedScenario = resolvedScenario == null || resolvedScenario.isNull() ? null : resolvedScenario; // JSON null reads back as NullNode
+    }
+
+    /** A summary without latencies, bottlenecks, build or scenario (hand-built results and tests). */
+    public SummaryReport(String scenario, long seed, RunStatus status, String statusReason, long simTimePs,
+                         long wallTimeMs, long events, List<ConnectionReport> connections, List<HostReport> hosts,
+                         List<NicReport> nics, List<LinkReport> links, String traceDigest) {
+        this(scenario, seed, status, statusReason, simTimePs, wallTimeMs, events, connections, hosts, nics, links,
+                traceDigest, List.of(), List.of(), null, null);
     }
 
     /** A summary without link figures (hand-built results and tests). */
@@ -59,6 +79,6 @@ public record SummaryReport(String scenario, long seed, RunStatus status, String
     /** This summary with another status and reason. */
     public SummaryReport withStatus(RunStatus newStatus, String reason) {
         return new SummaryReport(scenario, seed, newStatus, reason, simTimePs, wallTimeMs, events, connections, hosts,
-                nics, links, traceDigest);
+                nics, links, traceDigest, latencies, bottlenecks, toesim, resolvedScenario);
     }
 }

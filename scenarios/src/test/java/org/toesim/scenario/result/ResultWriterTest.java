@@ -34,7 +34,8 @@ class ResultWriterTest {
                 new OutputSpec(false, false, 0, List.of()), dir);
         JsonNode s = ResultJson.MAPPER.readTree(dir.resolve("summary.json").toFile());
         assertEquals(List.of("scenario", "seed", "status", "statusReason", "simTimePs", "wallTimeMs", "events",
-                "connections", "hosts", "nics", "links", "traceDigest"), fields(s));
+                "connections", "hosts", "nics", "links", "traceDigest", "latencies", "bottlenecks", "toesim",
+                "resolvedScenario"), fields(s));
         assertEquals("completed", s.get("status").asText());
         assertEquals(List.of("id", "from", "to", "bytesDelivered", "bytesExpected", "finished", "goodputBitsPerSec",
                 "retransmits", "offloaded", "flushes", "integrity", "waitingFor"), fields(s.get("connections").get(0)));
@@ -78,6 +79,36 @@ class ResultWriterTest {
         assertTrue(html.contains("<td>w0.c0</td>") && html.contains("9.400 Gb/s"), html);
         assertTrue(html.contains("src=\"plot-cwndBytes.svg\""), "index shows the plots");
         assertTrue(html.contains("<td>toe</td>"));
+    }
+
+    @Test
+    void latenciesGiveACsvOfEverySampleAFigureAndTidyScalars() throws Exception {
+        double[] ps = {150e6, 140e6, 145e6, 900e6};
+        LatencySamples rr = new LatencySamples("w1.c0", "request", ps);
+        SummaryReport base = Fixtures.summary(9.4e9, "d");
+        SummaryReport s = new SummaryReport(base.scenario(), base.seed(), base.status(), null, base.simTimePs(),
+                base.wallTimeMs(), base.events(), base.connections(), base.hosts(), base.nics(), base.links(),
+                base.traceDigest(), List.of(LatencyReport.of(rr)), List.of(), BuildInfo.CURRENT, null);
+        List<String> files = ResultWriter.write(new RunResult(s, TimeSeries.empty(), List.of(rr)),
+                new OutputSpec(false, false, 0, List.of(PlotFormat.SVG)), dir);
+        assertTrue(files.containsAll(List.of("latency.csv", "plot-latency-cdf.svg", "plot-latency-hist-w1_c0.svg",
+                "scalars.csv")), files.toString());
+        List<String> csv = Files.readAllLines(dir.resolve("latency.csv"));
+        assertEquals(List.of("connection,kind,index,latencyPs", "w1.c0,request,0,150000000", "w1.c0,request,1,140000000",
+                "w1.c0,request,2,145000000", "w1.c0,request,3,900000000"), csv, "every sample in completion order");
+        LatencyReport l = s.latencies().get(0);
+        assertEquals(140e6, l.minPs());
+        assertEquals(147.5e6, l.p50Ps(), 1e-6, "Commons Math's default estimator");
+        assertEquals(900e6, l.maxPs());
+        List<String> scalars = Files.readAllLines(dir.resolve("scalars.csv"));
+        assertEquals("section,subject,metric,value", scalars.get(0));
+        assertTrue(scalars.contains("latencies,w1.c0,maxPs,900000000"), scalars.toString());
+        assertTrue(scalars.contains("connections,w0.c0,goodputBitsPerSec,9400000000"), scalars.toString());
+        for (String row : scalars.subList(1, scalars.size())) {
+            Double.parseDouble(row.substring(row.lastIndexOf(',') + 1)); // every value is a number
+        }
+        String html = Files.readString(dir.resolve("index.html"));
+        assertTrue(html.contains("<h2>Latency</h2>") && html.contains("<td>900.000 us</td>"), "latency table, readable");
     }
 
     @Test
