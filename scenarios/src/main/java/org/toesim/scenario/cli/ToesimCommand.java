@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * receiver, side by side); {@code --kernel-demo} runs the kernel demo (M/M/1 queues against
  * analytic mean waiting times) instead.
  */
-@Command(name = "toesim", mixinStandardHelpOptions = true, version = "toesim 0.1.0",
+@Command(name = "toesim", mixinStandardHelpOptions = true, versionProvider = ToesimCommand.Version.class,
         description = {"Discrete-event simulator of hosts with TCP offload engines.",
             "With no command: the built-in default experiment (host stack vs TOE receiver, side by side)."},
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CheckCommand.class, BenchCommand.class,
@@ -37,6 +37,14 @@ import picocli.CommandLine.Option;
             "1:run not finished (limitReached, stalled, failed), model not available, or regression (check)",
             "2:usage or input error"})
 public final class ToesimCommand implements Callable<Integer> {
+    /** {@code --version}: the build that runs, as every summary.json records it. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {org.toesim.scenario.result.BuildInfo.CURRENT.describe()};
+        }
+    }
+
     final CliEnvironment env;
 
     @Mixin

@@ -150,7 +150,22 @@ final class PhaseMeter {
             // busiest first; equal figures keep the resources' build order (stable sort)
             uses.sort(Comparator.comparingDouble(BottleneckReport.ResourceUse::utilization).reversed());
             BottleneckReport.SendShares shares = shares(conns, firstRow[w], firstRow[w + 1], spec.from());
-            String[] limit = limit(spec, uses, shares);
+            long delivered = 0;
+            for (int i = firstRow[w]; i < firstRow[w + 1]; i++) {
+                delivered += conns[i] == null ? 0 : conns[i].deliveredBytes();
+            }
+            double achievedBitsPerSec = until > from ? delivered * 8.0 * org.toesim.core.units.Units.PS_PER_S / (until - from) : 0;
+            // each connection over its own life in the window: connections of one workload end at different times
+            long lives = 0;
+            for (int i = firstRow[w]; i < firstRow[w + 1]; i++) {
+                Conn c = conns[i];
+                if (c != null && c.startPs() >= 0) {
+                    long last = c.done() && c.lastDeliveryPs() >= 0 ? Math.min(c.lastDeliveryPs(), until) : until;
+                    lives += Math.max(0, last - Math.max(c.startPs(), from));
+                }
+            }
+            double busyShare = shares == null || lives == 0 ? Double.NaN : (double) shares.busyPs() / lives;
+            String[] limit = limit(spec, uses, shares, achievedBitsPerSec, busyShare);
             out.add(new BottleneckReport(spec.name(), spec.type(), from, until, finished, limit[0], limit[1], uses,
                     shares));
         }
@@ -191,7 +206,7 @@ final class PhaseMeter {
 
     /** {category, line} by the rules of {@link BottleneckReport}. */
     private static String[] limit(WorkloadSpec w, List<BottleneckReport.ResourceUse> uses,
-                                  BottleneckReport.SendShares shares) {
+                                  BottleneckReport.SendShares shares, double achievedBitsPerSec, double busyShare) {
         BottleneckReport.ResourceUse busiest = uses.isEmpty() ? null : uses.get(0);
         if (busiest != null && busiest.utilization() * 100 >= BottleneckReport.SATURATED_PERCENT) {
             String category = switch (busiest.kind()) {
@@ -227,16 +242,36 @@ final class PhaseMeter {
             return new String[] {"roundTrips", "round trips: one request outstanding per connection, no resource "
                     + "saturated" + busiestText};
         }
-        if (w instanceof PacedStreamWorkload p) {
-            return new String[] {"offeredLoad", "the offered load: paced at " + Units.formatRate(p.rateBitsPerSec())
+        double offered = w instanceof PacedStreamWorkload p ? p.rateBitsPerSec()
+                : w instanceof ShortConnectionsWorkload sc ? sc.sizeBytes() * 8.0 * Units.PS_PER_S / sc.intervalPs() : 0;
+        if (offered > 0) {
+            String rates = "delivered " + mbps(achievedBitsPerSec) + " of the offered " + mbps(offered);
+            if (achievedBitsPerSec >= 0.9 * offered) {
+                return new String[] {"offeredLoad", "the offered load: " + rates + busiestText};
+            }
+            // it could not keep up, yet nothing above is saturated or window-bound: say so, don't guess
+            return new String[] {"none", "none found: " + rates + " with no resource saturated and the senders "
+                    + "not window-bound (lost handshakes waiting on timers? see the latencies)" + busiestText};
+        }
+        if (w instanceof BulkWorkload && busyShare < 0.9) {
+            // TCP had nothing to send much of the time: the sending application (or, offloaded,
+            // the send requests the host keeps in flight to the card) did not keep it supplied
+            return new String[] {"application", "the sending application: TCP had data to send only "
+                    + pct(busyShare) + " of its connections' lifetimes (send calls, or the offloaded send requests in flight)"
                     + busiestText};
         }
-        if (w instanceof ShortConnectionsWorkload) {
-            return new String[] {"offeredLoad", "the offered load: connections arrive at the workload's rate"
-                    + busiestText};
+        double drained = shares == null ? 0 : 1 - shares.cwndLimitedFraction() - shares.rwndLimitedFraction();
+        if (w instanceof BulkWorkload && drained > 0.5) {
+            return new String[] {"application", "the sending application: TCP had sent all it was given "
+                    + pct(drained) + " of its busy time, waiting for more (send calls, a send buffer smaller than the window, or the offloaded send requests "
+                    + "in flight)" + busiestText};
         }
         return new String[] {"none", (w instanceof BulkWorkload ? "none found: no resource saturated and the sender "
                 + "not window-limited" : "none found") + busiestText};
+    }
+
+    private static String mbps(double bitsPerSec) {
+        return String.format(Locale.ROOT, "%.1f Mbit/s", bitsPerSec / 1e6);
     }
 
     private static String pct(double fraction) {

@@ -16,8 +16,10 @@ import java.util.List;
  *   <li>otherwise the TCP senders' time: more than half of it held by the peer's receive window
  *       is "receive window", by the congestion window "congestion window";</li>
  *   <li>otherwise the workload itself: round trips (request-response: one request outstanding
- *       per connection), the offered load (paced streams, short connections arriving at a rate),
- *       or none found (bulk).</li>
+ *       per connection), a bulk sender's application that kept TCP supplied less than 90 % of its
+ *       lifetime or left it with everything sent more than half its busy time ({@code application}),
+ *       the offered load (paced streams, short connections arriving at a rate,
+ *       when at least 90 % of it was delivered), or none found (saying what was delivered).</li>
  * </ol>
  *
  * @param workload   workload name
@@ -26,7 +28,7 @@ import java.util.List;
  * @param endPs      end of the window
  * @param finished   whether every connection of the workload finished inside the run
  * @param limitedBy  the limit's category: {@code wire}, {@code pcie}, {@code card}, {@code hostCpu},
- *                   {@code receiveWindow}, {@code congestionWindow}, {@code roundTrips},
+ *                   {@code receiveWindow}, {@code congestionWindow}, {@code roundTrips}, {@code application},
  *                   {@code offeredLoad} or {@code none}
  * @param line       the limit in words, with its figure
  * @param resources  every resource on the workload's path, busiest first

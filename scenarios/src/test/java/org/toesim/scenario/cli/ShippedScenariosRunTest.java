@@ -28,6 +28,8 @@ import org.toesim.scenario.spec.ScenarioDocument;
 class ShippedScenariosRunTest {
     /** The shipped files, found on disk so a new file is covered without editing this test. */
     static final Path DATA = Path.of("..", "src-test-data", "src", "main", "resources");
+    /** The example scenarios of the repository's examples/ folder (names relative to DATA). */
+    static final Path EXAMPLES = Path.of("..", "examples");
     /**
      * Files that hit the engine livelock of issue 9 (HostStack re-arms its TCP timer at now):
      * fixed on another branch of issue 9; remove the entry when that fix is merged.
@@ -48,6 +50,10 @@ class ShippedScenariosRunTest {
                         .filter(n -> n.matches(".*\\.(json|ya?ml)") && !n.endsWith(".baseline.json"))
                         .sorted().forEach(files::add);
             }
+        }
+        try (Stream<Path> s = Files.list(EXAMPLES)) {
+            s.map(p -> "../../../../examples/" + p.getFileName()).filter(n -> n.matches(".*\\.(json|ya?ml)"))
+                    .sorted().forEach(files::add);
         }
         assertFalse(files.isEmpty(), "no shipped scenarios under " + DATA.toAbsolutePath());
         return files.stream();

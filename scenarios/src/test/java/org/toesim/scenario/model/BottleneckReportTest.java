@@ -64,6 +64,14 @@ class BottleneckReportTest {
     }
 
     @Test
+    void aSendBufferSmallerThanThePathIsTheSendingApplication() throws Exception {
+        BottleneckReport b = only(run("{\"name\": \"a\"}, {\"name\": \"b\"}", "\"rate\": \"10Gbps\", \"delay\": \"5ms\"",
+                "{\"type\": \"bulk\", \"from\": \"a\", \"to\": \"b\", \"size\": \"4MiB\", "
+                        + "\"tcp\": {\"sendBuffer\": \"64KiB\"}}"));
+        assertEquals("application", b.limitedBy(), b.line());
+    }
+
+    @Test
     void theSendersCoreLimitsTenGigabitBulkAndRequestResponseIsRoundTrips() throws Exception {
         SummaryReport s = run("{\"name\": \"a\"}, {\"name\": \"b\"}", "\"rate\": \"10Gbps\", \"delay\": \"2us\"",
                 "{\"type\": \"bulk\", \"name\": \"bulk\", \"from\": \"a\", \"to\": \"b\", \"size\": \"16MiB\"},"
