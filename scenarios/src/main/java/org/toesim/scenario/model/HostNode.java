@@ -161,7 +161,8 @@ final class HostNode {
         stackPort.setManager(manager);
         driver.setDeviceEventListener((e, core) -> manager.onDeviceEvent(e));
         neighbours.addChangeListener(manager::neighbourChanged); // neighbour invalidate: the card follows the host's table
-        OffloadSocketIo io = new OffloadSocketIo(manager, new SocketOffloadBridge(manager, SocketOffloadConfig.defaults()));
+        OffloadSocketIo io = new OffloadSocketIo(manager, new SocketOffloadBridge(manager, SocketOffloadConfig.defaults()),
+                sim::now);
         sockets.setIo(io);
         offloadIo = io;
     }

@@ -101,7 +101,8 @@ public final class ModelExecutor implements ScenarioExecutor {
                 long cycles = h.cpu.cycles(CostCategory.COPY) + h.cpu.cycles(CostCategory.CHECKSUM);
                 payload.put(h.name(), rx == 0 ? 0.0 : (double) cycles / rx);
             }
-            return new Details(new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series(), samples),
+            return new Details(new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series(), samples,
+                    Reports.handoffs(t)),
                     latency, payload);
         } catch (InvariantViolationException e) {
             throw new SimulationException("scenario '" + scenario.name() + "': " + e.getMessage(), e);

@@ -1,7 +1,10 @@
 package org.toesim.scenario.model;
 
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.toesim.host.offload.HandoffListener;
 import org.toesim.host.offload.HandoffState;
 import org.toesim.host.offload.OffloadManager;
@@ -34,10 +37,18 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
     private final SocketOffloadBridge bridge;
     /** Per connection (local view): {times installed on the card, times taken back}. */
     private final Map<FourTuple, long[]> handoffs = new HashMap<>();
+    /** Every install and return, in time order (the markers of the per-connection figures). */
+    private final List<HandoffMark> marks = new ArrayList<>();
+    private final LongSupplier clock;
 
-    OffloadSocketIo(OffloadManager manager, SocketOffloadBridge bridge) {
+    /** One handoff step a figure marks: the card installed the connection, or the host took it back. */
+    record HandoffMark(long timePs, FourTuple tuple, boolean offloaded) {
+    }
+
+    OffloadSocketIo(OffloadManager manager, SocketOffloadBridge bridge, LongSupplier clock) {
         this.manager = manager;
         this.bridge = bridge;
+        this.clock = clock;
         manager.setHandoffListener(this); // after the bridge: its state changes come through here
     }
 
@@ -81,6 +92,9 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
         bridge.stateChanged(tuple, from, to);
         if (to == HandoffState.OFFLOADED || to == HandoffState.ON_HOST_AGAIN) {
             handoffs.computeIfAbsent(tuple, k -> new long[2])[to == HandoffState.OFFLOADED ? 0 : 1]++;
+            if (marks.size() < MAX_MARKS) {
+                marks.add(new HandoffMark(clock.getAsLong(), tuple, to == HandoffState.OFFLOADED));
+            }
         }
     }
 
@@ -92,6 +106,14 @@ final class OffloadSocketIo implements SocketIo, HandoffListener {
     @Override
     public int indicated(FourTuple tuple, Payload data, Runnable release) {
         return bridge.indicated(tuple, data, release);
+    }
+
+    /** More handoffs than this (thousands of short connections) are counted but not marked. */
+    static final int MAX_MARKS = 10_000;
+
+    /** The installs and returns of this host's connections, in time order (at most {@link #MAX_MARKS}). */
+    List<HandoffMark> marks() {
+        return marks;
     }
 
     /**

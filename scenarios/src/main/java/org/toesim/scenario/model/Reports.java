@@ -1,7 +1,12 @@
 package org.toesim.scenario.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.toesim.host.socket.Socket;
+import org.toesim.tcp.segment.FourTuple;
+import org.toesim.scenario.result.HandoffEvent;
 import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.scenario.result.BuildInfo;
@@ -37,6 +42,37 @@ final class Reports {
                 out.add(s);
             }
         }
+        return out;
+    }
+
+    /**
+     * When each connection row's connection was installed on a card or taken back, in time order
+     * (rows whose sockets the model does not keep, short connections, are left out).
+     */
+    static List<HandoffEvent> handoffs(Topology t) {
+        Map<FourTuple, String> rowOf = new HashMap<>();
+        for (int i = 0; i < t.workloads.ids().size(); i++) {
+            Conn c = t.workloads.conn(i);
+            if (c != null) {
+                for (Socket s : c.sockets()) {
+                    FourTuple tuple = s.stats().tuple();
+                    rowOf.put(tuple, c.id());
+                    rowOf.put(tuple.reversed(), c.id());
+                }
+            }
+        }
+        List<HandoffEvent> out = new ArrayList<>();
+        for (HostNode h : t.hosts.values()) {
+            if (h.offloadIo != null) {
+                for (OffloadSocketIo.HandoffMark m : h.offloadIo.marks()) {
+                    String row = rowOf.get(m.tuple());
+                    if (row != null) {
+                        out.add(new HandoffEvent(m.timePs(), row, h.name(), m.offloaded()));
+                    }
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(HandoffEvent::timePs)); // stable: hosts in scenario order at one instant
         return out;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.toesim.scenario.figure.Figure;
 import org.toesim.scenario.figure.FigureRenderer;
+import org.toesim.scenario.figure.Marker;
 import org.toesim.scenario.spec.OutputSpec;
 import org.toesim.scenario.spec.PlotFormat;
 
@@ -55,7 +56,11 @@ public final class ResultWriter {
         if (!ts.isEmpty()) {
             CsvWriter.writeTimeSeries(ts, dir.resolve("timeseries.csv"));
             files.add("timeseries.csv");
-            figures.addAll(TimeSeriesFigures.of(ts));
+            List<Marker> markers = new ArrayList<>();
+            for (HandoffEvent h : result.handoffs()) {
+                markers.add(new Marker(h.timePs(), h.label()));
+            }
+            figures.addAll(TimeSeriesFigures.of(ts, markers));
         }
         if (!result.latencies().isEmpty()) {
             writeLatencies(result.latencies(), dir.resolve("latency.csv"));
