@@ -17,6 +17,7 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -25,6 +26,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -90,12 +92,34 @@ public final class FigureRenderer {
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        DefaultTableXYDataset stacked = null;
+        StackedXYBarRenderer stackRenderer = null;
+        int datasets = 0;
         for (int i = 0; i < f.series().size(); i++) {
             Series s = f.series().get(i);
-            plot.setDataset(i, dataset(s, xs, ys, f.x().log(), f.y().log()));
+            if (s.style() == Series.Style.STACKED_BARS) {
+                if (stacked == null) {
+                    stacked = new DefaultTableXYDataset();
+                    stackRenderer = new StackedXYBarRenderer(0.15);
+                    stackRenderer.setBarPainter(new StandardXYBarPainter());
+                    stackRenderer.setShadowVisible(false);
+                    plot.setDataset(datasets, stacked);
+                    plot.setRenderer(datasets, stackRenderer);
+                    datasets++;
+                }
+                XYSeries out = new XYSeries(s.name(), true, false);
+                for (int k = 0; k < s.x().length; k++) {
+                    out.add(xs.apply(s.x()[k]), Double.isFinite(s.y()[k]) ? ys.apply(s.y()[k]) : 0);
+                }
+                stackRenderer.setSeriesPaint(stacked.getSeriesCount(), Palette.colour(i));
+                stacked.addSeries(out);
+                continue;
+            }
+            plot.setDataset(datasets, dataset(s, xs, ys, f.x().log(), f.y().log()));
             XYItemRenderer r = renderer(s.style(), s.low() != null);
             r.setSeriesPaint(0, Palette.colour(i));
-            plot.setRenderer(i, r);
+            plot.setRenderer(datasets, r);
+            datasets++;
         }
         boolean labelled = f.markers().size() <= MAX_LABELLED_MARKERS;
         for (Marker m : f.markers()) {
@@ -125,6 +149,9 @@ public final class FigureRenderer {
         }
         NumberAxis n = new NumberAxis(label);
         n.setAutoRangeIncludesZero(range);
+        if (a.integers()) {
+            n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         return n;
     }
 

@@ -25,7 +25,12 @@ public record Series(String name, double[] x, double[] y, double[] low, double[]
         /** A staircase: an empirical CDF. */
         STEP,
         /** Bars from zero: a histogram (x is the bin's centre, bins of equal width). */
-        BARS
+        BARS,
+        /**
+         * Bars stacked on the other STACKED_BARS series of the figure at the same x (every such
+         * series must have the same x values): a breakdown, e.g. a core's time by cost category.
+         */
+        STACKED_BARS
     }
 
     public Series {

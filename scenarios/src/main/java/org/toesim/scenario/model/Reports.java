@@ -86,7 +86,7 @@ final class Reports {
             long rx = t.workloads.bytesReceivedBy(h.name());
             long tx = t.workloads.bytesSentBy(h.name());
             hosts.add(new HostReport(h.name(), h.cpu.utilisation(), perByte(cycles, rx), perByte(cycles, tx),
-                    h.qdiscDrops()));
+                    h.qdiscDrops(), cores(h, now - Math.min(now, t.scenario.warmUpPs()))));
             nics.add(h.nicReport(now));
         }
         List<LatencyReport> latencyReports = new ArrayList<>();
@@ -96,6 +96,38 @@ final class Reports {
         return new SummaryReport(t.scenario.name(), t.scenario.seed(), end.status(), end.reason(), now, wallTimeMs,
                 t.sim.eventsRun(), t.workloads.reports(now, t.hosts), hosts, nics, t.network.linkReports(), digest.hex(),
                 latencyReports, t.workloads.bottlenecks(now), BuildInfo.CURRENT, ResultJson.MAPPER.valueToTree(t.scenario));
+    }
+
+    /** Each core's utilisation and its split by cost category over the {@code elapsedPs} since warm-up. */
+    private static List<HostReport.CoreReport> cores(HostNode h, long elapsedPs) {
+        List<HostReport.CoreReport> out = new ArrayList<>();
+        double capacityCycles = (double) h.cpu.clockHz() * elapsedPs / org.toesim.core.units.Units.PS_PER_S;
+        for (int c = 0; c < h.cpu.cores(); c++) {
+            Map<String, Double> by = new java.util.LinkedHashMap<>();
+            for (CostCategory k : CostCategory.values()) {
+                long cycles = h.cpu.cycles(c, k);
+                if (cycles > 0 && capacityCycles > 0) {
+                    by.put(camel(k.name()), cycles / capacityCycles);
+                }
+            }
+            out.add(new HostReport.CoreReport(c, h.cpu.utilisation(c), by));
+        }
+        return out;
+    }
+
+    /** PROTOCOL_RX -&gt; protocolRx. */
+    static String camel(String constant) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char ch : constant.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (ch == '_') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return b.toString();
     }
 
     /** Host cycles spent on networking since warm-up: every category except application work. */

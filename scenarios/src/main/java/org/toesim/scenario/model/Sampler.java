@@ -14,6 +14,8 @@ import org.toesim.scenario.result.TimeSeries;
  *   &lt;conn&gt;.cwndBytes, &lt;conn&gt;.throughputBitsPerSec   (Workloads)
  *   &lt;host&gt;.cpuUtilization                          busy ps of all cores / (interval x cores)
  *   &lt;host&gt;.pcieUtilizationToHost, ...ToDevice     busy ps of the link direction / interval
+ *   &lt;host&gt;.cardUtilization, &lt;host&gt;.ccbOccupancy     TOE hosts: busy ps of the card cores / (interval x
+ *                                                 cores); CCB slots in use at the sample
  * </pre>
  */
 final class Sampler {
@@ -27,6 +29,7 @@ final class Sampler {
     private final long[] cpuBusyPs;
     private final long[] upBusyPs;
     private final long[] downBusyPs;
+    private final long[] cardBusyPs;
 
     Sampler(Simulator sim, List<HostNode> hosts, Workloads workloads, long intervalPs) {
         this.sim = sim;
@@ -38,12 +41,17 @@ final class Sampler {
             cols.add(h.name() + ".cpuUtilization");
             cols.add(h.name() + ".pcieUtilizationToHost");
             cols.add(h.name() + ".pcieUtilizationToDevice");
+            if (h.toe != null) {
+                cols.add(h.name() + ".cardUtilization");
+                cols.add(h.name() + ".ccbOccupancy");
+            }
         }
         this.series = new TimeSeries(intervalPs, cols);
         this.row = new double[cols.size()];
         this.cpuBusyPs = new long[hosts.size()];
         this.upBusyPs = new long[hosts.size()];
         this.downBusyPs = new long[hosts.size()];
+        this.cardBusyPs = new long[hosts.size()];
         this.event = sim.newEvent("sampler.sample", "sampler", Priority.OBSERVER, this::sample);
     }
 
@@ -60,7 +68,19 @@ final class Sampler {
             cpuBusyPs[i] = cpuBusy(h);
             upBusyPs[i] = h.pcie.upstreamStats().busyPs();
             downBusyPs[i] = h.pcie.downstreamStats().busyPs();
+            cardBusyPs[i] = cardBusy(h);
         }
+    }
+
+    /** Busy ps of all the card's cores since construction (the card's counters are not reset at warm-up). */
+    private static long cardBusy(HostNode h) {
+        long sum = 0;
+        if (h.toe != null) {
+            for (int k = 0; k < h.toe.processor().cores(); k++) {
+                sum += h.toe.processor().coreBusyPs(k);
+            }
+        }
+        return sum;
     }
 
     private static long cpuBusy(HostNode h) {
@@ -85,6 +105,12 @@ final class Sampler {
             cpuBusyPs[i] = cpu;
             upBusyPs[i] = up;
             downBusyPs[i] = down;
+            if (h.toe != null) {
+                long card = cardBusy(h);
+                row[k++] = (double) (card - cardBusyPs[i]) / ((double) intervalPs * h.toe.processor().cores());
+                row[k++] = h.toe.ccbSlotsInUse();
+                cardBusyPs[i] = card;
+            }
         }
         series.addRow(sim.now(), row);
         sim.scheduleIn(event, intervalPs);

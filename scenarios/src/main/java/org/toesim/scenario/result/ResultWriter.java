@@ -62,6 +62,7 @@ public final class ResultWriter {
             }
             figures.addAll(TimeSeriesFigures.of(ts, markers));
         }
+        figures.addAll(CpuFigures.of(result.summary()));
         if (!result.latencies().isEmpty()) {
             writeLatencies(result.latencies(), dir.resolve("latency.csv"));
             files.add("latency.csv");

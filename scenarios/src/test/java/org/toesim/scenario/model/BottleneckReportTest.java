@@ -84,6 +84,15 @@ class BottleneckReportTest {
         assertTrue(bulk.endPs() < rr.startPs(), "two windows: bulk ends before rr starts");
         assertEquals("roundTrips", rr.limitedBy(), rr.line());
         assertEquals(100, s.latencies().get(0).count(), "one latency per request");
+        for (var h : s.hosts()) {
+            for (var core : h.cores()) {
+                double sum = core.byCategory().values().stream().mapToDouble(Double::doubleValue).sum();
+                // categories count completed items, utilisation the running one too: equal within one item
+                assertEquals(core.utilization(), sum, 0.01, h.name() + " core " + core.core() + ": " + core.byCategory());
+            }
+        }
+        assertTrue(s.hosts().get(1).cores().stream().anyMatch(c -> c.byCategory().getOrDefault("copy", 0.0) > 0.05),
+                "the host-stack receiver copies: " + s.hosts().get(1).cores());
         assertTrue(s.latencies().get(0).p50Ps() <= s.latencies().get(0).p99Ps());
     }
 }
