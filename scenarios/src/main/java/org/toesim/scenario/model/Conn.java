@@ -37,6 +37,15 @@ interface Conn {
     /** Congestion window of the data sender (0 before the connection exists). */
     long cwndBytes();
 
+    /**
+     * Smoothed RTT of the row's first socket (the data sender of bulk and paced rows, the client
+     * of request-response), 0 before a sample or without sockets.
+     */
+    default long srttPs() {
+        Socket[] s = sockets();
+        return s.length == 0 ? 0 : s[0].stats().srttPs();
+    }
+
     /** The first received byte that differs from what was sent, described; null if none or not checked. */
     default String contentMismatch() {
         return null;

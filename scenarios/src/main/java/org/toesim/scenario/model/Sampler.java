@@ -11,7 +11,7 @@ import org.toesim.scenario.result.TimeSeries;
  * Fills the run's {@link TimeSeries}: one reusable {@link Priority#OBSERVER} event, fired at
  * the end of each interval after everything else of that instant, samples per interval:
  * <pre>
- *   &lt;conn&gt;.cwndBytes, &lt;conn&gt;.throughputBitsPerSec   (Workloads)
+ *   &lt;conn&gt;.cwndBytes, &lt;conn&gt;.throughputBitsPerSec, &lt;conn&gt;.srttPs   (Workloads)
  *   &lt;host&gt;.cpuUtilization                          busy ps of all cores / (interval x cores)
  *   &lt;host&gt;.pcieUtilizationToHost, ...ToDevice     busy ps of the link direction / interval
  *   &lt;host&gt;.cardUtilization, &lt;host&gt;.ccbOccupancy     TOE hosts: busy ps of the card cores / (interval x

@@ -234,12 +234,13 @@ final class Workloads {
         return conns[i];
     }
 
-    /** Time-series column names: cwnd and throughput of each connection row. */
+    /** Time-series column names: cwnd, throughput and smoothed RTT of each connection row. */
     List<String> seriesColumns() {
         List<String> cols = new ArrayList<>();
         for (String id : ids) {
             cols.add(id + ".cwndBytes");
             cols.add(id + ".throughputBitsPerSec");
+            cols.add(id + ".srttPs");
         }
         return cols;
     }
@@ -252,6 +253,7 @@ final class Workloads {
             long delivered = c == null ? 0 : c.deliveredBytes();
             row[k++] = c == null ? 0 : c.cwndBytes();
             row[k++] = Rates.bitsPerSec(delivered - sampleDelivered[i], intervalPs);
+            row[k++] = c == null ? 0 : c.srttPs();
             sampleDelivered[i] = delivered;
         }
     }
