@@ -48,9 +48,27 @@ public record ConnectionStats(long segmentsIn, long segmentsOut, long bytesIn, l
      * @param cwndLimitedPs  time with data queued that the congestion window held back (loss
      *                       recovery included)
      * @param rwndLimitedPs  time with data queued that the peer's receive window held back
+     * @param now            what the last output attempt found (the interval since counts under it
+     *                       up to the snapshot; a restored engine carries on from here)
      */
-    public record SendLimits(long busyPs, long cwndLimitedPs, long rwndLimitedPs) {
-        public static final SendLimits NONE = new SendLimits(0, 0, 0);
+    public record SendLimits(long busyPs, long cwndLimitedPs, long rwndLimitedPs, SendLimit now) {
+        public static final SendLimits NONE = new SendLimits(0, 0, 0, SendLimit.IDLE);
+
+        public SendLimits {
+            now = now == null ? SendLimit.IDLE : now;
+        }
+    }
+
+    /** What holds a sender back right now (see {@link SendLimits}). */
+    public enum SendLimit {
+        /** Nothing unacknowledged, nothing queued. */
+        IDLE,
+        /** Data in flight or queued and nothing holding it (or Nagle, or everything already sent). */
+        BUSY,
+        /** Data queued, the congestion window full (or loss recovery). */
+        CWND,
+        /** Data queued, the peer's receive window full. */
+        RWND
     }
 
     public ConnectionStats {

@@ -29,6 +29,7 @@ final class TcpStats {
     long cwndLimitedPs;
     long rwndLimitedPs;
 
+    // the ordinals of ConnectionStats.SendLimit
     static final int LIMIT_IDLE = 0;
     /** Data in flight or queued, nothing holding the sender back (or held by Nagle, or a short tail). */
     static final int LIMIT_BUSY = 1;
@@ -60,6 +61,9 @@ final class TcpStats {
         timeInStatePs[current.ordinal()] += Math.max(0, nowPs - stateSincePs);
         current = next;
         stateSincePs = nowPs;
+        if (next == TcpState.CLOSED || next == TcpState.TIME_WAIT || next == TcpState.FIN_WAIT_2) {
+            limitedBy(LIMIT_IDLE, nowPs); // nothing left to send, and no output attempt may follow
+        }
     }
 
     ConnectionStats snapshot(long nowPs, long srttPs, long cwndBytes, long ssthreshBytes) {
@@ -67,7 +71,8 @@ final class TcpStats {
         times[current.ordinal()] += Math.max(0, nowPs - stateSincePs);
         long d = limit == LIMIT_IDLE ? 0 : Math.max(0, nowPs - limitSincePs);
         ConnectionStats.SendLimits limits = new ConnectionStats.SendLimits(busyPs + d,
-                cwndLimitedPs + (limit == LIMIT_CWND ? d : 0), rwndLimitedPs + (limit == LIMIT_RWND ? d : 0));
+                cwndLimitedPs + (limit == LIMIT_CWND ? d : 0), rwndLimitedPs + (limit == LIMIT_RWND ? d : 0),
+                ConnectionStats.SendLimit.values()[limit]);
         return new ConnectionStats(segmentsIn, segmentsOut, bytesIn, bytesOut, fastRetransmits, timeoutRetransmits,
                 retransmittedBytes, rtoFirings, rttSamples, srttPs, cwndBytes, ssthreshBytes, dupAcksIn, sackBlocksIn,
                 sackBlocksOut, dsacksIn, dsacksOut, undos, spuriousRtos, StateTimes.of(times), limits);
@@ -99,7 +104,7 @@ final class TcpStats {
         busyPs = s.sendLimits().busyPs();
         cwndLimitedPs = s.sendLimits().cwndLimitedPs();
         rwndLimitedPs = s.sendLimits().rwndLimitedPs();
-        limit = LIMIT_IDLE; // the next output attempt of the restored engine classifies again
+        limit = s.sendLimits().now().ordinal(); // the snapshot counted up to its instant; go on from here
         limitSincePs = nowPs;
     }
 }
