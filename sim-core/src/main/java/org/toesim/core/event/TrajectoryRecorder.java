@@ -80,8 +80,8 @@ public final class TrajectoryRecorder implements EventListener {
 
     /** Compares this run, block by block, with {@code expected}. */
     public static TrajectoryRecorder comparingWith(TrajectoryDigest digest, TrajectoryCheckpoints expected) {
-        return new TrajectoryRecorder(digest, expected.blockEvents(), Objects.requireNonNull(expected, "expected"),
-                TrajectoryCheckpoints.MAX_CHECKPOINTS);
+        Objects.requireNonNull(expected, "expected");
+        return new TrajectoryRecorder(digest, expected.blockEvents(), expected, TrajectoryCheckpoints.MAX_CHECKPOINTS);
     }
 
     @Override
