@@ -12,7 +12,7 @@ import picocli.CommandLine;
  *   toesim run FILE [--out DIR] [--seed N] [--set k=v]... [--pcap] [--trace[=CATEGORIES]] [--trace-conn C]
  *   toesim validate FILE
  *   toesim sweep FILE --param k=v1,v2 [--replications R] [--jobs J]
- *   toesim check FILE --baseline FILE [--update-baseline]
+ *   toesim check FILE --baseline FILE [--update-baseline] [--junit R.xml] [--out DIR] [--json]
  *   toesim fidelity [--seeds N] [--out DIR]   ToeSim vs the Linux reference traces, Mathis, ns-3 S4
  *   toesim step FILE [--script F] | --tutorial handoff   one event at a time (StepConsole)
  *   toesim chart TRACE [--conn C] [--from T] [--to T]     sequence.html and sequence.mmd of a trace

@@ -1,5 +1,6 @@
 package org.toesim.scenario.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.toesim.core.event.SimulationLivelockException;
@@ -8,6 +9,7 @@ import org.toesim.core.check.InvariantViolationException;
 import org.toesim.core.event.EventListener;
 import org.toesim.core.event.EventListeners;
 import org.toesim.core.event.TrajectoryDigest;
+import org.toesim.core.event.TrajectoryRecorder;
 import org.toesim.core.stats.Tally;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.scenario.result.LatencySamples;
@@ -18,6 +20,7 @@ import org.toesim.scenario.result.TimeSeries;
 import org.toesim.scenario.run.RunContext;
 import org.toesim.scenario.run.ScenarioExecutor;
 import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.run.TrajectoryRequest;
 import org.toesim.scenario.spec.Scenario;
 import org.toesim.scenario.spec.ScenarioException;
 
@@ -28,6 +31,10 @@ import org.toesim.scenario.spec.ScenarioException;
  *                    --&gt; RunLoop.run (warm-up, stop, progress, digest) --&gt; Reports.summary
  *   status: completed | durationReached | limitReached | stalled (RunLoop);
  *           an exception from an event --&gt; failed, with its message as statusReason
+ *   trajectory: Record --&gt; TrajectoryRecorder.recording: RunResult.checkpoints
+ *               Compare --&gt; TrajectoryRecorder.comparingWith(baseline's): RunResult.divergence if
+ *                           the digest differs (no re-run: the recorder keeps the diverging block)
+ *   observer:   told of every event after the digest
  *   checkInvariants: RunChecks (InvariantChecker on the simulator, trace time check) --&gt; a
  *                    violation ends the run as a SimulationException naming invariant, subject, time
  * </pre>
@@ -58,11 +65,9 @@ public final class ModelExecutor implements ScenarioExecutor {
         long startNs = System.nanoTime();
         try (RunOutputs outputs = new RunOutputs(scenario, context.outputDir())) {
             TrajectoryDigest digest = new TrajectoryDigest();
+            TrajectoryRecorder recorder = recorder(digest, context.trajectory());
             RunChecks checks = context.checkInvariants() ? new RunChecks() : null;
-            EventListener listener = RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop()));
-            if (checks != null) {
-                listener = EventListeners.of(List.of(listener, checks.checker));
-            }
+            EventListener listener = listener(recorder == null ? digest : recorder, context, scenario, checks);
             Topology t = Topology.build(scenario, outputs, listener, true, checks);
             long intervalPs = scenario.outputs().timeSeriesIntervalPs();
             Sampler sampler = intervalPs > 0 ? new Sampler(t.sim, t.hostList(), t.workloads, intervalPs) : null;
@@ -101,9 +106,9 @@ public final class ModelExecutor implements ScenarioExecutor {
                 long cycles = h.cpu.cycles(CostCategory.COPY) + h.cpu.cycles(CostCategory.CHECKSUM);
                 payload.put(h.name(), rx == 0 ? 0.0 : (double) cycles / rx);
             }
-            return new Details(new RunResult(summary, sampler == null ? TimeSeries.empty() : sampler.series(), samples,
-                    Reports.handoffs(t)),
-                    latency, payload);
+            TimeSeries series = sampler == null ? TimeSeries.empty() : sampler.series();
+            return new Details(trajectoryResult(summary, series, recorder, context.trajectory())
+                    .with(samples, Reports.handoffs(t)), latency, payload);
         } catch (InvariantViolationException e) {
             throw new SimulationException("scenario '" + scenario.name() + "': " + e.getMessage(), e);
         } catch (SimulationLivelockException e) {
@@ -112,6 +117,39 @@ public final class ModelExecutor implements ScenarioExecutor {
         } catch (RuntimeException e) {
             throw new SimulationException("scenario '" + scenario.name() + "': simulation failed: " + e, e);
         }
+    }
+
+    /** The digest (or its recorder) and progress, then the invariant checker, then the caller's observer. */
+    private static EventListener listener(EventListener digest, RunContext context, Scenario scenario, RunChecks checks) {
+        List<EventListener> all = new ArrayList<>();
+        all.add(RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop())));
+        if (checks != null) {
+            all.add(checks.checker);
+        }
+        if (context.observer() != null) {
+            all.add(context.observer());
+        }
+        return EventListeners.of(all);
+    }
+
+    private static TrajectoryRecorder recorder(TrajectoryDigest digest, TrajectoryRequest request) {
+        if (request instanceof TrajectoryRequest.Compare c) {
+            return TrajectoryRecorder.comparingWith(digest, c.expected());
+        }
+        return request instanceof TrajectoryRequest.Record ? TrajectoryRecorder.recording(digest) : null;
+    }
+
+    /** The result with the recorded checkpoints, or with the divergence when the digest differs. */
+    private static RunResult trajectoryResult(SummaryReport summary, TimeSeries series, TrajectoryRecorder recorder,
+                                              TrajectoryRequest request) {
+        if (request instanceof TrajectoryRequest.Compare c) {
+            boolean same = c.expectedDigest().equals(summary.traceDigest());
+            return new RunResult(summary, series, null, same ? null : recorder.divergence());
+        }
+        if (request instanceof TrajectoryRequest.Record) {
+            return new RunResult(summary, series, recorder.checkpoints(), null);
+        }
+        return new RunResult(summary, series);
     }
 
     /** The failure in one line: the exception's message (its type when it has none), with its cause's. */

@@ -6,7 +6,6 @@ import org.toesim.core.event.EventListener;
 import org.toesim.core.event.EventListeners;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
-import org.toesim.core.event.TrajectoryDigest;
 import org.toesim.core.units.Units;
 import org.toesim.scenario.result.RunStatus;
 import org.toesim.scenario.run.ProgressListener;
@@ -24,7 +23,8 @@ import org.toesim.scenario.spec.StopSpec;
  *   end:   all done --&gt; completed; duration --&gt; durationReached; watchdog --&gt; stalled;
  *          else limitReached (an exception from an event: failed, in ModelExecutor)
  *   every 16384 events       --&gt; ProgressListener.progress(now, end, events)
- *   every event              --&gt; TrajectoryDigest (the run's traceDigest)
+ *   every event              --&gt; TrajectoryDigest (the run's traceDigest), through a
+ *                                TrajectoryRecorder when checkpoints are recorded or compared
  * </pre>
  */
 final class RunLoop {
@@ -40,8 +40,8 @@ final class RunLoop {
         return stop.until() == StopMode.DURATION ? stop.durationPs() : stop.limitPs();
     }
 
-    /** The listener of a run: the digest, and progress every 16384 events. */
-    static EventListener listener(TrajectoryDigest digest, ProgressListener progress, long endPs) {
+    /** The listener of a run: the digest (or the recorder that folds it), and progress every 16384 events. */
+    static EventListener listener(EventListener digest, ProgressListener progress, long endPs) {
         EventListener reporter = new EventListener() {
             private long events;
 

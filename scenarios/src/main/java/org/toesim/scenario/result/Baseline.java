@@ -1,11 +1,11 @@
 package org.toesim.scenario.result;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.toesim.core.event.TrajectoryCheckpoints;
 
 /**
  * Stored expected results of a scenario, for {@code toesim check}. A JSON file:
@@ -16,12 +16,41 @@ import java.util.regex.Pattern;
  *                   "hosts.*.cpuUtilization": {"relative": 0, "absolute": 0.02}},
  *    "traceDigest": "9f3c...",                                    exact; null skips the check
  *    "metrics": {"events": 123456, ...},
- *    "integrity": {"connections.w0.c0.integrity": "ok"}}
+ *    "integrity": {"connections.w0.c0.integrity": "ok"},
+ *    "trajectory": {"blockEvents": 32, "events": 123456,          optional (older baselines have
+ *                   "checkpoints": "base64..."}}                   none): locates a digest mismatch
  * </pre>
  * Tolerances are kept when {@code --update-baseline} rewrites the numbers.
  */
 public record Baseline(String scenario, long seed, Tolerance tolerance, Map<String, Tolerance> tolerances,
-                       String traceDigest, Map<String, Double> metrics, Map<String, String> integrity) {
+                       String traceDigest, Map<String, Double> metrics, Map<String, String> integrity,
+                       Trajectory trajectory) {
+    /**
+     * The run's {@link TrajectoryCheckpoints}: the trace digest's low 16 bits after every
+     * {@code blockEvents}-th event, base64, two bytes each.
+     */
+    public record Trajectory(int blockEvents, long events, String checkpoints) {
+        /** Larger blocks than this are refused (a comparing run keeps one block of events in memory). */
+        static final int MAX_BLOCK_EVENTS = 1 << 20;
+
+        public Trajectory {
+            if (blockEvents > MAX_BLOCK_EVENTS || checkpoints == null) {
+                throw new IllegalArgumentException(checkpoints == null ? "trajectory.checkpoints is missing"
+                        : "trajectory.blockEvents " + blockEvents + " is over " + MAX_BLOCK_EVENTS);
+            }
+            TrajectoryCheckpoints.decode(blockEvents, events, checkpoints); // refuse a damaged file on read
+        }
+
+        /** The stored form of {@code c}. */
+        public static Trajectory of(TrajectoryCheckpoints c) {
+            return new Trajectory(c.blockEvents(), c.events(), c.encode());
+        }
+
+        public TrajectoryCheckpoints decoded() {
+            return TrajectoryCheckpoints.decode(blockEvents, events, checkpoints);
+        }
+    }
+
     public Baseline {
         tolerance = tolerance == null ? Tolerance.DEFAULT : tolerance;
         tolerances = tolerances == null ? Map.of() : new LinkedHashMap<>(tolerances);
@@ -29,10 +58,17 @@ public record Baseline(String scenario, long seed, Tolerance tolerance, Map<Stri
         integrity = integrity == null ? Map.of() : new LinkedHashMap<>(integrity);
     }
 
-    /** A baseline of {@code summary} with the given tolerances. */
+    /** A baseline of {@code summary} with the given tolerances, without checkpoints. */
     public static Baseline of(SummaryReport summary, Tolerance tolerance, Map<String, Tolerance> tolerances) {
+        return of(summary, tolerance, tolerances, null);
+    }
+
+    /** A baseline of {@code summary} with the given tolerances and the run's checkpoints (null: none). */
+    public static Baseline of(SummaryReport summary, Tolerance tolerance, Map<String, Tolerance> tolerances,
+                              TrajectoryCheckpoints checkpoints) {
         return new Baseline(summary.scenario(), summary.seed(), tolerance, tolerances, summary.traceDigest(),
-                Headline.metrics(summary), Headline.integrity(summary));
+                Headline.metrics(summary), Headline.integrity(summary),
+                checkpoints == null ? null : Trajectory.of(checkpoints));
     }
 
     /** The tolerance for {@code metric}: an exact key, else the first matching '*' pattern, else the default. */
@@ -67,15 +103,6 @@ public record Baseline(String scenario, long seed, Tolerance tolerance, Map<Stri
 
     /** Writes atomically (temp file + rename). */
     public void write(Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            ResultJson.MAPPER.writeValue(tmp.toFile(), this);
-            Files.move(tmp, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.writeString(file, ResultJson.MAPPER.writeValueAsString(this));
     }
 }

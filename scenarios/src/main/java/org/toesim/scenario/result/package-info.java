@@ -9,6 +9,8 @@
  *             --AtomicOutputDirectory--&gt; rename tmp -&gt; out (only onto nothing, an empty dir or a
  *               directory with the ResultMarker; tmp removed on SIGINT/SIGTERM, stale ones by TempNames)
  *   SummaryReport --Headline--&gt; {metric: value} --BaselineComparison--&gt; pass | table of FAIL rows
+ *     a digest mismatch: the run's TrajectoryDivergence (from the Baseline's checkpoints) --DivergenceText
+ *   BaselineComparison --CheckReport--&gt; --json object | JunitReport (JUnit XML, AtomicFile)
  *   SweepPlan --runs--&gt; RunRow* --SweepResults--&gt; runs.csv, summary.csv (mean +- t s/sqrt n)
  *   SweepDirectory: plan + runs.jsonl journal, so sweep --resume skips finished runs
  * </pre>

@@ -2,6 +2,7 @@ package org.toesim.scenario.run;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.toesim.core.event.EventListener;
 
 /**
  * What a run may use besides its scenario.
@@ -13,8 +14,13 @@ import java.util.Objects;
  * @param progress        told the simulated time reached, now and then
  * @param checkInvariants check the model's invariants after every event ({@code --check-invariants});
  *                        a violation fails the run
+ * @param trajectory      record the trajectory's checkpoints or compare them with a baseline's
+ *                        ({@code toesim check}); null: the digest only
+ * @param observer        told of every event after the digest (tests that keep a run's whole event
+ *                        log); must not schedule or cancel events; null: none
  */
-public record RunContext(Path outputDir, ProgressListener progress, boolean checkInvariants) {
+public record RunContext(Path outputDir, ProgressListener progress, boolean checkInvariants,
+                         TrajectoryRequest trajectory, EventListener observer) {
     /**
      * System property that turns invariant checking on for every run of the JVM (the build sets it
      * for the tests, so every end-to-end test runs checked).
@@ -25,6 +31,11 @@ public record RunContext(Path outputDir, ProgressListener progress, boolean chec
         Objects.requireNonNull(progress, "progress");
     }
 
+    /** A context with neither checkpoints nor an observer. */
+    public RunContext(Path outputDir, ProgressListener progress, boolean checkInvariants) {
+        this(outputDir, progress, checkInvariants, null, null);
+    }
+
     /** A context that checks invariants only when {@value #CHECK_PROPERTY} is {@code true}. */
     public RunContext(Path outputDir, ProgressListener progress) {
         this(outputDir, progress, Boolean.getBoolean(CHECK_PROPERTY));
@@ -32,6 +43,17 @@ public record RunContext(Path outputDir, ProgressListener progress, boolean chec
 
     /** This context with invariant checking on ({@code on}) or as it was. */
     public RunContext withInvariantChecks(boolean on) {
-        return on == checkInvariants ? this : new RunContext(outputDir, progress, on || checkInvariants);
+        return on == checkInvariants ? this
+                : new RunContext(outputDir, progress, on || checkInvariants, trajectory, observer);
+    }
+
+    /** This context with {@code request} for the trajectory (null: the digest only). */
+    public RunContext withTrajectory(TrajectoryRequest request) {
+        return new RunContext(outputDir, progress, checkInvariants, request, observer);
+    }
+
+    /** This context with {@code listener} told of every event. */
+    public RunContext withObserver(EventListener listener) {
+        return new RunContext(outputDir, progress, checkInvariants, trajectory, listener);
     }
 }

@@ -1,5 +1,6 @@
 package org.toesim.scenario.model;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,6 +18,7 @@ import org.toesim.scenario.result.RunResult;
 import org.toesim.scenario.run.ProgressListener;
 import org.toesim.scenario.run.RunContext;
 import org.toesim.scenario.run.SimulationException;
+import org.toesim.scenario.run.TrajectoryRequest;
 import org.toesim.scenario.spec.Scenario;
 import org.toesim.scenario.spec.ScenarioDocument;
 
@@ -24,7 +26,8 @@ import org.toesim.scenario.spec.ScenarioDocument;
  * The regression scenarios of src-test-data ({@code regression/<name>.json}) against their
  * baselines ({@code regression/<name>.baseline.json}), with the logic of {@code toesim check}:
  * headline metrics within tolerance, integrity and trace digest exact. A change in behaviour
- * fails with the comparison table. Re-baseline deliberately with
+ * fails with the comparison table and, for a digest, the block of events where the run leaves
+ * the baseline's trajectory (from the baseline's checkpoints). Re-baseline deliberately with
  * {@code toesim check src-test-data/src/main/resources/regression/<name>.json --baseline
  * src-test-data/src/main/resources/regression/<name>.baseline.json --update-baseline}.
  */
@@ -39,23 +42,27 @@ class RegressionScenariosTest {
     void behavesLikeItsBaseline(String name, @TempDir Path dir) throws Exception {
         Path file = TestFiles.copy("regression/" + name + ".json", dir);
         Scenario s = ScenarioDocument.read(file).bind();
-        RunResult r;
-        try {
-            r = new ModelExecutor().execute(s, new RunContext(null, ProgressListener.NONE));
-        } catch (SimulationException e) {
-            assumeTrue(!e.getMessage().contains("not in this build yet"), e.getMessage());
-            throw e;
-        }
         String baselineText;
         try {
             baselineText = TestFiles.text("regression/" + name + ".baseline.json");
         } catch (java.io.IOException e) {
+            RunResult r = new ModelExecutor().execute(s, new RunContext(null, ProgressListener.NONE));
             fail(name + " runs now but has no baseline: review its results and create one with toesim check "
                     + "--update-baseline (" + r.summary() + ")");
             return;
         }
-        Path baselineFile = Files.writeString(dir.resolve("baseline.json"), baselineText);
-        BaselineComparison cmp = BaselineComparison.compare(Baseline.read(baselineFile), r.summary());
+        Baseline baseline = Baseline.read(Files.writeString(dir.resolve("baseline.json"), baselineText));
+        assertNotNull(baseline.trajectory(), name + ": the shipped baselines carry checkpoints (re-record it)");
+        RunContext ctx = new RunContext(null, ProgressListener.NONE).withTrajectory(
+                new TrajectoryRequest.Compare(baseline.trajectory().decoded(), baseline.traceDigest()));
+        RunResult r;
+        try {
+            r = new ModelExecutor().execute(s, ctx);
+        } catch (SimulationException e) {
+            assumeTrue(!e.getMessage().contains("not in this build yet"), e.getMessage());
+            throw e;
+        }
+        BaselineComparison cmp = BaselineComparison.compare(baseline, r);
         assertTrue(cmp.passed(), "REGRESSION " + name + "\n" + cmp.format());
     }
 }

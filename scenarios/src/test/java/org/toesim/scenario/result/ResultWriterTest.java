@@ -90,7 +90,7 @@ class ResultWriterTest {
         SummaryReport s = new SummaryReport(base.scenario(), base.seed(), base.status(), null, base.simTimePs(),
                 base.wallTimeMs(), base.events(), base.connections(), base.hosts(), base.nics(), base.links(),
                 base.traceDigest(), List.of(LatencyReport.of(rr)), List.of(), BuildInfo.CURRENT, null);
-        List<String> files = ResultWriter.write(new RunResult(s, TimeSeries.empty(), List.of(rr)),
+        List<String> files = ResultWriter.write(new RunResult(s, TimeSeries.empty()).with(List.of(rr), List.of()),
                 new OutputSpec(false, false, 0, List.of(PlotFormat.SVG)), dir);
         assertTrue(files.containsAll(List.of("latency.csv", "plot-latency-cdf.svg", "plot-latency-hist-w1_c0.svg",
                 "scalars.csv")), files.toString());

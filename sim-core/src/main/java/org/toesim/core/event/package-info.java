@@ -22,6 +22,13 @@
  * O(log n). Both use the same total order, so a run is bit-identical whichever is chosen
  * ({@code new Simulator(EventListKind.QUATERNARY_HEAP, capacity)}).
  *
+ * <h2>Trajectory digest and checkpoints</h2>
+ * {@link org.toesim.core.event.TrajectoryDigest} folds every executed event's time, kind and
+ * owner into 64 bits: equal for identical runs. {@link org.toesim.core.event.TrajectoryRecorder}
+ * also samples it every 32 events ({@link org.toesim.core.event.TrajectoryCheckpoints}, stored
+ * with a baseline) or, given a baseline's checkpoints, finds the first block of events where a
+ * run leaves it ({@link org.toesim.core.event.TrajectoryDivergence}) while it runs.
+ *
  * <pre>
  *   Event rto = sim.newEvent("rto", "hostA.tcp", Priority.TIMER, this::onRto);
  *   sim.scheduleIn(rto, rtoPs);      // pending
