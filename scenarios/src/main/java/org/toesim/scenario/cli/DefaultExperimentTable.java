@@ -47,22 +47,27 @@ final class DefaultExperimentTable {
         return String.format(Locale.ROOT, format, v);
     }
 
-    /** The side-by-side table alone (as printed, without the result locations). */
+    /** The side-by-side table and what limited each workload (as printed, without the result locations). */
     static String table(List<DefaultExperiment.Column> columns) {
         java.io.StringWriter sw = new java.io.StringWriter();
         PrintWriter out = new PrintWriter(sw);
         printTable(out, columns);
+        printLimits(out, columns);
         out.flush();
         return sw.toString();
     }
 
-    static void print(PrintWriter out, List<DefaultExperiment.Column> columns, Path base) {
-        printTable(out, columns);
+    private static void printLimits(PrintWriter out, List<DefaultExperiment.Column> columns) {
         for (DefaultExperiment.Column c : columns) {
             if (valid(c)) {
                 RunCommand.printBottlenecks(out, c.variant() + ": ", c.details().result().summary());
             }
         }
+    }
+
+    static void print(PrintWriter out, List<DefaultExperiment.Column> columns, Path base) {
+        printTable(out, columns);
+        printLimits(out, columns);
         out.println();
         for (DefaultExperiment.Column c : columns) {
             if (c.details() == null) {
