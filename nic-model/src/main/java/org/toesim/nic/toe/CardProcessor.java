@@ -205,6 +205,11 @@ public final class CardProcessor {
         return refusedFrames;
     }
 
+    /** Work items waiting now, over all cores (not counting the ones running). */
+    public double queueDepthNow() {
+        return queueDepth.current();
+    }
+
     /** Mean number of waiting work items over time. */
     public double meanQueueDepth() {
         return queueDepth.mean(sim.now());

@@ -15,7 +15,8 @@ import org.toesim.scenario.result.TimeSeries;
  *   &lt;host&gt;.cpuUtilization                          busy ps of all cores / (interval x cores)
  *   &lt;host&gt;.pcieUtilizationToHost, ...ToDevice     busy ps of the link direction / interval
  *   &lt;host&gt;.cardUtilization, &lt;host&gt;.ccbOccupancy     TOE hosts: busy ps of the card cores / (interval x
- *                                                 cores); CCB slots in use at the sample
+ *                                                 cores); CCB slots in use at the sample;
+ *   &lt;host&gt;.cardQueueDepth                        work items waiting for a card core at the sample
  * </pre>
  */
 final class Sampler {
@@ -44,6 +45,7 @@ final class Sampler {
             if (h.toe != null) {
                 cols.add(h.name() + ".cardUtilization");
                 cols.add(h.name() + ".ccbOccupancy");
+                cols.add(h.name() + ".cardQueueDepth");
             }
         }
         this.series = new TimeSeries(intervalPs, cols);
@@ -109,6 +111,7 @@ final class Sampler {
                 long card = cardBusy(h);
                 row[k++] = (double) (card - cardBusyPs[i]) / ((double) intervalPs * h.toe.processor().cores());
                 row[k++] = h.toe.ccbSlotsInUse();
+                row[k++] = h.toe.processor().queueDepthNow();
                 cardBusyPs[i] = card;
             }
         }

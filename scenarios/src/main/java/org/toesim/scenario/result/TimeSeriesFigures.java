@@ -74,7 +74,8 @@ public final class TimeSeriesFigures {
             case "pcieUtilizationToHost" -> "PCIe utilisation, device to host";
             case "pcieUtilizationToDevice" -> "PCIe utilisation, host to device";
             case "cardUtilization" -> "card core utilisation (all cores)";
-            case "ccbOccupancy" -> "CCBs installed";
+            case "ccbOccupancy" -> "CCB slots in use";
+            case "cardQueueDepth" -> "work items waiting for a card core";
             default -> metric;
         };
     }
