@@ -9,7 +9,10 @@
  *             --AtomicOutputDirectory--&gt; rename tmp -&gt; out (only onto nothing, an empty dir or a
  *               directory with the ResultMarker; tmp removed on SIGINT/SIGTERM, stale ones by TempNames)
  *   SummaryReport --Headline--&gt; {metric: value} --BaselineComparison--&gt; pass | table of FAIL rows
- *   SweepPlan --runs--&gt; RunRow* --SweepResults--&gt; runs.csv, summary.csv (mean +- t s/sqrt n)
+ *   SweepPlan --runs--&gt; RunRow* --SweepResults--&gt; runs.csv, summary.csv (mean +- t s/sqrt n; swept
+ *             quantities also in base units, SweptParameter)
+ *             --SweepWarnings (MetricBounds, OutlierRule)--&gt; warnings.txt, stderr
+ *             --SweepFigures, SweepPage--&gt; index.html, sweep-&lt;metric&gt;-vs-&lt;param&gt;.svg|png
  *   SweepDirectory: plan + runs.jsonl journal, so sweep --resume skips finished runs
  * </pre>
  */
