@@ -53,8 +53,9 @@ import picocli.CommandLine.ParentCommand;
  *   OUT/runs.csv (one row per run, grid order), OUT/summary.csv (mean, t-interval per point and metric)
  *   OUT/warnings.txt, index.html and its figures (SweepWarnings, SweepPage); each warning on stderr
  * </pre>
- * runs.csv is identical whatever {@code --jobs} and whether or not the sweep was resumed:
- * rows are sorted by point and replication, and it holds no wall-clock time.
+ * Every file but the journal is identical whatever {@code --jobs} and whether or not the sweep
+ * was resumed: rows are sorted by point and replication, they hold no wall-clock time, and the
+ * page, its figures and the warnings are made from those rows at the end.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a grid of parameter values with replications; summarise with confidence intervals.")
