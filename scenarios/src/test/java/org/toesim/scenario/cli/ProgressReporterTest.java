@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ProgressReporterTest {
     @Test
     void lineShowsSimTimeRateAndEta() {
-        assertEquals("sim 50ms of 100ms (50%)  1.00M events/s  ETA 1s",
+        assertEquals("sim 50.000 ms of 100.000 ms (50%)  1.00M events/s  ETA 1s",
                 ProgressReporter.line(50_000_000_000L, 100_000_000_000L, 1_000_000, 1_000_000_000L));
     }
 
