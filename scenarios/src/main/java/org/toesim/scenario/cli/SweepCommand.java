@@ -23,6 +23,8 @@ import org.toesim.scenario.result.RunResult;
 import org.toesim.scenario.result.SweepDirectory;
 import org.toesim.scenario.result.SweepPlan;
 import org.toesim.scenario.result.SweepResults;
+import org.toesim.scenario.result.SweepWarning;
+import org.toesim.scenario.result.SweepWarnings;
 import org.toesim.scenario.run.ProgressListener;
 import org.toesim.scenario.run.RunContext;
 import org.toesim.scenario.run.ScenarioExecutor;
@@ -49,9 +51,11 @@ import picocli.CommandLine.ParentCommand;
  *   a run does not finish (limitReached, stalled, failed) --&gt; its row has the status, it is left
  *     out of summary.csv, a warning names it; files written, exit 1
  *   OUT/runs.csv (one row per run, grid order), OUT/summary.csv (mean, t-interval per point and metric)
+ *   OUT/warnings.txt, index.html and its figures (SweepWarnings, SweepPage); each warning on stderr
  * </pre>
- * runs.csv is identical whatever {@code --jobs} and whether or not the sweep was resumed:
- * rows are sorted by point and replication, and it holds no wall-clock time.
+ * Every file but the journal is identical whatever {@code --jobs} and whether or not the sweep
+ * was resumed: rows are sorted by point and replication, they hold no wall-clock time, and the
+ * page, its figures and the warnings are made from those rows at the end.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a grid of parameter values with replications; summarise with confidence intervals.")
@@ -130,9 +134,11 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         List<SweepPlan.Run> runs = plan.runs(baseSeed);
         Path target = out != null ? out : Path.of("toesim-out", first.name() + "-sweep");
         SweepResults results;
+        List<SweepWarning> warnings;
         try (SweepDirectory dir = open(env, target, identity(document, plan, baseSeed), runs)) {
             results = runAll(env, model.get(), plan, points, runs, dir, threads);
-            dir.finish(results);
+            warnings = SweepWarnings.of(results);
+            dir.finish(results, first.name(), warnings, threads);
         } catch (OutputLocationException e) {
             return Inputs.fail(env, ExitCodes.INPUT, "--out " + e.getMessage());
         } catch (ScenarioException e) {
@@ -144,14 +150,13 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             env.out().println(Json.write(results.summarize()));
         } else if (!common.quiet) {
             printSummary(env, results);
-            env.out().println("results: " + target.resolve("runs.csv") + ", " + target.resolve("summary.csv"));
+            env.out().println("results: " + target.resolve("index.html") + ", " + target.resolve("runs.csv") + ", "
+                    + target.resolve("summary.csv"));
+        }
+        for (SweepWarning w : warnings) {
+            env.err().println("warning: " + w.text());
         }
         List<SweepResults.RunRow> bad = results.notFinished();
-        for (SweepResults.RunRow r : bad) {
-            env.err().println("warning: point " + r.run().point() + " replication " + r.run().replication() + " (seed "
-                    + r.run().seed() + ") did not finish: " + r.status().jsonName()
-                    + (r.statusReason() == null ? "" : ": " + r.statusReason()) + "; excluded from summary.csv");
-        }
         if (!bad.isEmpty()) {
             env.err().println("error: " + bad.size() + " of " + results.rows().size()
                     + " runs did not finish (status column of runs.csv); their figures are not in summary.csv");

@@ -3,8 +3,10 @@ package org.toesim.scenario.figure;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.Stroke;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +15,11 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
@@ -22,11 +27,14 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.AbstractXYDataset;
 import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -38,7 +46,8 @@ import org.jfree.svg.SVGGraphics2D;
  * Draws a {@link Figure} with JFreeChart, once, and writes that drawing as PNG (Java2D raster)
  * or SVG (JFreeSVG's Graphics2D): the two formats cannot drift apart. Axes are labelled with the
  * unit chosen for their data ({@link Quantity#scaleFor}); series take {@link Palette}'s colours
- * in order. Output is a function of the figure alone (SVG ids are derived from the figure's name,
+ * in order; a categorical {@link Axis} is drawn with its names as ticks (JFreeChart's SymbolAxis).
+ * Output is a function of the figure alone (SVG ids are derived from the figure's name,
  * not the clock), so identical runs write identical files. Needs {@code java.awt.headless=true}
  * where there is no display (the command line sets it).
  */
@@ -139,6 +148,11 @@ public final class FigureRenderer {
 
     private static ValueAxis axis(Axis a, Quantity.Scale scale, boolean range) {
         String label = scale.unit().isEmpty() ? a.label() : a.label() + " (" + scale.unit() + ")";
+        if (a.categorical()) {
+            SymbolAxis names = new SymbolAxis(a.label(), a.categories().toArray(String[]::new));
+            names.setGridBandsVisible(false);
+            return names;
+        }
         if (a.log()) {
             LogarithmicAxis log = new LogarithmicAxis(label);
             log.setExpTickLabelsFlag(false);
@@ -149,16 +163,13 @@ public final class FigureRenderer {
         }
         NumberAxis n = new NumberAxis(label);
         n.setAutoRangeIncludesZero(range);
-        if (a.integers()) {
-            n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        }
         return n;
     }
 
     private static XYItemRenderer renderer(Series.Style style, boolean intervals) {
         switch (style) {
             case POINTS -> {
-                XYErrorRenderer r = new XYErrorRenderer();
+                XYErrorRenderer r = new IntervalRenderer();
                 r.setDrawXError(false);
                 r.setDrawYError(intervals);
                 r.setErrorPaint(Color.DARK_GRAY);
@@ -220,6 +231,62 @@ public final class FigureRenderer {
             c.setIntervalWidth(out.getX(1).doubleValue() - out.getX(0).doubleValue());
         }
         return c;
+    }
+
+    /**
+     * Points with their interval bars; a point whose interval is NaN (one observation: no
+     * interval) is drawn without a bar rather than with a zero-height one.
+     */
+    private static final class IntervalRenderer extends XYErrorRenderer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
+                             XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series,
+                             int item, CrosshairState crosshairState, int pass) {
+            XYDataset d = dataset;
+            if (dataset instanceof IntervalXYDataset ixy && (Double.isNaN(ixy.getStartYValue(series, item))
+                    || Double.isNaN(ixy.getEndYValue(series, item)))) {
+                d = new PointsOnly(ixy); // not an IntervalXYDataset: the superclass draws no bar for it
+            }
+            super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, d, series, item, crosshairState,
+                    pass);
+        }
+    }
+
+    /** The x and y values of an interval dataset, without its intervals. */
+    private static final class PointsOnly extends AbstractXYDataset {
+        private static final long serialVersionUID = 1L;
+        private final transient IntervalXYDataset data;
+
+        PointsOnly(IntervalXYDataset data) {
+            this.data = data;
+        }
+
+        @Override
+        public int getSeriesCount() {
+            return data.getSeriesCount();
+        }
+
+        @Override
+        public Comparable<?> getSeriesKey(int series) {
+            return data.getSeriesKey(series);
+        }
+
+        @Override
+        public int getItemCount(int series) {
+            return data.getItemCount(series);
+        }
+
+        @Override
+        public Number getX(int series, int item) {
+            return data.getX(series, item);
+        }
+
+        @Override
+        public Number getY(int series, int item) {
+            return data.getY(series, item);
+        }
     }
 
     private static boolean drawable(double v, boolean log) {

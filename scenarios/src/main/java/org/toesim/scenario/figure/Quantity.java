@@ -1,5 +1,7 @@
 package org.toesim.scenario.figure;
 
+import java.util.regex.Pattern;
+
 /**
  * What an axis measures, in the base unit its data is given in; the renderer picks the display
  * unit from the largest value on the axis (a 9.4e9 bits/s line is drawn in Gbit/s, 150e6 ps in us).
@@ -13,8 +15,13 @@ public enum Quantity {
     BYTES,
     /** A fraction 0..1, shown in %. */
     FRACTION,
+    /** Hertz, shown in Hz, kHz, MHz or GHz. */
+    FREQUENCY_HZ,
     /** A count or any number already in the unit its label names: shown as given. */
     PLAIN;
+
+    /** A utilisation of one direction: {@code pcieUtilizationToHost}, {@code pcieUtilizationToDevice}. */
+    private static final Pattern UTILIZATION_TOWARDS = Pattern.compile(".*UtilizationTo[A-Z][A-Za-z]*");
 
     /** A display unit: divide the data by {@code divisor} and append {@code unit} to the label. */
     public record Scale(String unit, double divisor) {
@@ -35,27 +42,42 @@ public enum Quantity {
             case BYTES -> m >= 1L << 30 ? new Scale("GiB", 1L << 30) : m >= 1L << 20 ? new Scale("MiB", 1L << 20)
                     : m >= 1L << 10 ? new Scale("KiB", 1L << 10) : new Scale("B", 1);
             case FRACTION -> new Scale("%", 0.01);
+            case FREQUENCY_HZ -> m >= 1e9 ? new Scale("GHz", 1e9) : m >= 1e6 ? new Scale("MHz", 1e6)
+                    : m >= 1e3 ? new Scale("kHz", 1e3) : new Scale("Hz", 1);
             case PLAIN -> new Scale("", 1);
         };
     }
 
     /**
-     * The quantity a time-series metric name carries by the project's naming rule (the unit is
-     * the name's suffix): {@code cwndBytes}, {@code throughputBitsPerSec}, {@code cpuUtilization},
-     * {@code srttPs}; anything else is {@link #PLAIN}.
+     * The quantity a metric name carries by the project's naming rule (the unit is the name's
+     * suffix): {@code cwndBytes}, {@code throughputBitsPerSec}, {@code cpuUtilization},
+     * {@code srttPs}, {@code clockHz}, {@code pcieUtilizationToHost}; anything else is
+     * {@link #PLAIN}. A dotted name takes the unit of its last part ({@code hosts.a.cpuUtilization},
+     * {@code links[0].delayPs}) or, when that part has none, of its first part
+     * ({@code goodputBitsPerSec.total}, an aggregate).
      */
     public static Quantity ofMetric(String metric) {
-        if (metric.endsWith("BitsPerSec")) {
+        String[] parts = metric.split("\\.", -1);
+        Quantity last = ofName(parts[parts.length - 1]);
+        return last != PLAIN || parts.length == 1 ? last : ofName(parts[0]);
+    }
+
+    private static Quantity ofName(String name) {
+        if (name.endsWith("BitsPerSec")) {
             return RATE_BITS_PER_SEC;
         }
-        if (metric.endsWith("Bytes")) {
+        if (name.endsWith("Bytes")) {
             return BYTES;
         }
-        if (metric.endsWith("Utilization") || metric.endsWith("Fraction")) {
+        if (name.endsWith("Utilization") || name.endsWith("Fraction")
+                || UTILIZATION_TOWARDS.matcher(name).matches()) {
             return FRACTION;
         }
-        if (metric.endsWith("Ps")) {
+        if (name.endsWith("Ps")) {
             return TIME_PS;
+        }
+        if (name.endsWith("Hz")) {
+            return FREQUENCY_HZ;
         }
         return PLAIN;
     }

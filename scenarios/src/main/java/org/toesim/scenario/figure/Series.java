@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param name  legend entry
  * @param x     x values
  * @param y     y values, same length
- * @param low   lower ends of the y intervals, or null (no interval bars)
- * @param high  upper ends, or null
+ * @param low   lower ends of the y intervals, or null (no interval bars); a NaN element: that
+ *              point has no interval and is drawn without a bar ({@link Style#POINTS})
+ * @param high  upper ends, or null (NaN as for {@code low})
  * @param style how it is drawn
  */
 public record Series(String name, double[] x, double[] y, double[] low, double[] high, Style style) {

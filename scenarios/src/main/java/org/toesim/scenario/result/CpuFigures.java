@@ -14,6 +14,10 @@ public final class CpuFigures {
     private CpuFigures() {
     }
 
+    private static List<String> cores(HostReport h) {
+        return h.cores().stream().map(c -> "core " + c.core()).toList();
+    }
+
     public static List<Figure> of(SummaryReport summary) {
         List<Figure> out = new ArrayList<>();
         for (HostReport h : summary.hosts()) {
@@ -36,7 +40,7 @@ public final class CpuFigures {
             }
             if (!series.isEmpty()) {
                 out.add(new Figure("plot-cpu-" + Figure.stem(h.name()), h.name() + ": CPU time by core and cost category (since warm-up)",
-                        Axis.integers("core"), Axis.linear("busy", Quantity.FRACTION), series));
+                        Axis.categorical("core", cores(h)), Axis.linear("busy", Quantity.FRACTION), series));
             }
         }
         return out;

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A sweep's output directory, filled as runs finish so that an interrupted sweep can resume.
@@ -23,7 +25,8 @@ import java.util.Map;
  *   OUT/.toesim-result     marker (kind: sweep)
  *   OUT/sweep-plan.json    what is swept: the scenario (after --set), params, replications, seed
  *   OUT/runs.jsonl         one line per finished run, appended and flushed as it finishes
- *   OUT/runs.csv, summary.csv   written (each replaced by a rename) once every run is in
+ *   OUT/runs.csv, summary.csv, warnings.txt, sweep-*.svg|png, index.html
+ *                          written (each replaced by a rename) once every run is in
  *
  *   fresh:   AtomicOutputDirectory(OUT: marker, plan, empty journal)   previous sweep replaced
  *   resume:  OUT marked, plan equal --else--&gt; OutputLocationException; journal rows = finished runs
@@ -38,6 +41,9 @@ public final class SweepDirectory implements AutoCloseable {
     public static final String PLAN_FILE = "sweep-plan.json";
     /** Finished runs, in completion order. */
     public static final String JOURNAL_FILE = "runs.jsonl";
+    /** The sweep's warnings, one line each (also on stderr and index.html). */
+    public static final String WARNINGS_FILE = "warnings.txt";
+    private static final Logger LOG = LoggerFactory.getLogger(SweepDirectory.class);
     private static final ObjectWriter LINE = ResultJson.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
@@ -172,20 +178,29 @@ public final class SweepDirectory implements AutoCloseable {
         journal.flush();
     }
 
-    /** Writes runs.csv and summary.csv, each replacing the previous one by a rename. */
-    public void finish(SweepResults results) throws IOException {
+    /**
+     * Writes runs.csv, summary.csv, warnings.txt, the figures and index.html, each replacing the
+     * previous one by a rename; index.html last, so the page never links a figure not yet there.
+     *
+     * @param title    the page's title (the scenario's name)
+     * @param warnings from {@link SweepWarnings#of} of {@code results}
+     * @param threads  figures drawn in parallel (the sweep's --jobs)
+     */
+    public void finish(SweepResults results, String title, List<SweepWarning> warnings, int threads)
+            throws IOException {
         Path tmp = TempNames.createTemp(dir, "");
         try {
-            ResultMarker.write(tmp, "sweep");
+            ResultMarker.write(tmp, "sweep"); // a temporary a kill leaves is then removed by the next sweep
             results.write(tmp);
-            try (var files = Files.list(tmp)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    if (f.getFileName().toString().equals(ResultMarker.FILE_NAME)) {
-                        continue;
-                    }
-                    Files.move(f, dir.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                }
+            Files.writeString(tmp.resolve(WARNINGS_FILE), SweepWarnings.text(warnings), StandardCharsets.UTF_8);
+            List<String> files = new ArrayList<>(List.of("runs.csv", "summary.csv", WARNINGS_FILE));
+            long t0 = System.nanoTime();
+            List<String> page = SweepPage.write(tmp, title, results, warnings, threads);
+            LOG.debug("sweep page: {} files in {} ms", page.size(), (System.nanoTime() - t0) / 1_000_000);
+            files.addAll(page);
+            for (String f : files) {
+                Files.move(tmp.resolve(f), dir.resolve(f), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             AtomicOutputDirectory.deleteQuietly(tmp);

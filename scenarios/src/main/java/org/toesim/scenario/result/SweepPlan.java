@@ -61,6 +61,21 @@ public record SweepPlan(List<Param> params, int replications) {
         return points;
     }
 
+    /**
+     * For grid point {@code point}, the index of each parameter's value (the first parameter
+     * varies slowest, as in {@link #points()}).
+     */
+    public int[] valueIndices(int point) {
+        int[] idx = new int[params.size()];
+        int rest = point;
+        for (int j = params.size() - 1; j >= 0; j--) {
+            int n = params.get(j).values().size();
+            idx[j] = rest % n;
+            rest /= n;
+        }
+        return idx;
+    }
+
     /** Every run, grouped by point, replications in order. */
     public List<Run> runs(long baseSeed) {
         List<Run> runs = new ArrayList<>();

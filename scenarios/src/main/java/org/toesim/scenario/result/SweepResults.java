@@ -14,11 +14,14 @@ import java.util.Set;
  * confidence interval across replications.
  *
  * <pre>
- *   runs.csv      point, replication, seed, status, &lt;param&gt;..., &lt;metric&gt;...
- *   summary.csv   point, &lt;param&gt;..., metric, n, mean, stdDev, ciLow, ciHigh, halfWidth
+ *   runs.csv      point, replication, seed, status, &lt;param&gt;[, &lt;param&gt;&lt;Unit&gt;]..., &lt;metric&gt;...
+ *   summary.csv   point, &lt;param&gt;[, &lt;param&gt;&lt;Unit&gt;]..., metric, n, mean, stdDev, ciLow, ciHigh, halfWidth
  * </pre>
- * Runs whose status is not a result (limitReached, stalled, failed) stay in runs.csv with their
- * status and are left out of summary.csv (n counts the runs that are in).
+ * Each parameter's column holds its values as given ("1.6GHz"); a parameter whose values carry
+ * units gets, next to it, their value in base units ({@link SweptParameter}: links[0].delayPs,
+ * workloads[0].sizeBytes, links[0].rateBitsPerSec, hosts[0].clockHz). Runs whose status is not a
+ * result (limitReached, stalled, failed) stay in runs.csv with their status and are left out of
+ * summary.csv (n counts the runs that are in).
  */
 public final class SweepResults {
     /**
@@ -42,12 +45,14 @@ public final class SweepResults {
     }
 
     private final SweepPlan plan;
+    private final List<SweptParameter> parameters;
     private final List<RunRow> rows;
     private final double level;
 
     /** @param rows the runs, in any order (sorted by point and replication here) */
     public SweepResults(SweepPlan plan, List<RunRow> rows, double level) {
         this.plan = plan;
+        this.parameters = plan.params().stream().map(SweptParameter::of).toList();
         List<RunRow> sorted = new ArrayList<>(rows);
         sorted.sort((a, b) -> a.run().point() != b.run().point() ? Integer.compare(a.run().point(), b.run().point())
                 : Integer.compare(a.run().replication(), b.run().replication()));
@@ -57,6 +62,27 @@ public final class SweepResults {
 
     public List<RunRow> rows() {
         return rows;
+    }
+
+    public SweepPlan plan() {
+        return plan;
+    }
+
+    /** The swept parameters, read as numbers where they are. */
+    public List<SweptParameter> parameters() {
+        return parameters;
+    }
+
+    /** The confidence level of the intervals. */
+    public double level() {
+        return level;
+    }
+
+    /** The metric names of every run, in first-seen order. */
+    public List<String> metricNames() {
+        Set<String> names = new LinkedHashSet<>();
+        rows.forEach(r -> names.addAll(r.metrics().keySet()));
+        return List.copyOf(names);
     }
 
     /** The runs that are not results (excluded from {@link #summarize()}), in point and replication order. */
@@ -85,9 +111,12 @@ public final class SweepResults {
 
     /** Writes runs.csv and summary.csv into {@code dir}. */
     public void write(Path dir) throws IOException {
-        List<String> paramNames = plan.params().stream().map(SweepPlan.Param::path).toList();
-        Set<String> metricNames = new LinkedHashSet<>();
-        rows.forEach(r -> metricNames.addAll(r.metrics().keySet()));
+        List<String> paramNames = new ArrayList<>();
+        for (SweptParameter p : parameters) {
+            paramNames.add(p.path());
+            p.numericColumn().ifPresent(paramNames::add);
+        }
+        List<String> metricNames = metricNames();
         List<String> header = new ArrayList<>(List.of("point", "replication", "seed", "status"));
         header.addAll(paramNames);
         header.addAll(metricNames);
@@ -95,7 +124,7 @@ public final class SweepResults {
         for (RunRow r : rows) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(r.run().point()),
                     Integer.toString(r.run().replication()), Long.toString(r.run().seed()), r.status().jsonName()));
-            row.addAll(values(r.run().overrides()));
+            row.addAll(parameterCells(r.run().point()));
             for (String m : metricNames) {
                 Double v = r.metrics().get(m);
                 row.add(v == null ? "" : CsvWriter.number(v));
@@ -111,7 +140,7 @@ public final class SweepResults {
             for (Map.Entry<String, ConfidenceInterval> e : s.metrics().entrySet()) {
                 ConfidenceInterval ci = e.getValue();
                 List<String> row = new ArrayList<>(List.of(Integer.toString(s.point())));
-                row.addAll(values(s.overrides()));
+                row.addAll(parameterCells(s.point()));
                 row.addAll(List.of(e.getKey(), Integer.toString(ci.n()), CsvWriter.number(ci.mean()),
                         CsvWriter.number(ci.stdDev()), CsvWriter.number(ci.lower()), CsvWriter.number(ci.upper()),
                         CsvWriter.number(ci.halfWidth())));
@@ -121,7 +150,17 @@ public final class SweepResults {
         CsvWriter.writeTable(sHeader, sTable, dir.resolve("summary.csv"));
     }
 
-    private static List<String> values(List<String> overrides) {
-        return overrides.stream().map(o -> o.substring(o.indexOf('=') + 1)).toList();
+    /** The parameter columns of grid point {@code point}: each label, and its base-unit value where it has one. */
+    private List<String> parameterCells(int point) {
+        int[] idx = plan.valueIndices(point);
+        List<String> cells = new ArrayList<>();
+        for (int j = 0; j < parameters.size(); j++) {
+            SweptParameter p = parameters.get(j);
+            cells.add(p.values().get(idx[j]));
+            if (p.numericColumn().isPresent()) {
+                cells.add(p.numericCell(idx[j]));
+            }
+        }
+        return cells;
     }
 }

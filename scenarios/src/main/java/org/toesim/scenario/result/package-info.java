@@ -11,7 +11,10 @@
  *   SummaryReport --Headline--&gt; {metric: value} --BaselineComparison--&gt; pass | table of FAIL rows
  *     a digest mismatch: the run's TrajectoryDivergence (from the Baseline's checkpoints) --DivergenceText
  *   BaselineComparison --CheckReport--&gt; --json object | JunitReport (JUnit XML, AtomicFile)
- *   SweepPlan --runs--&gt; RunRow* --SweepResults--&gt; runs.csv, summary.csv (mean +- t s/sqrt n)
+ *   SweepPlan --runs--&gt; RunRow* --SweepResults--&gt; runs.csv, summary.csv (mean +- t s/sqrt n; swept
+ *             quantities also in base units, SweptParameter)
+ *             --SweepWarnings (MetricBounds, OutlierRule)--&gt; warnings.txt, stderr
+ *             --SweepFigures, SweepPage--&gt; index.html, sweep-&lt;metric&gt;-vs-&lt;param&gt;.svg|png
  *   SweepDirectory: plan + runs.jsonl journal, so sweep --resume skips finished runs
  * </pre>
  */

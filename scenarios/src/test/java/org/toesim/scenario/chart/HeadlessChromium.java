@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs the installed Chromium headless on a chart page with {@code #selftest} and returns the JSON
- * the page wrote into {@code <pre id="selftest">}. Without Chromium on PATH the calling test is
- * skipped, except under {@code CI=true}, where that is a failure (CI installs it).
+ * Runs the installed Chromium headless on a page with {@code #selftest} (sequence.html, a sweep's
+ * index.html) and returns the JSON the page wrote into {@code <pre id="selftest">}. Without
+ * Chromium on PATH the calling test is skipped, except under {@code CI=true}, where that is a
+ * failure (CI installs it).
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
     private static final Pattern SELFTEST = Pattern.compile("<pre id=\"selftest\">(.*?)</pre>", Pattern.DOTALL);
     private final Path binary;
 
@@ -28,7 +29,7 @@ final class HeadlessChromium {
     }
 
     /** The browser, or the test is skipped (fails under CI=true) naming what is missing. */
-    static HeadlessChromium require() {
+    public static HeadlessChromium require() {
         for (String name : List.of("chromium", "chromium-browser")) {
             for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
                 Path p = Path.of(dir.isEmpty() ? "." : dir, name);
@@ -37,8 +38,8 @@ final class HeadlessChromium {
                 }
             }
         }
-        String message = "chromium is not on PATH (Debian: apt-get install chromium); the browser test of "
-                + "sequence.html needs it";
+        String message = "chromium is not on PATH (Debian: apt-get install chromium); the browser tests of "
+                + "sequence.html and the sweep page need it";
         if ("true".equals(System.getenv("CI"))) {
             Assertions.fail(message + " and CI=true: .ci/run installs it, so this is a CI set-up failure");
         }
@@ -47,9 +48,9 @@ final class HeadlessChromium {
     }
 
     /** Opens {@code html} with {@code fragment} (e.g. {@code #selftest=MmioWrite}); the self-test JSON. */
-    JsonNode selfTest(Path html, String fragment, Path workDir, long timeoutSeconds) throws Exception {
+    public JsonNode selfTest(Path html, String fragment, Path workDir, long timeoutSeconds) throws Exception {
         Path dom = workDir.resolve("dom.html");
-        Process p = command(workDir, "--dump-dom", html.toUri() + fragment)
+        Process p = command(workDir, "--window-size=1400,900", "--dump-dom", html.toUri() + fragment)
                 .redirectOutput(dom.toFile())
                 .redirectError(workDir.resolve("chromium.log").toFile())
                 .start();
@@ -64,19 +65,25 @@ final class HeadlessChromium {
     }
 
     /** Writes a PNG of {@code url} at 1400x900. */
-    void screenshot(String url, Path png, Path workDir) throws Exception {
-        Process p = command(workDir, "--screenshot=" + png.toAbsolutePath(), url)
+    public void screenshot(String url, Path png, Path workDir) throws Exception {
+        screenshot(url, png, workDir, 1400, 900);
+    }
+
+    /** Writes a PNG of {@code url} in a window of {@code width} x {@code height} pixels. */
+    public void screenshot(String url, Path png, Path workDir, int width, int height) throws Exception {
+        Process p = command(workDir, "--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(),
+                url)
                 .redirectOutput(workDir.resolve("chromium.out").toFile())
                 .redirectError(workDir.resolve("chromium.log").toFile())
                 .start();
         finish(p, 60, workDir);
     }
 
-    private ProcessBuilder command(Path workDir, String action, String url) throws IOException {
+    private ProcessBuilder command(Path workDir, String windowSize, String action, String url) throws IOException {
         Path profile = Files.createDirectories(workDir.resolve("chromium-profile"));
         return new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions", "--hide-scrollbars",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,900", action, url);
+                "--user-data-dir=" + profile.toAbsolutePath(), windowSize, action, url);
     }
 
     private static void finish(Process p, long timeoutSeconds, Path workDir) throws Exception {

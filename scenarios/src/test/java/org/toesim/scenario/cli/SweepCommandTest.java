@@ -1,5 +1,6 @@
 package org.toesim.scenario.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,6 +96,65 @@ class SweepCommandTest {
         assertTrue(rows.get(1).startsWith("0,0,3,completed,2us,") && rows.get(6).startsWith("1,2,5,completed,20us,"), csv.get(0));
     }
 
+    /** Every file of a sweep directory but the journal (which is in completion order), by name. */
+    static java.util.Map<String, byte[]> files(Path sweepDir) throws Exception {
+        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (var list = Files.list(sweepDir)) {
+            for (Path f : (Iterable<Path>) list::iterator) {
+                String name = f.getFileName().toString();
+                if (!name.equals(SweepDirectory.JOURNAL_FILE)) {
+                    out.put(name, Files.readAllBytes(f));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void thePageLinksItsFiguresShowsItsWarningsAndIsTheSameWhateverJobs() throws Exception {
+        Path scenario = TestFiles.write(dir, "page.json", """
+                {"name": "page", "seed": 3, "hosts": [{"name": "a"}, {"name": "b"}],
+                 "links": [{"between": ["a", "b"], "rate": "10Gbps", "delay": "2us"}],
+                 "workloads": [{"type": "bulk", "from": "a", "to": "b", "size": "256KiB"}],
+                 "outputs": {"timeSeries": "0s", "plots": []}}
+                """);
+        ScenarioExecutor model = ScenarioExecutors.find().orElseThrow();
+        List<java.util.Map<String, byte[]>> sweeps = new ArrayList<>();
+        for (String jobs : List.of("1", "2")) {
+            Path o = dir.resolve("page" + jobs);
+            assertEquals(0, toesim(model, "sweep", scenario.toString(), "--quiet", "--jobs", jobs,
+                    "--param", "links[0].delay=2us,20us", "--replications", "2", "--out", o.toString()), err.toString());
+            String n2 = "every point (2): n = 2: the 95 % interval rests on 2 runs (t = 12.71): unreliable; "
+                    + "run 3 or more replications";
+            assertTrue(err.toString().contains("warning: " + n2 + "\n"), err.toString());
+            assertTrue(Files.readString(o.resolve(SweepDirectory.WARNINGS_FILE)).startsWith(n2 + "\n"));
+            String html = Files.readString(o.resolve("index.html"));
+            assertTrue(html.contains("<li class=\"warning\">" + n2 + "</li>"), "the page shows the warning");
+            java.util.regex.Matcher links = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"#][^\"]*)\"").matcher(html);
+            int images = 0;
+            while (links.find()) {
+                assertTrue(Files.isRegularFile(o.resolve(links.group(1))), "index.html links " + links.group(1));
+                images += links.group(1).endsWith(".svg") ? 1 : 0;
+            }
+            assertTrue(html.contains("<img src=\"sweep-goodputBitsPerSec_total-vs-links_0__delay.svg\""), html);
+            try (var list = Files.list(o)) {
+                List<String> svgs = list.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".svg")).toList();
+                assertEquals(svgs.size(), images, "the page shows every figure: " + svgs);
+                for (String svg : svgs) {
+                    assertTrue(Files.size(o.resolve(svg.replace(".svg", ".png"))) > 1000, "PNG beside " + svg);
+                }
+            }
+            List<String> runs = Files.readAllLines(o.resolve("runs.csv"));
+            assertTrue(runs.get(0).startsWith("point,replication,seed,status,links[0].delay,links[0].delayPs,"));
+            assertTrue(runs.get(3).startsWith("1,0,3,completed,20us,20000000,"), runs.get(3));
+            sweeps.add(files(o));
+        }
+        assertEquals(sweeps.get(0).keySet(), sweeps.get(1).keySet());
+        for (String f : sweeps.get(0).keySet()) {
+            assertArrayEquals(sweeps.get(0).get(f), sweeps.get(1).get(f), f + " differs between --jobs 1 and 2");
+        }
+    }
+
     @Test
     void replicationsHaveANonZeroIntervalWithVariationOnAndNoneWithItOff() throws Exception {
         Path scenario = TestFiles.write(dir, "nolossbulk.json", """
@@ -140,8 +200,12 @@ class SweepCommandTest {
         HandBuiltExecutor model = new HandBuiltExecutor(false);
         assertEquals(0, toesim(model, sweep(resumed, "--jobs", "2", "--resume")), err.toString());
         assertEquals(9 - 4, model.calls.get(), "finished runs skipped");
-        for (String f : List.of("runs.csv", "summary.csv")) {
-            assertEquals(Files.readString(straight.resolve(f)), Files.readString(resumed.resolve(f)), f);
+        java.util.Map<String, byte[]> straightFiles = files(straight);
+        java.util.Map<String, byte[]> resumedFiles = files(resumed);
+        assertEquals(straightFiles.keySet(), resumedFiles.keySet());
+        assertTrue(straightFiles.keySet().containsAll(List.of("runs.csv", "summary.csv", "index.html", "warnings.txt")));
+        for (String f : straightFiles.keySet()) {
+            assertArrayEquals(straightFiles.get(f), resumedFiles.get(f), f);
         }
         assertEquals(0, toesim(model, sweep(resumed, "--resume")));
         assertEquals(5, model.calls.get(), "a finished sweep resumes with no run");
