@@ -17,6 +17,6 @@ public interface Experiment {
     /** Every experiment shipped, in the order the docs list them. */
     static List<Experiment> all() {
         return List.of(new RandomLossExperiment(), new HostCpuCostExperiment(), new OffloadLosesExperiment(),
-                new PolicyMixExperiment(), new ToeEraExperiment());
+                new PolicyMixExperiment(), new ToeEraExperiment(), new LawsExperiment());
     }
 }
