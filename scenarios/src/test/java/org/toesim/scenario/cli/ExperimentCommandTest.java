@@ -18,7 +18,7 @@ class ExperimentCommandTest {
     @Test
     void listsRunsAndWritesOnlyWhereItMay() throws Exception {
         assertEquals(0, cli.run(new ModelExecutor(), "experiment", "--list"));
-        for (String n : new String[] {"random-loss", "host-cpu-cost", "offload-loses", "policy-mix", "toe-era"}) {
+        for (String n : new String[] {"random-loss", "host-cpu-cost", "offload-loses", "policy-mix", "toe-era", "laws"}) {
             assertTrue(cli.out.toString().contains(n + ": "), cli.out.toString());
         }
         assertEquals(2, cli.run(new ModelExecutor(), "experiment", "laws"));
