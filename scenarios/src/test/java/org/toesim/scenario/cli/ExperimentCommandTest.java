@@ -21,8 +21,8 @@ class ExperimentCommandTest {
         for (String n : new String[] {"random-loss", "host-cpu-cost", "offload-loses", "policy-mix", "toe-era", "laws"}) {
             assertTrue(cli.out.toString().contains(n + ": "), cli.out.toString());
         }
-        assertEquals(2, cli.run(new ModelExecutor(), "experiment", "laws"));
-        assertTrue(cli.err.toString().contains("unknown experiment 'laws'"), cli.err.toString());
+        assertEquals(2, cli.run(new ModelExecutor(), "experiment", "no-such-experiment"));
+        assertTrue(cli.err.toString().contains("unknown experiment 'no-such-experiment'"), cli.err.toString());
         Path mine = dir.resolve("mine");
         Files.createDirectories(mine);
         Files.writeString(mine.resolve("notes.txt"), "mine");
