@@ -158,6 +158,35 @@ public final class Units {
                 new long[] {PS_PER_S, PS_PER_MS, PS_PER_US, PS_PER_NS, 1});
     }
 
+    /**
+     * A time as people read it: the largest unit not above it ({@code s}, {@code ms}, {@code us},
+     * {@code ns}) with {@code decimals} decimals, whole picoseconds below 1 ns; rounded, so not
+     * exact (see {@link #formatDuration} for that). {@code formatTime(1_234_567_000L, 6)} is
+     * {@code "1.234567 ms"}, {@code formatTime(12_345_678L, 3)} is {@code "12.346 us"},
+     * {@code formatTime(999, 3)} is {@code "999 ps"}.
+     */
+    public static String formatTime(long ps, int decimals) {
+        long abs = Math.abs(ps);
+        for (int i = 0; i < TIME_FACTORS.length; i++) {
+            if (abs >= TIME_FACTORS[i]) {
+                return String.format(java.util.Locale.ROOT, "%." + decimals + "f %s", ps / (double) TIME_FACTORS[i],
+                        TIME_NAMES[i]);
+            }
+        }
+        return ps + " ps";
+    }
+
+    /**
+     * The simulated time a log message starts with: {@code "t=1.234567 ms"} ({@link #formatTime}
+     * with 6 decimals). Build it only when the message is logged ({@code if (LOG.isDebugEnabled())}).
+     */
+    public static String logTime(long ps) {
+        return "t=" + formatTime(ps, 6);
+    }
+
+    private static final long[] TIME_FACTORS = {PS_PER_S, PS_PER_MS, PS_PER_US, PS_PER_NS};
+    private static final String[] TIME_NAMES = {"s", "ms", "us", "ns"};
+
     /** Prints a rate, e.g. {@code "10Gbps"}. */
     public static String formatRate(long bitsPerSec) {
         return format(bitsPerSec, new String[] {"Tbps", "Gbps", "Mbps", "kbps", "bps"},
