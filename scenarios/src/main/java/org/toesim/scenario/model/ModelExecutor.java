@@ -2,6 +2,8 @@ package org.toesim.scenario.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.SimulationLivelockException;
 import java.util.List;
 import org.toesim.core.check.InvariantViolationException;
@@ -34,6 +36,7 @@ import org.toesim.scenario.spec.ScenarioException;
  * several threads at once.
  */
 public final class ModelExecutor implements ScenarioExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelExecutor.class);
     @Override
     public RunResult execute(Scenario scenario, RunContext context) throws ScenarioException, SimulationException {
         return run(scenario, context).result();
@@ -58,10 +61,12 @@ public final class ModelExecutor implements ScenarioExecutor {
         try (RunOutputs outputs = new RunOutputs(scenario, context.outputDir())) {
             TrajectoryDigest digest = new TrajectoryDigest();
             RunChecks checks = context.checkInvariants() ? new RunChecks() : null;
-            EventListener listener = RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop()));
+            EventListener listener = RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop()),
+                    RunLoop.name(scenario));
             if (checks != null) {
                 listener = EventListeners.of(List.of(listener, checks.checker));
             }
+            RunLoop.logStart(scenario);
             Topology t = Topology.build(scenario, outputs, listener, true, checks);
             long intervalPs = scenario.outputs().timeSeriesIntervalPs();
             Sampler sampler = intervalPs > 0 ? new Sampler(t.sim, t.hostList(), t.workloads, intervalPs) : null;
@@ -75,6 +80,9 @@ public final class ModelExecutor implements ScenarioExecutor {
                     reason += " (the limit is stop.maxEventsPerInstant = " + scenario.stop().maxEventsPerInstant() + ")";
                 }
                 end = new RunLoop.End(RunStatus.FAILED, reason);
+                LOG.info("{} {}: run ends: failed: {}", org.toesim.core.units.Units.logTime(t.sim.now()),
+                        RunLoop.name(scenario), reason);
+                LOG.debug("the failure", e);
             }
             if (checks != null && end.status() != RunStatus.FAILED) {
                 try {
