@@ -95,11 +95,7 @@ public final class MacPort implements FrameSink {
             traceDrop(frame, DropReason.OVERSIZE);
             return false;
         }
-        if (inFlight == null) {
-            startTx(frame, Math.max(sim.now(), nextStartPs));
-            return true;
-        }
-        if (!config.txQueue().admits(txQueue.size(), queuedBytes, frame.lenBytes())) {
+        if (inFlight != null && !config.txQueue().admits(txQueue.size(), queuedBytes, frame.lenBytes())) {
             stats.txQueueDrops.increment();
             overflow(frame);
             traceDrop(frame, DropReason.QUEUE_FULL);
@@ -107,6 +103,10 @@ public final class MacPort implements FrameSink {
         }
         if (overflowDrops > 0) {
             overflowEnded();
+        }
+        if (inFlight == null) {
+            startTx(frame, Math.max(sim.now(), nextStartPs));
+            return true;
         }
         txQueue.addLast(frame);
         queuedBytes += frame.lenBytes();
