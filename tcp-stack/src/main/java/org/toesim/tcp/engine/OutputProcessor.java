@@ -403,9 +403,14 @@ final class OutputProcessor {
         out.send(t.tuple, s);
     }
 
-    /** Every segment sent, at TRACE (one level check per segment when it is off). */
+    /** Whether segments sent are logged now (read by each connection once, when it is made). */
+    static boolean logsSegments() {
+        return LOG.isTraceEnabled();
+    }
+
+    /** Every segment sent, at TRACE (a field read per segment when it is off). */
     private void logOut(Segment s, long nowPs) {
-        if (LOG.isTraceEnabled()) {
+        if (conn.logSegments() && LOG.isTraceEnabled()) {
             LOG.trace("{} {}: {} out {}", Units.logTime(nowPs), conn.component(), t.tuple.traceText(), s);
         }
     }

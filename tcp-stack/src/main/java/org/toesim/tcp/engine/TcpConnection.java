@@ -49,7 +49,8 @@ import org.toesim.tcp.trace.TcpTrace;
  * caller's time and the component): state changes and resets at DEBUG here, RTO firings
  * ({@code Timers}) and fast recovery entered and left ({@code AckProcessor}) at DEBUG, every
  * segment in (here) and out ({@code OutputProcessor}) at TRACE. Each call is behind an
- * {@code isXxxEnabled()} check, so a disabled level costs one level comparison per segment.
+ * {@code isXxxEnabled()} check; the per-segment ones first behind a flag read when the connection
+ * is made, so with TRACE off a segment costs one field read (set levels before the run).
  */
 public final class TcpConnection {
     private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
@@ -57,6 +58,11 @@ public final class TcpConnection {
     private final TcpEvents events;
     private final TraceSink trace;
     private final String component;
+    /**
+     * Whether every segment in and out is logged (TRACE), read once when the connection is made:
+     * levels are set before a run, so the per-segment check is a field read, as for the trace sink.
+     */
+    private final boolean logSegments;
     private final OutputProcessor output;
     private final InputProcessor input;
     private final Timers timers;
@@ -75,6 +81,7 @@ public final class TcpConnection {
         this.events = Objects.requireNonNull(events, "events");
         this.trace = Objects.requireNonNull(trace, "trace");
         this.component = component;
+        this.logSegments = LOG.isTraceEnabled() || OutputProcessor.logsSegments();
         t.ourMssBytes = config.mssBytes();
         t.rcvShift = config.windowScale() ? shiftFor(windowScaleBufferBytes(config)) : 0;
         t.sndMssBytes = Math.min(config.mssBytes(), t.peerMssBytes);
@@ -208,7 +215,7 @@ public final class TcpConnection {
 
     /** Processes one arriving segment at {@code nowPs}; replies and due output go to {@code out}. */
     public void input(Segment seg, long nowPs, SegmentSink out) {
-        if (LOG.isTraceEnabled()) {
+        if (logSegments && LOG.isTraceEnabled()) {
             LOG.trace("{} {}: {} in  {}", Units.logTime(nowPs), component, t.tuple.traceText(), seg);
         }
         input.process(seg, nowPs, out);
@@ -498,6 +505,11 @@ public final class TcpConnection {
 
     boolean traceEnabled() {
         return trace.enabled();
+    }
+
+    /** Whether this connection logs its segments (TRACE was on for the engine when it was made). */
+    boolean logSegments() {
+        return logSegments;
     }
 
     /** The component name this connection's records and log messages carry (e.g. {@code b.tcp}). */
