@@ -340,7 +340,9 @@ final class OutputProcessor {
         Segment s = new Segment(t.tuple.localPort(), t.tuple.remotePort(), seq, 0, TcpFlags.RST, 0, 0,
                 TcpOptions.NONE, Payload.EMPTY);
         t.stats.segmentsOut++;
-        logOut(s, nowPs);
+        if (conn.logSegments()) {
+            logOut(s, nowPs);
+        }
         out.send(t.tuple, s);
     }
 
@@ -399,7 +401,9 @@ final class OutputProcessor {
         if (t.inRecovery && prr.enabled()) {
             prr.onSent(payload.lenBytes()); // prr_out (RFC 6937 §3)
         }
-        logOut(s, nowPs);
+        if (conn.logSegments()) {
+            logOut(s, nowPs);
+        }
         out.send(t.tuple, s);
     }
 
@@ -408,9 +412,9 @@ final class OutputProcessor {
         return LOG.isTraceEnabled();
     }
 
-    /** Every segment sent, at TRACE (a field read per segment when it is off). */
+    /** A segment sent, at TRACE (callers check {@code conn.logSegments()}: a field read when it is off). */
     private void logOut(Segment s, long nowPs) {
-        if (conn.logSegments() && LOG.isTraceEnabled()) {
+        if (LOG.isTraceEnabled()) {
             LOG.trace("{} {}: {} out {}", Units.logTime(nowPs), conn.component(), t.tuple.traceText(), s);
         }
     }

@@ -215,10 +215,16 @@ public final class TcpConnection {
 
     /** Processes one arriving segment at {@code nowPs}; replies and due output go to {@code out}. */
     public void input(Segment seg, long nowPs, SegmentSink out) {
-        if (logSegments && LOG.isTraceEnabled()) {
-            LOG.trace("{} {}: {} in  {}", Units.logTime(nowPs), component, t.tuple.traceText(), seg);
+        if (logSegments) {
+            logIn(seg, nowPs);
         }
         input.process(seg, nowPs, out);
+    }
+
+    private void logIn(Segment seg, long nowPs) {
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: {} in  {}", Units.logTime(nowPs), component, t.tuple.traceText(), seg);
+        }
     }
 
     /** Runs due timers and emits everything that may be sent at {@code nowPs}. */
