@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.random.CostJitter;
@@ -12,6 +14,7 @@ import org.toesim.core.stats.Resettable;
 import org.toesim.core.stats.Tally;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.core.units.Rates;
+import org.toesim.core.units.Units;
 
 /**
  * The host's CPU: {@link CpuSpec#cores()} cores, each running one work item at a time. A work
@@ -57,8 +60,17 @@ import org.toesim.core.units.Rates;
  * item's cycles are multiplied by one draw of it before the item is queued (the scenario's
  * {@code variation.cpuCostJitter}, stream {@code "<cpu>.jitter"}); the queued, run, charged and
  * traced cycles are the jittered ones. {@link CostJitter#OFF} (the default) draws nothing.
+ *
+ * <p><b>Logging.</b> Only WARN, for a configuration that is probably a mistake: a clock outside
+ * {@value #PLAUSIBLE_MIN_CLOCK_HZ} Hz to {@value #PLAUSIBLE_MAX_CLOCK_HZ} Hz (a unit typo such as
+ * {@code "3MHz"} for {@code "3GHz"}). Nothing is logged per work item.
  */
 public final class HostCpu implements Resettable {
+    private static final Logger LOG = LoggerFactory.getLogger(HostCpu.class);
+    /** Below this clock a host CPU is implausible (warned, still simulated). */
+    static final long PLAUSIBLE_MIN_CLOCK_HZ = 100_000_000L;
+    /** Above this clock a host CPU is implausible (warned, still simulated). */
+    static final long PLAUSIBLE_MAX_CLOCK_HZ = 10_000_000_000L;
     private final Simulator sim;
     private final CpuSpec spec;
     private final TraceSink trace;
@@ -81,6 +93,11 @@ public final class HostCpu implements Resettable {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.trace = Objects.requireNonNull(trace, "trace");
         this.resetPs = sim.now();
+        if (spec.clockHz() < PLAUSIBLE_MIN_CLOCK_HZ || spec.clockHz() > PLAUSIBLE_MAX_CLOCK_HZ) {
+            LOG.warn("{} {}: clock {} Hz is outside the plausible {} to {} Hz of a host CPU (a unit typo?); "
+                    + "simulated as given", Units.logTime(sim.now()), spec.name(), spec.clockHz(),
+                    PLAUSIBLE_MIN_CLOCK_HZ, PLAUSIBLE_MAX_CLOCK_HZ);
+        }
         this.cores = new Core[spec.cores()];
         for (int i = 0; i < cores.length; i++) {
             Core c = new Core(i, spec.name() + ".core" + i, sim.now());

@@ -1,5 +1,6 @@
 package org.toesim.host.driver;
 
+import org.toesim.core.event.Simulator;
 import org.toesim.host.cpu.CostTable;
 import org.toesim.host.cpu.HostCpu;
 import org.toesim.host.mem.HostMemory;
@@ -34,7 +35,8 @@ final class DriverQueue {
     final TxPath tx;
     private NapiPoll napi;
 
-    DriverQueue(int index, DriverConfig config, RootComplex rc, CostTable costs, FrameContent frameContent) {
+    DriverQueue(Simulator sim, int index, DriverConfig config, RootComplex rc, CostTable costs,
+                FrameContent frameContent) {
         this.index = index;
         HostCpu cpu = rc.cpu();
         this.core = config.queueCore(index, cpu.cores());
@@ -53,7 +55,7 @@ final class DriverQueue {
         sendDoorbell = new Doorbell(rc, sendRing, index);
         receiveDoorbell = new Doorbell(rc, receiveRing, index);
         rx = new RxPath(config, receiveRing, receiveDoorbell, rxPool, frameContent);
-        tx = new TxPath(config, cpu, costs, sendRing, sendDoorbell, txPool, frameContent);
+        tx = new TxPath(sim, index, config, cpu, costs, sendRing, sendDoorbell, txPool, frameContent);
     }
 
     static HostRing ring(RootComplex rc, String name, RingId id, int slots) {

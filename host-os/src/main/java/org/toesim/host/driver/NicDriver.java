@@ -1,7 +1,10 @@
 package org.toesim.host.driver;
 
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.units.Units;
 import org.toesim.host.cpu.CostTable;
 import org.toesim.host.cpu.HostCpu;
 import org.toesim.host.cpu.WorkClass;
@@ -70,8 +73,14 @@ import org.toesim.nic.frame.Frame;
  * See {@link NapiPoll} (interrupt, poll budget, head doorbells), {@code RxPath} (delivery,
  * refill batches), {@code TxPath} (send, reclaim, backpressure) and {@code OffloadPath}
  * (commands, posted buffers, send requests by id).
+ *
+ * <h2>Logging</h2>
+ * The capability query's outcome at INFO (once per run); {@code OffloadPath} logs a command
+ * timeout at WARN, commands the adapter did not complete with SUCCESS and a full COMMAND, POST or
+ * SEND ring at DEBUG; {@code TxPath} a stopped transmit queue at DEBUG, its wake at TRACE.
  */
 public final class NicDriver {
+    private static final Logger LOG = LoggerFactory.getLogger(NicDriver.class);
     private final Simulator sim;
     private final RootComplex rc;
     private final DriverConfig config;
@@ -99,7 +108,7 @@ public final class NicDriver {
         commandRing = DriverQueue.ring(rc, n + ".cmd-ring", RingId.COMMAND, config.commandRingSlots());
         queues = new DriverQueue[config.queues()];
         for (int q = 0; q < queues.length; q++) {
-            queues[q] = new DriverQueue(q, config, rc, costs, frameContent);
+            queues[q] = new DriverQueue(sim, q, config, rc, costs, frameContent);
         }
         eventRing = DriverQueue.ring(rc, n + ".event-ring", RingId.EVENT, config.eventRingSlots());
         postRing = DriverQueue.ring(rc, n + ".post-ring", RingId.POST, config.receiveRingSlots());
@@ -155,6 +164,17 @@ public final class NicDriver {
                     sim.now());
         } else {
             adapter = AdapterRecord.notCapable(config.name(), AdapterRecord.QueryOutcome.REFUSED, sim.now());
+        }
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {}: capability query {}: {}", Units.logTime(sim.now()), config.name(),
+                    adapter.outcome().name().toLowerCase(java.util.Locale.ROOT), adapter.offloadSupported()
+                            ? "offload supported, " + adapter.maxConnections() + " connections, features "
+                                    + adapter.features()
+                            : "no offload (plain NIC)");
+        }
+        if (adapter.outcome() == AdapterRecord.QueryOutcome.TIMED_OUT) {
+            LOG.warn("{} {}: the adapter did not answer the capability query within {}: treated as a plain NIC",
+                    Units.logTime(sim.now()), config.name(), Units.formatDuration(config.commandTimeoutPs()));
         }
         if (adapter.offloadSupported()) {
             DriverQueue.programRing(rc, 0, eventRing, queues[0].vector); // only an offload adapter has one

@@ -5,9 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Event;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.units.Units;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.host.cpu.CostTable;
 import org.toesim.host.cpu.HostCpu;
@@ -44,8 +47,12 @@ import org.toesim.nic.device.TxDescriptor;
  *       queries) wait behind every other command. The timeout counts from entry into the ring.
  * </pre>
  * Maps are keyed by id and only looked up, never iterated; backlogs are FIFOs (O(1) per entry).
+ * Logged: a command timeout (WARN), a completion with a status other than SUCCESS (DEBUG), a
+ * ring that fills so requests start to wait in its backlog (DEBUG, once per episode: when the
+ * backlog was empty), every completion (TRACE).
  */
 final class OffloadPath {
+    private static final Logger LOG = LoggerFactory.getLogger(OffloadPath.class);
     private record Pending<T, C>(T request, int slot, C callback, long deadlinePs) {
     }
 
@@ -163,6 +170,9 @@ final class OffloadPath {
             return;
         }
         commandsBacklogged++;
+        if (commandBacklog.isEmpty() && backgroundBacklog.isEmpty()) {
+            ringFull(commandRing);
+        }
         (background ? backgroundBacklog : commandBacklog).addLast(new WaitingCommand(build, core, callback));
     }
 
@@ -207,6 +217,9 @@ final class OffloadPath {
             enterPost(b, core, callback);
         } else {
             postsBacklogged++;
+            if (postBacklog.isEmpty()) {
+                ringFull(postRing);
+            }
             postBacklog.addLast(new WaitingPost(b, core, callback));
         }
         return cookie;
@@ -248,6 +261,9 @@ final class OffloadPath {
             enterPost(b, core, null);
         } else {
             postsBacklogged++;
+            if (postBacklog.isEmpty()) {
+                ringFull(postRing);
+            }
             postBacklog.addLast(new WaitingPost(b, core, null));
         }
         return cookie;
@@ -273,6 +289,9 @@ final class OffloadPath {
             enterSend(s, core, callback);
         } else {
             sendsBacklogged++;
+            if (sendBacklog.isEmpty()) {
+                ringFull(sendRing);
+            }
             sendBacklog.addLast(new WaitingSend(s, core, callback));
         }
         return cookie;
@@ -314,6 +333,7 @@ final class OffloadPath {
         }
         commandRing.complete(p.slot());
         commandsCompleted++;
+        logCompletion(p.request(), c);
         drainCommands();
         p.callback().onCommandComplete(p.request(), c, core);
     }
@@ -388,6 +408,9 @@ final class OffloadPath {
             commands.remove(id);
             timedOutSlots.put(id, p.slot());
             commandsTimedOut++;
+            LOG.warn("{} {}: command {} got no completion within {}: failed with HARDWARE_FAILURE",
+                    Units.logTime(now), config.name(), p.request().getClass().getSimpleName(),
+                    Units.formatDuration(config.commandTimeoutPs()));
             p.callback().onCommandComplete(p.request(),
                     new DeviceCompletion.CommandCompletion(id, CommandStatus.HARDWARE_FAILURE, 0), config.queueCore());
         }
@@ -427,6 +450,26 @@ final class OffloadPath {
         while (postsReleased <= seq) {
             postRing.complete(postRing.head());
             postsReleased++;
+        }
+    }
+
+    /** A request found {@code ring} full (its backlog was empty): requests wait from now on. */
+    private void ringFull(HostRing ring) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} ring full ({} slots): requests wait in the driver's backlog",
+                    Units.logTime(sim.now()), config.name(), ring.id(), ring.sizeSlots());
+        }
+    }
+
+    private void logCompletion(ToeCommand command, DeviceCompletion.CommandCompletion c) {
+        if (c.status() != CommandStatus.SUCCESS) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {}: {} {} completed with {}", Units.logTime(sim.now()), config.name(),
+                        command.getClass().getSimpleName(), c.commandId(), c.status());
+            }
+        } else if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: {} {} completed", Units.logTime(sim.now()), config.name(),
+                    command.getClass().getSimpleName(), c.commandId());
         }
     }
 

@@ -1,5 +1,9 @@
 package org.toesim.host.driver;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.toesim.core.event.Simulator;
+import org.toesim.core.units.Units;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.host.cpu.CostTable;
 import org.toesim.host.cpu.HostCpu;
@@ -23,8 +27,13 @@ import org.toesim.nic.frame.Frame;
  *           --&gt; cpu: descriptorCycles (DRIVER) --&gt; Doorbell (one per batch)
  *   NicSendCompletion(b) --&gt; complete(slot), take(b), push free ; end of poll: wake if stopped and room
  * </pre>
+ * Logged: the queue stopping (DEBUG: the SEND ring or the transmit buffers are full, the stack
+ * queues in its qdisc), and waking (TRACE).
  */
 final class TxPath {
+    private static final Logger LOG = LoggerFactory.getLogger(TxPath.class);
+    private final Simulator sim;
+    private final int queue;
     private final DriverConfig config;
     private final HostCpu cpu;
     private final CostTable costs;
@@ -44,8 +53,10 @@ final class TxPath {
     long queueFullRefusals;
     long wakes;
 
-    TxPath(DriverConfig config, HostCpu cpu, CostTable costs, HostRing ring, Doorbell doorbell, BufferPool pool,
-            FrameContent frameContent) {
+    TxPath(Simulator sim, int queue, DriverConfig config, HostCpu cpu, CostTable costs, HostRing ring,
+           Doorbell doorbell, BufferPool pool, FrameContent frameContent) {
+        this.sim = sim;
+        this.queue = queue;
         this.config = config;
         this.cpu = cpu;
         this.costs = costs;
@@ -66,6 +77,9 @@ final class TxPath {
 
     boolean send(Frame frame, int core, WorkClass workClass, int tsoMssBytes) {
         if (freeCount == 0 || ring.freeSlots() == 0) {
+            if (!stopped) {
+                logStopped();
+            }
             stopped = true;
             queueFullRefusals++;
             return false;
@@ -80,9 +94,19 @@ final class TxPath {
         doorbell.begin();
         cpu.submit(core, workClass, CostCategory.DRIVER, costs.descriptorCycles(), doorbell, b);
         if (freeCount == 0 || ring.freeSlots() == 0) {
+            if (!stopped) {
+                logStopped();
+            }
             stopped = true;
         }
         return true;
+    }
+
+    private void logStopped() {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: transmit queue {} stopped: {} full", Units.logTime(sim.now()), config.name(), queue,
+                    freeCount == 0 ? "transmit buffers" : "SEND ring (" + ring.sizeSlots() + " slots)");
+        }
     }
 
     /** A frame was sent: its buffer and slot are free; returns the slot. */
@@ -105,6 +129,10 @@ final class TxPath {
         if (stopped && free >= config.txWakeSlots()) {
             stopped = false;
             wakes++;
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("{} {}: transmit queue {} woken: {} slots free", Units.logTime(sim.now()), config.name(),
+                        queue, free);
+            }
             if (listener != null) {
                 listener.onTxWake(free);
             }

@@ -1,6 +1,9 @@
 package org.toesim.host.offload;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.units.Units;
 import org.toesim.nic.device.CcbImage;
 import org.toesim.nic.device.CommandStatus;
 import org.toesim.nic.device.DeviceEvent;
@@ -24,8 +27,11 @@ import org.toesim.tcp.ccb.ControlBlock;
  *  UploadRequest(h, reason): INVALID_STATE, URGENT_DATA, HARDWARE_FAILURE, CONNECTION_DONE never go back to the
  *         adapter; other reasons back off refusalBackoffPs; HARDWARE_FAILURE is a CARD_RESET
  * </pre>
+ * Logged (this class): upload requests, the adapter's hardware failure and flushes with their
+ * cause at INFO, a failed flush at WARN, a flush waiting for the handoff in progress at DEBUG.
  */
 final class FlushSequence {
+    private static final Logger LOG = LoggerFactory.getLogger(FlushSequence.class);
     private final OffloadManager manager;
     private final Simulator sim;
     private final AdapterPort adapter;
@@ -64,7 +70,13 @@ final class FlushSequence {
         }
         switch (r.state) {
             case OFFLOADED -> start(r, cause);
-            case OFFLOADING -> r.pendingFlush = r.pendingFlush == null ? cause : r.pendingFlush;
+            case OFFLOADING -> {
+                r.pendingFlush = r.pendingFlush == null ? cause : r.pendingFlush;
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {}: flush of {} ({}) waits for the handoff in progress", Units.logTime(sim.now()),
+                            manager.component(), r.tuple().traceText(), cause);
+                }
+            }
             default -> {
             } // FLUSHING: the callback joins the flush in progress
         }
@@ -74,9 +86,17 @@ final class FlushSequence {
     void uploadRequested(OffloadRecord r, DeviceEvent.UploadRequest u) {
         uploadRequests++;
         if (u.reason() == UploadReason.HARDWARE_FAILURE) {
+            if (!handoff.hasAdapterFailed() && LOG.isInfoEnabled()) {
+                LOG.info("{} {}: the adapter reports a hardware failure: no more handoffs, every offloaded"
+                        + " connection comes back to the host", Units.logTime(sim.now()), manager.component());
+            }
             handoff.adapterFailed();
         }
         if (r == null) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {}: upload request ({}) for {}: connection already back on the host",
+                        Units.logTime(sim.now()), manager.component(), u.reason(), u.handle());
+            }
             return;
         }
         if (manager.tracing()) {
@@ -87,6 +107,12 @@ final class FlushSequence {
             case INVALID_STATE, URGENT_DATA, HARDWARE_FAILURE, CONNECTION_DONE -> Long.MAX_VALUE;
             default -> sim.now() + config.refusalBackoffPs();
         };
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {}: the adapter requests the upload of {}: {}; {}", Units.logTime(sim.now()),
+                    manager.component(), r.tuple().traceText(), u.reason(), r.refusedUntilPs == Long.MAX_VALUE
+                            ? "it never goes back to the adapter"
+                            : "offered again in " + Units.formatDuration(config.refusalBackoffPs()));
+        }
         request(r, u.reason() == UploadReason.HARDWARE_FAILURE ? FlushCause.CARD_RESET : FlushCause.UPLOAD_REQUEST,
                 null);
     }
@@ -104,6 +130,10 @@ final class FlushSequence {
         manager.move(r, HandoffState.FLUSHING);
         manager.forwarderReset(r);
         r.flushCause = cause;
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {}: flush of {} started: {} (TerminateOffload {})", Units.logTime(sim.now()),
+                    manager.component(), r.tuple().traceText(), cause, r.handle);
+        }
         if (manager.tracing()) {
             manager.traceRecord(new OffloadTrace.FlushStarted(r.tuple(), cause));
         }
@@ -119,10 +149,17 @@ final class FlushSequence {
             r.flushes++;
             undelivered = undeliveredBytes(img.ccb());
             r.adapterSendBytes = Math.max(0, OffloadRecord.sendStreamEndBytes(img.ccb()) - r.sendEndAtHandoffBytes);
+            if (LOG.isInfoEnabled()) {
+                LOG.info("{} {}: flush of {} ({}) completed: back on the host stack, {} undelivered byte(s) returned",
+                        Units.logTime(sim.now()), manager.component(), r.tuple().traceText(), r.flushCause,
+                        undelivered);
+            }
             stack.resumeFromCcb(r.tuple(), img.ccb());
         } else {
             flushFailures++;
             r.adapterSendBytes = 0;
+            LOG.warn("{} {}: flush of {} ({}) failed: {}; the connection is aborted", Units.logTime(sim.now()),
+                    manager.component(), r.tuple().traceText(), r.flushCause, status);
             stack.abort(r.tuple(), "flush failed: " + status);
         }
         if (manager.tracing()) {

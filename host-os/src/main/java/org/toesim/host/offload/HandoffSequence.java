@@ -1,5 +1,7 @@
 package org.toesim.host.offload;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.units.Units;
 import org.toesim.nic.device.Capability;
@@ -23,8 +25,11 @@ import org.toesim.tcp.ccb.ControlBlock;
  *  refused -&gt; ON_HOST (or ON_HOST_AGAIN): stack.resumeOnHost first (held frames processed), then
  *             the move; refusal counted; the policy waits refusalBackoffPs
  * </pre>
+ * Logged (this class): started, not possible (why), refused (the status), completed at INFO; the
+ * InitiateOffload submitted at DEBUG.
  */
 final class HandoffSequence {
+    private static final Logger LOG = LoggerFactory.getLogger(HandoffSequence.class);
     private final OffloadManager manager;
     private final Simulator sim;
     private final AdapterPort adapter;
@@ -48,6 +53,11 @@ final class HandoffSequence {
     /** The adapter failed or was reset: no handoff from now on. */
     void adapterFailed() {
         adapterFailed = true;
+    }
+
+    /** Whether the adapter failed or was reset. */
+    boolean hasAdapterFailed() {
+        return adapterFailed;
     }
 
     /** Why no handoff is possible now, or null (claims 11, 19: the adapter record decides). */
@@ -86,6 +96,10 @@ final class HandoffSequence {
             notPossible(r, blocker);
             return;
         }
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {}: handoff of {} started", Units.logTime(sim.now()), manager.component(),
+                    r.tuple().traceText());
+        }
         HandoffState home = r.state;
         manager.move(r, HandoffState.QUIESCING);
         stack.quiesce(r.tuple());
@@ -105,6 +119,12 @@ final class HandoffSequence {
             stack.resumeOnHost(r.tuple());
             notPossible++;
             r.refusedUntilPs = sim.now() + config.refusalBackoffPs();
+            if (LOG.isInfoEnabled()) {
+                LOG.info("{} {}: handoff of {} not possible now: CCB image of {} B exceeds the adapter's {} B slot"
+                        + " (send data queued); stays on the host, asked again in {}", Units.logTime(sim.now()),
+                        manager.component(), r.tuple().traceText(), image.imageSizeBytes(), adapter.maxImageBytes(),
+                        Units.formatDuration(config.refusalBackoffPs()));
+            }
             if (manager.tracing()) {
                 manager.traceRecord(new OffloadTrace.HandoffNotPossible(r.tuple(), "CCB image of "
                         + image.imageSizeBytes() + " B exceeds the adapter's " + adapter.maxImageBytes()
@@ -119,6 +139,10 @@ final class HandoffSequence {
         manager.move(r, HandoffState.OFFLOADING);
         manager.bindHandle(r, adapter.allocateHandle());
         initiated++;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: InitiateOffload {} of {} submitted, CCB image of {} B", Units.logTime(sim.now()),
+                    manager.component(), r.handle, r.tuple().traceText(), image.imageSizeBytes());
+        }
         if (manager.tracing()) {
             manager.traceRecord(new OffloadTrace.InitiateSubmitted(r.tuple(), r.handle.toString(),
                     image.imageSizeBytes()));
@@ -129,6 +153,10 @@ final class HandoffSequence {
     private void notPossible(OffloadRecord r, String reason) {
         notPossible++;
         r.refusedUntilPs = Long.MAX_VALUE;
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {}: handoff of {} not possible: {}; stays on the host", Units.logTime(sim.now()),
+                    manager.component(), r.tuple().traceText(), reason);
+        }
         if (manager.tracing()) {
             manager.traceRecord(new OffloadTrace.HandoffNotPossible(r.tuple(), reason));
         }
@@ -139,6 +167,11 @@ final class HandoffSequence {
             refused++;
             manager.unbindHandle(r);
             r.refusedUntilPs = sim.now() + config.refusalBackoffPs();
+            if (LOG.isInfoEnabled()) {
+                LOG.info("{} {}: handoff of {} refused by the adapter: {}; back on the host, asked again in {}",
+                        Units.logTime(sim.now()), manager.component(), r.tuple().traceText(), status,
+                        Units.formatDuration(config.refusalBackoffPs()));
+            }
             if (manager.tracing()) {
                 manager.traceRecord(new OffloadTrace.Refused(r.tuple(), status));
             }
@@ -158,6 +191,10 @@ final class HandoffSequence {
         int held = stack.markOffloaded(r.tuple());
         r.heldFrames += held;
         heldFrames += held;
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {}: handoff of {} completed: offloaded as {}, {} held frame(s) go to the card",
+                    Units.logTime(sim.now()), manager.component(), r.tuple().traceText(), r.handle, held);
+        }
         if (manager.tracing()) {
             manager.traceRecord(new OffloadTrace.Installed(r.tuple(), r.handle.toString(), held));
         }

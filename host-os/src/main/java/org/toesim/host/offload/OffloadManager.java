@@ -5,13 +5,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.LinkedHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.trace.TraceSink;
+import org.toesim.core.units.Units;
+import org.toesim.tcp.segment.FourTuple;
 import org.toesim.nic.device.DeviceEvent;
 import org.toesim.nic.device.OffloadFeature;
 import org.toesim.nic.device.OffloadHandle;
 import org.toesim.nic.frame.Frame;
-import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Payload;
 
 /**
@@ -33,8 +36,14 @@ import org.toesim.tcp.segment.Payload;
  * in a linked map iterated in minting order for polls and resets); nothing on the data path scans connections.
  * A record lives from {@link #watch} to {@link #forget} (the connection reached CLOSED and left
  * the host stack), so the maps hold the live connections, not every connection of the run.
+ *
+ * <p>Logging: each part logs under its own class ({@code org.toesim.host.offload.HandoffSequence},
+ * {@code FlushSequence}, ...); this class logs state changes (DEBUG), card resets and neighbour
+ * changes (INFO), and a neighbour update the adapter failed (WARN), each message starting with the
+ * simulated time and the component ({@code b.offload}).
  */
 public final class OffloadManager {
+    private static final Logger LOG = LoggerFactory.getLogger(OffloadManager.class);
     private final Simulator sim;
     private final AdapterPort adapter;
     private final StackPort stack;
@@ -259,12 +268,22 @@ public final class OffloadManager {
     public void neighbourChanged(int ip, long mac) {
         if (adapter.capability().supports(OffloadFeature.NEIGHBOUR_UPDATE)) {
             neighbourUpdates++;
+            if (LOG.isInfoEnabled()) {
+                LOG.info("{} {}: neighbour {} moved to {}: the adapter is told (UpdateNeighbour)",
+                        Units.logTime(sim.now()), component, FourTuple.ipToString(ip), Long.toHexString(mac));
+            }
             adapter.updateNeighbour(ip, mac, status -> {
                 if (status != org.toesim.nic.device.CommandStatus.SUCCESS) {
                     neighbourUpdatesFailed++;
+                    LOG.warn("{} {}: UpdateNeighbour {} failed: {}; the adapter's connections to it still use the"
+                            + " old address", Units.logTime(sim.now()), component, FourTuple.ipToString(ip), status);
                 }
             });
             return;
+        }
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {}: neighbour {} moved to {}: the adapter cannot be told, its connections to it come back",
+                    Units.logTime(sim.now()), component, FourTuple.ipToString(ip), Long.toHexString(mac));
         }
         for (OffloadRecord r : new ArrayList<>(byHandle.values())) {
             if (r.tuple().remoteIp() == ip) {
@@ -284,6 +303,10 @@ public final class OffloadManager {
 
     /** The card was reset by the host: no more handoffs; every connection on it comes back. */
     public void cardReset() {
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {}: card reset: no more handoffs, {} offloaded connection(s) come back",
+                    Units.logTime(sim.now()), component, byHandle.size());
+        }
         handoff.adapterFailed();
         for (OffloadRecord r : new ArrayList<>(byHandle.values())) {
             flush(r.tuple(), FlushCause.CARD_RESET, null);
@@ -471,6 +494,16 @@ public final class OffloadManager {
         return trace.enabled();
     }
 
+    /** The simulated time now. */
+    long nowPs() {
+        return sim.now();
+    }
+
+    /** The component name of this host's offload layer ({@code <host>.offload}), for log messages. */
+    String component() {
+        return component;
+    }
+
     private OffloadRecord requireOffloaded(FourTuple tuple) {
         OffloadRecord r = byTuple.get(tuple);
         if (r == null || r.state != HandoffState.OFFLOADED) {
@@ -486,6 +519,9 @@ public final class OffloadManager {
         }
         HandoffState from = r.state;
         r.state = next;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} {} -> {}", Units.logTime(sim.now()), component, r.tuple().traceText(), from, next);
+        }
         if (trace.enabled()) {
             trace.record(sim.now(), component, new OffloadTrace.StateChanged(r.tuple(), from, next));
         }

@@ -1,9 +1,12 @@
 package org.toesim.host.offload;
 
 import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Event;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.units.Units;
 import org.toesim.tcp.segment.FourTuple;
 
 /**
@@ -26,8 +29,10 @@ import org.toesim.tcp.segment.FourTuple;
  * run of short connections was quadratic). Membership is a flag on the record (no lookup); the
  * list is an ArrayList compacted in place on each check (no allocation per check). One reusable
  * event serves every listed connection.
+ * Each decision is logged at TRACE (every check of every listed connection).
  */
 final class PolicyWatch {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyWatch.class);
     private final OffloadManager manager;
     private final Simulator sim;
     private final StackPort stack;
@@ -75,6 +80,11 @@ final class PolicyWatch {
         }
         PolicyDecision d = config.policy().decide(facts);
         decisions++;
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: policy {} on {}: {} ({})", Units.logTime(sim.now()), manager.component(),
+                    config.policy().name(), tuple.traceText(), d.offload() ? "offload" : d.settled() ? "stay for good"
+                            : "stay", d.reason());
+        }
         if (manager.tracing()) {
             manager.traceRecord(new OffloadTrace.PolicyDecided(tuple, config.policy().name(), d.offload(),
                     d.reason()));

@@ -6,6 +6,9 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.toesim.core.units.Units;
 import org.toesim.nic.device.CommandStatus;
 import org.toesim.nic.device.OffloadFeature;
 import org.toesim.nic.frame.Frame;
@@ -35,9 +38,10 @@ import org.toesim.tcp.segment.TcpFlags;
  * whose gap is not filled) it comes back up the slow path and is held, so nothing ping-pongs.
  * One forward per connection is in flight at a time, so frames reach the card in arrival order.
  * Only used when the adapter record lists {@link OffloadFeature#FORWARD_FRAMES}; otherwise frames
- * are held as before.
+ * are held as before. Each ForwardFrames batch is logged at DEBUG.
  */
 final class SegmentForwarder {
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentForwarder.class);
     /** Frames per ForwardFrames command at most. */
     static final int MAX_BATCH_FRAMES = 64;
     /**
@@ -154,6 +158,10 @@ final class SegmentForwarder {
         s.inFlight = true;
         forwardCommands++;
         framesForwarded += batch.size();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} frame(s) of {} ({} B) forwarded to the card (ForwardFrames)",
+                    Units.logTime(manager.nowPs()), manager.component(), batch.size(), r.tuple().traceText(), bytes);
+        }
         if (manager.tracing()) {
             manager.traceRecord(new OffloadTrace.FramesForwarded(r.tuple(), batch.size()));
         }

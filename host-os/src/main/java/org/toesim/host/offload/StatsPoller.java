@@ -1,9 +1,12 @@
 package org.toesim.host.offload;
 
 import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Event;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.units.Units;
 import org.toesim.nic.device.CcbImage;
 import org.toesim.nic.device.CommandStatus;
 import org.toesim.nic.device.OffloadHandle;
@@ -29,8 +32,10 @@ import org.toesim.tcp.engine.TcpState;
  * A poll costs O(batch + entries dropped), never O(connections): with 100,000 offloaded
  * connections and the defaults each is polled every 3.9 s of simulated time (25,600 queries per
  * second) instead of 10 million queries per second saturating the card.
+ * Each answer is logged at TRACE.
  */
 final class StatsPoller {
+    private static final Logger LOG = LoggerFactory.getLogger(StatsPoller.class);
     /** A record with the handle it had when it was bound (stale once the record has another or none). */
     private record Entry(OffloadRecord record, OffloadHandle handle) {
     }
@@ -104,6 +109,11 @@ final class StatsPoller {
                 }
             }
             r.sampledAtPs = sim.now();
+        }
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: stats of {}: {}{}", Units.logTime(sim.now()), manager.component(), r.tuple().traceText(),
+                    status, r.lastCard == null ? "" : ", " + r.lastCard.segmentsIn() + " segments and "
+                            + r.lastCard.payloadBytesIn() + " B in on the card");
         }
         if (manager.tracing()) {
             manager.traceRecord(new OffloadTrace.StatsPolled(r.tuple(), r.lastCard.segmentsIn(),

@@ -659,6 +659,7 @@ public final class Socket implements ConnectionListener {
 
     @Override
     public void established(HostConnection c) {
+        layer.logEstablished(c.tuple());
         if (layer.traceOn) {
             layer.trace(new SocketTrace.Connected(layer.socketLifeline, layer.appLifeline, now(), tupleOrNull()));
         }
@@ -686,6 +687,7 @@ public final class Socket implements ConnectionListener {
 
     @Override
     public void reset(HostConnection c, String reason) {
+        layer.logReset(c.tuple(), reason);
         resetReason = reason;
         dropIndicated();
         if (connectCallback != null) {
@@ -698,6 +700,7 @@ public final class Socket implements ConnectionListener {
     @Override
     public void closed(HostConnection c) {
         lastStats = c.placement() == Placement.HOST ? c.stats() : lastStats;
+        layer.logClosed(c.tuple(), resetReason, appBytesSent, acceptedBytes);
         if (connectCallback != null) {
             ConnectCallback cb = connectCallback;
             connectCallback = null;

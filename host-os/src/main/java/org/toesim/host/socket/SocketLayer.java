@@ -1,8 +1,11 @@
 package org.toesim.host.socket;
 
-import org.toesim.core.trace.TraceCategory;
-
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.toesim.core.trace.TraceCategory;
+import org.toesim.core.units.Units;
+import org.toesim.tcp.segment.FourTuple;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.host.cpu.WorkClass;
 import org.toesim.host.mem.HostMemory;
@@ -17,8 +20,12 @@ import org.toesim.host.stack.HostStack;
  *   listen(port, core, cb):      handshake done --&gt; SYSCALL (accept) --done--&gt; cb.accepted(socket)
  *   (before either callback: io().opened(socket), the offload seam, see {@link SocketIo})
  * </pre>
+ * Logged at DEBUG, per connection, for every socket of the layer: established, reset (with the
+ * reason), closed (with the bytes the application sent and accepted), as
+ * {@code t=... <host>.socket: <local>><remote> established}.
  */
 public final class SocketLayer {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketLayer.class);
     private final HostStack stack;
     private final HostMemory memory;
     private SocketIo io = SocketIo.DIRECT;
@@ -39,6 +46,31 @@ public final class SocketLayer {
     /** Writes {@code record} to the stack's trace (callers check {@link #traceOn} first). */
     void trace(SocketTrace record) {
         stack.trace().record(stack.simulator().now(), socketLifeline, record);
+    }
+
+    /** A socket's connection is established. */
+    void logEstablished(FourTuple tuple) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} established", Units.logTime(stack.simulator().now()), socketLifeline,
+                    tuple.traceText());
+        }
+    }
+
+    /** A socket's connection was reset or gave up. */
+    void logReset(FourTuple tuple, String reason) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} reset: {}", Units.logTime(stack.simulator().now()), socketLifeline, tuple.traceText(),
+                    reason);
+        }
+    }
+
+    /** A socket's connection reached CLOSED ({@code resetReason} null after a graceful close). */
+    void logClosed(FourTuple tuple, String resetReason, long sentBytes, long acceptedBytes) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} closed{}: {} B sent, {} B accepted by the application",
+                    Units.logTime(stack.simulator().now()), socketLifeline, tuple.traceText(),
+                    resetReason == null ? "" : " (" + resetReason + ")", sentBytes, acceptedBytes);
+        }
     }
 
     /** Listens on {@code port}; accepted sockets run on {@code core}. */

@@ -2,8 +2,11 @@ package org.toesim.host.stack;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.stats.Counter;
 import org.toesim.core.trace.TraceSink;
+import org.toesim.core.units.Units;
 import org.toesim.host.cpu.CostCategory;
 import org.toesim.host.cpu.CostTable;
 import org.toesim.host.cpu.HostCpu;
@@ -35,8 +38,13 @@ import org.toesim.tcp.segment.TcpFlags;
  * The connection's FIFO keeps its frames in emission order even when their cost items run on
  * different cores (a KERNEL item on the application's core, a SOFTIRQ item on the receive
  * core): each completed item releases the oldest frame.
+ * A full qdisc is logged per drop episode at DEBUG (its first drop, and the count when it takes
+ * a frame again).
  */
 final class TxPath implements SegmentSink, WorkHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(TxPath.class);
+    /** Frames the full qdisc dropped since it last took one (a drop episode). */
+    private long qdiscDropsInEpisode;
     /** A frame the device refused, waiting for {@link #txReady()}. */
     private record Pending(Frame frame, int core, WorkClass workClass, int tsoSegmentBytes) {
     }
@@ -212,15 +220,32 @@ final class TxPath implements SegmentSink, WorkHandler {
             deviceRefusals++;
             if (backlog.size() >= config.txQueueLenFrames()) {
                 qdiscDrops.increment();
+                if (qdiscDropsInEpisode++ == 0 && LOG.isDebugEnabled()) {
+                    LOG.debug("{} {}: qdisc full ({} frames, txqueuelen): dropping at the tail",
+                            Units.logTime(stack.now()), config.name(), backlog.size());
+                }
                 if (trace.enabled()) {
                     trace.record(stack.now(), config.name() + ".qdisc", new QdiscDrop(f.frameId(), f.lenBytes()));
                 }
                 return;
             }
+            endDropEpisode();
             backlog.add(new Pending(f, core, workClass, tso));
             return;
         }
+        endDropEpisode();
         count(f, tso);
+    }
+
+    /** A frame was taken (queued or sent): a drop episode, if one ran, is over. */
+    private void endDropEpisode() {
+        if (qdiscDropsInEpisode > 0) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {}: qdisc takes frames again after {} dropped", Units.logTime(stack.now()),
+                        config.name(), qdiscDropsInEpisode);
+            }
+            qdiscDropsInEpisode = 0;
+        }
     }
 
     private void count(Frame f, int tso) {

@@ -2,11 +2,14 @@ package org.toesim.nic.mac;
 
 import java.util.ArrayDeque;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Event;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.core.units.Rates;
+import org.toesim.core.units.Units;
 import org.toesim.nic.frame.EthernetWire;
 import org.toesim.nic.frame.Frame;
 import org.toesim.nic.frame.FrameSink;
@@ -28,8 +31,13 @@ import org.toesim.nic.frame.FrameSink;
  * measured from {@code s} so rounding never accumulates. At 10 Gbit/s one byte is exactly
  * 800 ps: a 64-byte frame occupies 84 byte times = 67,200 ps and a 1518-byte frame 1538 byte
  * times = 1,230,400 ps.
+ *
+ * <p>Logging: transmit-queue overflow is summarised per episode at DEBUG (the first drop, and the
+ * count and span when a frame is queued again), each dropped frame at TRACE; the first frame
+ * over the MTU at WARN (a configuration mismatch), later ones at TRACE.
  */
 public final class MacPort implements FrameSink {
+    private static final Logger LOG = LoggerFactory.getLogger(MacPort.class);
     private final Simulator sim;
     private final String name;
     private final MacConfig config;
@@ -44,6 +52,10 @@ public final class MacPort implements FrameSink {
     private FrameSink wire = (f, t) -> { };
     private FrameSink receiver = (f, t) -> { };
     private TxDoneListener txDoneListener = (f, t) -> { };
+    /** Frames the full transmit queue refused since it last took one (an overflow episode), and when it began. */
+    private long overflowDrops;
+    private long overflowSincePs;
+    private boolean oversizeWarned;
 
     public MacPort(Simulator sim, String name, MacConfig config, TraceSink trace) {
         this.sim = Objects.requireNonNull(sim);
@@ -79,17 +91,22 @@ public final class MacPort implements FrameSink {
     public boolean send(Frame frame) {
         if (frame.ipTotalLenBytes() > config.mtuBytes()) {
             stats.txOversizeDrops.increment();
+            oversize(frame, "transmit");
             traceDrop(frame, DropReason.OVERSIZE);
             return false;
+        }
+        if (inFlight != null && !config.txQueue().admits(txQueue.size(), queuedBytes, frame.lenBytes())) {
+            stats.txQueueDrops.increment();
+            overflow(frame);
+            traceDrop(frame, DropReason.QUEUE_FULL);
+            return false;
+        }
+        if (overflowDrops > 0) {
+            overflowEnded();
         }
         if (inFlight == null) {
             startTx(frame, Math.max(sim.now(), nextStartPs));
             return true;
-        }
-        if (!config.txQueue().admits(txQueue.size(), queuedBytes, frame.lenBytes())) {
-            stats.txQueueDrops.increment();
-            traceDrop(frame, DropReason.QUEUE_FULL);
-            return false;
         }
         txQueue.addLast(frame);
         queuedBytes += frame.lenBytes();
@@ -106,6 +123,7 @@ public final class MacPort implements FrameSink {
         }
         if (frame.ipTotalLenBytes() > config.mtuBytes()) {
             stats.rxOversizeDrops.increment();
+            oversize(frame, "receive");
             traceDrop(frame, DropReason.OVERSIZE);
             return;
         }
@@ -135,6 +153,40 @@ public final class MacPort implements FrameSink {
         }
         wire.receive(frame, now);
         txDoneListener.txDone(frame, now);
+    }
+
+    private void overflow(Frame frame) {
+        if (overflowDrops++ == 0) {
+            overflowSincePs = sim.now();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {}: transmit queue full ({} frames, {} B queued): dropping", Units.logTime(sim.now()),
+                        name, txQueue.size(), queuedBytes);
+            }
+        }
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: frame {} ({} B) dropped, transmit queue full", Units.logTime(sim.now()), name,
+                    frame.frameId(), frame.lenBytes());
+        }
+    }
+
+    private void overflowEnded() {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: transmit queue takes frames again: {} dropped over {}", Units.logTime(sim.now()), name,
+                    overflowDrops, Units.formatTime(sim.now() - overflowSincePs, 3));
+        }
+        overflowDrops = 0;
+    }
+
+    private void oversize(Frame frame, String side) {
+        if (!oversizeWarned) {
+            oversizeWarned = true;
+            LOG.warn("{} {}: {} frame of {} B IP length exceeds the MTU of {} B: dropped (MTU mismatch?); "
+                    + "later ones at TRACE", Units.logTime(sim.now()), name, side, frame.ipTotalLenBytes(),
+                    config.mtuBytes());
+        } else if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: {} frame {} of {} B IP length over the MTU dropped", Units.logTime(sim.now()), name,
+                    side, frame.frameId(), frame.ipTotalLenBytes());
+        }
     }
 
     private void traceDrop(Frame frame, DropReason reason) {

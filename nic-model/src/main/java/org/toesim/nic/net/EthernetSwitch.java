@@ -1,9 +1,12 @@
 package org.toesim.nic.net;
 
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.stats.Counter;
 import org.toesim.core.trace.TraceSink;
+import org.toesim.core.units.Units;
 import org.toesim.nic.frame.Frame;
 import org.toesim.nic.mac.DropReason;
 import org.toesim.nic.mac.FrameDropped;
@@ -26,6 +29,7 @@ import org.toesim.nic.mac.MacPort;
  * convenience for topologies whose hosts share a subnet.
  */
 public final class EthernetSwitch {
+    private static final Logger LOG = LoggerFactory.getLogger(EthernetSwitch.class);
     /** What the forwarding table is keyed by. */
     public enum ForwardBy { DST_MAC, DST_IP }
 
@@ -38,6 +42,7 @@ public final class EthernetSwitch {
     private final DelayLine fabric;
     private final long forwardingLatencyPs;
     private final Counter noRouteDrops;
+    private boolean noRouteLogged;
 
     /**
      * @param portConfigs         one configuration per port (rate, MTU, output queue limit)
@@ -95,11 +100,29 @@ public final class EthernetSwitch {
         }
     }
 
+    /** The first frame without a forwarding entry at DEBUG, later ones at TRACE. */
+    private void logNoRoute(Frame frame, long key) {
+        boolean first = !noRouteLogged;
+        noRouteLogged = true;
+        if (first ? LOG.isDebugEnabled() : LOG.isTraceEnabled()) {
+            String to = forwardBy == ForwardBy.DST_MAC ? Long.toHexString(key)
+                    : org.toesim.tcp.segment.FourTuple.ipToString((int) key);
+            if (first) {
+                LOG.debug("{} {}: frame {} to {} dropped: no forwarding entry (later ones at TRACE)",
+                        Units.logTime(sim.now()), name, frame.frameId(), to);
+            } else {
+                LOG.trace("{} {}: frame {} to {} dropped: no forwarding entry", Units.logTime(sim.now()), name,
+                        frame.frameId(), to);
+            }
+        }
+    }
+
     private void forward(Frame frame) {
         long key = forwardBy == ForwardBy.DST_MAC ? frame.dstMac() : frame.ip().dstIp() & 0xFFFF_FFFFL;
         int out = table.lookup(key);
         if (out == ForwardingTable.NO_PORT) {
             noRouteDrops.increment();
+            logNoRoute(frame, key);
             if (trace.enabled()) {
                 trace.record(sim.now(), name, new FrameDropped(frame.frameId(), DropReason.NO_ROUTE, frame.lenBytes()));
             }

@@ -2,10 +2,13 @@ package org.toesim.nic.net;
 
 import java.util.Objects;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.random.RandomStreams;
 import org.toesim.core.trace.TraceCategory;
 import org.toesim.core.trace.TraceSink;
+import org.toesim.core.units.Units;
 import org.toesim.nic.frame.Frame;
 import org.toesim.nic.frame.FrameSink;
 import org.toesim.nic.mac.DropReason;
@@ -32,8 +35,12 @@ import org.toesim.nic.mac.FrameDropped;
  *
  * <p>Caveat: such a frame goes on the main line, so a data frame held back by the reorder
  * delay may be overtaken by a later ACK, as on a relay that delays only what it impairs.
+ *
+ * <p>Logging: going down or up at INFO, each frame lost, dropped while down, corrupted,
+ * duplicated or held back at TRACE.
  */
 public final class LinkDirection implements FrameSink {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkDirection.class);
     private final String name;
     private final long propagationDelayPs;
     private final Impairments impairments;
@@ -92,6 +99,10 @@ public final class LinkDirection implements FrameSink {
 
     /** Brings the direction up or down; a down direction drops every frame (counted). */
     public void setUp(boolean isUp) {
+        if (isUp != up && LOG.isInfoEnabled()) {
+            LOG.info("{} {}: link {} ({} frames in flight)", Units.logTime(sim.now()), name, isUp ? "up" : "down",
+                    inFlight());
+        }
         this.up = isUp;
     }
 
@@ -124,6 +135,10 @@ public final class LinkDirection implements FrameSink {
         if (corrupt) {
             stats.corrupted.increment();
             f = frame.asCorrupted();
+        }
+        if ((corrupt || held || dup) && LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: frame {} ({} B){}{}{}", Units.logTime(nowPs), name, frame.frameId(), frame.lenBytes(),
+                    corrupt ? " corrupted" : "", held ? " held back (reordered)" : "", dup ? " duplicated" : "");
         }
         DelayLine line = mainLine;
         long arrivalPs = nowPs + propagationDelayPs;
@@ -173,6 +188,10 @@ public final class LinkDirection implements FrameSink {
     }
 
     private void drop(Frame frame, DropReason reason) {
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: frame {} ({} B) dropped: {}", Units.logTime(sim.now()), name, frame.frameId(),
+                    frame.lenBytes(), reason == DropReason.LINK_DOWN ? "link down" : "lost");
+        }
         if (reason == DropReason.LINK_DOWN) {
             stats.downDrops.increment();
         } else {

@@ -1,10 +1,14 @@
 package org.toesim.nic.pcie;
 
 import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.stats.Resettable;
 import org.toesim.core.trace.TraceCategory;
 import org.toesim.core.trace.TraceSink;
+import org.toesim.core.units.Units;
 import org.toesim.nic.device.DeviceBus;
 import org.toesim.nic.device.DeviceEndpoint;
 import org.toesim.nic.device.DeviceToHost;
@@ -25,8 +29,11 @@ import org.toesim.nic.device.HostToDevice;
  *
  *   DMA read latency = ser(request TLPs) + readRoundTrip + ser(completion TLPs)  (+ host queueing)
  * </pre>
+ * Logging: every message as it arrives at TRACE, decided when the ends are attached (a link
+ * attached with TRACE off pays nothing per message, not even a level check).
  */
 public final class PcieLink implements HostBus, DeviceBus, Resettable {
+    private static final Logger LOG = LoggerFactory.getLogger(PcieLink.class);
     private final PcieSpec spec;
     private final TlpMath tlpMath;
     private final LinkDirection<HostToDevice> downstream;
@@ -57,24 +64,41 @@ public final class PcieLink implements HostBus, DeviceBus, Resettable {
                        String deviceLifeline) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(device, "device");
-        if (!trace.enabled(TraceCategory.PCIE)) {
-            upstream.connect(host::receive);
-            downstream.connect(device::receive);
-            return;
-        }
-        String driver = hostName + ".driver";
-        String memory = hostName + ".mem";
+        Consumer<DeviceToHost> up = host::receive;
+        Consumer<HostToDevice> down = device::receive;
         String component = hostName + ".pcie";
-        upstream.connect(m -> {
-            trace.record(sim.now(), component, PcieTrace.upstream(m, deviceLifeline, memory, driver,
-                    tlpMath.tlps(m)));
-            host.receive(m);
-        });
-        downstream.connect(m -> {
-            trace.record(sim.now(), component, PcieTrace.downstream(m, driver, memory, deviceLifeline,
-                    tlpMath.tlps(m)));
-            device.receive(m);
-        });
+        if (trace.enabled(TraceCategory.PCIE)) {
+            String driver = hostName + ".driver";
+            String memory = hostName + ".mem";
+            Consumer<DeviceToHost> toHost = up;
+            Consumer<HostToDevice> toDevice = down;
+            up = m -> {
+                trace.record(sim.now(), component, PcieTrace.upstream(m, deviceLifeline, memory, driver,
+                        tlpMath.tlps(m)));
+                toHost.accept(m);
+            };
+            down = m -> {
+                trace.record(sim.now(), component, PcieTrace.downstream(m, driver, memory, deviceLifeline,
+                        tlpMath.tlps(m)));
+                toDevice.accept(m);
+            };
+        }
+        if (LOG.isTraceEnabled()) {
+            Consumer<DeviceToHost> toHost = up;
+            Consumer<HostToDevice> toDevice = down;
+            up = m -> {
+                LOG.trace("{} {}: up   {} ({} TLPs)", Units.logTime(sim.now()), component, m.getClass().getSimpleName(),
+                        tlpMath.tlps(m));
+                toHost.accept(m);
+            };
+            down = m -> {
+                LOG.trace("{} {}: down {} ({} TLPs)", Units.logTime(sim.now()), component,
+                        m.getClass().getSimpleName(), tlpMath.tlps(m));
+                toDevice.accept(m);
+            };
+        }
+        upstream.connect(up);
+        downstream.connect(down);
     }
 
     @Override

@@ -2,7 +2,10 @@ package org.toesim.nic.plain;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.units.Units;
 import org.toesim.nic.device.DeviceCompletion;
 import org.toesim.nic.device.DmaData;
 import org.toesim.nic.device.RingEntry;
@@ -26,8 +29,15 @@ import org.toesim.nic.frame.Frame;
  * </pre>
  * Checksum-verified is reported when receive checksum offload is on: a frame that reaches this
  * point passed the FCS, and the model carries no other corruption.
+ * Drops are logged per queue and episode at DEBUG (the first drop after a frame was placed, and
+ * how many were dropped when frames are placed again) and per frame at TRACE.
  */
 final class RxPath implements LroQueue.Delivery {
+    private static final Logger LOG = LoggerFactory.getLogger(RxPath.class);
+    private final Simulator sim;
+    private final String owner;
+    /** Frames dropped on each queue since a frame was last placed there (the drop episode). */
+    private final long[] dropsInEpisode;
     private final DmaEngine dma;
     private final PlainNicConfig config;
     private final PlainNicStats stats;
@@ -47,6 +57,9 @@ final class RxPath implements LroQueue.Delivery {
     @SuppressWarnings("unchecked")
     RxPath(Simulator sim, DmaEngine dma, PlainNicConfig config, PlainNicStats stats, RssSteering rss,
             QueuePair[] queues, String owner) {
+        this.sim = sim;
+        this.owner = owner;
+        this.dropsInEpisode = new long[queues.length];
         this.dma = dma;
         this.config = config;
         this.stats = stats;
@@ -140,9 +153,13 @@ final class RxPath implements LroQueue.Delivery {
             heldBuffer[q] = buffer;
             heldSlot[q] = slot;
             qp.stats.rxLengthErrors.increment();
+            dropped(q, frame, "next receive buffer smaller than the frame (rxLengthErrors)");
             return true;
         }
         heldBuffer[q] = null;
+        if (dropsInEpisode[q] > 0) {
+            placedAgain(q);
+        }
         dma.write(buffer.hostAddr(), new DmaData.FrameImage(frame));
         qp.completion.post(new DeviceCompletion.NicReceiveCompletion(buffer.cookie(), frame.lenBytes(),
                 config.rxChecksumOffload(), q, hash, segments));
@@ -156,6 +173,7 @@ final class RxPath implements LroQueue.Delivery {
         boolean fetching = QueuePair.hasPostedBeyondTaken(queues[q].rx);
         if (!fetching || waitingBytes + frame.lenBytes() > config.rxBufferBytes()) {
             queues[q].stats.rxMissed.increment();
+            dropped(q, frame, !fetching ? "no receive buffer posted (rxMissed)" : "receive packet buffer full (rxMissed)");
             return;
         }
         waiting[q].addLast(new Waiting(frame, hash, segments));
@@ -167,7 +185,29 @@ final class RxPath implements LroQueue.Delivery {
             Waiting w = waiting[q].pollFirst();
             waitingBytes -= w.frame().lenBytes();
             queues[q].stats.rxMissed.increment();
+            dropped(q, w.frame(), "no receive buffer posted (rxMissed)");
         }
+    }
+
+    /**
+     * A frame was dropped on queue {@code q}: DEBUG for the first of an episode, TRACE for each.
+     */
+    private void dropped(int q, Frame frame, String why) {
+        if (dropsInEpisode[q]++ == 0 && LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: rx queue {} dropping frames: {}", Units.logTime(sim.now()), owner, q, why);
+        }
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: rx queue {} dropped frame {} ({} B): {}", Units.logTime(sim.now()), owner, q,
+                    frame.frameId(), frame.lenBytes(), why);
+        }
+    }
+
+    private void placedAgain(int q) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: rx queue {} places frames again after {} dropped", Units.logTime(sim.now()), owner, q,
+                    dropsInEpisode[q]);
+        }
+        dropsInEpisode[q] = 0;
     }
 
     /** Bytes in the receive packet buffer. */

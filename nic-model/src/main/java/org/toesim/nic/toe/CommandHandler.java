@@ -3,7 +3,10 @@ package org.toesim.nic.toe;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.trace.TraceSink;
+import org.toesim.core.units.Units;
 import org.toesim.nic.device.Capability;
 import org.toesim.nic.device.CcbImage;
 import org.toesim.nic.device.CommandStatus;
@@ -40,8 +43,11 @@ import org.toesim.tcp.segment.Payload;
  * {@code dataAddr} (none when the capacity suffices), so every byte reaches the host exactly
  * once. Bytes of a FLUSHED send request beyond its {@code bytesAcked} lead the CCB's unacknowledged
  * data up to its length; the rest were never read by the card and are the host's to send.
+ * Logged: an InitiateOffload refused because the CCB table is full (INFO), a CCB installed or
+ * returned, any other refused command (DEBUG).
  */
 final class CommandHandler implements DmaReadCallback {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
     private final Toe toe;
     private final DmaEngine dma;
     private final DeviceQueues queues;
@@ -99,6 +105,11 @@ final class CommandHandler implements DmaReadCallback {
         } else if (table.byHandle(o.handle()) != null) {
             complete(o.commandId(), slot, CommandStatus.INVALID_REQUEST, 0);
         } else if (!table.reserve()) {
+            if (LOG.isInfoEnabled()) {
+                LOG.info("{} {}: CCB table full ({} installed, {} reserved of {}): InitiateOffload {} refused"
+                        + " (NO_RESOURCES)", Units.logTime(toe.nowPs()), toe.name(), table.occupied(),
+                        table.reserved(), table.capacity(), o.handle());
+            }
             complete(o.commandId(), slot, CommandStatus.NO_RESOURCES, 0);
         } else {
             long id = nextReadId++;
@@ -176,6 +187,10 @@ final class CommandHandler implements DmaReadCallback {
         c.engineCached = onCard;
         c.initFrom(ccb);
         toe.attachTimers(c);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: CCB of {} installed as {} on card core {} ({} of {} in use)", Units.logTime(now),
+                    toe.name(), c.tuple.traceText(), o.handle(), c.core, table.occupied(), table.capacity());
+        }
         complete(o.commandId(), slot, CommandStatus.SUCCESS, 0);
         c.kick(now);
     }
@@ -260,6 +275,11 @@ final class CommandHandler implements DmaReadCallback {
         }
         dma.write(t.stateAddr(), new DmaData.StateImage(image));
         table.remove(c, now);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: CCB of {} returned to the host ({} B image, {} B of data); {} of {} in use",
+                    Units.logTime(now), toe.name(), c.tuple.traceText(), image.imageSizeBytes(), dataBytes,
+                    table.occupied(), table.capacity());
+        }
         complete(t.commandId(), slot, CommandStatus.SUCCESS, dataBytes);
     }
 
@@ -287,6 +307,10 @@ final class CommandHandler implements DmaReadCallback {
     }
 
     private void complete(long commandId, int slot, CommandStatus status, int resultBytes) {
+        if (status != CommandStatus.SUCCESS && status != CommandStatus.NO_RESOURCES && LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: command {} completed with {}", Units.logTime(toe.nowPs()), toe.name(), commandId,
+                    status);
+        }
         queues.writeBackRing(RingId.COMPLETION).post(new DeviceCompletion.CommandCompletion(commandId, status,
                 resultBytes));
         queues.fetchRing(RingId.COMMAND).complete(slot);

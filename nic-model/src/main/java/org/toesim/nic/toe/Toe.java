@@ -4,9 +4,12 @@ import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
 import org.toesim.core.trace.TraceSink;
+import org.toesim.core.units.Units;
 import org.toesim.nic.device.CommandStatus;
 import org.toesim.nic.device.ConnectionStats;
 import org.toesim.nic.device.DeviceBus;
@@ -66,10 +69,17 @@ import org.toesim.tcp.segment.TcpFlags;
  * memory stays readable: the host's usual {@link ToeCommand.TerminateOffload} returns each CCB,
  * its undelivered bytes and its buffers exactly as a flush does. New offloads are refused with
  * {@link CommandStatus#HARDWARE_FAILURE} and the capability then says offload is not supported.
+ *
+ * <h2>Logging</h2>
+ * A reset and every upload request at INFO (here), CCB installs and returns at DEBUG and a full
+ * table at INFO ({@code CommandHandler}), slow-path frames dropped for want of a host buffer at
+ * DEBUG once per episode and TRACE per frame; each message starts with the simulated time and
+ * the card's name ({@code b.toe}).
  */
 public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProcessor.Handler {
     /** The ring slot of a descriptor whose slot was freed at fetch ({@link RingId#POST}). */
     static final int NO_SLOT = -1;
+    private static final Logger LOG = LoggerFactory.getLogger(Toe.class);
     private final Simulator sim;
     private final DeviceBus bus;
     private final ToeConfig config;
@@ -100,6 +110,8 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
     private boolean failed;
     private long framesToHost;
     private long framesDroppedNoBuffer;
+    /** Slow-path frames dropped since the last one that found a host buffer (a drop episode). */
+    private long noBufferDropsInEpisode;
     private long uploadRequests;
     private long framesSent;
     private final CardTracer tracer;
@@ -403,7 +415,15 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         RxDescriptor.NicBuffer buf = nicBuffers.peekFirst();
         if (buf == null || buf.lenBytes() < frame.lenBytes()) {
             framesDroppedNoBuffer++;
+            logNoBufferDrop(frame, buf);
             return;
+        }
+        if (noBufferDropsInEpisode > 0) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {}: host buffers again after {} slow-path frame(s) dropped", Units.logTime(sim.now()),
+                        name, noBufferDropsInEpisode);
+            }
+            noBufferDropsInEpisode = 0;
         }
         nicBuffers.pollFirst();
         int slot = nicBufferSlots.pollFirst();
@@ -412,6 +432,18 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
                 frame.lenBytes(), !frame.corrupted()));
         queues.fetchRing(RingId.RECEIVE).complete(slot);
         framesToHost++;
+    }
+
+    private void logNoBufferDrop(Frame frame, RxDescriptor.NicBuffer buf) {
+        if (noBufferDropsInEpisode++ == 0 && LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: slow-path frame dropped: {}; dropping until the host posts buffers",
+                    Units.logTime(sim.now()), name, buf == null ? "no host buffer posted"
+                            : "host buffer of " + buf.lenBytes() + " B < frame of " + frame.lenBytes() + " B");
+        }
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: slow-path frame {} ({} B) dropped, no host buffer", Units.logTime(sim.now()), name,
+                    frame.frameId(), frame.lenBytes());
+        }
     }
 
     // ------------------------------------------------------------------ services for the paths
@@ -476,12 +508,21 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         }
         c.uploadRequested = true;
         uploadRequests++;
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {}: requests the upload of {} ({}): {}", Units.logTime(sim.now()), name,
+                    c.tuple.traceText(), c.handle, reason);
+        }
         tracer.record(sim.now(), new CardTrace.UploadRequest(c.tuple, reason.name()));
         queues.writeBackRing(RingId.EVENT).post(new DeviceEvent.UploadRequest(c.handle, reason));
     }
 
     long nowPs() {
         return sim.now();
+    }
+
+    /** The card's name ({@code <host>.toe}), for log messages. */
+    String name() {
+        return name;
     }
 
     CardTracer tracer() {
@@ -541,6 +582,10 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
             return;
         }
         failed = true;
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {}: card reset (processor fault): {} offloaded connection(s) stop and are offered back;"
+                    + " new offloads refused", Units.logTime(sim.now()), name, table.occupied());
+        }
         for (CardConnection c : table.inOrder()) {
             if (c.active) {
                 c.active = false;

@@ -12,6 +12,7 @@ import org.toesim.scenario.run.RunContext;
 import org.toesim.scenario.spec.Scenario;
 import org.toesim.scenario.spec.ScenarioDocument;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -35,6 +36,9 @@ import picocli.CommandLine.ParentCommand;
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     ToesimCommand root;
+
+    @Mixin
+    LogOptions logOptions;
 
     @Option(names = "--s1-size", description = "S1 transfer size (default ${DEFAULT-VALUE}; ns-3 used 1GiB).",
             defaultValue = "256MiB")

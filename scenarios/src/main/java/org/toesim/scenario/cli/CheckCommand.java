@@ -52,6 +52,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    LogOptions logOptions;
+
     @Parameters(paramLabel = "FILE", description = "Scenario file (.json, .yaml or .yml).")
     Path file;
 

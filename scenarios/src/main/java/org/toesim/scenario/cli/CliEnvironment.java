@@ -15,13 +15,22 @@ import org.toesim.scenario.run.ScenarioExecutors;
  * @param out         results (stdout)
  * @param err         messages and progress (stderr)
  * @param interactive true when stderr is a terminal ({@code System.console() != null})
+ * @param logEnvironment the {@code TOESIM_LOG} environment variable ({@code --log} entries,
+ *                    comma-separated), or null
  */
 public record CliEnvironment(Supplier<Optional<ScenarioExecutor>> executor, PrintWriter out, PrintWriter err,
-                             boolean interactive) {
+                             boolean interactive, String logEnvironment) {
 
-    /** The real environment: ServiceLoader model, System.out/err, TTY detection. */
+    /** An environment without {@code TOESIM_LOG}. */
+    public CliEnvironment(Supplier<Optional<ScenarioExecutor>> executor, PrintWriter out, PrintWriter err,
+                          boolean interactive) {
+        this(executor, out, err, interactive, null);
+    }
+
+    /** The real environment: ServiceLoader model, System.out/err, TTY detection, {@code TOESIM_LOG}. */
     public static CliEnvironment system() {
         return new CliEnvironment(ScenarioExecutors::find, new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), System.console() != null);
+                new PrintWriter(System.err, true), System.console() != null,
+                System.getenv(LogOptions.ENVIRONMENT_VARIABLE));
     }
 }

@@ -28,6 +28,9 @@ final class ExperimentCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    LogOptions logOptions;
+
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "The experiment.")
     String name;
 

@@ -46,6 +46,9 @@ final class FidelityCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    LogOptions logOptions;
+
     @Option(names = "--seeds", description = "Seeds per Linux condition (default ${DEFAULT-VALUE}).", defaultValue = "10")
     int seeds;
 

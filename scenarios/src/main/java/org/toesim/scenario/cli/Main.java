@@ -16,6 +16,7 @@ import picocli.CommandLine;
  *   toesim fidelity [--seeds N] [--out DIR]   ToeSim vs the Linux reference traces, Mathis, ns-3 S4
  *   toesim step FILE [--script F] | --tutorial handoff   one event at a time (StepConsole)
  *   toesim chart TRACE [--conn C] [--from T] [--to T]     sequence.html and sequence.mmd of a trace
+ *   --log [COMPONENT=]LEVEL on every command that runs a simulation (LogOptions; also TOESIM_LOG)
  *   exit codes: 0 ok, 1 simulation failure / regression / no model, 2 usage or input error
  * </pre>
  */
@@ -73,6 +74,8 @@ public final class Main {
         cl.setOut(env.out());
         cl.setErr(env.err());
         cl.setCaseInsensitiveEnumValuesAllowed(false);
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> LogOptions.execute(env, parseResult, runLast));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(env, ex));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

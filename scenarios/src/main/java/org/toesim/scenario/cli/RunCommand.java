@@ -58,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    LogOptions logOptions;
+
     @Parameters(paramLabel = "FILE", description = "Scenario file (.json, .yaml or .yml).")
     Path file;
 

@@ -49,6 +49,9 @@ final class StepCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    LogOptions logOptions;
+
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Scenario file (.json, .yaml or .yml).")
     Path file;
 

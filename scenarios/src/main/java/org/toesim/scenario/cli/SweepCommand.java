@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.scenario.result.AtomicOutputDirectory;
 import org.toesim.scenario.result.ConfidenceInterval;
 import org.toesim.scenario.result.OutputLocationException;
@@ -56,15 +58,21 @@ import picocli.CommandLine.ParentCommand;
  * Every file but the journal is identical whatever {@code --jobs} and whether or not the sweep
  * was resumed: rows are sorted by point and replication, they hold no wall-clock time, and the
  * page, its figures and the warnings are made from those rows at the end.
+ * Progress is logged at INFO: the sweep's start (runs, points, replications, jobs) and each run
+ * finished (its point, replication, seed and status).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a grid of parameter values with replications; summarise with confidence intervals.")
 final class SweepCommand implements java.util.concurrent.Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(SweepCommand.class);
     @ParentCommand
     ToesimCommand root;
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    LogOptions logOptions;
 
     @Parameters(paramLabel = "FILE", description = "Scenario file (.json, .yaml or .yml).")
     Path file;
@@ -199,6 +207,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         }
         ProgressReporter progress = new ProgressReporter(env.err(), env.interactive() && !common.quiet && !common.json,
                 System::nanoTime);
+        String name = points.get(0).name();
+        LOG.info("sweep {}: {} run(s) to do of {} ({} point(s) x {} replication(s)), {} at a time", name, todo.size(),
+                runs.size(), plan.points().size(), plan.replications(), Math.min(threads, todo.size()));
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()));
         try {
             ExecutorCompletionService<SweepResults.RunRow> completion = new ExecutorCompletionService<>(pool);
@@ -215,6 +226,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                     SweepResults.RunRow row = f.get();
                     dir.record(row);
                     rows.add(row);
+                    LOG.info("sweep {}: run {} of {} done: point {} replication {} (seed {}): {}", name, rows.size(),
+                            runs.size(), row.run().point(), row.run().replication(), row.run().seed(),
+                            row.status().jsonName());
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof Exception cause) {
                         throw cause;

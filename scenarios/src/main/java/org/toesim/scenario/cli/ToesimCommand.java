@@ -50,6 +50,9 @@ public final class ToesimCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    LogOptions logOptions;
+
     @Option(names = "--kernel-demo", description = "Run the kernel demo (M/M/1 queues against theory) instead.")
     boolean kernelDemo;
 

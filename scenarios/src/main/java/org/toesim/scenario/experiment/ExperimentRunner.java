@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.scenario.model.ModelExecutor;
 import org.toesim.scenario.result.SummaryReport;
 import org.toesim.scenario.run.ProgressListener;
@@ -21,8 +23,10 @@ import org.toesim.scenario.spec.ScenarioException;
  * {@link ModelExecutor}. Every scenario is bound before anything runs (a bad plan fails at once);
  * rows come back in plan order whatever the number of jobs. A run whose status is not a result
  * (limitReached, stalled, failed) fails the experiment: no figure is drawn from it.
+ * Progress is logged at INFO: the number of runs, and each run as it is taken (in plan order).
  */
 public final class ExperimentRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
     /** One finished run. */
     public record Row(ExperimentPlan.Panel panel, ExperimentPlan.Series series, String x, int replication,
                       Scenario scenario, SummaryReport summary) {
@@ -63,6 +67,8 @@ public final class ExperimentRunner {
                 }
             }
         }
+        LOG.info("experiment {}: {} run(s){}, {} at a time", plan.name(), todo.size(), quick ? " (quick)" : "",
+                Math.max(1, jobs));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         try {
             List<Future<SummaryReport>> futures = new ArrayList<>();
@@ -89,6 +95,10 @@ public final class ExperimentRunner {
                             + ": not a result, so the experiment draws nothing");
                 }
                 done.add(new Row(row.panel(), row.series(), row.x(), row.replication(), row.scenario(), s));
+                if (LOG.isInfoEnabled()) {
+                    LOG.info("experiment {}: run {} of {} done: {}: {}", plan.name(), i + 1, todo.size(), where(row),
+                            s.status().jsonName());
+                }
                 progress.accept(i + 1, todo.size());
             }
             return done;

@@ -45,6 +45,7 @@ public final class BenchRuns {
             throw new IllegalArgumentException("the bench scenario needs exactly one shortConnections workload");
         }
         try (RunOutputs outputs = new RunOutputs(s, null)) {
+            RunLoop.logStart(s);
             Topology t = Topology.build(s, outputs, null, false);
             HostNode from = t.hosts.get(w.from());
             HostNode to = t.hosts.get(w.to());

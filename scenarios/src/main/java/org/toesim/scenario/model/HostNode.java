@@ -188,13 +188,15 @@ final class HostNode {
      * Schedules a reset of this host's adapter at {@code atPs}: the offload manager flushes every
      * offloaded connection back to the host stack.
      */
-    void scheduleCardReset(Simulator sim, long atPs, String path) throws ScenarioException {
+    void scheduleCardReset(Simulator sim, org.toesim.scenario.spec.Scenario s, long atPs, String path)
+            throws ScenarioException {
         if (toe == null) {
             throw new ScenarioException(new Problem("<scenario>", 0, 0, path + ".host",
                     "host '" + name() + "' has a plain NIC; a card reset needs a TOE", "a host with nic.model toe", ""));
         }
         // the card fails; the host learns it from the adapter's upload requests (over PCIe) and flushes
-        sim.scheduleAt(sim.newEvent("fault.cardReset", name(), Priority.NORMAL, toe::reset), atPs);
+        sim.scheduleAt(sim.newEvent("fault.cardReset", name(), Priority.NORMAL,
+                Faults.applied(sim, s, path + " cardReset of host " + name(), toe::reset)), atPs);
     }
 
     /** The adapter's figures since warm-up. */

@@ -3,6 +3,8 @@ package org.toesim.scenario.model;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.event.SimulationLivelockException;
 import java.util.List;
 import org.toesim.core.check.InvariantViolationException;
@@ -42,6 +44,7 @@ import org.toesim.scenario.spec.ScenarioException;
  * several threads at once.
  */
 public final class ModelExecutor implements ScenarioExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelExecutor.class);
     @Override
     public RunResult execute(Scenario scenario, RunContext context) throws ScenarioException, SimulationException {
         return run(scenario, context).result();
@@ -68,6 +71,7 @@ public final class ModelExecutor implements ScenarioExecutor {
             TrajectoryRecorder recorder = recorder(digest, context.trajectory());
             RunChecks checks = context.checkInvariants() ? new RunChecks() : null;
             EventListener listener = listener(recorder == null ? digest : recorder, context, scenario, checks);
+            RunLoop.logStart(scenario);
             Topology t = Topology.build(scenario, outputs, listener, true, checks);
             long intervalPs = scenario.outputs().timeSeriesIntervalPs();
             Sampler sampler = intervalPs > 0 ? new Sampler(t.sim, t.hostList(), t.workloads, intervalPs) : null;
@@ -81,6 +85,9 @@ public final class ModelExecutor implements ScenarioExecutor {
                     reason += " (the limit is stop.maxEventsPerInstant = " + scenario.stop().maxEventsPerInstant() + ")";
                 }
                 end = new RunLoop.End(RunStatus.FAILED, reason);
+                LOG.info("{} {}: run ends: failed: {}", org.toesim.core.units.Units.logTime(t.sim.now()),
+                        RunLoop.name(scenario), reason);
+                LOG.debug("the failure", e);
             }
             if (checks != null && end.status() != RunStatus.FAILED) {
                 try {
@@ -122,7 +129,7 @@ public final class ModelExecutor implements ScenarioExecutor {
     /** The digest (or its recorder) and progress, then the invariant checker, then the caller's observer. */
     private static EventListener listener(EventListener digest, RunContext context, Scenario scenario, RunChecks checks) {
         List<EventListener> all = new ArrayList<>();
-        all.add(RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop())));
+        all.add(RunLoop.listener(digest, context.progress(), RunLoop.endPs(scenario.stop()), RunLoop.name(scenario)));
         if (checks != null) {
             all.add(checks.checker);
         }

@@ -67,6 +67,7 @@ public final class StepSession implements AutoCloseable {
         TraceSink sink = TraceSinks.tee(List.of(collect, outputs.trace));
         RunOutputs routed = outputs.withTrace(sink);
         EventListener none = new TrajectoryDigest();
+        RunLoop.logStart(s);
         this.topology = Topology.build(s, routed, none, true, null);
         this.boot = List.copyOf(pending);
         pending.clear();

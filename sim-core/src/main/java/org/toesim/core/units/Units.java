@@ -158,20 +158,7 @@ public final class Units {
      * {@link #formatDuration} where the text must read back exactly (scenario values).
      */
     public static String formatTime(long ps) {
-        long abs = Math.abs(ps);
-        if (abs >= PS_PER_S) {
-            return String.format(java.util.Locale.ROOT, "%.3f s", ps / (double) PS_PER_S);
-        }
-        if (abs >= PS_PER_MS) {
-            return String.format(java.util.Locale.ROOT, "%.3f ms", ps / (double) PS_PER_MS);
-        }
-        if (abs >= PS_PER_US) {
-            return String.format(java.util.Locale.ROOT, "%.3f us", ps / (double) PS_PER_US);
-        }
-        if (abs >= PS_PER_NS) {
-            return String.format(java.util.Locale.ROOT, "%.3f ns", ps / (double) PS_PER_NS);
-        }
-        return ps + " ps";
+        return formatTime(ps, 3);
     }
 
     /** Prints a duration with the largest unit that keeps it exact, e.g. {@code "1.5ms"}. */
@@ -179,6 +166,35 @@ public final class Units {
         return format(ps, new String[] {"s", "ms", "us", "ns", "ps"},
                 new long[] {PS_PER_S, PS_PER_MS, PS_PER_US, PS_PER_NS, 1});
     }
+
+    /**
+     * A time as people read it: the largest unit not above it ({@code s}, {@code ms}, {@code us},
+     * {@code ns}) with {@code decimals} decimals, whole picoseconds below 1 ns; rounded, so not
+     * exact (see {@link #formatDuration} for that). {@code formatTime(1_234_567_000L, 6)} is
+     * {@code "1.234567 ms"}, {@code formatTime(12_345_678L, 3)} is {@code "12.346 us"},
+     * {@code formatTime(999, 3)} is {@code "999 ps"}.
+     */
+    public static String formatTime(long ps, int decimals) {
+        long abs = Math.abs(ps);
+        for (int i = 0; i < TIME_FACTORS.length; i++) {
+            if (abs >= TIME_FACTORS[i]) {
+                return String.format(java.util.Locale.ROOT, "%." + decimals + "f %s", ps / (double) TIME_FACTORS[i],
+                        TIME_NAMES[i]);
+            }
+        }
+        return ps + " ps";
+    }
+
+    /**
+     * The simulated time a log message starts with: {@code "t=1.234567 ms"} ({@link #formatTime}
+     * with 6 decimals). Build it only when the message is logged ({@code if (LOG.isDebugEnabled())}).
+     */
+    public static String logTime(long ps) {
+        return "t=" + formatTime(ps, 6);
+    }
+
+    private static final long[] TIME_FACTORS = {PS_PER_S, PS_PER_MS, PS_PER_US, PS_PER_NS};
+    private static final String[] TIME_NAMES = {"s", "ms", "us", "ns"};
 
     /** Prints a rate, e.g. {@code "10Gbps"}. */
     public static String formatRate(long bitsPerSec) {

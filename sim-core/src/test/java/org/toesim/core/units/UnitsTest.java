@@ -77,6 +77,17 @@ class UnitsTest {
     }
 
     @Test
+    void readableTimesUseTheLargestUnitNotAboveTheValue() {
+        assertEquals("1.234567 ms", Units.formatTime(1_234_567_000L, 6));
+        assertEquals("12.346 us", Units.formatTime(12_345_678L, 3));
+        assertEquals("2.500 s", Units.formatTime(2_500_000_000_000L, 3));
+        assertEquals("999 ps", Units.formatTime(999, 3));
+        assertEquals("0 ps", Units.formatTime(0, 6));
+        assertEquals("t=1.000000 ns", Units.logTime(1_000));
+        assertEquals("t=5.292322 ms", Units.logTime(5_292_322_438L));
+    }
+
+    @Test
     void transferTimesRoundUpToWholePicoseconds() {
         // 1538 bytes on the wire at 10 Gbit/s: 12304 bits * 100 ps.
         assertEquals(1_230_400L, Rates.bytesTimePs(1538, 10_000_000_000L));

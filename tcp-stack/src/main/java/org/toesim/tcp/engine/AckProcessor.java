@@ -1,5 +1,8 @@
 package org.toesim.tcp.engine;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.toesim.core.units.Units;
 import org.toesim.tcp.segment.Segment;
 import org.toesim.tcp.segment.TcpFlags;
 import org.toesim.tcp.seq.SeqNum;
@@ -19,8 +22,10 @@ import org.toesim.tcp.seq.SeqNum;
  *                             later ones inflate cwnd by SMSS (§3.2 (4))
  *   FIN acknowledged       ─▶ FIN_WAIT_1→FIN_WAIT_2, CLOSING→TIME_WAIT, LAST_ACK→CLOSED
  * </pre>
+ * Logged at DEBUG: fast recovery entered (with ssthresh and the recovery point) and left.
  */
 final class AckProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(AckProcessor.class);
     private static final int DUP_THRESH = 3;
 
     private final Tcb t;
@@ -237,6 +242,11 @@ final class AckProcessor {
         t.renoSackedBytes = 0;
         sack.exitRecovery();
         t.cc.onExitRecovery(t.cs, nowPs);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} fast recovery left at SND.UNA {}: cwnd {} B, ssthresh {} B", Units.logTime(nowPs),
+                    conn.component(), t.tuple.traceText(), SeqNum.toString(t.seqOfSnd(t.sndUnaPos)), t.cs.cwndBytes,
+                    t.cs.ssthreshBytes);
+        }
         conn.traceCwnd("recovery-exit", nowPs);
     }
 
@@ -307,6 +317,12 @@ final class AckProcessor {
         t.cs.ssthreshBytes = t.cc.ssthreshOnLoss(t.cs, nowPs);
         t.recoverPos = t.sndMaxPos;
         t.inRecovery = true;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} fast retransmit of SND.UNA {} ({} dup ACKs{}): recovery until {}, cwnd {} B, "
+                    + "ssthresh {} B", Units.logTime(nowPs), conn.component(), t.tuple.traceText(),
+                    SeqNum.toString(t.seqOfSnd(t.sndUnaPos)), t.dupAcks, t.scoreboard != null ? ", SACK" : "",
+                    SeqNum.toString(t.seqOfSnd(t.recoverPos)), priorCwnd, t.cs.ssthreshBytes);
+        }
         tlp.cancel(); // Linux tcp_init_cwnd_reduction clears tlp_high_seq
         if (prr.enabled()) {
             prr.init(priorCwnd);

@@ -1,6 +1,9 @@
 package org.toesim.tcp.engine;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.toesim.core.units.Units;
 import org.toesim.tcp.sack.DsackDetector;
 import org.toesim.tcp.segment.SackBlock;
 import org.toesim.tcp.segment.Segment;
@@ -34,6 +37,7 @@ import org.toesim.tcp.seq.SeqNum;
  * re-reported blocks from new ones and follows RFC 5682 §3.1 steps 2 and 3 as written.
  */
 final class RecoveryUndo {
+    private static final Logger LOG = LoggerFactory.getLogger(RecoveryUndo.class);
     private final Tcb t;
     private final TcpConnection conn;
     private final OutputProcessor output;
@@ -183,6 +187,10 @@ final class RecoveryUndo {
         u.markerPos = -1;
         u.priorCc = null;
         t.stats.undos++;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} congestion response undone ({}): cwnd {} B, ssthresh {} B", Units.logTime(nowPs),
+                    conn.component(), t.tuple.traceText(), cause, t.cs.cwndBytes, t.cs.ssthreshBytes);
+        }
         if (t.inRecovery) {
             t.inRecovery = false;
             t.dupAcks = 0;

@@ -2,6 +2,8 @@ package org.toesim.tcp.engine;
 
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.core.units.Units;
 import org.toesim.tcp.buffer.ReassemblyQueue;
@@ -42,12 +44,25 @@ import org.toesim.tcp.trace.TcpTrace;
  *
  * Not thread-safe; one caller drives it. Events go to the {@link TcpEvents} given at
  * construction, trace records to the {@link TraceSink} (only when enabled).
+ *
+ * <p>Logging (SLF4J, package {@code org.toesim.tcp.engine}, each message starting with the
+ * caller's time and the component): state changes and resets at DEBUG here, RTO firings
+ * ({@code Timers}) and fast recovery entered and left ({@code AckProcessor}) at DEBUG, every
+ * segment in (here) and out ({@code OutputProcessor}) at TRACE. Each call is behind an
+ * {@code isXxxEnabled()} check; the per-segment ones first behind a flag read when the connection
+ * is made, so with TRACE off a segment costs one field read (set levels before the run).
  */
 public final class TcpConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
     private final Tcb t = new Tcb();
     private final TcpEvents events;
     private final TraceSink trace;
     private final String component;
+    /**
+     * Whether every segment in and out is logged (TRACE), read once when the connection is made:
+     * levels are set before a run, so the per-segment check is a field read, as for the trace sink.
+     */
+    private final boolean logSegments;
     private final OutputProcessor output;
     private final InputProcessor input;
     private final Timers timers;
@@ -66,6 +81,7 @@ public final class TcpConnection {
         this.events = Objects.requireNonNull(events, "events");
         this.trace = Objects.requireNonNull(trace, "trace");
         this.component = component;
+        this.logSegments = LOG.isTraceEnabled() || OutputProcessor.logsSegments();
         t.ourMssBytes = config.mssBytes();
         t.rcvShift = config.windowScale() ? shiftFor(windowScaleBufferBytes(config)) : 0;
         t.sndMssBytes = Math.min(config.mssBytes(), t.peerMssBytes);
@@ -199,7 +215,16 @@ public final class TcpConnection {
 
     /** Processes one arriving segment at {@code nowPs}; replies and due output go to {@code out}. */
     public void input(Segment seg, long nowPs, SegmentSink out) {
+        if (logSegments) {
+            logIn(seg, nowPs);
+        }
         input.process(seg, nowPs, out);
+    }
+
+    private void logIn(Segment seg, long nowPs) {
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: {} in  {}", Units.logTime(nowPs), component, t.tuple.traceText(), seg);
+        }
     }
 
     /** Runs due timers and emits everything that may be sent at {@code nowPs}. */
@@ -434,6 +459,9 @@ public final class TcpConnection {
         }
         t.state = next;
         t.stats.enterState(next, nowPs);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} {} -> {}", Units.logTime(nowPs), component, t.tuple.traceText(), from, next);
+        }
         if (trace.enabled()) {
             trace.record(nowPs, component, new TcpTrace.StateChange(tuple(), from, next));
         }
@@ -456,6 +484,10 @@ public final class TcpConnection {
 
     /** Connection reset by the peer or given up: drop everything, report, CLOSED. */
     void resetConnection(String reason, long nowPs) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} reset in {}: {}", Units.logTime(nowPs), component, t.tuple.traceText(), t.state,
+                    reason);
+        }
         dropAll();
         events.reset(this, reason, nowPs);
         setState(TcpState.CLOSED, nowPs);
@@ -479,6 +511,16 @@ public final class TcpConnection {
 
     boolean traceEnabled() {
         return trace.enabled();
+    }
+
+    /** Whether this connection logs its segments (TRACE was on for the engine when it was made). */
+    boolean logSegments() {
+        return logSegments;
+    }
+
+    /** The component name this connection's records and log messages carry (e.g. {@code b.tcp}). */
+    String component() {
+        return component;
     }
 
     TcpEvents events() {

@@ -1,5 +1,9 @@
 package org.toesim.tcp.engine;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.toesim.core.units.Units;
+import org.toesim.tcp.seq.SeqNum;
 import org.toesim.tcp.trace.TcpTrace;
 
 /**
@@ -17,8 +21,10 @@ import org.toesim.tcp.trace.TcpTrace;
  *   RACK reorder due   ─▶ mark lost, maybe enter recovery (RFC 8985 §6.3; own deadline)
  *   probe timeout due  ─▶ tail loss probe (RFC 8985 §7.3; own deadline, never after the RTO)
  * </pre>
+ * Logged at DEBUG: each RTO firing with its retry count and the backed-off RTO, and giving up.
  */
 final class Timers {
+    private static final Logger LOG = LoggerFactory.getLogger(Timers.class);
     private final Tcb t;
     private final TcpConnection conn;
     private final OutputProcessor output;
@@ -137,6 +143,10 @@ final class Timers {
         boolean synState = t.state == TcpState.SYN_SENT || t.state == TcpState.SYN_RECEIVED;
         int limit = synState ? t.config.maxSynRetries() : t.config.maxDataRetries();
         if (t.timerRetries > limit) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {}: {} RTO fired in {}: retry limit {} reached, giving up", Units.logTime(nowPs),
+                        conn.component(), t.tuple.traceText(), t.state, limit);
+            }
             if (!synState) {
                 output.sendRst(t.seqOfSnd(t.sndNxtPos), nowPs, out);
             }
@@ -144,6 +154,11 @@ final class Timers {
             return;
         }
         t.rtt.onTimeout();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} RTO fired in {}: retry {} of {}, SND.UNA {}, backoff: next RTO {}",
+                    Units.logTime(nowPs), conn.component(), t.tuple.traceText(), t.state, t.timerRetries, limit,
+                    SeqNum.toString(t.seqOfSnd(t.sndUnaPos)), Units.formatDuration(t.rtt.rtoPs()));
+        }
         if (conn.traceEnabled()) {
             conn.traceRecord(nowPs, new TcpTrace.RtoFired(conn.tuple(), t.seqOfSnd(t.sndUnaPos) & 0xFFFFFFFFL, t.timerRetries,
                     t.rtt.rtoPs()));
