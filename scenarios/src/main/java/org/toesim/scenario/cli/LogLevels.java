@@ -51,8 +51,9 @@ final class LogLevels {
             "org.toesim.host.app", "org.toesim.host.check", "org.toesim.host.cpu", "org.toesim.host.driver",
             "org.toesim.host.mem", "org.toesim.host.offload", "org.toesim.host.pcie", "org.toesim.host.socket",
             "org.toesim.host.stack",
-            "org.toesim.scenario.chart", "org.toesim.scenario.cli",
+            "org.toesim.scenario.api", "org.toesim.scenario.chart", "org.toesim.scenario.cli",
             "org.toesim.scenario.demo", "org.toesim.scenario.experiment", "org.toesim.scenario.fidelity",
+            "org.toesim.scenario.figure",
             "org.toesim.scenario.model", "org.toesim.scenario.result", "org.toesim.scenario.run",
             "org.toesim.scenario.spec", "org.toesim.scenario.step");
 
