@@ -2,9 +2,6 @@ package org.toesim.tcp.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.toesim.core.units.Units;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.SackBlock;
 import org.toesim.tcp.segment.Segment;
@@ -25,7 +22,6 @@ import org.toesim.tcp.trace.TcpTrace;
  * </pre>
  */
 final class OutputProcessor {
-    private static final Logger LOG = LoggerFactory.getLogger(OutputProcessor.class);
     private final Tcb t;
     private final TcpConnection conn;
     private final SackRecovery sack;
@@ -367,9 +363,6 @@ final class OutputProcessor {
         Segment s = new Segment(t.tuple.localPort(), t.tuple.remotePort(), seq, 0, TcpFlags.RST, 0, 0,
                 TcpOptions.NONE, Payload.EMPTY);
         t.stats.segmentsOut++;
-        if (conn.logSegments()) {
-            logOut(s, nowPs);
-        }
         out.send(t.tuple, s);
     }
 
@@ -428,22 +421,7 @@ final class OutputProcessor {
         if (t.inRecovery && prr.enabled()) {
             prr.onSent(payload.lenBytes()); // prr_out (RFC 6937 §3)
         }
-        if (conn.logSegments()) {
-            logOut(s, nowPs);
-        }
         out.send(t.tuple, s);
-    }
-
-    /** Whether segments sent are logged now (read by each connection once, when it is made). */
-    static boolean logsSegments() {
-        return LOG.isTraceEnabled();
-    }
-
-    /** A segment sent, at TRACE (callers check {@code conn.logSegments()}: a field read when it is off). */
-    private void logOut(Segment s, long nowPs) {
-        if (LOG.isTraceEnabled()) {
-            LOG.trace("{} {}: {} out {}", Units.logTime(nowPs), conn.component(), t.tuple.traceText(), s);
-        }
     }
 
     /**

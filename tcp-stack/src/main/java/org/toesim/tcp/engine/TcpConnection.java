@@ -48,9 +48,11 @@ import org.toesim.tcp.trace.TcpTrace;
  * <p>Logging (SLF4J, package {@code org.toesim.tcp.engine}, each message starting with the
  * caller's time and the component): state changes and resets at DEBUG here, RTO firings
  * ({@code Timers}) and fast recovery entered and left ({@code AckProcessor}) at DEBUG, every
- * segment in (here) and out ({@code OutputProcessor}) at TRACE. Each call is behind an
- * {@code isXxxEnabled()} check; the per-segment ones first behind a flag read when the connection
- * is made, so with TRACE off a segment costs one field read (set levels before the run).
+ * segment in and out at TRACE, here around the engine ({@link #input}, {@link #poll},
+ * {@link #abort} wrap the caller's sink in a logging one), so the output path has no log call.
+ * Each call is behind an {@code isXxxEnabled()} check, the per-segment ones first behind a flag
+ * read when the connection is made: with TRACE off a call costs one field read (levels are set
+ * before a run).
  */
 public final class TcpConnection {
     private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
@@ -81,7 +83,7 @@ public final class TcpConnection {
         this.events = Objects.requireNonNull(events, "events");
         this.trace = Objects.requireNonNull(trace, "trace");
         this.component = component;
-        this.logSegments = LOG.isTraceEnabled() || OutputProcessor.logsSegments();
+        this.logSegments = LOG.isTraceEnabled();
         t.ourMssBytes = config.mssBytes();
         t.rcvShift = config.windowScale() ? shiftFor(windowScaleBufferBytes(config)) : 0;
         t.sndMssBytes = Math.min(config.mssBytes(), t.peerMssBytes);
@@ -205,7 +207,7 @@ public final class TcpConnection {
     /** Abort (RFC 9293 §3.10.5): send RST in a synchronized state, drop everything, CLOSED. */
     public void abort(long nowPs, SegmentSink out) {
         if (t.state.isSynchronized() || t.state == TcpState.SYN_RECEIVED) {
-            output.sendRst(t.seqOfSnd(t.sndNxtPos), nowPs, out);
+            output.sendRst(t.seqOfSnd(t.sndNxtPos), nowPs, logSegments ? loggingSink(out, nowPs) : out);
         }
         dropAll();
         setState(TcpState.CLOSED, nowPs);
@@ -217,6 +219,7 @@ public final class TcpConnection {
     public void input(Segment seg, long nowPs, SegmentSink out) {
         if (logSegments) {
             logIn(seg, nowPs);
+            out = loggingSink(out, nowPs);
         }
         input.process(seg, nowPs, out);
     }
@@ -227,8 +230,24 @@ public final class TcpConnection {
         }
     }
 
+    /**
+     * {@code out}, logging each segment sent through it at TRACE: the segments out are logged
+     * here, around the engine, so its output path has no log call of its own.
+     */
+    private SegmentSink loggingSink(SegmentSink out, long nowPs) {
+        return (tuple, seg) -> {
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("{} {}: {} out {}", Units.logTime(nowPs), component, tuple.traceText(), seg);
+            }
+            out.send(tuple, seg);
+        };
+    }
+
     /** Runs due timers and emits everything that may be sent at {@code nowPs}. */
     public void poll(long nowPs, SegmentSink out) {
+        if (logSegments) {
+            out = loggingSink(out, nowPs);
+        }
         timers.fireDue(nowPs, out);
         output.dispatch(nowPs, out);
         timers.rearm(nowPs);
@@ -511,11 +530,6 @@ public final class TcpConnection {
 
     boolean traceEnabled() {
         return trace.enabled();
-    }
-
-    /** Whether this connection logs its segments (TRACE was on for the engine when it was made). */
-    boolean logSegments() {
-        return logSegments;
     }
 
     /** The component name this connection's records and log messages carry (e.g. {@code b.tcp}). */
