@@ -254,6 +254,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static String time(double ps) {
-        return Double.isNaN(ps) ? "-" : Units.formatTime(Math.round(ps));
+        return IndexHtmlWriter.time(ps);
     }
 }

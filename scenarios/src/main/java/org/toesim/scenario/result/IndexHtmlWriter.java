@@ -129,7 +129,8 @@ public final class IndexHtmlWriter {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
-    private static String time(double ps) {
+    /** A latency figure (ps, possibly NaN for "no samples") for people: {@code 141.452 us} or {@code -}. */
+    public static String time(double ps) {
         return Double.isNaN(ps) ? "-" : Units.formatTime(Math.round(ps));
     }
 
