@@ -55,7 +55,7 @@ public final class ComparisonCharts {
                 lines.add(Series.of(run.getKey(), xPs, y, Series.Style.LINE));
             }
             if (!lines.isEmpty()) {
-                figures.add(TimeSeriesFigures.figure(curve.metric(), curve.title(), xPs, lines, List.of()));
+                figures.add(TimeSeriesFigures.figure(curve.metric(), curve.title(), lines, List.of()));
             }
         }
         return figures;

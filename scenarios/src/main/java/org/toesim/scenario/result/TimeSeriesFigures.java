@@ -43,14 +43,14 @@ public final class TimeSeriesFigures {
             }
             boolean perConnection = metric.equals("cwndBytes") || metric.equals("throughputBitsPerSec")
                     || metric.equals("srttPs");
-            figures.add(figure(metric, label(metric) + (perConnection ? ", per connection" : ", per host"), x, lines,
+            figures.add(figure(metric, label(metric) + (perConnection ? ", per connection" : ", per host"), lines,
                     perConnection ? connectionMarkers : List.of()));
         }
         return figures;
     }
 
     /** A time-series figure of {@code metric} named {@code plot-<metric>}. */
-    static Figure figure(String metric, String title, double[] xPs, List<Series> lines, List<Marker> markers) {
+    static Figure figure(String metric, String title, List<Series> lines, List<Marker> markers) {
         return new Figure("plot-" + Figure.stem(metric), title, Axis.time(),
                 Axis.linear(label(metric), Quantity.ofMetric(metric)), lines, markers);
     }
