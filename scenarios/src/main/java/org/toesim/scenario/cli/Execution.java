@@ -3,6 +3,7 @@ package org.toesim.scenario.cli;
 import java.util.Optional;
 import org.toesim.scenario.result.RunResult;
 import org.toesim.scenario.run.RunContext;
+import org.toesim.scenario.run.RunPool;
 import org.toesim.scenario.run.ScenarioExecutor;
 import org.toesim.scenario.run.ScenarioExecutors;
 import org.toesim.scenario.run.SimulationException;
@@ -26,14 +27,6 @@ final class Execution {
 
     /** Runs once; an unexpected exception from the model becomes a {@link SimulationException}. */
     static RunResult run(ScenarioExecutor ex, Scenario s, RunContext ctx) throws ScenarioException, SimulationException {
-        try {
-            RunResult r = ex.execute(s, ctx);
-            if (r == null) {
-                throw new SimulationException("the model returned no result");
-            }
-            return r;
-        } catch (RuntimeException e) {
-            throw new SimulationException("simulation failed: " + e, e);
-        }
+        return RunPool.execute(ex, s, ctx);
     }
 }

@@ -1,12 +1,15 @@
 package org.toesim.scenario.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.toesim.scenario.experiment.Experiment;
 import org.toesim.scenario.experiment.ExperimentPlan;
 import org.toesim.scenario.experiment.Experiments;
 import org.toesim.scenario.result.AtomicOutputDirectory;
 import org.toesim.scenario.result.OutputLocationException;
+import org.toesim.scenario.run.ScenarioExecutor;
+import org.toesim.scenario.run.ScenarioExecutors;
 import org.toesim.scenario.run.SimulationException;
 import org.toesim.scenario.spec.ScenarioException;
 import picocli.CommandLine.Command;
@@ -65,9 +68,13 @@ final class ExperimentCommand implements Callable<Integer> {
             return Inputs.fail(env, ExitCodes.INPUT, "--jobs " + j + ": expected >= 1");
         }
         Path dir = out != null ? out : Path.of("toesim-out", "experiment-" + name);
+        Optional<ScenarioExecutor> model = env.executor().get();
+        if (model.isEmpty()) {
+            return Inputs.fail(env, ExitCodes.FAILURE, ScenarioExecutors.UNAVAILABLE);
+        }
         try {
             // all or nothing, like run's results: a new, empty or earlier ToeSim directory, replaced atomically
-            Experiments.Result r = AtomicOutputDirectory.write(dir, "experiment", tmp -> Experiments.run(e, quick, j,
+            Experiments.Result r = AtomicOutputDirectory.write(dir, "experiment", tmp -> Experiments.run(e, model.get(), quick, j,
                     tmp, (done, total) -> {
                         if (env.interactive() && !common.quiet) {
                             env.err().print("\rexperiment " + name + ": " + done + "/" + total + " runs");

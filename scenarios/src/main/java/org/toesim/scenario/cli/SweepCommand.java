@@ -11,24 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.toesim.scenario.result.AtomicOutputDirectory;
 import org.toesim.scenario.result.ConfidenceInterval;
 import org.toesim.scenario.result.OutputLocationException;
-import org.toesim.scenario.result.RunResult;
 import org.toesim.scenario.result.SweepDirectory;
 import org.toesim.scenario.result.SweepPlan;
 import org.toesim.scenario.result.SweepResults;
 import org.toesim.scenario.result.SweepWarning;
 import org.toesim.scenario.result.SweepWarnings;
-import org.toesim.scenario.run.ProgressListener;
-import org.toesim.scenario.run.RunContext;
+import org.toesim.scenario.run.RunPool;
 import org.toesim.scenario.run.ScenarioExecutor;
 import org.toesim.scenario.run.SimulationException;
 import org.toesim.scenario.spec.Scenario;
@@ -47,7 +40,7 @@ import picocli.CommandLine.ParentCommand;
  * <pre>
  *   bind every grid point first --(any bad)--&gt; exit 2 before anything runs
  *   OUT: fresh SweepDirectory, or with --resume the same sweep's (its finished runs are skipped)
- *   pool of J threads: scenario(point).withSeed(seed + r) -&gt; model -&gt; Headline metrics
+ *   RunPool of J threads: scenario(point).withSeed(seed + r) -&gt; model -&gt; Headline metrics
  *   each finished run --&gt; OUT/runs.jsonl (so an interrupted sweep can resume)
  *   a run throws --&gt; exit 1, no runs.csv / summary.csv (the finished runs stay in the journal)
  *   a run does not finish (limitReached, stalled, failed) --&gt; its row has the status, it is left
@@ -122,13 +115,11 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         if (threads < 1) {
             return Inputs.fail(env, ExitCodes.INPUT, "--jobs must be >= 1, got " + threads);
         }
-        List<Scenario> points = new ArrayList<>();
+        List<Scenario> points;
         JsonNode document;
         try {
             ScenarioDocument doc = ScenarioDocument.read(file).withOverrides(sets);
-            for (List<String> point : plan.points()) {
-                points.add(doc.withOverrides(point).bind());
-            }
+            points = plan.bind(doc);
             document = doc.tree();
         } catch (ScenarioException e) {
             return Inputs.report(env, common, e);
@@ -210,36 +201,22 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         String name = points.get(0).name();
         LOG.info("sweep {}: {} run(s) to do of {} ({} point(s) x {} replication(s)), {} at a time", name, todo.size(),
                 runs.size(), plan.points().size(), plan.replications(), Math.min(threads, todo.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()));
+        List<Scenario> scenarios = todo.stream().map(r -> points.get(r.point()).withSeed(r.seed())).toList();
         try {
-            ExecutorCompletionService<SweepResults.RunRow> completion = new ExecutorCompletionService<>(pool);
-            for (SweepPlan.Run run : todo) {
-                Scenario s = points.get(run.point()).withSeed(run.seed());
-                completion.submit(() -> {
-                    RunResult r = Execution.run(model, s, new RunContext(null, ProgressListener.NONE));
-                    return SweepResults.RunRow.of(run, r.summary());
-                });
-            }
-            for (int i = 0; i < todo.size(); i++) {
-                Future<SweepResults.RunRow> f = completion.take();
-                try {
-                    SweepResults.RunRow row = f.get();
-                    dir.record(row);
-                    rows.add(row);
-                    LOG.info("sweep {}: run {} of {} done: point {} replication {} (seed {}): {}", name, rows.size(),
-                            runs.size(), row.run().point(), row.run().replication(), row.run().seed(),
-                            row.status().jsonName());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Exception cause) {
-                        throw cause;
-                    }
-                    throw e;
-                }
-                progress.runs(rows.size(), runs.size());
-            }
+            RunPool.run(model, scenarios, threads,
+                    i -> "point " + todo.get(i).point() + " replication " + todo.get(i).replication()
+                            + " (seed " + todo.get(i).seed() + ")",
+                    (i, finished, result) -> {
+                        SweepResults.RunRow row = SweepResults.RunRow.of(todo.get(i), result.summary());
+                        dir.record(row);
+                        rows.add(row);
+                        LOG.info("sweep {}: run {} of {} done: point {} replication {} (seed {}): {}", name,
+                                rows.size(), runs.size(), row.run().point(), row.run().replication(),
+                                row.run().seed(), row.status().jsonName());
+                        progress.runs(rows.size(), runs.size());
+                    });
             return new SweepResults(plan, rows, confidence);
         } finally {
-            pool.shutdownNow();
             progress.finish();
         }
     }

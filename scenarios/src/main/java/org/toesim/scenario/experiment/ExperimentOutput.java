@@ -6,20 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.toesim.scenario.result.CsvWriter;
 import org.toesim.scenario.result.Headline;
 
 /**
  * Writes an experiment's files: {@code runs.csv} (every run's point and headline metrics),
- * one PNG per figure and {@code report.md} (what was run, the table, the verdicts).
+ * one PNG and SVG per figure and {@code report.md} (what was run, the verdicts, the figures, the
+ * table, and the {@code toesim sweep} line of each series).
  */
 final class ExperimentOutput {
     private ExperimentOutput() {
     }
 
-    static void write(Path dir, ExperimentPlan plan, boolean quick, List<ExperimentRunner.Row> rows, Findings f)
-            throws IOException {
+    static void write(Path dir, ExperimentPlan plan, boolean quick, List<ExperimentRunner.Row> rows, Findings f,
+                      List<String> sweeps) throws IOException {
         Files.createDirectories(dir);
         writeRuns(dir.resolve("runs.csv"), rows);
         List<String> md = new ArrayList<>();
@@ -47,32 +48,35 @@ final class ExperimentOutput {
         md.add("");
         md.add("## Measured points");
         md.addAll(f.table());
+        md.add("");
+        md.add("## The same runs with toesim sweep");
+        md.add("");
+        md.add("Each series is one sweep over the panel's x with the same scenarios and seeds (run from the "
+                + "repository's root; each writes runs.csv, summary.csv with confidence intervals and its page):");
+        md.add("");
+        md.add("```");
+        md.addAll(sweeps);
+        md.add("```");
         Files.write(dir.resolve("report.md"), md, StandardCharsets.UTF_8);
     }
 
+    /** runs.csv: the sweep's number format (integers exact, doubles in shortest round-trip form). */
     private static void writeRuns(Path file, List<ExperimentRunner.Row> rows) throws IOException {
-        List<String> lines = new ArrayList<>();
-        List<String> keys = null;
+        List<String> keys = new ArrayList<>(Headline.metrics(rows.get(0).summary()).keySet());
+        List<String> header = new ArrayList<>(List.of("panel", "series", "x", "replication", "seed", "status"));
+        header.addAll(keys);
+        List<List<String>> table = new ArrayList<>();
         for (ExperimentRunner.Row r : rows) {
             Map<String, Double> m = Headline.metrics(r.summary());
-            if (keys == null) {
-                keys = new ArrayList<>(m.keySet());
-                lines.add("panel,series,x,replication,seed,status," + String.join(",", keys));
-            }
-            StringBuilder b = new StringBuilder();
-            b.append(csv(r.panel().name())).append(',').append(csv(r.series().name())).append(',').append(csv(r.x()))
-                    .append(',').append(r.replication()).append(',').append(r.summary().seed()).append(',')
-                    .append(r.summary().status().jsonName());
+            List<String> row = new ArrayList<>(List.of(r.panel().name(), r.series().name(), r.x(),
+                    Integer.toString(r.replication()), Long.toString(r.summary().seed()),
+                    r.summary().status().jsonName()));
             for (String k : keys) {
                 Double v = m.get(k);
-                b.append(',').append(v == null ? "" : String.format(Locale.ROOT, "%.6g", v));
+                row.add(v == null ? "" : CsvWriter.number(v));
             }
-            lines.add(b.toString());
+            table.add(row);
         }
-        Files.write(file, lines, StandardCharsets.UTF_8);
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        CsvWriter.writeTable(header, table, file);
     }
 }

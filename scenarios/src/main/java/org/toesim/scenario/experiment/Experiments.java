@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.toesim.scenario.run.ScenarioExecutor;
 import org.toesim.scenario.run.SimulationException;
 import org.toesim.scenario.spec.ScenarioDocument;
 import org.toesim.scenario.spec.ScenarioException;
@@ -35,16 +36,23 @@ public final class Experiments {
         }
     }
 
-    /** Runs {@code e}'s plan ({@code quick}: reduced) with {@code jobs} at a time and writes its files to {@code dir}. */
-    public static Result run(Experiment e, boolean quick, int jobs, Path dir, BiConsumer<Integer, Integer> progress)
+    /**
+     * Runs {@code e}'s plan ({@code quick}: reduced) on {@code model} with {@code jobs} at a time and
+     * writes its files to {@code dir}.
+     */
+    public static Result run(Experiment e, ScenarioExecutor model, boolean quick, int jobs, Path dir,
+                             BiConsumer<Integer, Integer> progress)
             throws ScenarioException, SimulationException, IOException {
         ExperimentPlan plan = plan(e.name());
-        List<ExperimentRunner.Row> rows = ExperimentRunner.run(plan, file -> {
+        ExperimentRunner.Files files = file -> {
             String text = new String(resource(e.name(), file), StandardCharsets.UTF_8);
             return ScenarioDocument.parse(text, "experiments/" + e.name() + "/" + file, ScenarioDocument.Syntax.JSON);
-        }, quick, jobs, progress);
+        };
+        List<ExperimentRunner.Row> rows = ExperimentRunner.run(plan, files, model, quick, jobs, progress);
         Findings f = e.analyse(plan, rows);
-        ExperimentOutput.write(dir, plan, quick, rows, f);
+        List<String> commands = ExperimentRunner.sweeps(plan, files, quick).stream()
+                .map(sw -> sw.commandLine(e.name())).toList();
+        ExperimentOutput.write(dir, plan, quick, rows, f, commands);
         return new Result(rows.size(), f);
     }
 

@@ -2,6 +2,9 @@ package org.toesim.scenario.result;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.toesim.scenario.spec.Scenario;
+import org.toesim.scenario.spec.ScenarioDocument;
+import org.toesim.scenario.spec.ScenarioException;
 
 /**
  * The grid of a sweep: every combination of the parameters' values (the first parameter
@@ -86,5 +89,14 @@ public record SweepPlan(List<Param> params, int replications) {
             }
         }
         return runs;
+    }
+
+    /** Each grid point's scenario: {@code doc} with the point's overrides, bound (a bad point fails here). */
+    public List<Scenario> bind(ScenarioDocument doc) throws ScenarioException {
+        List<Scenario> bound = new ArrayList<>();
+        for (List<String> point : points()) {
+            bound.add(doc.withOverrides(point).bind());
+        }
+        return bound;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.toesim.scenario.model.ModelExecutor;
 
 /**
  * The reduced plan of {@code toesim experiment host-cpu-cost} (issue 14 item 3) with the
@@ -23,7 +24,7 @@ class HostCpuCostExperimentTest {
 
     @Test
     void theQuickPlanShowsTheRuleAndWhatMovesIt() throws Exception {
-        Experiments.Result r = Experiments.run(new HostCpuCostExperiment(), true, 2, dir, (a, b) -> { });
+        Experiments.Result r = Experiments.run(new HostCpuCostExperiment(), new ModelExecutor(), true, 2, dir, (a, b) -> { });
         assertEquals(20, r.runs());
         List<Findings.Verdict> v = r.findings().verdicts();
         assertEquals(7, v.size(), v.toString());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.toesim.scenario.model.ModelExecutor;
 
 /**
  * The reduced plan of {@code toesim experiment laws} (issue 14 item 2) with what
@@ -22,7 +23,7 @@ class LawsExperimentTest {
 
     @Test
     void theQuickPlanReproducesLawsAndItsDeparture() throws Exception {
-        Experiments.Result r = Experiments.run(new LawsExperiment(), true, 2, dir, (a, b) -> { });
+        Experiments.Result r = Experiments.run(new LawsExperiment(), new ModelExecutor(), true, 2, dir, (a, b) -> { });
         assertEquals(20, r.runs());
         List<Findings.Verdict> v = r.findings().verdicts();
         assertTrue(v.get(0).holds(), v.get(0).toString());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.toesim.scenario.model.ModelExecutor;
 
 /**
  * The reduced plan of {@code toesim experiment offload-loses} (issue 14 item 4), with the
@@ -23,7 +24,7 @@ class OffloadLosesExperimentTest {
 
     @Test
     void theQuickPlanReproducesWhatTheDocsSay() throws Exception {
-        Experiments.Result r = Experiments.run(new OffloadLosesExperiment(), true, 2, dir, (a, b) -> { });
+        Experiments.Result r = Experiments.run(new OffloadLosesExperiment(), new ModelExecutor(), true, 2, dir, (a, b) -> { });
         assertEquals(14, r.runs());
         List<Findings.Verdict> v = r.findings().verdicts();
         assertEquals(5, v.size());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.toesim.scenario.model.ModelExecutor;
 
 /**
  * The reduced plan of {@code toesim experiment policy-mix} (issue 14 item 5): offload-always has
@@ -21,7 +22,7 @@ class PolicyMixExperimentTest {
 
     @Test
     void theQuickPlanShowsTheTradeOff() throws Exception {
-        Experiments.Result r = Experiments.run(new PolicyMixExperiment(), true, 2, dir, (a, b) -> { });
+        Experiments.Result r = Experiments.run(new PolicyMixExperiment(), new ModelExecutor(), true, 2, dir, (a, b) -> { });
         assertEquals(8, r.runs());
         List<Findings.Verdict> v = r.findings().verdicts();
         assertEquals(3, v.size());

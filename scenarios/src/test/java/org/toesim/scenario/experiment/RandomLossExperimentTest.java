@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.toesim.scenario.model.ModelExecutor;
 
 /**
  * The reduced plan of {@code toesim experiment random-loss} (issue 14 item 1), with the
@@ -23,7 +24,7 @@ class RandomLossExperimentTest {
 
     @Test
     void theQuickPlanMatchesMathisAndStaysNearPftk() throws Exception {
-        Experiments.Result r = Experiments.run(new RandomLossExperiment(), true, 2, dir, (a, b) -> { });
+        Experiments.Result r = Experiments.run(new RandomLossExperiment(), new ModelExecutor(), true, 2, dir, (a, b) -> { });
         assertEquals(9, r.runs());
         List<Findings.Verdict> v = r.findings().verdicts();
         assertEquals(4, v.size(), v.toString());

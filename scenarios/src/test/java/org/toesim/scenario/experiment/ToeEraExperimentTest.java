@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.toesim.scenario.model.ModelExecutor;
 
 /**
  * The reduced plan of {@code toesim experiment toe-era} (issue 14 item 6) with what
@@ -22,7 +23,7 @@ class ToeEraExperimentTest {
 
     @Test
     void theQuickPlanShowsWhenOffloadPaid() throws Exception {
-        Experiments.Result r = Experiments.run(new ToeEraExperiment(), true, 2, dir, (a, b) -> { });
+        Experiments.Result r = Experiments.run(new ToeEraExperiment(), new ModelExecutor(), true, 2, dir, (a, b) -> { });
         assertEquals(6, r.runs());
         List<Findings.Verdict> v = r.findings().verdicts();
         assertEquals(5, v.size(), v.toString());
