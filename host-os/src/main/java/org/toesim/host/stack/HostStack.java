@@ -24,6 +24,7 @@ import org.toesim.tcp.engine.TcpConnection;
 import org.toesim.tcp.engine.TcpState;
 import org.toesim.tcp.engine.TcpListener;
 import org.toesim.tcp.engine.TcpResets;
+import org.toesim.tcp.segment.EcnCodepoint;
 import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Segment;
 import org.toesim.tcp.segment.TcpFlags;
@@ -217,7 +218,7 @@ public final class HostStack {
             case OFFLOADED -> c.slowPath.onSlowPathFrame(c, f, core, info);
             case HOST -> {
                 c.core = core;
-                c.engine.input(seg, sim.now(), tx);
+                c.engine.input(seg, EcnCodepoint.ofTos(f.ip().tos()), sim.now(), tx);
                 afterEngineCall(c, core, WorkClass.SOFTIRQ);
             }
         }
@@ -414,7 +415,7 @@ public final class HostStack {
         long now = sim.now();
         Frame f;
         while (!c.closed && (f = c.pollHeld()) != null) {
-            c.engine.input(f.tcp(), now, tx);
+            c.engine.input(f.tcp(), EcnCodepoint.ofTos(f.ip().tos()), now, tx);
             tx.flush(c, c.core, WorkClass.SOFTIRQ);
         }
         if (!c.closed) {

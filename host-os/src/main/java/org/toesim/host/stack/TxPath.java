@@ -2,6 +2,7 @@ package org.toesim.host.stack;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.toesim.core.stats.Counter;
@@ -15,6 +16,7 @@ import org.toesim.host.cpu.WorkHandler;
 import org.toesim.nic.frame.Frame;
 import org.toesim.nic.frame.Ipv4Header;
 import org.toesim.tcp.engine.SegmentSink;
+import org.toesim.tcp.segment.EcnCodepoint;
 import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
@@ -58,6 +60,8 @@ final class TxPath implements SegmentSink, WorkHandler {
     private final DeviceFeatures features;
     private final ArrayList<FourTuple> outTuples = new ArrayList<>();
     private final ArrayList<Segment> outSegments = new ArrayList<>();
+    /** The ECN codepoint of each collected segment (RFC 3168 §5), beside {@link #outSegments}. */
+    private int[] outEcn = new int[16];
     private final ArrayDeque<Frame> controlFrames = new ArrayDeque<>();
     private final ArrayDeque<Pending> backlog = new ArrayDeque<>();
     private int nextIpId;
@@ -85,6 +89,16 @@ final class TxPath implements SegmentSink, WorkHandler {
 
     @Override
     public void send(FourTuple tuple, Segment segment) {
+        send(tuple, segment, EcnCodepoint.NOT_ECT);
+    }
+
+    @Override
+    public void send(FourTuple tuple, Segment segment, int ecnCodepoint) {
+        int k = outSegments.size();
+        if (k == outEcn.length) {
+            outEcn = Arrays.copyOf(outEcn, 2 * k);
+        }
+        outEcn[k] = ecnCodepoint;
         outTuples.add(tuple);
         outSegments.add(segment);
     }
@@ -99,7 +113,7 @@ final class TxPath implements SegmentSink, WorkHandler {
             int j = i + 1;
             if (features.tso() && c != null && isData(seg)) {
                 long total = seg.payloadLenBytes();
-                while (j < n && canAppend(outSegments.get(j - 1), outSegments.get(j))
+                while (j < n && canAppend(outSegments.get(j - 1), outSegments.get(j)) && outEcn[j] == outEcn[i]
                         && total + outSegments.get(j).payloadLenBytes() <= features.tsoMaxBytes()) {
                     total += outSegments.get(j).payloadLenBytes();
                     j++;
@@ -109,7 +123,7 @@ final class TxPath implements SegmentSink, WorkHandler {
                     seg = merge(i, j, (int) total);
                 }
             }
-            enqueue(c, tuple, seg, core, workClass);
+            enqueue(c, tuple, seg, outEcn[i], core, workClass);
             i = j;
         }
         outTuples.clear();
@@ -122,7 +136,8 @@ final class TxPath implements SegmentSink, WorkHandler {
 
     /** {@code next} continues {@code prev} in sequence space with the same header fields. */
     private static boolean canAppend(Segment prev, Segment next) {
-        return next.payloadLenBytes() > 0 && (next.flags() & (TcpFlags.SYN | TcpFlags.RST)) == 0
+        // CWR may lead a TSO burst only: the device puts it on the first piece (RFC 3168 §6.1.2)
+        return next.payloadLenBytes() > 0 && (next.flags() & (TcpFlags.SYN | TcpFlags.RST | TcpFlags.CWR)) == 0
                 && !prev.has(TcpFlags.FIN) && next.seq() == prev.seq() + prev.payloadLenBytes()
                 && next.ack() == prev.ack() && next.window() == prev.window()
                 && next.options().equals(prev.options());
@@ -161,9 +176,9 @@ final class TxPath implements SegmentSink, WorkHandler {
                 s.options(), p);
     }
 
-    private void enqueue(HostConnection c, FourTuple tuple, Segment seg, int core, WorkClass workClass) {
+    private void enqueue(HostConnection c, FourTuple tuple, Segment seg, int ecn, int core, WorkClass workClass) {
         int ttl = config.tcp().ttl();
-        int tos = config.tcp().tos();
+        int tos = EcnCodepoint.withTos(config.tcp().tos(), ecn);
         Ipv4Header ip = new Ipv4Header(tuple.localIp(), tuple.remoteIp(), nextIpId, ttl, tos, true, false, 0, 0);
         nextIpId = (nextIpId + 1) & 0xFFFF;
         long frameId = ((long) config.hostId() << 40) | nextFrameSeq++;

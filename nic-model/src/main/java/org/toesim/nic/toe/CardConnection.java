@@ -10,6 +10,7 @@ import org.toesim.tcp.engine.SegmentSink;
 import org.toesim.tcp.engine.TcpConnection;
 import org.toesim.tcp.engine.TcpEvents;
 import org.toesim.tcp.engine.TcpState;
+import org.toesim.tcp.segment.EcnCodepoint;
 import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
@@ -233,10 +234,15 @@ final class CardConnection implements TcpEvents, SegmentSink {
 
     @Override
     public void send(FourTuple from, Segment segment) {
+        send(from, segment, EcnCodepoint.NOT_ECT);
+    }
+
+    @Override
+    public void send(FourTuple from, Segment segment, int ecnCodepoint) {
         if (toe.tracer().on()) {
             toe.tracer().segmentOut(toe.nowPs(), this, segment);
         }
-        toe.sendPath().transmit(this, segment);
+        toe.sendPath().transmit(this, segment, ecnCodepoint);
     }
 
     @Override

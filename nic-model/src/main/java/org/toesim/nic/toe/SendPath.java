@@ -231,9 +231,12 @@ final class SendPath implements DmaReadCallback {
         sendCompletions++; // the ring slot was freed when the request was fetched
     }
 
-    /** The engine emitted {@code seg} on {@code c}: frame it; re-read card-read bytes of a retransmission first. */
-    void transmit(CardConnection c, Segment seg) {
-        Frame frame = toe.frameFor(c, seg);
+    /**
+     * The engine emitted {@code seg} with IP ECN field {@code ecn} on {@code c}: frame it; re-read
+     * card-read bytes of a retransmission first.
+     */
+    void transmit(CardConnection c, Segment seg, int ecn) {
+        Frame frame = toe.frameFor(c, seg, ecn);
         Payload p = seg.payload();
         c.segmentsOut++;
         toe.monitor().onSegmentOut(c);

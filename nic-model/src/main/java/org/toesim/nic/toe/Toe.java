@@ -37,6 +37,7 @@ import org.toesim.nic.pcie.PcieLink;
 import org.toesim.nic.pcie.PcieSpec;
 import org.toesim.nic.ring.DeviceQueues;
 import org.toesim.nic.ring.FetchRing;
+import org.toesim.tcp.segment.EcnCodepoint;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
 import org.toesim.tcp.segment.TcpFlags;
@@ -390,7 +391,7 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         c.newReadableBytes = 0;
         c.segmentsIn++;
         c.payloadBytesIn += seg.payloadLenBytes();
-        c.engine.input(seg, now, c);
+        c.engine.input(seg, EcnCodepoint.ofTos(frame.ip().tos()), now, c);
         if (c.newReadableBytes > 0) {
             receivePath.append(c, CardReassembly.readable(c, seg.payload(), rcvNxtBefore - seg.seq(),
                     (int) c.newReadableBytes));
@@ -469,12 +470,12 @@ public final class Toe implements DeviceEndpoint, FetchRing.Listener, CardProces
         return failed;
     }
 
-    /** Frames {@code seg} for the wire on {@code c}. */
-    Frame frameFor(CardConnection c, Segment seg) {
+    /** Frames {@code seg} for the wire on {@code c}, its IP ECN field {@code ecn} (RFC 3168 §5). */
+    Frame frameFor(CardConnection c, Segment seg, int ecn) {
         Neighbours.Entry n = c.neighbour != null ? c.neighbour : (c.neighbour = neighbours.of(c.tuple.remoteIp()));
         long dst = n.mac != 0 ? n.mac : MacAddress.BROADCAST;
-        Ipv4Header ip = new Ipv4Header(c.tuple.localIp(), c.tuple.remoteIp(), nextIpId, c.ttl, c.tos, true, false,
-                0, 0);
+        Ipv4Header ip = new Ipv4Header(c.tuple.localIp(), c.tuple.remoteIp(), nextIpId, c.ttl,
+                EcnCodepoint.withTos(c.tos, ecn), true, false, 0, 0);
         nextIpId = (nextIpId + 1) & 0xFFFF;
         return Frame.of(nextFrameId++, config.localMac(), dst, ip, seg);
     }

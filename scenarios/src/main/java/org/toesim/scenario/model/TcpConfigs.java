@@ -62,6 +62,7 @@ final class TcpConfigs {
                 .mssBytes(t.mssFor(mtuBytes))
                 .congestionControl(t.congestionControl().fileName())
                 .sack(t.sack())
+                .ecn(t.ecn())
                 .timestamps(t.timestamps())
                 .windowScale(t.windowScale())
                 .nagle(t.nagle())

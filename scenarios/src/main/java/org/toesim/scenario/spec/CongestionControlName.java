@@ -10,7 +10,9 @@ public enum CongestionControlName implements NamedValue {
     /** RFC 6582 NewReno fast recovery. */
     NEWRENO("newreno"),
     /** RFC 9438 CUBIC. */
-    CUBIC("cubic");
+    CUBIC("cubic"),
+    /** RFC 8257 DCTCP: Reno with an ECN response scaled by the marked fraction; negotiates ECN. */
+    DCTCP("dctcp");
 
     private final String fileName;
 

@@ -8,7 +8,7 @@ import org.toesim.tcp.engine.TcpFeatures;
 /**
  * TCP options of a workload's connections (both ends).
  *
- * @param congestionControl  reno | newreno | cubic (default cubic)
+ * @param congestionControl  reno | newreno | cubic | dctcp (default cubic)
  * @param sack               RFC 2018 selective acknowledgements (default true)
  * @param timestamps         RFC 7323 timestamps (default true)
  * @param windowScale        RFC 7323 window scaling (default true)
@@ -32,11 +32,14 @@ import org.toesim.tcp.engine.TcpFeatures;
  *                           {@code receiveBufferBytes} without autotuning. An explicit
  *                           {@code receiveBuffer} fixes the buffer and turns autotuning off, as
  *                           {@code SO_RCVBUF} does in Linux
+ * @param ecn                ECN (RFC 3168): each end asks for it on an active open and accepts it on a
+ *                           passive one (Linux {@code tcp_ecn = 1}); default false, except that
+ *                           {@code dctcp} negotiates ECN whatever this says (it needs it, RFC 8257 §3)
  */
 public record TcpSpec(CongestionControlName congestionControl, boolean sack, boolean timestamps, boolean windowScale,
                       boolean nagle, boolean delayedAck, long minRtoPs, long sendBufferBytes, long receiveBufferBytes,
                       int mssBytes, boolean realBytes, TcpProfileName profile, TcpFeatures features,
-                      long maxReceiveBufferBytes) {
+                      long maxReceiveBufferBytes, boolean ecn) {
     /** {@code mssBytes} when the file gives none: each host advertises its MTU - 40. */
     public static final int MSS_FROM_MTU = 0;
     /** IPv4 and TCP headers without options: MTU - MSS (RFC 9293 3.7.1, RFC 6691). */
@@ -49,7 +52,7 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
     public static final long LINUX_MAX_RECEIVE_BUFFER_BYTES = 32L << 20;
     /** All defaults. */
     public static final TcpSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null);
+            null, null);
 
 
     public TcpSpec {
@@ -80,7 +83,7 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
     public TcpSpec resolvedFor(int mtuBytes) {
         return new TcpSpec(congestionControl, sack, timestamps, windowScale, nagle, delayedAck, minRtoPs,
                 sendBufferBytes, receiveBufferBytes, mssFor(mtuBytes), realBytes, profile, features,
-                maxReceiveBufferBytes);
+                maxReceiveBufferBytes, ecn);
     }
 
     /** The MSS a host with an MTU of {@code mtuBytes} advertises. */
@@ -103,7 +106,8 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
                       @JsonProperty("profile") TcpProfileName profile,
                       @JsonProperty("features") TcpFeaturesSpec features,
                       @JsonProperty("maxReceiveBuffer") @JsonDeserialize(using = Quantities.Size.class)
-                      Long maxReceiveBuffer) {
+                      Long maxReceiveBuffer,
+                      @JsonProperty("ecn") Boolean ecn) {
         TcpProfileName p = Checks.or(profile, DEFAULT_PROFILE);
         TcpFeatures f = Checks.or(features, TcpFeaturesSpec.NONE).applyTo(p.features());
         if (receiveBuffer != null && (features == null || features.receiveAutotuning() == null)) {
@@ -116,6 +120,6 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
                 Checks.or(timestamps, true), Checks.or(windowScale, true), Checks.or(nagle, true),
                 Checks.or(delayedAck, true), Checks.or(minRto, 200_000_000_000L), Checks.or(sendBuffer, 4L << 20),
                 rcv, mss == null ? MSS_FROM_MTU : (int) Checks.between("mss", mss, 64, 65_495),
-                Checks.or(realBytes, false), p, f, maxRcv);
+                Checks.or(realBytes, false), p, f, maxRcv, Checks.or(ecn, false));
     }
 }

@@ -13,10 +13,12 @@ package org.toesim.tcp.cc;
  *           RTO expired                       ─▶ onRetransmissionTimeout(s, nowPs)
  *           RTT sample                        ─▶ onRttSample(s, rttPs, nowPs)
  *           reduction shown spurious          ─▶ onUndo(s, prior, nowPs)
+ *           ACK advancing SND.UNA (ECN on)    ─▶ onEcnAck(s, ackedBytes, ece, nowPs)
+ *           ECN-Echo, once per window         ─▶ ssthreshOnEcnEcho(s, nowPs)   (engine sets cwnd = ssthresh)
  * </pre>
  */
 public interface CongestionControl {
-    /** The algorithm's name as used in scenario files ({@code "reno"}, {@code "newreno"}, {@code "cubic"}). */
+    /** The algorithm's name as used in scenario files ({@code "reno"}, {@code "newreno"}, {@code "cubic"}, {@code "dctcp"}). */
     String name();
 
     /** Cumulative ACK of {@code ackedBytes} new bytes outside loss recovery: grow cwnd. */
@@ -66,6 +68,34 @@ public interface CongestionControl {
      * rules are the algorithm's own either way.
      */
     default boolean usesNewRenoRecovery() {
+        return false;
+    }
+
+    /**
+     * The ssthresh to use when an ACK carries ECN-Echo and the sender reduces its window (once
+     * per window of data, outside loss recovery). Default per RFC 3168 §6.1.2: the reaction to
+     * a loss ({@link #ssthreshOnLoss}); DCTCP scales it by its marked fraction (RFC 8257 §3.3).
+     */
+    default long ssthreshOnEcnEcho(CongestionState s, long nowPs) {
+        return ssthreshOnLoss(s, nowPs);
+    }
+
+    /**
+     * Every ACK that advances SND.UNA on an ECN-capable connection, in recovery or not, with the
+     * bytes it acknowledged and whether it carried ECN-Echo (DCTCP's marked-fraction estimator,
+     * RFC 8257 §3.3; Linux {@code dctcp_update_alpha}). {@code s.sndUnaPos} and
+     * {@code s.sndMaxPos} are set. Default: nothing.
+     */
+    default void onEcnAck(CongestionState s, long ackedBytes, boolean ece, long nowPs) {
+    }
+
+    /**
+     * Whether this connection's receiver echoes CE the DCTCP way (RFC 8257 §3.2: ECE on every
+     * ACK equals the CE codepoint of the last data segment, an immediate ACK whenever it
+     * changes) rather than RFC 3168 §6.1.3's latch (ECE from the first CE until a CWR arrives).
+     * Linux picks the receiver's behaviour by its own congestion control, as here.
+     */
+    default boolean echoesCeState() {
         return false;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class CongestionControls {
     /** Valid names, in the order shown in error messages. */
-    public static final List<String> NAMES = List.of(Reno.NAME, NewReno.NAME, Cubic.NAME);
+    public static final List<String> NAMES = List.of(Reno.NAME, NewReno.NAME, Cubic.NAME, Dctcp.NAME);
 
     private CongestionControls() {
     }
@@ -37,6 +37,7 @@ public final class CongestionControls {
             case Reno.NAME -> new Reno(features.segmentCountingCa(), 0);
             case NewReno.NAME -> new NewReno(features.segmentCountingCa(), 0);
             case Cubic.NAME -> new Cubic(true, features);
+            case Dctcp.NAME -> new Dctcp(features.segmentCountingCa());
             default -> throw new IllegalArgumentException(
                     "unknown congestion control '" + name + "'; valid: " + String.join(", ", NAMES));
         };
@@ -50,6 +51,9 @@ public final class CongestionControls {
         }
         if (snap instanceof CubicSnapshot c) {
             return Cubic.restore(c);
+        }
+        if (snap instanceof DctcpSnapshot d) {
+            return Dctcp.restore(d);
         }
         throw new IllegalArgumentException("unknown snapshot " + snap);
     }

@@ -114,6 +114,17 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
     }
 
     /**
+     * ECN state of a connection that negotiated ECN (RFC 3168 §6.1.1).
+     *
+     * @param eceToSend receiver: ACKs carry ECN-Echo (RFC 3168 §6.1.3; RFC 8257 §3.2)
+     * @param ceState   receiver, DCTCP: CE of the last data segment (RFC 8257 §3.2 DCTCP.CE)
+     * @param cwrToSend sender: CWR goes on the next new data segment (RFC 3168 §6.1.2)
+     * @param cwrEndPos sender: send position until which no further reduction happens, -1 for none
+     */
+    public record EcnState(boolean eceToSend, boolean ceState, boolean cwrToSend, long cwrEndPos) {
+    }
+
+    /**
      * Owned by whoever runs the connection.
      *
      * @param state       RFC 9293 state
@@ -132,11 +143,12 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
      *                    ACK-policy state); null when none of those behaviours runs
      * @param sendTimeRtt per-segment send times for microsecond RTT samples; null when
      *                    {@code microsecondRtt} is off
+     * @param ecn         ECN state (RFC 3168 §6.1); null when ECN was not negotiated
      */
     public record Delegated(TcpState state, SendState send, ReceiveState receive, TimestampState timestamps,
                             CongestionPart congestion, RttSnapshot rtt, TimerState timers,
                             ScoreboardSnapshot scoreboard, List<SackBlock> sackReported, ConnectionStats stats,
-                            UndoSnapshot undo, ReceiverState receiver, SendTimeRtt sendTimeRtt) {
+                            UndoSnapshot undo, ReceiverState receiver, SendTimeRtt sendTimeRtt, EcnState ecn) {
         public Delegated {
             sackReported = List.copyOf(sackReported);
         }
@@ -144,19 +156,19 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
         /** The same with the RFC 9293 state {@code s} (everything else kept, whatever the CCB carries). */
         public Delegated withState(TcpState s) {
             return new Delegated(s, send, receive, timestamps, congestion, rtt, timers, scoreboard, sackReported,
-                    stats, undo, receiver, sendTimeRtt);
+                    stats, undo, receiver, sendTimeRtt, ecn);
         }
 
         /** The same with the receive side {@code r}. */
         public Delegated withReceive(ReceiveState r) {
             return new Delegated(state, send, r, timestamps, congestion, rtt, timers, scoreboard, sackReported,
-                    stats, undo, receiver, sendTimeRtt);
+                    stats, undo, receiver, sendTimeRtt, ecn);
         }
 
         /** The same with the statistics {@code s}. */
         public Delegated withStats(ConnectionStats s) {
             return new Delegated(state, send, receive, timestamps, congestion, rtt, timers, scoreboard, sackReported,
-                    s, undo, receiver, sendTimeRtt);
+                    s, undo, receiver, sendTimeRtt, ecn);
         }
 
         /**

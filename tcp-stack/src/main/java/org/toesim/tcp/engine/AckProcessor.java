@@ -112,6 +112,9 @@ final class AckProcessor {
                 || (newlySacked > 0 && seg.payloadLenBytes() == 0 && t.sndMaxPos > t.sndUnaPos))) {
             dupAck(nowPs, out, newlySacked, newlyLost); // RFC 2883 §4: a D-SACK alone is no sign of loss
         }
+        if (t.ecnOk && ackPos >= oldUnaPos) {
+            ecnOnAck(seg.has(TcpFlags.ECE), ackPos - oldUnaPos, nowPs);
+        }
         if (ackPos >= t.sndUnaPos) {
             tlp.onAck(ackPos, advanced, newlySacked > 0, pureDup, nowPs);
         }
@@ -122,6 +125,41 @@ final class AckProcessor {
             timers.onWindowOpened();
         }
         return afterFinAcked(nowPs);
+    }
+
+    /**
+     * The sender's ECN response (RFC 3168 §6.1.2; Linux {@code tcp_enter_cwr} / CWR state):
+     *
+     * <pre>
+     *   every ACK advancing SND.UNA  --&gt; cc.onEcnAck (DCTCP's marked fraction)
+     *   SND.UNA reached the end of the last reduction's window --&gt; a new reduction may follow
+     *   ECE, not in loss recovery, no reduction under way --&gt;
+     *       ssthresh = cc.ssthreshOnEcnEcho, cwnd = min(cwnd, ssthresh); CWR on the next new data;
+     *       no further reduction until SND.UNA passes SND.MAX of now (once per window of data)
+     * </pre>
+     * cwnd drops at once, as RFC 3168 §6.1.2 words it (Linux reaches the same cwnd through PRR
+     * over one round trip).
+     */
+    private void ecnOnAck(boolean ece, long ackedSeq, long nowPs) {
+        t.cs.sndUnaPos = t.sndUnaPos;
+        t.cs.sndMaxPos = t.sndMaxPos;
+        if (ackedSeq > 0) {
+            t.cc.onEcnAck(t.cs, ackedSeq, ece, nowPs);
+        }
+        if (t.ecnCwrEndPos >= 0 && t.sndUnaPos >= t.ecnCwrEndPos) {
+            t.ecnCwrEndPos = -1;
+        }
+        if (!ece || t.inRecovery || t.ecnCwrEndPos >= 0) {
+            return;
+        }
+        t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
+        long ssthresh = t.cc.ssthreshOnEcnEcho(t.cs, nowPs);
+        t.cs.ssthreshBytes = ssthresh;
+        t.cs.cwndBytes = Math.max(Math.min(t.cs.cwndBytes, ssthresh), t.sndMssBytes);
+        t.ecnCwrEndPos = t.sndMaxPos;
+        t.ecnCwrToSend = true;
+        t.stats.ecnReductions++;
+        conn.traceCwnd("ecn", nowPs);
     }
 
     /** RFC 9293 §3.10.7.4: SND.WND from the newest segment (SND.WL1/WL2 rule). */
@@ -317,6 +355,9 @@ final class AckProcessor {
         t.cs.ssthreshBytes = t.cc.ssthreshOnLoss(t.cs, nowPs);
         t.recoverPos = t.sndMaxPos;
         t.inRecovery = true;
+        if (t.ecnOk) {
+            t.ecnCwrToSend = true; // Linux tcp_init_cwnd_reduction: tcp_ecn_queue_cwr
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {}: {} fast retransmit of SND.UNA {} ({} dup ACKs{}): recovery until {}, cwnd {} B, "
                     + "ssthresh {} B", Units.logTime(nowPs), conn.component(), t.tuple.traceText(),

@@ -45,7 +45,9 @@ final class CcbCodec {
         ControlBlock.Delegated delegated = new ControlBlock.Delegated(t.state, send, recv, ts, cong, t.rtt.snapshot(),
                 timers, t.scoreboard == null ? null : t.scoreboard.snapshot(), t.sackBuilder.reported(),
                 t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes), t.undo.snapshot(),
-                t.rx.snapshot(nowPs), t.usRtt == null ? null : t.usRtt.snapshot(nowPs));
+                t.rx.snapshot(nowPs), t.usRtt == null ? null : t.usRtt.snapshot(nowPs),
+                t.ecnOk ? new ControlBlock.EcnState(t.ecnEceToSend, t.ecnCeState, t.ecnCwrToSend, t.ecnCwrEndPos)
+                        : null);
         return new ControlBlock(constant, cached, delegated);
     }
 
@@ -156,5 +158,11 @@ final class CcbCodec {
         t.lastRecvPs = nowPs - tm.sinceLastRecvPs();
         t.stats.restore(d.stats(), t.state, nowPs);
         t.rx.restore(d.receiver(), nowPs);
+        ControlBlock.EcnState e = d.ecn();
+        t.ecnOk = e != null;
+        t.ecnEceToSend = e != null && e.eceToSend();
+        t.ecnCeState = e != null && e.ceState();
+        t.ecnCwrToSend = e != null && e.cwrToSend();
+        t.ecnCwrEndPos = e == null ? -1 : e.cwrEndPos();
     }
 }

@@ -31,12 +31,15 @@ import java.util.Map;
  * @param timeInStatePs       time spent in each state, up to the instant of the snapshot
  * @param sendLimits          how the sender spent its time with data to send (Linux's
  *                            {@code tcp_chrono}: busy, receive-window limited; plus congestion-window limited)
+ * @param ceReceived          data segments received with CE in their IP header (RFC 3168 §5)
+ * @param ecnReductions       window reductions on ECN-Echo (RFC 3168 §6.1.2; Linux {@code TCPECNReductions}-like)
  */
 public record ConnectionStats(long segmentsIn, long segmentsOut, long bytesIn, long bytesOut, long fastRetransmits,
                               long timeoutRetransmits, long retransmittedBytes, long rtoFirings, long rttSamples,
                               long srttPs, long cwndBytes, long ssthreshBytes, long dupAcksIn, long sackBlocksIn,
                               long sackBlocksOut, long dsacksIn, long dsacksOut, long undos, long spuriousRtos,
-                              Map<TcpState, Long> timeInStatePs, SendLimits sendLimits) {
+                              Map<TcpState, Long> timeInStatePs, SendLimits sendLimits, long ceReceived,
+                              long ecnReductions) {
     /**
      * Where a sender's time went while it had data unacknowledged or unsent (after Linux's
      * {@code tcpi_busy_time}, {@code tcpi_rwnd_limited}; the congestion-window share is ours),
@@ -84,6 +87,6 @@ public record ConnectionStats(long segmentsIn, long segmentsOut, long bytesIn, l
                            Map<TcpState, Long> timeInStatePs) {
         this(segmentsIn, segmentsOut, bytesIn, bytesOut, fastRetransmits, timeoutRetransmits, retransmittedBytes,
                 rtoFirings, rttSamples, srttPs, cwndBytes, ssthreshBytes, dupAcksIn, sackBlocksIn, sackBlocksOut,
-                dsacksIn, dsacksOut, undos, spuriousRtos, timeInStatePs, SendLimits.NONE);
+                dsacksIn, dsacksOut, undos, spuriousRtos, timeInStatePs, SendLimits.NONE, 0, 0);
     }
 }

@@ -1,5 +1,6 @@
 package org.toesim.tcp.engine;
 
+import org.toesim.tcp.segment.EcnCodepoint;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
 import org.toesim.tcp.segment.TcpFlags;
@@ -34,7 +35,8 @@ final class InputProcessor {
         this.acks = new AckProcessor(t, conn, output, timers);
     }
 
-    void process(Segment seg, long nowPs, SegmentSink out) {
+    /** One arriving segment; {@code ecn} is the ECN field of its IP header ({@link EcnCodepoint}). */
+    void process(Segment seg, int ecn, long nowPs, SegmentSink out) {
         t.stats.segmentsIn++;
         t.stats.bytesIn += seg.payloadLenBytes();
         switch (t.state) {
@@ -48,7 +50,7 @@ final class InputProcessor {
             }
             case LISTEN -> onListen(seg, nowPs, out);
             case SYN_SENT -> onSynSent(seg, nowPs, out);
-            default -> onSynchronized(seg, nowPs, out);
+            default -> onSynchronized(seg, ecn, nowPs, out);
         }
         if (t.state != TcpState.CLOSED) {
             output.dispatch(nowPs, out);
@@ -71,6 +73,8 @@ final class InputProcessor {
         t.irs = seg.seq();
         t.rcvNxtPos = 1;
         negotiate(seg.options());
+        // RFC 3168 §6.1.1: an ECN-setup SYN has ECE and CWR; we answer with ECE if we accept
+        t.ecnOk = t.ecnWanted() && seg.has(TcpFlags.ECE) && seg.has(TcpFlags.CWR);
         t.sndWndBytes = seg.window();
         t.maxSndWndBytes = t.sndWndBytes;
         t.sndWl1 = seg.seq();
@@ -107,6 +111,9 @@ final class InputProcessor {
         t.irs = seg.seq();
         t.rcvNxtPos = 1;
         negotiate(seg.options());
+        // RFC 3168 §6.1.1: our ECN-setup SYN is accepted by a SYN-ACK with ECE and without CWR;
+        // a simultaneous open's SYN is an ECN-setup SYN like a passive open's
+        t.ecnOk = t.ecnWanted() && seg.has(TcpFlags.ECE) && (ackOk != seg.has(TcpFlags.CWR));
         if (t.tsOk) {
             t.tsRecent = seg.options().tsVal();
         }
@@ -146,7 +153,7 @@ final class InputProcessor {
     }
 
     /** RFC 9293 §3.10.7.4 for SYN_RECEIVED and all synchronized states. */
-    private void onSynchronized(Segment seg, long nowPs, SegmentSink out) {
+    private void onSynchronized(Segment seg, int ecn, long nowPs, SegmentSink out) {
         TcpOptions o = seg.options();
         if (t.tsOk && o.hasTimestamps() && !seg.has(TcpFlags.RST) && SeqNum.lt(o.tsVal(), t.tsRecent)) {
             t.ackNow = true; // PAWS, RFC 7323 §5.3 R1: drop, but acknowledge
@@ -184,6 +191,9 @@ final class InputProcessor {
             return;
         }
         if (t.state.canReceive()) {
+            if (t.ecnOk && seg.payloadLenBytes() > 0) {
+                ecnOnData(seg, ecn, nowPs, out);
+            }
             receiveText(seg, nowPs);
         }
         receiveFin(seg, nowPs);
@@ -217,6 +227,46 @@ final class InputProcessor {
                     nowPs);
             case CLOSING, LAST_ACK, TIME_WAIT -> conn.setState(TcpState.CLOSED, nowPs);
             default -> conn.resetConnection("connection reset", nowPs);
+        }
+    }
+
+    /**
+     * ECN on an arriving data segment (before its text is taken), RFC 3168 §6.1.3 and RFC 8257
+     * §3.2, in Linux's order ({@code tcp_ecn_accept_cwr}, then {@code tcp_ecn_check_ce}):
+     *
+     * <pre>
+     *   CWR set                      --&gt; stop echoing (the sender has reduced)
+     *   classic receiver, CE         --&gt; echo ECE on every ACK from now on; ACK at once
+     *   DCTCP receiver, CE changed   --&gt; an ACK owed for earlier data goes now with the old ECE,
+     *                                    then ECE = the new CE state, this segment ACKed at once
+     * </pre>
+     */
+    private void ecnOnData(Segment seg, int ecn, long nowPs, SegmentSink out) {
+        if (seg.has(TcpFlags.CWR)) {
+            t.ecnEceToSend = false;
+        }
+        if (ecn == EcnCodepoint.NOT_ECT) {
+            return; // a retransmission (sent without ECT): no CE information (Linux: no CA event)
+        }
+        boolean ce = ecn == EcnCodepoint.CE;
+        if (ce) {
+            t.stats.ceReceived++;
+        }
+        if (t.cc.echoesCeState()) {
+            if (ce != t.ecnCeState) {
+                if (t.unackedRcvBytes > 0 || t.delAckDeadlinePs != Long.MAX_VALUE) {
+                    t.ecnEceToSend = t.ecnCeState;
+                    output.sendAck(nowPs, out); // dctcp_ece_ack_update: the owed ACK, with the old CE state
+                }
+                t.ecnCeState = ce;
+                t.ackNow = true;
+            }
+            t.ecnEceToSend = ce;
+        } else if (ce) {
+            if (!t.ecnEceToSend) {
+                t.ackNow = true; // Linux __tcp_ecn_check_ce: quick ACK when the echo starts
+            }
+            t.ecnEceToSend = true;
         }
     }
 

@@ -2,6 +2,7 @@ package org.toesim.tcp.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.toesim.tcp.segment.EcnCodepoint;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.SackBlock;
 import org.toesim.tcp.segment.Segment;
@@ -152,6 +153,11 @@ final class OutputProcessor {
             }
         }
         int flags = TcpFlags.SYN | (synAck ? TcpFlags.ACK : 0);
+        if (!synAck && t.ecnWanted()) {
+            flags |= TcpFlags.ECE | TcpFlags.CWR; // ECN-setup SYN (RFC 3168 §6.1.1)
+        } else if (synAck && t.ecnOk) {
+            flags |= TcpFlags.ECE; // ECN-setup SYN-ACK: ECE without CWR (RFC 3168 §6.1.1)
+        }
         emit(t.iss, flags, Payload.EMPTY, nowPs, out);
         t.sndNxtPos = 1;
         t.sndMaxPos = Math.max(t.sndMaxPos, 1);
@@ -405,6 +411,21 @@ final class OutputProcessor {
     private void emit(int seq, int flags, Payload payload, long nowPs, SegmentSink out) {
         boolean syn = (flags & TcpFlags.SYN) != 0;
         boolean ack = (flags & TcpFlags.ACK) != 0;
+        int ecn = EcnCodepoint.NOT_ECT;
+        if (t.ecnOk && !syn) {
+            // RFC 3168 §6.1.5 / Linux tcp_ecn_send: ECT(0) on new data only, never on retransmissions
+            // or pure ACKs; the first new data segment after a reduction carries CWR (§6.1.2)
+            if (payload.lenBytes() > 0 && t.sndPosOf(seq) >= t.sndMaxPos) {
+                ecn = EcnCodepoint.ECT_0;
+                if (t.ecnCwrToSend) {
+                    flags |= TcpFlags.CWR;
+                    t.ecnCwrToSend = false;
+                }
+            }
+            if (ack && t.ecnEceToSend) {
+                flags |= TcpFlags.ECE; // RFC 3168 §6.1.3; RFC 8257 §3.2
+            }
+        }
         int ackNo = ack ? t.seqOfRcv(t.rcvNxtPos) : 0;
         int window = windowField(syn);
         Segment s = new Segment(t.tuple.localPort(), t.tuple.remotePort(), seq, ackNo, flags, window, 0,
@@ -421,7 +442,7 @@ final class OutputProcessor {
         if (t.inRecovery && prr.enabled()) {
             prr.onSent(payload.lenBytes()); // prr_out (RFC 6937 §3)
         }
-        out.send(t.tuple, s);
+        out.send(t.tuple, s, ecn);
     }
 
     /**

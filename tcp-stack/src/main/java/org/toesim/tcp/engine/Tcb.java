@@ -106,6 +106,18 @@ final class Tcb {
     /** New data was sent or an ACK arrived in this call: (re)schedule the probe timeout (transient). */
     boolean tlpReschedule;
 
+    // --- ECN (RFC 3168 §6.1; RFC 8257 §3.2 for a DCTCP receiver)
+    /** ECN was negotiated on the handshake: data goes out ECT(0), CE is echoed. */
+    boolean ecnOk;
+    /** Receiver: ACKs carry ECE (RFC 3168: from a CE until the peer's CWR; DCTCP: the CE state). */
+    boolean ecnEceToSend;
+    /** Receiver, DCTCP: the CE codepoint of the last data segment received (RFC 8257 §3.2 DCTCP.CE). */
+    boolean ecnCeState;
+    /** Sender: the window was reduced; CWR goes on the next new data segment (RFC 3168 §6.1.2). */
+    boolean ecnCwrToSend;
+    /** Sender: no further ECN reduction until SND.UNA reaches this (once per window), -1 when none. */
+    long ecnCwrEndPos = -1;
+
     // --- RTT (RFC 6298) and Karn's rule
     RttEstimator rtt;
     /** Position whose acknowledgment ends the timed segment, -1 when none is timed. */
@@ -197,6 +209,11 @@ final class Tcb {
             return LinuxReceiver.winFromSpace(rx.rcvBufBytes);
         }
         return config.receiveBufferBytes();
+    }
+
+    /** Whether this side asks for / accepts ECN: configured, or its congestion control needs it (DCTCP). */
+    boolean ecnWanted() {
+        return config.ecn() || cc.echoesCeState(); // Linux TCP_CONG_NEEDS_ECN: DCTCP negotiates ECN itself
     }
 
     /** Effective receive MSS: what a full-sized segment from the peer carries. */

@@ -7,7 +7,7 @@ import org.toesim.core.units.Units;
  * {@link #toBuilder()} to change a few); {@link #defaults()} is the plain RFC configuration.
  *
  * @param mssBytes             MSS we advertise and the upper bound on what we send (RFC 9293 §3.7.1)
- * @param congestionControl    algorithm name: {@code "reno"}, {@code "newreno"}, {@code "cubic"}
+ * @param congestionControl    algorithm name: {@code "reno"}, {@code "newreno"}, {@code "cubic"}, {@code "dctcp"}
  * @param initialCwndBytes     initial window; {@code -1}: RFC 6928 §2 min(10*MSS, max(2*MSS, 14600))
  * @param initialRtoPs         RTO before the first RTT sample, also the first SYN retry (RFC 6298 (2.1): 1 s)
  * @param minRtoPs             lower bound on the RTO (RFC 6298 (2.4): 1 s)
@@ -36,6 +36,9 @@ import org.toesim.core.units.Units;
  * @param maxReceiveBufferBytes upper bound receive autotuning may grow the buffer to (Linux {@code tcp_rmem[2]});
  *                             also what the window scale is chosen for (Linux {@code tcp_select_initial_window});
  *                             equal to {@code receiveBufferBytes} when there is no autotuning
+ * @param ecn                  request ECN on an active open and accept it on a passive one (RFC 3168
+ *                             §6.1.1; Linux {@code tcp_ecn} = 1); off by default, as in Linux for
+ *                             active opens
  */
 public record TcpConfig(int mssBytes, String congestionControl, long initialCwndBytes, long initialRtoPs,
                         long minRtoPs, long maxRtoPs, int maxSynRetries, int maxDataRetries, boolean delayedAck,
@@ -43,7 +46,7 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
                         boolean windowScale, long tsTickPs, int sendBufferBytes, int receiveBufferBytes,
                         int reassemblyMaxRanges, boolean keepAlive, long keepAliveIdlePs, long keepAliveIntervalPs,
                         int keepAliveProbes, boolean challengeAck, int ttl, int tos,
-                        TcpFeatures features, int maxReceiveBufferBytes) {
+                        TcpFeatures features, int maxReceiveBufferBytes, boolean ecn) {
     /** RFC 1122 §4.2.3.2 / RFC 5681 §4.2: an ACK must not be delayed by more than 500 ms. */
     public static final long MAX_DELAYED_ACK_PS = 500 * Units.PS_PER_MS;
 
@@ -120,6 +123,7 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
         b.features = features;
         // a maximum equal to the buffer stays tied to it, so receiveBufferBytes(v) on the builder still builds
         b.maxReceiveBufferBytes = maxReceiveBufferBytes == receiveBufferBytes ? 0 : maxReceiveBufferBytes;
+        b.ecn = ecn;
         return b;
     }
 
@@ -162,6 +166,7 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
         private TcpFeatures features = TcpFeatures.rfc();
         /** 0: the same as receiveBufferBytes. */
         private int maxReceiveBufferBytes = 0;
+        private boolean ecn = false;
 
         private Builder() {
         }
@@ -195,13 +200,14 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
         public Builder features(TcpFeatures v) { features = v; return this; }
         /** 0 (the default) ties it to {@code receiveBufferBytes}. */
         public Builder maxReceiveBufferBytes(int v) { maxReceiveBufferBytes = v; return this; }
+        public Builder ecn(boolean v) { ecn = v; return this; }
 
         public TcpConfig build() {
             return new TcpConfig(mssBytes, congestionControl, initialCwndBytes, initialRtoPs, minRtoPs, maxRtoPs,
                     maxSynRetries, maxDataRetries, delayedAck, delayedAckTimeoutPs, nagle, mslPs, sack, timestamps,
                     windowScale, tsTickPs, sendBufferBytes, receiveBufferBytes, reassemblyMaxRanges, keepAlive,
                     keepAliveIdlePs, keepAliveIntervalPs, keepAliveProbes, challengeAck, ttl, tos, features,
-                    maxReceiveBufferBytes == 0 ? receiveBufferBytes : maxReceiveBufferBytes);
+                    maxReceiveBufferBytes == 0 ? receiveBufferBytes : maxReceiveBufferBytes, ecn);
         }
     }
 }

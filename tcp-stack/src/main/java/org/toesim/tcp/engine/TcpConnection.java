@@ -14,6 +14,7 @@ import org.toesim.tcp.cc.CongestionState;
 import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.rtt.RttConfig;
 import org.toesim.tcp.rtt.RttEstimator;
+import org.toesim.tcp.segment.EcnCodepoint;
 import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
@@ -215,13 +216,21 @@ public final class TcpConnection {
 
     // ------------------------------------------------------------------ the engine
 
-    /** Processes one arriving segment at {@code nowPs}; replies and due output go to {@code out}. */
+    /** Processes one arriving segment at {@code nowPs} (its IP header Not-ECT); replies and due output go to {@code out}. */
     public void input(Segment seg, long nowPs, SegmentSink out) {
+        input(seg, EcnCodepoint.NOT_ECT, nowPs, out);
+    }
+
+    /**
+     * Processes one arriving segment whose IP header's ECN field is {@code ecnCodepoint}
+     * ({@link EcnCodepoint}) at {@code nowPs}; replies and due output go to {@code out}.
+     */
+    public void input(Segment seg, int ecnCodepoint, long nowPs, SegmentSink out) {
         if (logSegments) {
             logIn(seg, nowPs);
             out = loggingSink(out, nowPs);
         }
-        input.process(seg, nowPs, out);
+        input.process(seg, ecnCodepoint, nowPs, out);
     }
 
     private void logIn(Segment seg, long nowPs) {
@@ -235,11 +244,20 @@ public final class TcpConnection {
      * here, around the engine, so its output path has no log call of its own.
      */
     private SegmentSink loggingSink(SegmentSink out, long nowPs) {
-        return (tuple, seg) -> {
-            if (LOG.isTraceEnabled()) {
-                LOG.trace("{} {}: {} out {}", Units.logTime(nowPs), component, tuple.traceText(), seg);
+        return new SegmentSink() {
+            @Override
+            public void send(FourTuple tuple, Segment seg) {
+                send(tuple, seg, EcnCodepoint.NOT_ECT);
             }
-            out.send(tuple, seg);
+
+            @Override
+            public void send(FourTuple tuple, Segment seg, int ecnCodepoint) {
+                if (LOG.isTraceEnabled()) {
+                    LOG.trace("{} {}: {} out {}{}", Units.logTime(nowPs), component, tuple.traceText(), seg,
+                            ecnCodepoint == EcnCodepoint.NOT_ECT ? "" : " ecn " + ecnCodepoint);
+                }
+                out.send(tuple, seg, ecnCodepoint);
+            }
         };
     }
 

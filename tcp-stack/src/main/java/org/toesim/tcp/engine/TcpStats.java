@@ -19,6 +19,8 @@ final class TcpStats {
     long dsacksOut;
     long undos;
     long spuriousRtos;
+    long ceReceived;
+    long ecnReductions;
     final long[] timeInStatePs = new long[TcpState.values().length];
     TcpState current = TcpState.CLOSED;
     long stateSincePs;
@@ -75,7 +77,8 @@ final class TcpStats {
                 ConnectionStats.SendLimit.values()[limit]);
         return new ConnectionStats(segmentsIn, segmentsOut, bytesIn, bytesOut, fastRetransmits, timeoutRetransmits,
                 retransmittedBytes, rtoFirings, rttSamples, srttPs, cwndBytes, ssthreshBytes, dupAcksIn, sackBlocksIn,
-                sackBlocksOut, dsacksIn, dsacksOut, undos, spuriousRtos, StateTimes.of(times), limits);
+                sackBlocksOut, dsacksIn, dsacksOut, undos, spuriousRtos, StateTimes.of(times), limits, ceReceived,
+                ecnReductions);
     }
 
     /** Restores counters from a snapshot taken at {@code snapPs}; state time restarts at {@code nowPs}. */
@@ -96,6 +99,8 @@ final class TcpStats {
         dsacksOut = s.dsacksOut();
         undos = s.undos();
         spuriousRtos = s.spuriousRtos();
+        ceReceived = s.ceReceived();
+        ecnReductions = s.ecnReductions();
         for (TcpState st : TcpState.values()) {
             timeInStatePs[st.ordinal()] = s.timeInStatePs().getOrDefault(st, 0L);
         }

@@ -169,6 +169,9 @@ final class Timers {
             // RFC 5681 §3.1 (4): ssthresh = max(FlightSize/2, 2*SMSS), cwnd = 1 SMSS; RFC 6582 §3.2 (4)
             t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
             t.cc.onRetransmissionTimeout(t.cs, nowPs);
+            if (t.ecnOk) {
+                t.ecnCwrToSend = true; // Linux tcp_enter_loss: tcp_ecn_queue_cwr
+            }
             conn.traceCwnd("rto", nowPs);
             t.inRecovery = false;
             t.dupAcks = 0;
