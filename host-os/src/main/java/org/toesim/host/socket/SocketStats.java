@@ -20,12 +20,16 @@ import org.toesim.tcp.segment.FourTuple;
  * @param srttPs             smoothed RTT (0 before a sample)
  * @param cwndBytes          congestion window
  * @param sendLimits         where the sender's time went (busy, congestion- and receive-window limited)
+ * @param ceReceived         data segments received with CE (RFC 3168 §5)
+ * @param ecnReductions      window reductions on ECN-Echo (RFC 3168 §6.1.2)
  */
 public record SocketStats(FourTuple tuple, Placement placement, long appBytesSent, long appBytesAccepted,
                           long bytesIn, long bytesOut, long segmentsIn, long segmentsOut, long retransmits,
-                          long srttPs, long cwndBytes, ConnectionStats.SendLimits sendLimits) {
+                          long srttPs, long cwndBytes, ConnectionStats.SendLimits sendLimits, long ceReceived,
+                          long ecnReductions) {
     static SocketStats of(FourTuple tuple, Placement placement, long sent, long accepted, ConnectionStats s) {
         return new SocketStats(tuple, placement, sent, accepted, s.bytesIn(), s.bytesOut(), s.segmentsIn(),
-                s.segmentsOut(), s.fastRetransmits() + s.timeoutRetransmits(), s.srttPs(), s.cwndBytes(), s.sendLimits());
+                s.segmentsOut(), s.fastRetransmits() + s.timeoutRetransmits(), s.srttPs(), s.cwndBytes(), s.sendLimits(),
+                s.ceReceived(), s.ecnReductions());
     }
 }

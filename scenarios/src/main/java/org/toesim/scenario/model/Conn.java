@@ -56,6 +56,24 @@ interface Conn {
         return null;
     }
 
+    /** Data segments both ends received with CE (RFC 3168 §5), over the sockets that exist. */
+    default long ceReceived() {
+        long n = 0;
+        for (Socket s : sockets()) {
+            n += s.stats().ceReceived();
+        }
+        return n;
+    }
+
+    /** Window reductions on ECN-Echo at both ends (RFC 3168 §6.1.2), over the sockets that exist. */
+    default long ecnReductions() {
+        long n = 0;
+        for (Socket s : sockets()) {
+            n += s.stats().ecnReductions();
+        }
+        return n;
+    }
+
     /** The sockets of this row that exist (for per-connection offload figures); none by default. */
     default Socket[] sockets() {
         return new Socket[0];

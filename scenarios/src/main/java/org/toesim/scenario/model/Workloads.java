@@ -299,7 +299,7 @@ final class Workloads {
             if (c == null) {
                 out.add(new ConnectionReport(ids.get(i), idFrom.get(i), idTo.get(i), 0, plannedBytes(i), false, 0, 0,
                         false, 0, "not started (the run ended before the workload's start time)",
-                        "workload start time not reached"));
+                        "workload start time not reached", 0, 0));
                 continue;
             }
             long delivered = c.deliveredBytes() - baseDelivered[i];
@@ -310,7 +310,7 @@ final class Workloads {
             boolean finished = c.done();
             out.add(new ConnectionReport(c.id(), c.from(), c.to(), delivered, c.expectedBytes() - baseDelivered[i],
                     finished, goodput, c.retransmits(), h[0] > 0, h[1], integrity(c),
-                    finished ? null : WaitReasons.of(c, hosts)));
+                    finished ? null : WaitReasons.of(c, hosts), c.ceReceived(), c.ecnReductions()));
         }
         return out;
     }

@@ -17,10 +17,14 @@ package org.toesim.scenario.result;
  * @param integrity         {@code "ok"} or a description of the first mismatch
  * @param waitingFor        for an unfinished connection, what each end was waiting for when the
  *                          run ended (state, timers, buffers, handoff); null when finished
+ * @param ceReceived        data segments either end received with CE in the IP header (RFC 3168 §5:
+ *                          a queue marked them instead of dropping); 0 without ECN
+ * @param ecnReductions     window reductions either end made on ECN-Echo (RFC 3168 §6.1.2)
  */
 public record ConnectionReport(String id, String from, String to, long bytesDelivered, long bytesExpected,
                                boolean finished, double goodputBitsPerSec, long retransmits, boolean offloaded,
-                               long flushes, String integrity, String waitingFor) {
+                               long flushes, String integrity, String waitingFor, long ceReceived,
+                               long ecnReductions) {
     /** The integrity value of a connection whose delivered bytes all matched. */
     public static final String INTEGRITY_OK = "ok";
 
@@ -28,6 +32,6 @@ public record ConnectionReport(String id, String from, String to, long bytesDeli
     public ConnectionReport(String id, String from, String to, long bytesDelivered, double goodputBitsPerSec,
                             long retransmits, boolean offloaded, long flushes, String integrity) {
         this(id, from, to, bytesDelivered, bytesDelivered, true, goodputBitsPerSec, retransmits, offloaded, flushes,
-                integrity, null);
+                integrity, null, 0, 0);
     }
 }

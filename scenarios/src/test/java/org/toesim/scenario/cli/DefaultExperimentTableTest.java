@@ -24,7 +24,7 @@ class DefaultExperimentTableTest {
     @Test
     void aColumnThatDidNotFinishShowsNoFiguresAndItsReason() {
         ConnectionReport bulk = new ConnectionReport("bulk.c0", "client", "server", 4_194_304, 16_777_216, false,
-                7.5e9, 3, true, 0, "ok", "server: card: no posted buffer (65536 bytes held), ESTABLISHED: idle");
+                7.5e9, 3, true, 0, "ok", "server: card: no posted buffer (65536 bytes held), ESTABLISHED: idle", 0, 0);
         SummaryReport s = new SummaryReport("default", 1, RunStatus.LIMIT_REACHED, "the safety limit stop.limit = 1s "
                 + "of simulated time was reached before every workload finished", 1_000_000_000_000L, 10, 100,
                 List.of(bulk), List.of(new HostReport("client", 0.1, 1, 1), new HostReport("server", 0.1, 1, 1)),

@@ -38,7 +38,8 @@ class ResultWriterTest {
                 "resolvedScenario"), fields(s));
         assertEquals("completed", s.get("status").asText());
         assertEquals(List.of("id", "from", "to", "bytesDelivered", "bytesExpected", "finished", "goodputBitsPerSec",
-                "retransmits", "offloaded", "flushes", "integrity", "waitingFor"), fields(s.get("connections").get(0)));
+                "retransmits", "offloaded", "flushes", "integrity", "waitingFor", "ceReceived", "ecnReductions"),
+                fields(s.get("connections").get(0)));
         assertEquals(List.of("name", "cpuUtilization", "cyclesPerByteRx", "cyclesPerByteTx", "qdiscDrops", "cores"),
                 fields(s.get("hosts").get(0)));
         assertEquals(List.of("host", "model", "offloads", "offloadsRefused", "offloadsNotPossible", "flushes", "fastPathSegments",
