@@ -95,9 +95,11 @@ class AqmEndToEndTest {
 
     @Test
     void redHoldsTheAverageQueueBetweenItsThresholdsByEarlyDrops() throws Exception {
-        SummaryReport red = run("{\"kind\": \"red\", \"minThresholdFrames\": 100, \"maxThresholdFrames\": 300,"
-                + " \"maxP\": 0.1}");
+        String aqm = "{\"kind\": \"red\", \"minThresholdFrames\": 100, \"maxThresholdFrames\": 300, \"maxP\": 0.1}";
+        SummaryReport red = run(aqm);
         log("red", red);
+        assertEquals(red.traceDigest(), run(aqm).traceDigest(), "RED's draws come from the seed's named stream");
+        assertEquals("red", red.resolvedScenario().at("/links/2/aqm/kind").asText());
         LinkReport p = bottleneckPort(red);
         assertEquals("red", p.aqm());
         // the time-weighted queue: about the EWMA's operating point, far below the 1500-frame buffer
@@ -108,5 +110,26 @@ class AqmEndToEndTest {
         assertEquals(0, p.queueDrops(), "RED drops before the buffer is full: " + p);
         assertEquals(0, p.ecnMarks());
         assertEveryByteDelivered(red);
+    }
+
+    @Test
+    void aHostsLinkEndTakesTheLinksAqmToo() throws Exception {
+        String json = """
+                {"name": "direct", "seed": 2,
+                 "hosts": [{"name": "a"}, {"name": "b"}],
+                 "links": [{"between": ["a", "b"], "rate": "1Gbps", "delay": "1ms", "queueFrames": 1500,
+                            "aqm": {"kind": "codel"}}],
+                 "workloads": [{"type": "bulk", "from": "a", "to": "b", "size": "32MiB", "tcp": {"profile": "linux", "congestionControl": "cubic", "realBytes": true}}],
+                 "stop": {"until": "workloadsDone", "limit": "30s"}}
+                """;
+        SummaryReport r = new ModelExecutor().execute(Scenarios.parse(json), NO_FILES).summary();
+        LinkReport ab = r.links().get(0);
+        assertEquals(java.util.List.of("a", "codel"), java.util.List.of(ab.from(), ab.aqm()));
+        assertEquals("codel", r.links().get(1).aqm(), "both ends");
+        // slow start into the 1500-frame (18 ms) host queue: CoDel drops before it overflows
+        assertTrue(ab.aqmDrops() > 0, ab.toString());
+        assertTrue(ab.meanSojournPs() < 10 * MS, ab.toString());
+        assertEquals("ok", r.connections().get(0).integrity());
+        assertEquals(32L << 20, r.connections().get(0).bytesDelivered());
     }
 }
