@@ -13,5 +13,10 @@ public enum DropReason {
     /** The link was administratively or physically down. */
     LINK_DOWN,
     /** A switch had no forwarding entry for the destination. */
-    NO_ROUTE
+    NO_ROUTE,
+    /**
+     * Dropped early by the queue's active queue management (RED, CoDel, step marking of a Not-ECT
+     * frame) to signal congestion, before the queue was full (RFC 7567 §4).
+     */
+    AQM
 }

@@ -1,5 +1,7 @@
 package org.toesim.nic.mac;
 
+import java.util.Objects;
+import org.toesim.nic.aqm.AqmSpec;
 import org.toesim.nic.frame.EthernetWire;
 
 /**
@@ -15,8 +17,10 @@ import org.toesim.nic.frame.EthernetWire;
  *                       false: the queue is a link's drop-tail buffer in front of a slower line
  *                       (netem's {@code limit}, a testbed relay's queue): the device hands every
  *                       frame in at its own pace and what does not fit is dropped (txQueueDrops)
+ * @param aqm            the transmit queue's active queue management ({@link AqmSpec#DROP_TAIL}:
+ *                       none, only the limit drops)
  */
-public record MacConfig(long rateBitsPerSec, int mtuBytes, QueueLimit txQueue, boolean deviceWaits) {
+public record MacConfig(long rateBitsPerSec, int mtuBytes, QueueLimit txQueue, boolean deviceWaits, AqmSpec aqm) {
     public static final long TEN_GBPS = 10_000_000_000L;
 
     public MacConfig {
@@ -26,6 +30,12 @@ public record MacConfig(long rateBitsPerSec, int mtuBytes, QueueLimit txQueue, b
         if (mtuBytes < 68 || mtuBytes > 65535) {
             throw new IllegalArgumentException("MTU " + mtuBytes + " bytes outside 68..65535 (RFC 791 §3.1)");
         }
+        Objects.requireNonNull(aqm, "aqm");
+    }
+
+    /** A drop-tail port. */
+    public MacConfig(long rateBitsPerSec, int mtuBytes, QueueLimit txQueue, boolean deviceWaits) {
+        this(rateBitsPerSec, mtuBytes, txQueue, deviceWaits, AqmSpec.DROP_TAIL);
     }
 
     /** A port whose device waits while the queue is full. */
@@ -39,19 +49,24 @@ public record MacConfig(long rateBitsPerSec, int mtuBytes, QueueLimit txQueue, b
     }
 
     public MacConfig withRate(long newRateBitsPerSec) {
-        return new MacConfig(newRateBitsPerSec, mtuBytes, txQueue, deviceWaits);
+        return new MacConfig(newRateBitsPerSec, mtuBytes, txQueue, deviceWaits, aqm);
     }
 
     public MacConfig withMtu(int newMtuBytes) {
-        return new MacConfig(rateBitsPerSec, newMtuBytes, txQueue, deviceWaits);
+        return new MacConfig(rateBitsPerSec, newMtuBytes, txQueue, deviceWaits, aqm);
     }
 
     public MacConfig withTxQueue(QueueLimit newTxQueue) {
-        return new MacConfig(rateBitsPerSec, mtuBytes, newTxQueue, deviceWaits);
+        return new MacConfig(rateBitsPerSec, mtuBytes, newTxQueue, deviceWaits, aqm);
     }
 
     /** This port with the device waiting on a full queue ({@code true}) or its frames dropped there. */
     public MacConfig withDeviceWaits(boolean waits) {
-        return new MacConfig(rateBitsPerSec, mtuBytes, txQueue, waits);
+        return new MacConfig(rateBitsPerSec, mtuBytes, txQueue, waits, aqm);
+    }
+
+    /** This port with queue discipline {@code newAqm}. */
+    public MacConfig withAqm(AqmSpec newAqm) {
+        return new MacConfig(rateBitsPerSec, mtuBytes, txQueue, deviceWaits, newAqm);
     }
 }

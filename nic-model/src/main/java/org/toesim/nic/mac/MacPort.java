@@ -1,25 +1,32 @@
 package org.toesim.nic.mac;
 
-import java.util.ArrayDeque;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Event;
 import org.toesim.core.event.Priority;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.random.RandomStreams;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.core.units.Rates;
 import org.toesim.core.units.Units;
+import org.toesim.nic.aqm.Admission;
+import org.toesim.nic.aqm.AqmContext;
+import org.toesim.nic.aqm.AqmQueue;
+import org.toesim.nic.aqm.Ecn;
+import org.toesim.nic.aqm.QueueDiscipline;
 import org.toesim.nic.frame.EthernetWire;
 import org.toesim.nic.frame.Frame;
 import org.toesim.nic.frame.FrameSink;
 
 /**
- * One full-duplex Ethernet MAC port: a drop-tail transmit queue feeding a serialiser at line
- * rate, and a receive side that checks FCS and MTU before handing frames up.
+ * One full-duplex Ethernet MAC port: a transmit queue (drop-tail, or with the active queue
+ * management {@link MacConfig#aqm()} names) feeding a serialiser at line rate, and a receive
+ * side that checks FCS and MTU before handing frames up.
  *
  * <pre>
- *   send(f) --MTU?--&gt; [tx queue, drop-tail] --&gt; serialiser --(txDone event)--&gt; wire.receive(f, t)
+ *   send(f) --MTU?--aqm.admit: drop early | mark CE--limit? overflow drop--&gt; [tx queue + enqueue times]
+ *   txDone --aqm.dequeue (CoDel: drop/mark heads)--&gt; serialiser --(txDone event)--&gt; wire.receive(f, t)
  *                                               |&lt;- preamble+SFD+frame+pad+FCS -&gt;|&lt;- IFG -&gt;| next frame
  *   wire --&gt; receive(f, t) --corrupted? drop (FCS)--MTU? drop--&gt; receiver.receive(f, t)
  * </pre>
@@ -43,9 +50,10 @@ public final class MacPort implements FrameSink {
     private final MacConfig config;
     private final TraceSink trace;
     private final MacStats stats;
-    private final ArrayDeque<Frame> txQueue = new ArrayDeque<>();
+    private final FrameQueue txQueue = new FrameQueue();
+    private final QueueDiscipline discipline;
+    private final Egress egress = new Egress();
     private final Event txDone;
-    private long queuedBytes;
     private Frame inFlight;
     /** Earliest start of the next frame: end of the previous frame's inter-frame gap. */
     private long nextStartPs;
@@ -57,13 +65,23 @@ public final class MacPort implements FrameSink {
     private long overflowSincePs;
     private boolean oversizeWarned;
 
-    public MacPort(Simulator sim, String name, MacConfig config, TraceSink trace) {
+    /**
+     * @param streams the run's random streams (a RED queue draws from {@code <name>.aqm}), or null
+     *                when the configured discipline draws nothing
+     */
+    public MacPort(Simulator sim, String name, MacConfig config, TraceSink trace, RandomStreams streams) {
         this.sim = Objects.requireNonNull(sim);
         this.name = Objects.requireNonNull(name);
         this.config = Objects.requireNonNull(config);
         this.trace = Objects.requireNonNull(trace);
-        this.stats = new MacStats(name);
+        this.stats = new MacStats(name, sim.now());
+        this.discipline = config.aqm().newDiscipline(new AqmContext(name, config.rateBitsPerSec(),
+                config.mtuBytes(), streams));
         this.txDone = sim.newEvent("mac.txDone", name, Priority.DELIVERY, this::onTxDone);
+    }
+
+    public MacPort(Simulator sim, String name, MacConfig config, TraceSink trace) {
+        this(sim, name, config, trace, null);
     }
 
     public MacPort(Simulator sim, String name, MacConfig config) {
@@ -85,8 +103,9 @@ public final class MacPort implements FrameSink {
     }
 
     /**
-     * Queues {@code frame} for transmission at the current time. Returns false, counting the
-     * drop, if it exceeds the MTU or the transmit queue is full.
+     * Queues {@code frame} for transmission at the current time, or marks it CE when the AQM
+     * says so. Returns false, counting the drop, if it exceeds the MTU, the AQM drops it early,
+     * or the transmit queue is full.
      */
     public boolean send(Frame frame) {
         if (frame.ipTotalLenBytes() > config.mtuBytes()) {
@@ -95,7 +114,13 @@ public final class MacPort implements FrameSink {
             traceDrop(frame, DropReason.OVERSIZE);
             return false;
         }
-        if (inFlight != null && !config.txQueue().admits(txQueue.size(), queuedBytes, frame.lenBytes())) {
+        long now = sim.now();
+        Admission admission = discipline.admit(frame, txQueue.size(), txQueue.bytes(), now);
+        if (admission == Admission.DROP) {
+            aqmDrop(frame);
+            return false;
+        }
+        if (inFlight != null && !config.txQueue().admits(txQueue.size(), txQueue.bytes(), frame.lenBytes())) {
             stats.txQueueDrops.increment();
             overflow(frame);
             traceDrop(frame, DropReason.QUEUE_FULL);
@@ -104,12 +129,14 @@ public final class MacPort implements FrameSink {
         if (overflowDrops > 0) {
             overflowEnded();
         }
+        Frame toSend = admission == Admission.MARK ? mark(frame) : frame;
         if (inFlight == null) {
-            startTx(frame, Math.max(sim.now(), nextStartPs));
+            stats.sojournPs.add(0);
+            startTx(toSend, Math.max(now, nextStartPs));
             return true;
         }
-        txQueue.addLast(frame);
-        queuedBytes += frame.lenBytes();
+        txQueue.add(toSend, now);
+        stats.queuedFrames.update(now, txQueue.size());
         return true;
     }
 
@@ -146,10 +173,14 @@ public final class MacPort implements FrameSink {
         stats.txFrames.increment();
         stats.txBytes.add(frame.lenBytes());
         stats.txWirePs.add(wireTimePs(frame.lenBytes(), config.rateBitsPerSec()));
-        Frame next = txQueue.pollFirst();
+        Frame next = discipline.dequeue(egress, now);
         if (next != null) {
-            queuedBytes -= next.lenBytes();
+            stats.queuedFrames.update(now, txQueue.size());
+            stats.sojournPs.add(now - egress.lastEnqueuePs);
             startTx(next, nextStartPs);
+        } else {
+            stats.queuedFrames.update(now, 0);
+            discipline.idle(now);
         }
         wire.receive(frame, now);
         txDoneListener.txDone(frame, now);
@@ -160,7 +191,7 @@ public final class MacPort implements FrameSink {
             overflowSincePs = sim.now();
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {}: transmit queue full ({} frames, {} B queued): dropping", Units.logTime(sim.now()),
-                        name, txQueue.size(), queuedBytes);
+                        name, txQueue.size(), txQueue.bytes());
             }
         }
         if (LOG.isTraceEnabled()) {
@@ -186,6 +217,66 @@ public final class MacPort implements FrameSink {
         } else if (LOG.isTraceEnabled()) {
             LOG.trace("{} {}: {} frame {} of {} B IP length over the MTU dropped", Units.logTime(sim.now()), name,
                     side, frame.frameId(), frame.ipTotalLenBytes());
+        }
+    }
+
+    private void aqmDrop(Frame frame) {
+        stats.aqmDrops.increment();
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: frame {} ({} B) dropped by {} ({} frames queued)", Units.logTime(sim.now()), name,
+                    frame.frameId(), frame.lenBytes(), config.aqm().kind(), txQueue.size());
+        }
+        traceDrop(frame, DropReason.AQM);
+    }
+
+    private Frame mark(Frame frame) {
+        stats.ecnMarks.increment();
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{} {}: frame {} ({} B) marked CE by {} ({} frames queued)", Units.logTime(sim.now()), name,
+                    frame.frameId(), frame.lenBytes(), config.aqm().kind(), txQueue.size());
+        }
+        if (trace.enabled()) {
+            trace.record(sim.now(), name, new FrameMarked(frame.frameId(), frame.lenBytes(), txQueue.size()));
+        }
+        return Ecn.withCe(frame);
+    }
+
+    /** The queue as the discipline sees it at dequeue; drops and marks go through the port's accounting. */
+    private final class Egress implements AqmQueue {
+        /** Enqueue time of the frame {@link #poll()} returned last. */
+        long lastEnqueuePs;
+
+        @Override
+        public int frames() {
+            return txQueue.size();
+        }
+
+        @Override
+        public long bytes() {
+            return txQueue.bytes();
+        }
+
+        @Override
+        public long headEnqueuePs() {
+            return txQueue.headEnqueuePs();
+        }
+
+        @Override
+        public Frame poll() {
+            if (txQueue.size() > 0) {
+                lastEnqueuePs = txQueue.headEnqueuePs();
+            }
+            return txQueue.poll();
+        }
+
+        @Override
+        public void drop(Frame frame) {
+            aqmDrop(frame);
+        }
+
+        @Override
+        public Frame markCe(Frame frame) {
+            return mark(frame);
         }
     }
 
@@ -219,7 +310,7 @@ public final class MacPort implements FrameSink {
 
     /** Bytes waiting (not counting the frame being serialised). */
     public long queuedBytes() {
-        return queuedBytes;
+        return txQueue.bytes();
     }
 
     /** True while a frame is being serialised (or waits out the gap before it). */

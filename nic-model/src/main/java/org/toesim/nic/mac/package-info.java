@@ -1,7 +1,8 @@
 /**
  * Ethernet MAC ports (IEEE 802.3): line-rate serialisation with preamble, SFD, minimum-size
- * padding, FCS and inter-frame gap; MTU enforcement; a drop-tail transmit queue counted in
- * frames or bytes; FCS-error discard on receive; per-port counters.
+ * padding, FCS and inter-frame gap; MTU enforcement; a transmit queue limited in frames or
+ * bytes, drop-tail or with active queue management ({@link org.toesim.nic.aqm}: ECN marks and
+ * early drops); FCS-error discard on receive; per-port counters, mean queue and sojourn.
  *
  * <pre>
  *   upper layer --send--&gt; MacPort [queue]--serialise--&gt; wire (link direction)

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.toesim.core.event.Simulator;
+import org.toesim.core.random.RandomStreams;
 import org.toesim.core.stats.Counter;
 import org.toesim.core.trace.TraceSink;
 import org.toesim.core.units.Units;
@@ -16,7 +17,8 @@ import org.toesim.nic.mac.MacPort;
 /**
  * A store-and-forward switch with a static forwarding table. Each port is a {@link MacPort}:
  * its receive side checks FCS and MTU on the whole frame (store-and-forward), its transmit
- * queue is the port's drop-tail output queue. Several senders into one output port therefore
+ * queue is the port's output queue (drop-tail, or with the AQM of its {@link MacConfig#aqm()}:
+ * the switch ports are where a data centre marks ECN). Several senders into one output port therefore
  * queue there and, past the queue limit, lose frames: a shared bottleneck.
  *
  * <pre>
@@ -45,11 +47,13 @@ public final class EthernetSwitch {
     private boolean noRouteLogged;
 
     /**
-     * @param portConfigs         one configuration per port (rate, MTU, output queue limit)
+     * @param portConfigs         one configuration per port (rate, MTU, output queue limit, AQM)
      * @param forwardingLatencyPs fixed delay from full reception to entering the output queue
+     * @param streams             the run's random streams (port {@code i}'s RED draws from
+     *                            {@code <name>.p<i>.aqm}), or null when no port's AQM draws
      */
     public EthernetSwitch(Simulator sim, String name, MacConfig[] portConfigs, ForwardBy forwardBy,
-                          long forwardingLatencyPs, TraceSink trace) {
+                          long forwardingLatencyPs, TraceSink trace, RandomStreams streams) {
         if (forwardingLatencyPs < 0) {
             throw new IllegalArgumentException("forwarding latency " + forwardingLatencyPs + " ps < 0");
         }
@@ -62,9 +66,15 @@ public final class EthernetSwitch {
         this.fabric = new DelayLine(sim, "switch.forward", name, (f, t) -> forward(f));
         this.ports = new MacPort[portConfigs.length];
         for (int i = 0; i < ports.length; i++) {
-            ports[i] = new MacPort(sim, name + ".p" + i, portConfigs[i], trace);
+            ports[i] = new MacPort(sim, name + ".p" + i, portConfigs[i], trace, streams);
             ports[i].connectReceiver(this::ingress);
         }
+    }
+
+    /** A switch whose ports' queues draw no random numbers. */
+    public EthernetSwitch(Simulator sim, String name, MacConfig[] portConfigs, ForwardBy forwardBy,
+                          long forwardingLatencyPs, TraceSink trace) {
+        this(sim, name, portConfigs, forwardBy, forwardingLatencyPs, trace, null);
     }
 
     /** A switch of {@code portCount} identical ports, no forwarding latency, no tracing. */

@@ -3,7 +3,8 @@
  * (one {@link org.toesim.nic.net.LinkDirection} per direction, with propagation delay and
  * impairments: Bernoulli and Gilbert-Elliott loss, reordering, duplication, bit corruption,
  * up/down faults, each impairment on its own named random stream) and a store-and-forward
- * {@link org.toesim.nic.net.EthernetSwitch} with drop-tail output queues and a static table.
+ * {@link org.toesim.nic.net.EthernetSwitch} with output queues (drop-tail, or with the AQM of
+ * {@link org.toesim.nic.aqm}) and a static table.
  *
  * <pre>
  *   hostA.mac --Link(a.ab)--&gt; sw.p0 \

@@ -45,7 +45,7 @@ final class LogLevels {
             "org.toesim.tcp.buffer", "org.toesim.tcp.cc", "org.toesim.tcp.ccb", "org.toesim.tcp.engine",
             "org.toesim.tcp.rtt", "org.toesim.tcp.sack", "org.toesim.tcp.segment", "org.toesim.tcp.seq",
             "org.toesim.tcp.trace",
-            "org.toesim.nic.device", "org.toesim.nic.dma", "org.toesim.nic.frame", "org.toesim.nic.irq",
+            "org.toesim.nic.aqm", "org.toesim.nic.device", "org.toesim.nic.dma", "org.toesim.nic.frame", "org.toesim.nic.irq",
             "org.toesim.nic.mac", "org.toesim.nic.net", "org.toesim.nic.pcap", "org.toesim.nic.pcie",
             "org.toesim.nic.plain", "org.toesim.nic.ring", "org.toesim.nic.toe",
             "org.toesim.host.app", "org.toesim.host.check", "org.toesim.host.cpu", "org.toesim.host.driver",
@@ -72,7 +72,7 @@ final class LogLevels {
         m.put("cpu", List.of("org.toesim.host.cpu"));
         m.put("socket", List.of("org.toesim.host.socket"));
         m.put("stack", List.of("org.toesim.host.stack"));
-        m.put("link", List.of("org.toesim.nic.net", "org.toesim.nic.mac"));
+        m.put("link", List.of("org.toesim.nic.net", "org.toesim.nic.mac", "org.toesim.nic.aqm"));
         m.put("run", List.of("org.toesim.scenario.model", "org.toesim.scenario.run"));
         m.put("fault", List.of("org.toesim.scenario.model.Faults"));
         m.put("sweep", List.of("org.toesim.scenario.cli.SweepCommand"));

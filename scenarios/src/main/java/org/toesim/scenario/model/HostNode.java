@@ -307,7 +307,7 @@ final class HostNode {
      * @throws SimulationException the host needs a part of the model not in this build
      */
     static HostNode build(Simulator sim, StatsRegistry stats, TraceSink trace, HostSpec spec, int index,
-                          MacConfig portConfig, PcapWriter pcap, TcpConfig tcp)
+                          MacConfig portConfig, PcapWriter pcap, TcpConfig tcp, RandomStreams streams)
             throws ScenarioException, SimulationException {
         String path = "hosts[" + index + "]";
         CostTable base = spec.cpu() == HostCpuProfileName.MODERN ? CostTable.modern() : CostTable.foong2003();
@@ -326,7 +326,7 @@ final class HostNode {
                 trace));
         HostMemory memory = new HostMemory(MemorySpec.defaults().withAccessLatencyPs(0));
         PcieLink pcie = stats.register(new PcieLink(sim, spec.name() + ".pcie", pcieSpec(spec.pcie(), path)));
-        MacPort port = new MacPort(sim, spec.name() + ".eth0", portConfig, trace);
+        MacPort port = new MacPort(sim, spec.name() + ".eth0", portConfig, trace, streams);
         port.stats().registerIn(stats);
         RootComplex rc = stats.register(new RootComplex(sim, spec.name() + ".rc", memory, cpu, costs));
         long moderationUsecs = nicSpec.interruptModeration().delayPs() / Units.PS_PER_US;

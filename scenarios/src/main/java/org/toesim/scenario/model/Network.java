@@ -13,6 +13,7 @@ import org.toesim.core.trace.TraceSink;
 import org.toesim.nic.frame.FrameSink;
 import org.toesim.nic.mac.MacConfig;
 import org.toesim.nic.mac.MacPort;
+import org.toesim.nic.mac.MacStats;
 import org.toesim.nic.mac.QueueLimit;
 import org.toesim.nic.net.EthernetSwitch;
 import org.toesim.nic.net.GilbertElliott;
@@ -59,12 +60,12 @@ final class Network {
     }
 
     /**
-     * The MAC configuration of a port on {@code link}: the link's rate and drop-tail queue, and
+     * The MAC configuration of a port on {@code link}: the link's rate, queue limit and AQM, and
      * the MTU of the device the port belongs to (host NIC or switch); a port drops frames above
      * its MTU both ways (txOversizeDrops, rxOversizeDrops).
      */
     static MacConfig portConfig(LinkSpec link, int mtuBytes) {
-        return new MacConfig(link.rateBitsPerSec(), mtuBytes, queueLimit(link));
+        return new MacConfig(link.rateBitsPerSec(), mtuBytes, queueLimit(link)).withAqm(link.aqm());
     }
 
     /**
@@ -124,7 +125,7 @@ final class Network {
                 configs[k] = portConfig(s.links().get(mine.get(k)), sw.mtuBytes());
             }
             EthernetSwitch es = new EthernetSwitch(sim, sw.name(), configs, EthernetSwitch.ForwardBy.DST_IP,
-                    sw.latencyPs(), trace);
+                    sw.latencyPs(), trace, streams);
             for (int k = 0; k < configs.length; k++) {
                 es.port(k).stats().registerIn(stats);
             }
@@ -262,18 +263,21 @@ final class Network {
     }
 
     /** Both directions of every link, in scenario order. */
-    List<LinkReport> linkReports() {
+    List<LinkReport> linkReports(long nowPs) {
         List<LinkReport> out = new ArrayList<>(2 * ends.size());
         for (Ends e : ends) {
-            out.add(report(e.link.name(), e.a, e.b, e.link.ab().stats(), e.portA));
-            out.add(report(e.link.name(), e.b, e.a, e.link.ba().stats(), e.portB));
+            out.add(report(e.link.name(), e.a, e.b, e.link.ab().stats(), e.portA, nowPs));
+            out.add(report(e.link.name(), e.b, e.a, e.link.ba().stats(), e.portB, nowPs));
         }
         return out;
     }
 
-    private static LinkReport report(String name, String from, String to, LinkStats st, MacPort sender) {
+    private static LinkReport report(String name, String from, String to, LinkStats st, MacPort sender, long nowPs) {
+        MacStats ms = sender.stats();
+        double sojourn = ms.sojournPs.count() == 0 ? 0 : ms.sojournPs.mean();
         return new LinkReport(name, from, to, st.framesIn.value(), st.framesDelivered.value(), st.lossDrops.value(),
-                sender.stats().txQueueDrops.value(), st.downDrops.value(), st.corrupted.value());
+                ms.txQueueDrops.value(), st.downDrops.value(), st.corrupted.value(), sender.config().aqm().kind(),
+                ms.ecnMarks.value(), ms.aqmDrops.value(), ms.queuedFrames.mean(nowPs), sojourn);
     }
 
     /** One direction of a link: the port that sends into it, for the wire's busy time. */

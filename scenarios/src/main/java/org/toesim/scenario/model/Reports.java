@@ -94,7 +94,7 @@ final class Reports {
             latencyReports.add(LatencyReport.of(l));
         }
         return new SummaryReport(t.scenario.name(), t.scenario.seed(), end.status(), end.reason(), now, wallTimeMs,
-                t.sim.eventsRun(), t.workloads.reports(now, t.hosts), hosts, nics, t.network.linkReports(), digest.hex(),
+                t.sim.eventsRun(), t.workloads.reports(now, t.hosts), hosts, nics, t.network.linkReports(now), digest.hex(),
                 latencyReports, t.workloads.bottlenecks(now), BuildInfo.CURRENT, ResultJson.MAPPER.valueToTree(t.scenario));
     }
 

@@ -89,7 +89,8 @@ final class Topology {
             int mtu = h.nic().mtuBytes();
             MacConfig portConfig = l != null ? Network.hostPortConfig(l, mtu) : Network.defaultPort(mtu);
             hosts.put(h.name(), HostNode.build(sim, stats, trace, h, i, portConfig,
-                    outputs.pcapByHost.get(h.name()), TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT), mtu)));
+                    outputs.pcapByHost.get(h.name()), TcpConfigs.of(tcp.getOrDefault(h.name(), TcpSpec.DEFAULT), mtu),
+                    streams));
             Variation.applyTo(hosts.get(h.name()), s.variation(), streams);
         }
         Set<String> burstLinks = new HashSet<>();

@@ -15,7 +15,20 @@ package org.toesim.scenario.result;
  *                        {@link HostReport#qdiscDrops()})
  * @param downDrops       frames lost while the link was down
  * @param corrupted       frames delivered with bit errors (the receiver discards them)
+ * @param aqm             the sending port's queue discipline: droptail, step, red or codel
+ * @param ecnMarks        frames that queue's AQM marked CE (RFC 3168) instead of dropping them
+ * @param aqmDrops        frames that queue's AQM dropped early (not counted in {@code queueDrops})
+ * @param meanQueuedFrames time-weighted mean of the frames waiting in that queue
+ * @param meanSojournPs   mean time a frame sent waited in that queue, ps (0 for a frame that
+ *                        found the line idle)
  */
 public record LinkReport(String link, String from, String to, long framesIn, long framesDelivered, long lossDrops,
-                         long queueDrops, long downDrops, long corrupted) {
+                         long queueDrops, long downDrops, long corrupted, String aqm, long ecnMarks, long aqmDrops,
+                         double meanQueuedFrames, double meanSojournPs) {
+    /** A drop-tail direction without queue statistics (hand-built summaries). */
+    public LinkReport(String link, String from, String to, long framesIn, long framesDelivered, long lossDrops,
+                      long queueDrops, long downDrops, long corrupted) {
+        this(link, from, to, framesIn, framesDelivered, lossDrops, queueDrops, downDrops, corrupted, "droptail", 0, 0,
+                0, 0);
+    }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
+import org.toesim.nic.aqm.AqmSpec;
+import org.toesim.nic.aqm.QueueMeasure;
 
 /**
  * A full-duplex point-to-point link between two nodes (hosts or switches): the same rate,
@@ -16,6 +18,9 @@ import java.util.List;
  * At a host's end the queue is the link's buffer in front of the line: the NIC hands frames in at
  * its own pace and what does not fit is dropped there (see {@code Network.portConfig}).
  *
+ * <p>{@code aqm} adds active queue management to both ends' queues (and so to a switch's output
+ * port on this link): step marking, RED or CoDel, ECN-marking ECT frames ({@link AqmFileSpec}).
+ *
  * @param name           unique link name (default {@code "<a>-<b>"}), referenced by faults
  * @param between        the two node names it joins
  * @param rateBitsPerSec line rate (default 10Gbps)
@@ -25,9 +30,10 @@ import java.util.List;
  * @param queueFrames    frame limit of that queue, 0 for none (default none)
  * @param impairments    loss, reordering, duplication, corruption per direction (default none): one
  *                       object or a list whose entries cover disjoint directions
+ * @param aqm            the queues' active queue management (default drop-tail: none)
  */
 public record LinkSpec(String name, List<String> between, long rateBitsPerSec, long delayPs, long queueBytes,
-                       long queueFrames, List<ImpairmentsSpec> impairments) {
+                       long queueFrames, List<ImpairmentsSpec> impairments, AqmSpec aqm) {
     /** Default line rate, 10 Gb/s. */
     public static final long DEFAULT_RATE_BITS_PER_SEC = 10_000_000_000L;
     /** Default one-way delay, 1 us. */
@@ -60,12 +66,49 @@ public record LinkSpec(String name, List<String> between, long rateBitsPerSec, l
         }
         impairments = Checks.list(impairments);
         checkDirections(impairments);
+        aqm = aqm == null ? AqmSpec.DROP_TAIL : aqm;
+        checkAqmFitsQueue(aqm, queueFrames, queueBytes);
+    }
+
+    /** A drop-tail link. */
+    public LinkSpec(String name, List<String> between, long rateBitsPerSec, long delayPs, long queueBytes,
+                    long queueFrames, List<ImpairmentsSpec> impairments) {
+        this(name, between, rateBitsPerSec, delayPs, queueBytes, queueFrames, impairments, AqmSpec.DROP_TAIL);
     }
 
     /** A link with one set of impairments in both directions and a byte-limited queue. */
     public LinkSpec(String name, List<String> between, long rateBitsPerSec, long delayPs, long queueBytes,
                     ImpairmentsSpec impairments) {
         this(name, between, rateBitsPerSec, delayPs, queueBytes, 0, List.of(impairments));
+    }
+
+    /** This link with queue discipline {@code newAqm}. */
+    public LinkSpec withAqm(AqmSpec newAqm) {
+        return new LinkSpec(name, between, rateBitsPerSec, delayPs, queueBytes, queueFrames, impairments, newAqm);
+    }
+
+    /** A threshold the queue limit never lets the queue reach would make the AQM dead: refused. */
+    private static void checkAqmFitsQueue(AqmSpec aqm, long limitFrames, long limitBytes) {
+        String field;
+        long threshold;
+        QueueMeasure measure;
+        if (aqm instanceof AqmSpec.Step s) {
+            field = s.measure() == QueueMeasure.FRAMES ? "aqm.thresholdFrames" : "aqm.threshold";
+            threshold = s.threshold();
+            measure = s.measure();
+        } else if (aqm instanceof AqmSpec.Red r) {
+            field = r.measure() == QueueMeasure.FRAMES ? "aqm.minThresholdFrames" : "aqm.minThreshold";
+            threshold = r.minThreshold();
+            measure = r.measure();
+        } else {
+            return;
+        }
+        long limit = measure == QueueMeasure.FRAMES ? limitFrames : limitBytes;
+        if (limit > 0 && threshold > limit) {
+            String limitField = measure == QueueMeasure.FRAMES ? "queueFrames" : "queue";
+            throw new FieldException(field, threshold + " is above the queue limit " + limitField + " = " + limit,
+                    "a threshold the queue can reach (<= " + limit + ")");
+        }
     }
 
     /** A perfect 10Gbps, 1us link between {@code a} and {@code b}. */
@@ -112,11 +155,13 @@ public record LinkSpec(String name, List<String> between, long rateBitsPerSec, l
                        @JsonProperty("queue") @JsonDeserialize(using = Quantities.Size.class) Long queue,
                        @JsonProperty("queueFrames") Long queueFrames,
                        @JsonProperty("impairments") @JsonDeserialize(using = ImpairmentsList.class)
-                       List<ImpairmentsSpec> impairments) {
+                       List<ImpairmentsSpec> impairments,
+                       @JsonProperty("aqm") AqmFileSpec aqm) {
         List<String> ends = Checks.list(between);
         String n = name != null ? name : ends.size() == 2 ? ends.get(0) + "-" + ends.get(1) : null;
         long bytes = queue != null ? queue : queueFrames != null ? 0 : DEFAULT_QUEUE_BYTES;
         return new LinkSpec(n, ends, Checks.or(rate, DEFAULT_RATE_BITS_PER_SEC), Checks.or(delay, DEFAULT_DELAY_PS),
-                bytes, Checks.or(queueFrames, 0L), Checks.or(impairments, List.of(ImpairmentsSpec.NONE)));
+                bytes, Checks.or(queueFrames, 0L), Checks.or(impairments, List.of(ImpairmentsSpec.NONE)),
+                aqm == null ? AqmSpec.DROP_TAIL : aqm.aqm());
     }
 }

@@ -45,7 +45,8 @@ class ResultWriterTest {
         assertEquals(List.of("host", "model", "offloads", "offloadsRefused", "offloadsNotPossible", "flushes", "fastPathSegments",
                 "slowPathSegments", "pcieUtilizationToHost", "pcieUtilizationToDevice", "card", "rxDrops"), fields(s.get("nics").get(0)));
         assertEquals(List.of("link", "from", "to", "framesIn", "framesDelivered", "lossDrops", "queueDrops",
-                "downDrops", "corrupted"), fields(s.get("links").get(0)));
+                "downDrops", "corrupted", "aqm", "ecnMarks", "aqmDrops", "meanQueuedFrames", "meanSojournPs"),
+                fields(s.get("links").get(0)));
         assertEquals(9, s.get("links").get(0).get("lossDrops").asLong());
         assertEquals("00112233aabbccdd", s.get("traceDigest").asText());
         assertEquals(Fixtures.summary(9.4e9, "00112233aabbccdd"),

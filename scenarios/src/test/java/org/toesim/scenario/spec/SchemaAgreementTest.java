@@ -27,7 +27,7 @@ class SchemaAgreementTest {
             GilbertElliottSpec.class, ReorderSpec.class, SwitchSpec.class, TcpSpec.class, BulkWorkload.class,
             RequestResponseWorkload.class, ShortConnectionsWorkload.class, PacedStreamWorkload.class,
             FaultSpec.LinkDown.class, FaultSpec.LinkUp.class, FaultSpec.CardReset.class, FaultSpec.LossBurst.class,
-            OutputSpec.class, BudgetSpec.class, VariationSpec.class);
+            OutputSpec.class, BudgetSpec.class, VariationSpec.class, AqmFileSpec.class);
 
     static JsonNode schema() throws Exception {
         try (InputStream in = SchemaAgreementTest.class.getResourceAsStream("/toesim-scenario.schema.json")) {
