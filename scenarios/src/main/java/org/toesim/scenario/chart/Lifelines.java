@@ -108,7 +108,8 @@ public final class Lifelines {
     private List<String> hosts() {
         List<String> known = new ArrayList<>();
         for (String n : names) {
-            if (HOST_PARTS.contains(part(n)) && !known.contains(host(n))) {
+            String part = part(n); // null for a switch ("sw0"): List.of(...).contains(null) throws
+            if (part != null && HOST_PARTS.contains(part) && !known.contains(host(n))) {
                 known.add(host(n));
             }
         }
