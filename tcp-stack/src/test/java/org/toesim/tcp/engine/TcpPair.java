@@ -11,6 +11,7 @@ import org.toesim.core.trace.TraceSink;
 import org.toesim.tcp.ccb.ControlBlock;
 import org.toesim.tcp.harness.ChannelConfig;
 import org.toesim.tcp.harness.LossyChannel;
+import org.toesim.tcp.segment.EcnCodepoint;
 import org.toesim.tcp.segment.FourTuple;
 import org.toesim.tcp.segment.Payload;
 import org.toesim.tcp.segment.Segment;
@@ -38,14 +39,29 @@ final class TcpPair {
      */
     static final long MAX_EVENTS_PER_INSTANT = 100_000;
 
-    /** One emitted segment. */
-    record Sent(long timePs, String from, Segment segment) {
+    /** One emitted segment with the ECN codepoint the engine gave its IP header. */
+    record Sent(long timePs, String from, Segment segment, int ecn) {
+    }
+
+    /** A segment on a channel, with its IP ECN field. */
+    record Wire(Segment segment, int ecn) {
     }
 
     final Simulator sim = new Simulator();
     final List<Sent> log = new ArrayList<>();
     final Side client;
     final Side server;
+    /** Draws for CE marking of the client's ECT segments ({@link #markCe}). */
+    private final org.apache.commons.math3.random.RandomGenerator markStream;
+    private double ceProbability;
+
+    /**
+     * From now on a queue between client and server marks each ECT segment of the client CE with
+     * probability {@code p} (its own named stream, so two runs of one seed mark the same segments).
+     */
+    void markCe(double p) {
+        ceProbability = p;
+    }
 
     TcpPair(long seed, ChannelConfig link, TcpConfig clientConfig, TcpConfig serverConfig, byte[] data,
             int clientIss, int serverIss) {
@@ -53,8 +69,9 @@ final class TcpPair {
         FourTuple ct = new FourTuple(CLIENT_IP, 40000, SERVER_IP, 80);
         client = new Side("client", ct, clientConfig, data);
         server = new Side("server", ct.reversed(), serverConfig, new byte[0]);
-        LossyChannel<Segment> ab = new LossyChannel<>(sim, streams, "link.ab", link, server::onSegment);
-        LossyChannel<Segment> ba = new LossyChannel<>(sim, streams, "link.ba", link, client::onSegment);
+        LossyChannel<Wire> ab = new LossyChannel<>(sim, streams, "link.ab", link, server::onSegment);
+        LossyChannel<Wire> ba = new LossyChannel<>(sim, streams, "link.ba", link, client::onSegment);
+        this.markStream = streams.get("mark.ab");
         client.channel = ab;
         server.channel = ba;
         server.conn.listen(serverIss, 0);
@@ -136,7 +153,7 @@ final class TcpPair {
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
         final Event wake;
         TcpConnection conn;
-        LossyChannel<Segment> channel;
+        LossyChannel<Wire> channel;
         int written;
         boolean closed;
         boolean reset;
@@ -149,14 +166,27 @@ final class TcpPair {
             this.toSend = toSend;
             this.conn = new TcpConnection(tuple, config, this, TraceSink.NONE, name);
             this.wake = sim.newEvent("tcp-wake", name, Priority.TIMER, this::onWake);
-            this.sink = (t, seg) -> {
-                log.add(new Sent(sim.now(), name, seg));
-                channel.send(seg, 20 + seg.headerLenBytes() + seg.payloadLenBytes());
+            this.sink = new SegmentSink() {
+                @Override
+                public void send(FourTuple t, Segment seg) {
+                    send(t, seg, EcnCodepoint.NOT_ECT);
+                }
+
+                @Override
+                public void send(FourTuple t, Segment seg, int ecn) {
+                    log.add(new Sent(sim.now(), name, seg, ecn));
+                    int onWire = ecn;
+                    if (ecn == EcnCodepoint.ECT_0 && name.equals("client") && ceProbability > 0
+                            && markStream.nextDouble() < ceProbability) {
+                        onWire = EcnCodepoint.CE;
+                    }
+                    channel.send(new Wire(seg, onWire), 20 + seg.headerLenBytes() + seg.payloadLenBytes());
+                }
             };
         }
 
-        void onSegment(Segment seg) {
-            conn.input(seg, sim.now(), sink);
+        void onSegment(Wire w) {
+            conn.input(w.segment(), w.ecn(), sim.now(), sink);
             app();
             kick();
         }
