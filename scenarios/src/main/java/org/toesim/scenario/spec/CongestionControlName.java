@@ -10,7 +10,9 @@ public enum CongestionControlName implements NamedValue {
     /** RFC 6582 NewReno fast recovery. */
     NEWRENO("newreno"),
     /** RFC 9438 CUBIC. */
-    CUBIC("cubic");
+    CUBIC("cubic"),
+    /** BBR v1 (Linux tcp_bbr.c, draft-cardwell-iccrg-bbr-congestion-control-00), paced. */
+    BBR("bbr");
 
     private final String fileName;
 

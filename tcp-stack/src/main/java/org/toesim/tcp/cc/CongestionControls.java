@@ -9,13 +9,13 @@ import java.util.List;
  */
 public final class CongestionControls {
     /** Valid names, in the order shown in error messages. */
-    public static final List<String> NAMES = List.of(Reno.NAME, NewReno.NAME, Cubic.NAME);
+    public static final List<String> NAMES = List.of(Reno.NAME, NewReno.NAME, Cubic.NAME, Bbr.NAME);
 
     private CongestionControls() {
     }
 
     /**
-     * A fresh algorithm called {@code name} (case-sensitive: "reno", "newreno", "cubic").
+     * A fresh algorithm called {@code name} (case-sensitive: "reno", "newreno", "cubic", "bbr").
      *
      * @throws IllegalArgumentException for any other name, listing the valid ones
      */
@@ -37,6 +37,7 @@ public final class CongestionControls {
             case Reno.NAME -> new Reno(features.segmentCountingCa(), 0);
             case NewReno.NAME -> new NewReno(features.segmentCountingCa(), 0);
             case Cubic.NAME -> new Cubic(true, features);
+            case Bbr.NAME -> new Bbr();
             default -> throw new IllegalArgumentException(
                     "unknown congestion control '" + name + "'; valid: " + String.join(", ", NAMES));
         };
@@ -50,6 +51,9 @@ public final class CongestionControls {
         }
         if (snap instanceof CubicSnapshot c) {
             return Cubic.restore(c);
+        }
+        if (snap instanceof BbrSnapshot b) {
+            return Bbr.restore(b);
         }
         throw new IllegalArgumentException("unknown snapshot " + snap);
     }

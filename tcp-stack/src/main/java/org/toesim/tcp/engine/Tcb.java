@@ -106,6 +106,15 @@ final class Tcb {
     /** New data was sent or an ACK arrived in this call: (re)schedule the probe timeout (transient). */
     boolean tlpReschedule;
 
+    // --- delivery-rate sampling and pacing: only when the congestion control ownsCwnd() (BBR)
+    /** Delivery-rate sampler (draft-cheng-iccrg-delivery-rate-estimation), null unless the cc owns cwnd. */
+    RateSampler rate;
+    /**
+     * Earliest time the next data segment may leave (Linux {@code tcp_wstamp_ns}); Long.MIN_VALUE
+     * while the congestion control sets no pacing rate.
+     */
+    long paceAtPs = Long.MIN_VALUE;
+
     // --- RTT (RFC 6298) and Karn's rule
     RttEstimator rtt;
     /** Position whose acknowledgment ends the timed segment, -1 when none is timed. */
