@@ -23,7 +23,7 @@ package org.toesim.tcp.cc;
  * a delivery-rate sampler for the connection. Every default keeps today's behaviour.
  */
 public interface CongestionControl {
-    /** The algorithm's name as used in scenario files ({@code "reno"}, {@code "newreno"}, {@code "cubic"}). */
+    /** The algorithm's name as used in scenario files ({@code "reno"}, {@code "newreno"}, {@code "cubic"}, {@code "bbr"}). */
     String name();
 
     /** Cumulative ACK of {@code ackedBytes} new bytes outside loss recovery: grow cwnd. */
