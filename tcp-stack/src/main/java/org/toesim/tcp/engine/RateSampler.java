@@ -122,7 +122,9 @@ final class RateSampler {
                      PosMapper pos, long lostBytes, long priorInFlight, long inFlight, boolean inRecovery,
                      long minRttPs, long nowPs) {
         anyDelivered = false;
-        for (SackBlock b : seg.options().sackBlocks()) {
+        List<SackBlock> blocks = seg.options().sackBlocks();
+        for (int k = 0; k < blocks.size(); k++) {
+            SackBlock b = blocks.get(k);
             long right = Math.min(pos.sndPosOf(b.right()), sndMaxPos);
             long left = Math.max(pos.sndPosOf(b.left()), sndUnaPos);
             markSacked(left, right, nowPs);
