@@ -1,5 +1,7 @@
 package org.toesim.tcp.cc;
 
+import static org.toesim.tcp.cc.BbrParams.*;
+
 /**
  * BBR v1 congestion control (Linux {@code net/ipv4/tcp_bbr.c}, draft-cardwell-iccrg-bbr-
  * congestion-control-00): a model of the path, the bottleneck bandwidth (windowed max of
@@ -30,31 +32,6 @@ package org.toesim.tcp.cc;
 public final class Bbr implements CongestionControl {
     /** Name in scenario files. */
     public static final String NAME = "bbr";
-    /** Bandwidth unit: bytes per nanosecond scaled by 2^24 (Linux {@code BW_UNIT}). */
-    public static final long BW_UNIT = 1L << 24;
-    /** Gain unit, 1.0 (Linux {@code BBR_UNIT}). */
-    public static final int UNIT = 256;
-    /** 2/ln2, STARTUP's pacing and cwnd gain (Linux {@code bbr_high_gain}). */
-    public static final int HIGH_GAIN = 2885 * UNIT / 1000 + 1;
-    /** ln2/2, DRAIN's pacing gain (Linux {@code bbr_drain_gain}). */
-    public static final int DRAIN_GAIN = 1000 * UNIT / 2885;
-    /** PROBE_BW cwnd gain (Linux {@code bbr_cwnd_gain}). */
-    public static final int CWND_GAIN = 2 * UNIT;
-    /** PROBE_BW pacing gain cycle (Linux {@code bbr_pacing_gain}). */
-    static final int[] PACING_GAIN = {UNIT * 5 / 4, UNIT * 3 / 4, UNIT, UNIT, UNIT, UNIT, UNIT, UNIT};
-    /** Bandwidth filter window in rounds (Linux {@code bbr_bw_rtts}: cycle length + 2). */
-    static final int BW_RTTS = PACING_GAIN.length + 2;
-    /** Min RTT filter window (Linux {@code bbr_min_rtt_win_sec}). */
-    public static final long MIN_RTT_WINDOW_PS = 10_000_000_000_000L;
-    /** Time spent in PROBE_RTT (Linux {@code bbr_probe_rtt_mode_ms}). */
-    public static final long PROBE_RTT_PS = 200_000_000_000L;
-    /** Full pipe: growth below 25 % ({@code bbr_full_bw_thresh}) for 3 rounds ({@code bbr_full_bw_cnt}). */
-    static final int FULL_BW_THRESH = UNIT * 5 / 4;
-    static final int FULL_BW_COUNT = 3;
-    /** Minimum cwnd and PROBE_RTT's cwnd, in packets (Linux {@code bbr_cwnd_min_target}). */
-    static final int CWND_MIN_PACKETS = 4;
-    /** Linux {@code TCP_INIT_CWND}. */
-    static final int INIT_CWND_PACKETS = 10;
     private static final int OPEN = 0;
     private static final int RECOVERY = 1;
     private static final int LOSS = 2;
@@ -196,7 +173,7 @@ public final class Bbr implements CongestionControl {
     }
 
     private void advanceCyclePhase(long nowPs) {
-        cycleIndex = (cycleIndex + 1) & (PACING_GAIN.length - 1);
+        cycleIndex = (cycleIndex + 1) & (CYCLE_LENGTH - 1);
         cycleStampPs = nowPs;
     }
 
@@ -234,7 +211,7 @@ public final class Bbr implements CongestionControl {
     private void resetProbeBwMode(CongestionState s, RateSample rs, long nowPs) {
         mode = BbrMode.PROBE_BW;
         int draw = (int) Math.floorMod(rs.totalDeliveredBytes() / s.smssBytes, 7L);
-        cycleIndex = PACING_GAIN.length - 1 - draw;
+        cycleIndex = CYCLE_LENGTH - 1 - draw;
         advanceCyclePhase(nowPs);
     }
 
@@ -285,7 +262,7 @@ public final class Bbr implements CongestionControl {
                 cwndGain = HIGH_GAIN;
             }
             case PROBE_BW -> {
-                pacingGain = PACING_GAIN[cycleIndex];
+                pacingGain = BbrParams.pacingGain(cycleIndex);
                 cwndGain = CWND_GAIN;
             }
             case PROBE_RTT -> {
@@ -301,7 +278,7 @@ public final class Bbr implements CongestionControl {
             hasSeenRtt = true;
             pacingRateBytesPerSec = initialPacingRate(s);
         }
-        long rate = rateBytesPerSec(bwScaled, gain);
+        long rate = BbrWindow.rateBytesPerSec(bwScaled, gain);
         if (fullBwReached || rate > pacingRateBytesPerSec) {
             pacingRateBytesPerSec = rate;
         }
@@ -310,13 +287,7 @@ public final class Bbr implements CongestionControl {
     /** Linux {@code bbr_init_pacing_rate_from_rtt}: high gain x cwnd / SRTT (1 ms before any sample). */
     private long initialPacingRate(CongestionState s) {
         long rttNs = s.srttPs > 0 ? Math.max(1, s.srttPs / PS_PER_NS) : 1_000_000;
-        return rateBytesPerSec(s.cwndBytes * BW_UNIT / rttNs, HIGH_GAIN);
-    }
-
-    /** Linux {@code bbr_rate_bytes_per_sec}: bw x gain less the 1 % pacing margin, in bytes per second. */
-    static long rateBytesPerSec(long bwScaled, int gain) {
-        long r = bwScaled * gain / UNIT;
-        return r * (1_000_000_000L / 100 * 99) / BW_UNIT;
+        return BbrWindow.rateBytesPerSec(s.cwndBytes * BW_UNIT / rttNs, HIGH_GAIN);
     }
 
     /** Linux {@code bbr_inflight} / {@code bbr_bdp}: gain x bw x min RTT, 10 packets before any RTT. */
@@ -335,7 +306,7 @@ public final class Bbr implements CongestionControl {
 
     // --- state read by BbrWindow and tests
 
-    /** The estimated bottleneck bandwidth, bytes/ns x {@link #BW_UNIT} (Linux {@code bbr_max_bw}). */
+    /** The estimated bottleneck bandwidth, bytes/ns x {@link BbrParams#BW_UNIT} (Linux {@code bbr_max_bw}). */
     public long bwScaled() {
         return bw.best();
     }

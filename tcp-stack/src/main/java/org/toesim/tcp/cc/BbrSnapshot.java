@@ -4,7 +4,7 @@ package org.toesim.tcp.cc;
  * Private state of {@link Bbr} (Linux {@code struct bbr} names in brackets), carried in a CCB
  * so a connection moved between host and card continues with bit-identical BBR state. Times are
  * absolute simulated picoseconds, as {@link CubicSnapshot#epochStartPs()}: host and card share
- * the simulator's clock. Bandwidths are bytes per nanosecond scaled by {@link Bbr#BW_UNIT}.
+ * the simulator's clock. Bandwidths are bytes per nanosecond scaled by {@link BbrParams#BW_UNIT}.
  *
  * @param mode                 [mode]
  * @param bwFilter             [bw] the windowed max-bandwidth filter, time in round trips

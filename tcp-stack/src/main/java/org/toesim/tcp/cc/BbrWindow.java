@@ -1,7 +1,7 @@
 package org.toesim.tcp.cc;
 
 /**
- * BBR's cwnd rules (Linux {@code bbr_set_cwnd}, {@code bbr_set_cwnd_to_recover_or_restore},
+ * BBR's cwnd and rate arithmetic (Linux {@code bbr_rate_bytes_per_sec}, {@code bbr_set_cwnd}, {@code bbr_set_cwnd_to_recover_or_restore},
  * {@code bbr_bdp}, {@code bbr_quantization_budget}; draft-cardwell-iccrg-bbr-congestion-control-00
  * §4.2.3), apart from {@link Bbr}'s model so each stays small.
  *
@@ -27,7 +27,7 @@ final class BbrWindow {
             cwnd = newCwnd(b, s, rs, cwnd, transition);
         }
         if (b.mode() == BbrMode.PROBE_RTT) {
-            cwnd = Math.min(cwnd, Bbr.CWND_MIN_PACKETS * mss);
+            cwnd = Math.min(cwnd, BbrParams.CWND_MIN_PACKETS * mss);
         }
         s.cwndBytes = cwnd;
     }
@@ -49,10 +49,10 @@ final class BbrWindow {
         long target = quantizationBudget(b, s, b.inflightBytes(s, b.bwScaled(), b.cwndGain()));
         if (b.fullBwReached()) {
             cwnd = Math.min(cwnd + acked, target);
-        } else if (cwnd < target || rs.totalDeliveredBytes() < Bbr.INIT_CWND_PACKETS * mss) {
+        } else if (cwnd < target || rs.totalDeliveredBytes() < BbrParams.INIT_CWND_PACKETS * mss) {
             cwnd = cwnd + acked;
         }
-        return Math.max(cwnd, Bbr.CWND_MIN_PACKETS * mss);
+        return Math.max(cwnd, BbrParams.CWND_MIN_PACKETS * mss);
     }
 
     /**
@@ -64,7 +64,7 @@ final class BbrWindow {
             return noRttBytes;
         }
         long w = bwScaled * (minRttPs / 1000);
-        return (w / Bbr.UNIT * gain + Bbr.BW_UNIT - 1) / Bbr.BW_UNIT;
+        return (w / BbrParams.UNIT * gain + BbrParams.BW_UNIT - 1) / BbrParams.BW_UNIT;
     }
 
     /**
@@ -83,4 +83,11 @@ final class BbrWindow {
         }
         return packets * mss;
     }
+
+    /** Linux {@code bbr_rate_bytes_per_sec}: bw x gain less the 1 % pacing margin, in bytes per second. */
+    static long rateBytesPerSec(long bwScaled, int gain) {
+        long r = bwScaled * gain / BbrParams.UNIT;
+        return r * (1_000_000_000L / 100 * 99) / BbrParams.BW_UNIT;
+    }
+
 }

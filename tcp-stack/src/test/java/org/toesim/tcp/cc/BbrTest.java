@@ -53,7 +53,7 @@ class BbrTest {
             bw *= 2; // doubling each round: STARTUP goes on
             assertEquals(BbrMode.STARTUP, p.bbr.mode(), "growing round " + i);
         }
-        assertEquals(Bbr.HIGH_GAIN, p.bbr.pacingGain(), "STARTUP paces at 2/ln2");
+        assertEquals(BbrParams.HIGH_GAIN, p.bbr.pacingGain(), "STARTUP paces at 2/ln2");
         p.round(BW_BYTES_PER_SEC, RTT_PS, 4 * BDP_BYTES); // the last growth: 3.2 to 12.5 MB/s
         for (int flat = 1; flat <= 2; flat++) {
             p.round(BW_BYTES_PER_SEC * 11 / 10, RTT_PS, 4 * BDP_BYTES); // +10 %: not growth
@@ -63,7 +63,7 @@ class BbrTest {
         p.round(BW_BYTES_PER_SEC * 11 / 10, RTT_PS, 4 * BDP_BYTES);
         assertTrue(p.bbr.fullBwReached(), "3 rounds below 25 % growth: the pipe is full");
         assertEquals(BbrMode.DRAIN, p.bbr.mode(), "inflight 4 BDP > BDP: DRAIN");
-        assertEquals(Bbr.DRAIN_GAIN, p.bbr.pacingGain(), "DRAIN paces at ln2/2");
+        assertEquals(BbrParams.DRAIN_GAIN, p.bbr.pacingGain(), "DRAIN paces at ln2/2");
         long bdp = BW_BYTES_PER_SEC * 11 / 10 * RTT_PS / 1_000_000_000_000L;
         assertEquals(bdp, p.s.ssthreshBytes, 2, "bbr_check_drain: ssthresh = BDP");
     }
@@ -85,13 +85,13 @@ class BbrTest {
     @Test
     void drainGoesToProbeBwOnceInflightIsAtMostTheBdp() {
         Path p = inDrain();
-        long bdp = p.bbr.inflightBytes(p.s, p.bbr.bwScaled(), Bbr.UNIT);
+        long bdp = p.bbr.inflightBytes(p.s, p.bbr.bwScaled(), BbrParams.UNIT);
         p.round(BW_BYTES_PER_SEC, RTT_PS, bdp + SMSS);
         assertEquals(BbrMode.DRAIN, p.bbr.mode(), "one packet above the BDP: still draining");
         p.round(BW_BYTES_PER_SEC, RTT_PS, bdp);
         assertEquals(BbrMode.PROBE_BW, p.bbr.mode(), "inflight = BDP: PROBE_BW");
         assertNotEquals(1, p.bbr.cycleIndex(), "PROBE_BW never starts in the 0.75 phase");
-        assertEquals(Bbr.CWND_GAIN, p.bbr.cwndGain(), "cwnd gain 2 in PROBE_BW");
+        assertEquals(BbrParams.CWND_GAIN, p.bbr.cwndGain(), "cwnd gain 2 in PROBE_BW");
     }
 
     @Test
@@ -102,7 +102,7 @@ class BbrTest {
         int[] seen = new int[8];
         for (int i = 0; i < 16; i++) {
             seen[p.bbr.cycleIndex()]++;
-            assertEquals(Bbr.PACING_GAIN[p.bbr.cycleIndex()], p.bbr.pacingGain());
+            assertEquals(BbrParams.pacingGain(p.bbr.cycleIndex()), p.bbr.pacingGain());
             // inflight at the 1.25 target so the probing phase ends after one min RTT
             p.round(BW_BYTES_PER_SEC, RTT_PS, 2 * BDP_BYTES, false, RTT_PS + MS);
         }
@@ -110,7 +110,7 @@ class BbrTest {
             assertEquals(2, seen[k], "phase " + k + " visited once per 8 min-RTTs");
         }
         long rate = p.bbr.pacingRateBytesPerSec(p.s);
-        long expected = BW_BYTES_PER_SEC * Bbr.PACING_GAIN[p.bbr.cycleIndex()] / Bbr.UNIT * 99 / 100;
+        long expected = BW_BYTES_PER_SEC * BbrParams.pacingGain(p.bbr.cycleIndex()) / BbrParams.UNIT * 99 / 100;
         assertEquals(expected, rate, expected / 1000.0, "pacing rate = gain x max bw less 1 %");
     }
 
@@ -123,7 +123,7 @@ class BbrTest {
         p.round(BW_BYTES_PER_SEC, RTT_PS - 1000, BDP_BYTES, false, RTT_PS); // a new minimum, 1 ns lower
         long minStampPs = p.nowPs;
         // RTT samples 1 ms above the minimum: no new min for 10 s
-        while (p.nowPs + RTT_PS <= minStampPs + Bbr.MIN_RTT_WINDOW_PS) {
+        while (p.nowPs + RTT_PS <= minStampPs + BbrParams.MIN_RTT_WINDOW_PS) {
             p.round(BW_BYTES_PER_SEC, RTT_PS + MS, BDP_BYTES, false, RTT_PS);
             assertEquals(BbrMode.PROBE_BW, p.bbr.mode(), "within 10 s of the min at " + p.nowPs / MS + " ms");
         }
@@ -134,7 +134,7 @@ class BbrTest {
         assertTrue(p.bbr.marksAppLimited(), "PROBE_RTT marks the connection app-limited");
         p.round(BW_BYTES_PER_SEC, RTT_PS, 4 * SMSS, false, RTT_PS); // inflight drained to 4 packets
         long drainedPs = p.nowPs;
-        while (p.nowPs + RTT_PS <= drainedPs + Bbr.PROBE_RTT_PS) {
+        while (p.nowPs + RTT_PS <= drainedPs + BbrParams.PROBE_RTT_PS) {
             p.round(BW_BYTES_PER_SEC, RTT_PS, 4 * SMSS, false, RTT_PS);
             assertEquals(BbrMode.PROBE_RTT, p.bbr.mode(), "200 ms not over at " + (p.nowPs - drainedPs) / MS + " ms");
             assertEquals(4 * SMSS, p.s.cwndBytes);
@@ -228,7 +228,7 @@ class BbrTest {
         assertTrue(cc.ownsCwnd());
         CongestionState s = new CongestionState(SMSS, 10 * SMSS);
         assertTrue(cc.pacingRateBytesPerSec(s) > 0, "paced from the start: 2/ln2 x cwnd / 1 ms");
-        assertEquals(10L * SMSS * Bbr.HIGH_GAIN / Bbr.UNIT * 1000 * 99 / 100, cc.pacingRateBytesPerSec(s), 1000.0);
+        assertEquals(10L * SMSS * BbrParams.HIGH_GAIN / BbrParams.UNIT * 1000 * 99 / 100, cc.pacingRateBytesPerSec(s), 1000.0);
         assertFalse(CongestionControls.create("cubic").ownsCwnd());
         assertEquals(0, CongestionControls.create("reno").pacingRateBytesPerSec(s), "others: unpaced");
     }
