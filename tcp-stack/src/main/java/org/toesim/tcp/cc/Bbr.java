@@ -87,6 +87,18 @@ public final class Bbr implements CongestionControl {
     }
 
     /**
+     * Fast recovery begins (the engine asks before the first retransmission, with
+     * {@code flightSizeBytes} = pipe): packet conservation from the start, cwnd = inflight + 1
+     * packet, as {@code bbr_set_cwnd_to_recover_or_restore} sets it on this ACK in Linux (whose
+     * {@code cong_control} runs before anything is sent); the rate sample of the same ACK then
+     * sets inflight + acked.
+     */
+    @Override
+    public void onEnterRecovery(CongestionState s, long nowPs) {
+        s.cwndBytes = s.flightSizeBytes + s.smssBytes;
+    }
+
+    /**
      * Linux {@code tcp_enter_loss} with {@code bbr_set_state(TCP_CA_Loss)}: cwnd = 1 packet, the
      * full-bandwidth baseline restarts, a round starts; prior cwnd is restored once the data
      * outstanding at the timeout is acknowledged.
