@@ -190,6 +190,33 @@ class OffloadEndToEndTest {
     }
 
     /**
+     * The same with BBR on both ends (issue 17): A's host stack paces a BBR sender; B's BBR
+     * connection, with its {@code BbrSnapshot} and delivery-rate state in the CCB, goes to the
+     * card and back at random instants through the real manager, driver and adapter.
+     */
+    @Test
+    void bbrConnectionsSurviveOffloadAndFlushAtRandomInstants() {
+        org.toesim.tcp.engine.TcpConfig bbr = ToeSystem.DEFAULT_TCP.toBuilder().congestionControl("bbr").build();
+        for (long seed = 1; seed <= 6; seed++) {
+            Random r = new Random(seed);
+            ToeSystem sys = new ToeSystem(seed, OffloadConfig.of(new OffloadPolicy.AfterBytes(r.nextInt(20_000)))
+                    .withCheckIntervalPs((5 + r.nextInt(40)) * Units.PS_PER_US), TOE, p -> p, 1 << 20, bbr);
+            List<Long> flushAt = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                flushAt.add((long) r.nextInt(150) * Units.PS_PER_US);
+            }
+            long s0 = seed;
+            transfer(sys, 120_000, seed, () -> {
+                for (long t : flushAt) {
+                    sys.sim.schedule(t, "test.flush", "test", () -> flushAllOffloaded(sys));
+                }
+            });
+            assertTrue(sys.manager.counters().installed() >= 1, "seed " + s0 + ": " + sys.manager.counters());
+            assertTrue(sys.manager.counters().flushes() >= 1, "seed " + s0 + ": " + sys.manager.counters());
+        }
+    }
+
+    /**
      * A flush whose CCB image (with the data the card holds) is larger than the adapter port's
      * state slot: the adapter says how large, the connection stays on it, and the port asks again
      * with room. Before, the adapter dropped the connection and the host aborted it (a 4 MiB

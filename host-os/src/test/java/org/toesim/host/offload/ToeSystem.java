@@ -66,8 +66,10 @@ final class ToeSystem {
 
     final Simulator sim = new Simulator();
     final RandomStreams streams;
-    final TcpConfig tcp = TcpConfig.builder().mssBytes(1448).minRtoPs(200 * Units.PS_PER_MS)
+    /** Both hosts' TCP configuration (CUBIC unless a test passes another). */
+    static final TcpConfig DEFAULT_TCP = TcpConfig.builder().mssBytes(1448).minRtoPs(200 * Units.PS_PER_MS)
             .initialRtoPs(Units.PS_PER_S).mslPs(Units.PS_PER_MS).build();
+    final TcpConfig tcp;
     final CostTable costs = CostTable.defaults();
     // host A
     final HostCpu cpuA;
@@ -107,6 +109,13 @@ final class ToeSystem {
     /** {@code slotBytes}: the adapter port's state slots (a flush whose CCB image is larger asks again). */
     ToeSystem(long seed, OffloadConfig config, ToeConfig toeConfig,
             java.util.function.UnaryOperator<AdapterPort> wrap, int slotBytes) {
+        this(seed, config, toeConfig, wrap, slotBytes, DEFAULT_TCP);
+    }
+
+    /** {@code tcp}: both hosts' TCP configuration (e.g. another congestion control). */
+    ToeSystem(long seed, OffloadConfig config, ToeConfig toeConfig,
+            java.util.function.UnaryOperator<AdapterPort> wrap, int slotBytes, TcpConfig tcp) {
+        this.tcp = tcp;
         streams = new RandomStreams(seed);
         cpuA = new HostCpu(sim, CpuSpec.of("A.cpu", 2));
         MacPort portA = new MacPort(sim, "A.mac", MacConfig.tenGig().withTxQueue(QueueLimit.frames(1000)));

@@ -12,7 +12,9 @@ public enum CongestionControlName implements NamedValue {
     /** RFC 9438 CUBIC. */
     CUBIC("cubic"),
     /** RFC 8257 DCTCP: Reno with an ECN response scaled by the marked fraction; negotiates ECN. */
-    DCTCP("dctcp");
+    DCTCP("dctcp"),
+    /** BBR v1 (Linux tcp_bbr.c, draft-cardwell-iccrg-bbr-congestion-control-00), paced. */
+    BBR("bbr");
 
     private final String fileName;
 

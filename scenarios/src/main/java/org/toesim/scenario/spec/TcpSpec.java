@@ -8,7 +8,7 @@ import org.toesim.tcp.engine.TcpFeatures;
 /**
  * TCP options of a workload's connections (both ends).
  *
- * @param congestionControl  reno | newreno | cubic | dctcp (default cubic)
+ * @param congestionControl  reno | newreno | cubic | dctcp | bbr (default cubic)
  * @param sack               RFC 2018 selective acknowledgements (default true)
  * @param timestamps         RFC 7323 timestamps (default true)
  * @param windowScale        RFC 7323 window scaling (default true)

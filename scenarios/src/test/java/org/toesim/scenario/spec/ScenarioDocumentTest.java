@@ -227,7 +227,7 @@ class ScenarioDocumentTest {
         Problem p = problem(MINIMAL, "workloads[0].tcp.congestionControl=cubik");
         assertEquals("workloads[0].tcp.congestionControl", p.path());
         assertEquals("cubic", p.suggestion());
-        assertEquals("one of reno, newreno, cubic", p.expected());
+        assertEquals("one of reno, newreno, cubic, dctcp, bbr", p.expected());
     }
 
     @Test

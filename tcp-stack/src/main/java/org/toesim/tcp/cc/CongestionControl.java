@@ -15,10 +15,20 @@ package org.toesim.tcp.cc;
  *           reduction shown spurious          ─▶ onUndo(s, prior, nowPs)
  *           ACK advancing SND.UNA (ECN on)    ─▶ onEcnAck(s, ackedBytes, ece, nowPs)
  *           ECN-Echo, once per window         ─▶ ssthreshOnEcnEcho(s, nowPs)   (engine sets cwnd = ssthresh)
+ *           every ACK, if ownsCwnd()          ─▶ onRateSample(s, sample, nowPs)   (model-based control)
+ *   output: before each data segment          ─▶ pacingRateBytesPerSec(s)        (0: unpaced)
  * </pre>
+ *
+ * <p>An algorithm whose {@link #ownsCwnd()} is true (BBR) sets cwnd itself from the rate samples:
+ * the engine then leaves cwnd alone in fast recovery, partial ACKs, PRR, undo and TLP recovery (the
+ * Linux {@code cong_control} hook, which replaces {@code tcp_cwnd_reduction}'s result), and keeps
+ * a delivery-rate sampler for the connection. Every default keeps today's behaviour.
  */
 public interface CongestionControl {
-    /** The algorithm's name as used in scenario files ({@code "reno"}, {@code "newreno"}, {@code "cubic"}, {@code "dctcp"}). */
+    /**
+     * The algorithm's name as used in scenario files ({@code "reno"}, {@code "newreno"},
+     * {@code "cubic"}, {@code "dctcp"}, {@code "bbr"}).
+     */
     String name();
 
     /** Cumulative ACK of {@code ackedBytes} new bytes outside loss recovery: grow cwnd. */
@@ -96,6 +106,43 @@ public interface CongestionControl {
      * Linux picks the receiver's behaviour by its own congestion control, as here.
      */
     default boolean echoesCeState() {
+        return false;
+    }
+
+    /**
+     * Whether this algorithm sets cwnd itself from {@link #onRateSample} (Linux
+     * {@code tcp_congestion_ops.cong_control}, used by BBR): the engine then keeps a delivery-rate
+     * sampler and no longer sets cwnd on entering or leaving fast recovery, on partial ACKs, by
+     * PRR, on an undo or after a tail loss probe. {@link #ssthreshOnLoss} is still called once per
+     * congestion event. Default false: the engine's RFC 5681/6582/6675/6937 rules apply.
+     */
+    default boolean ownsCwnd() {
+        return false;
+    }
+
+    /**
+     * The delivery-rate sample of one ACK (draft-cheng-iccrg-delivery-rate-estimation §3.3, Linux
+     * {@code tcp_cong_control} calling {@code cong_control(sk, rs)}), after the engine's loss
+     * recovery processed it. Called only when {@link #ownsCwnd()}; set cwnd (and ssthresh) here.
+     */
+    default void onRateSample(CongestionState s, RateSample sample, long nowPs) {
+    }
+
+    /**
+     * The rate at which the engine releases data segments, in bytes per second (Linux
+     * {@code sk_pacing_rate}); 0 (the default) for no pacing. A segment of L bytes leaves no
+     * earlier than the previous one's release time + L / rate (Linux {@code tcp_update_skb_after_send}).
+     */
+    default long pacingRateBytesPerSec(CongestionState s) {
+        return 0;
+    }
+
+    /**
+     * Whether the engine should mark the connection application-limited after this ACK (Linux BBR
+     * sets {@code tp->app_limited} in PROBE_RTT so its samples do not raise the bandwidth
+     * estimate). Default false.
+     */
+    default boolean marksAppLimited() {
         return false;
     }
 

@@ -9,13 +9,13 @@ import java.util.List;
  */
 public final class CongestionControls {
     /** Valid names, in the order shown in error messages. */
-    public static final List<String> NAMES = List.of(Reno.NAME, NewReno.NAME, Cubic.NAME, Dctcp.NAME);
+    public static final List<String> NAMES = List.of(Reno.NAME, NewReno.NAME, Cubic.NAME, Dctcp.NAME, Bbr.NAME);
 
     private CongestionControls() {
     }
 
     /**
-     * A fresh algorithm called {@code name} (case-sensitive: "reno", "newreno", "cubic").
+     * A fresh algorithm called {@code name} (case-sensitive: "reno", "newreno", "cubic", "bbr").
      *
      * @throws IllegalArgumentException for any other name, listing the valid ones
      */
@@ -38,6 +38,7 @@ public final class CongestionControls {
             case NewReno.NAME -> new NewReno(features.segmentCountingCa(), 0);
             case Cubic.NAME -> new Cubic(true, features);
             case Dctcp.NAME -> new Dctcp(features.segmentCountingCa());
+            case Bbr.NAME -> new Bbr();
             default -> throw new IllegalArgumentException(
                     "unknown congestion control '" + name + "'; valid: " + String.join(", ", NAMES));
         };
@@ -54,6 +55,9 @@ public final class CongestionControls {
         }
         if (snap instanceof DctcpSnapshot d) {
             return Dctcp.restore(d);
+        }
+        if (snap instanceof BbrSnapshot b) {
+            return Bbr.restore(b);
         }
         throw new IllegalArgumentException("unknown snapshot " + snap);
     }

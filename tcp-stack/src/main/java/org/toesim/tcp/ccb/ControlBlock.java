@@ -144,31 +144,43 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
      * @param sendTimeRtt per-segment send times for microsecond RTT samples; null when
      *                    {@code microsecondRtt} is off
      * @param ecn         ECN state (RFC 3168 §6.1); null when ECN was not negotiated
+     * @param rate        delivery-rate sampling and pacing state; null unless the congestion control
+     *                    sets cwnd itself ({@code CongestionControl.ownsCwnd()}, BBR)
      */
     public record Delegated(TcpState state, SendState send, ReceiveState receive, TimestampState timestamps,
                             CongestionPart congestion, RttSnapshot rtt, TimerState timers,
                             ScoreboardSnapshot scoreboard, List<SackBlock> sackReported, ConnectionStats stats,
-                            UndoSnapshot undo, ReceiverState receiver, SendTimeRtt sendTimeRtt, EcnState ecn) {
+                            UndoSnapshot undo, ReceiverState receiver, SendTimeRtt sendTimeRtt, EcnState ecn,
+                            RateSampling rate) {
         public Delegated {
             sackReported = List.copyOf(sackReported);
+        }
+
+        /** Without ECN and rate-sampling state (hand-built fixtures). */
+        public Delegated(TcpState state, SendState send, ReceiveState receive, TimestampState timestamps,
+                         CongestionPart congestion, RttSnapshot rtt, TimerState timers, ScoreboardSnapshot scoreboard,
+                         List<SackBlock> sackReported, ConnectionStats stats, UndoSnapshot undo, ReceiverState receiver,
+                         SendTimeRtt sendTimeRtt) {
+            this(state, send, receive, timestamps, congestion, rtt, timers, scoreboard, sackReported, stats, undo,
+                    receiver, sendTimeRtt, null, null);
         }
 
         /** The same with the RFC 9293 state {@code s} (everything else kept, whatever the CCB carries). */
         public Delegated withState(TcpState s) {
             return new Delegated(s, send, receive, timestamps, congestion, rtt, timers, scoreboard, sackReported,
-                    stats, undo, receiver, sendTimeRtt, ecn);
+                    stats, undo, receiver, sendTimeRtt, ecn, rate);
         }
 
         /** The same with the receive side {@code r}. */
         public Delegated withReceive(ReceiveState r) {
             return new Delegated(state, send, r, timestamps, congestion, rtt, timers, scoreboard, sackReported,
-                    stats, undo, receiver, sendTimeRtt, ecn);
+                    stats, undo, receiver, sendTimeRtt, ecn, rate);
         }
 
         /** The same with the statistics {@code s}. */
         public Delegated withStats(ConnectionStats s) {
             return new Delegated(state, send, receive, timestamps, congestion, rtt, timers, scoreboard, sackReported,
-                    s, undo, receiver, sendTimeRtt, ecn);
+                    s, undo, receiver, sendTimeRtt, ecn, rate);
         }
 
         /**
@@ -325,6 +337,40 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
     public record SendTimeRtt(long minRttPs, SendTimeSnapshot sendTimes) {
         public SendTimeRtt {
             sendTimes = sendTimes == null ? SendTimeSnapshot.EMPTY : sendTimes;
+        }
+    }
+
+    /**
+     * Delivery-rate sampling (draft-cheng-iccrg-delivery-rate-estimation §3, Linux
+     * {@code tcp_rate.c}) and pacing state, times as ages at the snapshot instant.
+     *
+     * @param deliveredBytes      bytes delivered so far (Linux {@code tp->delivered})
+     * @param deliveredAgePs      since the delivered count last grew ({@code delivered_mstamp})
+     * @param firstTxAgePs        since the send time of the newest delivered segment ({@code first_tx_mstamp})
+     * @param appLimitedBytes     delivered count that ends the app-limited phase, 0 when not app-limited
+     * @param paceRemainingPs     the pacing release time (Linux {@code tcp_wstamp_ns}) less the snapshot
+     *                            instant, negative when past, {@link Long#MIN_VALUE} when never paced
+     * @param headStartPos        start of the oldest logged segment
+     * @param sent                one entry per logged segment in flight, oldest first
+     */
+    public record RateSampling(long deliveredBytes, long deliveredAgePs, long firstTxAgePs, long appLimitedBytes,
+                               long paceRemainingPs, long headStartPos, List<Sent> sent) {
+        public RateSampling {
+            sent = List.copyOf(sent);
+        }
+
+        /**
+         * One segment's send-time state (Linux {@code TCP_SKB_CB(skb)->tx}).
+         *
+         * @param endPos         end of the segment
+         * @param xmitAgePs      since its latest transmission
+         * @param firstTxAgePs   since {@code first_tx_mstamp} when it was sent
+         * @param deliveredAgePs since {@code delivered_mstamp} when it was sent
+         * @param deliveredBytes the delivered count when it was sent
+         * @param flags          bit 0 retransmitted, bit 1 sent app-limited, bit 2 SACKed
+         */
+        public record Sent(long endPos, long xmitAgePs, long firstTxAgePs, long deliveredAgePs, long deliveredBytes,
+                           int flags) {
         }
     }
 }

@@ -37,6 +37,7 @@ final class AckProcessor {
     private final RackLoss rack;
     private final LossProbe tlp;
     private final RecoveryUndo undo;
+    private final DeliveryRate rates;
 
     AckProcessor(Tcb t, TcpConnection conn, OutputProcessor output, Timers timers) {
         this.t = t;
@@ -49,6 +50,7 @@ final class AckProcessor {
         this.tlp = output.tlp();
         timers.setRecovery(this);
         this.undo = new RecoveryUndo(t, conn, output);
+        this.rates = new DeliveryRate(t, conn);
     }
 
     /** Our SYN was acknowledged (SYN_SENT or SYN_RECEIVED). */
@@ -65,6 +67,7 @@ final class AckProcessor {
         t.recoverPos = 1;
         sack.reset();
         rack.reset();
+        rates.reset();
         timers.onAckedNewData(nowPs);
     }
 
@@ -92,6 +95,7 @@ final class AckProcessor {
         long newlySacked = 0;
         boolean newlyLost = false;
         boolean dsack = false;
+        long priorInFlight = t.rate != null ? rates.inFlightBytes() : 0;
         if (t.scoreboard != null && ackPos >= t.sndUnaPos) {
             t.stats.sackBlocksIn += seg.options().sackBlocks().size();
             dsack = undo.onSackBlocks(seg);
@@ -120,6 +124,9 @@ final class AckProcessor {
         }
         if (ackPos >= oldUnaPos) {
             undo.afterAck(seg, oldUnaPos, wasInRecovery, dsack, newlySacked, nowPs, out);
+        }
+        if (t.rate != null && ackPos >= oldUnaPos) {
+            rates.onAck(seg, oldUnaPos, priorInFlight, newlyLost || (!wasInRecovery && t.inRecovery), nowPs);
         }
         if (windowUpdated && oldWnd == 0 && t.sndWndBytes > 0) {
             timers.onWindowOpened();
@@ -152,10 +159,12 @@ final class AckProcessor {
         if (!ece || t.inRecovery || t.ecnCwrEndPos >= 0) {
             return;
         }
-        t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
-        long ssthresh = t.cc.ssthreshOnEcnEcho(t.cs, nowPs);
-        t.cs.ssthreshBytes = ssthresh;
-        t.cs.cwndBytes = Math.max(Math.min(t.cs.cwndBytes, ssthresh), t.sndMssBytes);
+        if (!t.cc.ownsCwnd()) { // BBR v1 sets cwnd from its model and ignores ECN, as Linux's bbr_main overrides CWR
+            t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
+            long ssthresh = t.cc.ssthreshOnEcnEcho(t.cs, nowPs);
+            t.cs.ssthreshBytes = ssthresh;
+            t.cs.cwndBytes = Math.max(Math.min(t.cs.cwndBytes, ssthresh), t.sndMssBytes);
+        }
         t.ecnCwrEndPos = t.sndMaxPos;
         t.ecnCwrToSend = true;
         t.stats.ecnReductions++;
@@ -232,8 +241,11 @@ final class AckProcessor {
      */
     private boolean recoveryAck(long ackPos, long ackedSeq, long nowPs, SegmentSink out, long newlySacked,
                                 boolean newlyLost) {
+        boolean owns = t.cc.ownsCwnd(); // the algorithm sets cwnd from the rate sample (BBR)
         if (ackPos >= t.recoverPos) {
-            if (prr.enabled()) {
+            if (owns) {
+                // tcp_end_cwnd_reduction's cwnd is replaced by cong_control's
+            } else if (prr.enabled()) {
                 t.cs.cwndBytes = t.cs.ssthreshBytes; // RFC 6937 §3.1, Linux tcp_end_cwnd_reduction
             } else {
                 // full ACK, RFC 6582 §3.2 (3) option (1): cwnd = min(ssthresh, max(FlightSize, SMSS) + SMSS)
@@ -244,19 +256,21 @@ final class AckProcessor {
             return true;
         }
         if (t.scoreboard != null) {
-            if (prr.enabled()) {
+            if (prr.enabled() && !owns) {
                 prr.onSackAck(ackedSeq + newlySacked, true, newlyLost);
             }
             return true; // RFC 6675 §5: the scoreboard drives retransmissions, cwnd stays at ssthresh
         }
         if (!t.cc.usesNewRenoRecovery()) {
-            t.cs.cwndBytes = t.cs.ssthreshBytes; // RFC 5681 §3.2 (6): Reno leaves recovery on any new ACK
+            t.cs.cwndBytes = owns ? t.cs.cwndBytes : t.cs.ssthreshBytes; // RFC 5681 §3.2 (6): Reno leaves recovery on any new ACK
             exitRecovery(nowPs);
             return true;
         }
         // RFC 6582 §3.2 (5): partial ACK — retransmit the first unacknowledged segment, deflate
         // cwnd by the amount acknowledged, add back SMSS if at least SMSS was acknowledged
-        if (prr.enabled()) {
+        if (owns) {
+            output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "partial-ack", nowPs, out);
+        } else if (prr.enabled()) {
             long flight = t.sndNxtPos - t.sndUnaPos;
             long sndcnt = prr.renoSndcnt(prr.removeRenoSacks(ackedSeq), true);
             int len = output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "partial-ack", nowPs, out);
@@ -293,7 +307,7 @@ final class AckProcessor {
         if (t.scoreboard != null) {
             t.dupAcks++;
             if (t.inRecovery) {
-                if (prr.enabled()) {
+                if (prr.enabled() && !t.cc.ownsCwnd()) {
                     prr.onSackAck(newlySacked, false, newlyLost);
                 }
             } else if (sack.shouldEnterRecovery(t.dupAcks, rack.dupThreshAllowed() ? DUP_THRESH : Integer.MAX_VALUE)) {
@@ -305,6 +319,9 @@ final class AckProcessor {
         }
         long renoDelivered = prr.enabled() ? prr.addRenoSack() : 0;
         if (t.inRecovery) {
+            if (t.cc.ownsCwnd()) {
+                return; // no RFC 5681 §3.2 (4) inflation: the algorithm's cwnd stands
+            }
             if (prr.enabled()) {
                 long sndcnt = prr.renoSndcnt(renoDelivered, false);
                 if (sndcnt >= 0) {
@@ -368,6 +385,10 @@ final class AckProcessor {
         if (prr.enabled()) {
             prr.init(priorCwnd);
         }
+        if (t.cc.ownsCwnd()) {
+            enterOwnedRecovery(nowPs, out);
+            return;
+        }
         if (t.scoreboard != null) {
             t.cs.cwndBytes = t.cs.ssthreshBytes;
             if (prr.enabled()) {
@@ -385,6 +406,22 @@ final class AckProcessor {
             t.cs.cwndBytes = t.cs.ssthreshBytes + (long) DUP_THRESH * t.sndMssBytes;
         }
         t.cc.onEnterRecovery(t.cs, nowPs);
+        conn.traceCwnd("fast-recovery", nowPs);
+    }
+
+    /**
+     * Recovery for an algorithm that sets cwnd itself (Linux: {@code cong_control} runs before
+     * anything is sent): it sets cwnd from the pipe first (BBR: packet conservation), then the
+     * first retransmission and, with SACK, the RFC 6675 loop go out within it.
+     */
+    private void enterOwnedRecovery(long nowPs, SegmentSink out) {
+        t.cs.flightSizeBytes = rates.inFlightBytes();
+        t.cc.onEnterRecovery(t.cs, nowPs);
+        if (t.scoreboard != null) {
+            sack.enterRecovery(nowPs, out);
+        } else {
+            output.retransmitAt(t.sndUnaPos, t.sndMssBytes, "fast", nowPs, out);
+        }
         conn.traceCwnd("fast-recovery", nowPs);
     }
 

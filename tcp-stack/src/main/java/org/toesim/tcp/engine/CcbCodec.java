@@ -47,7 +47,8 @@ final class CcbCodec {
                 t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes), t.undo.snapshot(),
                 t.rx.snapshot(nowPs), t.usRtt == null ? null : t.usRtt.snapshot(nowPs),
                 t.ecnOk ? new ControlBlock.EcnState(t.ecnEceToSend, t.ecnCeState, t.ecnCwrToSend, t.ecnCwrEndPos)
-                        : null);
+                        : null,
+                t.rate == null ? null : t.rate.snapshot(nowPs, t.paceAtPs));
         return new ControlBlock(constant, cached, delegated);
     }
 
@@ -144,6 +145,9 @@ final class CcbCodec {
             }
         }
         t.scoreboard = d.scoreboard() == null ? null : SackScoreboard.restore(d.scoreboard());
+        ControlBlock.RateSampling rs = d.rate();
+        t.rate = rs == null ? null : RateSampler.restore(rs, nowPs);
+        t.paceAtPs = rs == null || rs.paceRemainingPs() == Long.MIN_VALUE ? Long.MIN_VALUE : nowPs + rs.paceRemainingPs();
         t.sackBuilder = new SackBlockBuilder(d.sackReported());
         t.undo = UndoState.restore(d.undo());
         ControlBlock.TimerState tm = d.timers();

@@ -109,7 +109,9 @@ final class LossProbe {
             t.tlpHighPos = -1;
             t.cs.flightSizeBytes = t.sndMaxPos - t.sndUnaPos;
             t.cs.ssthreshBytes = t.cc.ssthreshOnLoss(t.cs, nowPs);
-            t.cs.cwndBytes = t.cs.ssthreshBytes;
+            if (!t.cc.ownsCwnd()) {
+                t.cs.cwndBytes = t.cs.ssthreshBytes;
+            }
             conn.traceCwnd("tlp-recovery", nowPs);
         } else if (!sndUnaAdvanced && !dataSacked && pureDup) {
             t.tlpHighPos = -1;

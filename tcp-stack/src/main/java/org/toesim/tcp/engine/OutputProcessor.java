@@ -20,6 +20,9 @@ import org.toesim.tcp.trace.TcpTrace;
  *               ─▶ data loop: len = min(unsent, SMSS, cwnd room, window room)
  *                             Nagle / sender SWS gate (RFC 1122 §4.2.3.4) ─▶ emit
  *               ─▶ ACK owed and nothing carried it ─▶ pure ACK
+ *   pacing (cc.pacingRateBytesPerSec() &gt; 0, see {@link Pacer}): each data segment moves the
+ *               release time; the data and SACK loops stop while it lies ahead, and
+ *               TcpConnection.nextWakeupPs() returns it: one wake-up per paced segment
  * </pre>
  */
 final class OutputProcessor {
@@ -29,6 +32,7 @@ final class OutputProcessor {
     private final Prr prr;
     private final RackLoss rack;
     private final LossProbe tlp;
+    private final Pacer pacer;
     /** Last timestamps-only option set emitted (immutable, reused while its values repeat). */
     private TcpOptions lastTsOptions;
 
@@ -39,6 +43,11 @@ final class OutputProcessor {
         this.prr = new Prr(t);
         this.rack = new RackLoss(t);
         this.tlp = new LossProbe(t, conn, this);
+        this.pacer = new Pacer(t);
+    }
+
+    Pacer pacer() {
+        return pacer;
     }
 
     SackRecovery sack() {
@@ -70,6 +79,9 @@ final class OutputProcessor {
                     sack.send(nowPs, out);
                 } else {
                     sendData(nowPs, out);
+                }
+                if (t.rate != null) {
+                    checkAppLimited();
                 }
                 t.stats.limitedBy(sendLimit(), nowPs);
                 if (t.ackNow) {
@@ -131,7 +143,36 @@ final class OutputProcessor {
      * flight size while the SACK loop, by pipe, sends nothing.
      */
     private boolean dataDue() {
+        return !pacer.active() && dataSendable();
+    }
+
+    /** Whether the data step would send now if pacing did not hold it. */
+    private boolean dataSendable() {
         return t.inRecovery && t.scoreboard != null ? sack.wouldSend() : sendableLen(true) >= 0;
+    }
+
+    /**
+     * When paced data may go next: the release time while data is sendable and pacing is on
+     * (it may lie in the past: the caller then polls at once), else {@link Long#MAX_VALUE}.
+     */
+    long pacingWakeupPs() {
+        if (!pacer.active() || !t.state.isSynchronized() || !dataSendable()) {
+            return Long.MAX_VALUE;
+        }
+        return t.paceAtPs;
+    }
+
+    /**
+     * Linux {@code tcp_rate_check_app_limited} (draft-cheng-iccrg-delivery-rate-estimation §3.4):
+     * less than a segment left to send, room in cwnd and no lost data waiting: the application
+     * is the bottleneck, so the samples of what is sent now are marked app-limited.
+     */
+    private void checkAppLimited() {
+        long unsent = t.sendBuf.endOffset() - (t.sndNxtPos - 1);
+        long pipe = t.scoreboard != null ? t.scoreboard.pipeBytes() : t.flightBytes();
+        if (unsent < t.sndMssBytes && pipe < t.cs.cwndBytes && !t.inRecovery) {
+            t.rate.markAppLimited(pipe);
+        }
     }
 
     /** Whether {@link #sendOneNew} would send a segment now. */
@@ -165,7 +206,7 @@ final class OutputProcessor {
 
     /** The data/FIN loop (RFC 9293 §3.8.6, RFC 5681 §3.1 window limits, RFC 1122 §4.2.3.4). */
     private void sendData(long nowPs, SegmentSink out) {
-        while (sendOne(nowPs, out, true)) {
+        while (!pacer.holds(nowPs) && sendOne(nowPs, out, true)) {
             // one segment per iteration
         }
     }
@@ -196,6 +237,9 @@ final class OutputProcessor {
         emit(t.seqOfSnd(t.sndNxtPos), flags, p, nowPs, out);
         if (t.usRtt != null) {
             t.usRtt.onSend(t.sndNxtPos, t.sndNxtPos + len + (fin ? 1 : 0), nowPs, retransmission);
+        }
+        if (t.rate != null) {
+            t.rate.onSent(t.sndNxtPos, t.sndNxtPos + len + (fin ? 1 : 0), nowPs, t.sndMaxPos - t.sndUnaPos);
         }
         if (retransmission) {
             noteRetransmission(t.sndNxtPos, len, "timeout", nowPs);
@@ -322,6 +366,9 @@ final class OutputProcessor {
         if (t.usRtt != null) {
             t.usRtt.onSend(pos, pos + len + (fin ? 1 : 0), nowPs, true);
         }
+        if (t.rate != null) {
+            t.rate.onSent(pos, pos + len + (fin ? 1 : 0), nowPs, t.sndMaxPos - t.sndUnaPos);
+        }
         noteRetransmission(pos, len, cause, nowPs);
         return len + (fin ? 1 : 0);
     }
@@ -439,6 +486,9 @@ final class OutputProcessor {
         }
         t.stats.segmentsOut++;
         t.stats.bytesOut += payload.lenBytes();
+        if (payload.lenBytes() > 0) {
+            pacer.onDataSent(payload.lenBytes(), nowPs);
+        }
         if (t.inRecovery && prr.enabled()) {
             prr.onSent(payload.lenBytes()); // prr_out (RFC 6937 §3)
         }

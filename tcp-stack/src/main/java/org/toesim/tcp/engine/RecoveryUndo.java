@@ -181,7 +181,9 @@ final class RecoveryUndo {
      */
     private void undo(String cause, long nowPs) {
         UndoState u = t.undo;
-        t.cs.cwndBytes = Math.max(t.cs.cwndBytes, u.priorCwndBytes);
+        if (!t.cc.ownsCwnd()) { // Linux bbr_undo_cwnd keeps cwnd
+            t.cs.cwndBytes = Math.max(t.cs.cwndBytes, u.priorCwndBytes);
+        }
         t.cs.ssthreshBytes = Math.max(t.cs.ssthreshBytes, u.priorSsthreshBytes);
         t.cc.onUndo(t.cs, u.priorCc, nowPs);
         u.markerPos = -1;

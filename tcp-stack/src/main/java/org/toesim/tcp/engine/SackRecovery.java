@@ -96,7 +96,7 @@ final class SackRecovery {
         SackScoreboard sb = t.scoreboard;
         resendLostUnaRetransmission(nowPs, out);
         int guard = 0;
-        while (guard++ < 1024) {
+        while (guard++ < 1024 && !output.pacer().holds(nowPs)) {
             SackScoreboard.Rule rule = nextRule();
             switch (rule) {
                 case LOST, UNSACKED, RESCUE -> {

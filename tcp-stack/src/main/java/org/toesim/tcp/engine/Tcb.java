@@ -118,6 +118,15 @@ final class Tcb {
     /** Sender: no further ECN reduction until SND.UNA reaches this (once per window), -1 when none. */
     long ecnCwrEndPos = -1;
 
+    // --- delivery-rate sampling and pacing: only when the congestion control ownsCwnd() (BBR)
+    /** Delivery-rate sampler (draft-cheng-iccrg-delivery-rate-estimation), null unless the cc owns cwnd. */
+    RateSampler rate;
+    /**
+     * Earliest time the next data segment may leave (Linux {@code tcp_wstamp_ns}); Long.MIN_VALUE
+     * while the congestion control sets no pacing rate.
+     */
+    long paceAtPs = Long.MIN_VALUE;
+
     // --- RTT (RFC 6298) and Karn's rule
     RttEstimator rtt;
     /** Position whose acknowledgment ends the timed segment, -1 when none is timed. */

@@ -282,8 +282,9 @@ public final class TcpConnection {
         if (output.hasPendingOutput()) {
             return DUE_NOW;
         }
-        return Math.min(Math.min(t.timerDeadlinePs, t.delAckDeadlinePs),
+        long wakeupPs = Math.min(Math.min(t.timerDeadlinePs, t.delAckDeadlinePs),
                 Math.min(t.rackReoDeadlinePs, t.tlpDeadlinePs));
+        return Math.min(wakeupPs, output.pacingWakeupPs()); // MAX_VALUE unless paced data waits
     }
 
     // ------------------------------------------------------------------ application data

@@ -20,6 +20,8 @@ import org.toesim.tcp.trace.TcpTrace;
  *   delayed ACK due    ─▶ ACK now (RFC 1122 §4.2.3.2)
  *   RACK reorder due   ─▶ mark lost, maybe enter recovery (RFC 8985 §6.3; own deadline)
  *   probe timeout due  ─▶ tail loss probe (RFC 8985 §7.3; own deadline, never after the RTO)
+ *   pacing release due ─▶ the next paced data segment (Pacer; the release time is one more
+ *                         deadline of TcpConnection.nextWakeupPs(), the output step sends)
  * </pre>
  * Logged at DEBUG: each RTO firing with its retry count and the backed-off RTO, and giving up.
  */

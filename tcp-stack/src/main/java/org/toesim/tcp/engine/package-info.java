@@ -13,6 +13,8 @@
  *      Timers (RETRANSMIT | PERSIST | KEEPALIVE | TIME_WAIT, + delayed ACK)
  *        │                                               │
  *        └──────────────▶ OutputProcessor ──▶ SegmentSink.send(tuple, segment)
+ *                           (Pacer: release times when the cc paces; AckProcessor ─▶ DeliveryRate
+ *                            ─▶ RateSampler ─▶ cc.onRateSample when the cc ownsCwnd, BBR)
  *
  *   TcpConnection.snapshot(t) ─▶ ControlBlock ─▶ TcpConnection.restore(ccb, config, t', ...)
  * </pre>

@@ -56,7 +56,7 @@ class CcbLinuxStateTest {
         ControlBlock.Delegated d = c.delegated();
         return new ControlBlock(c.constant(), c.cached(), new ControlBlock.Delegated(d.state(), d.send(), d.receive(),
                 d.timestamps(), d.congestion(), d.rtt(), d.timers(), d.scoreboard(), d.sackReported(), d.stats(),
-                d.undo(), receiver, sendTimes, d.ecn()));
+                d.undo(), receiver, sendTimes, d.ecn(), d.rate()));
     }
 
     @Test

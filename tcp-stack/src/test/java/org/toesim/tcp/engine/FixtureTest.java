@@ -35,7 +35,7 @@ class FixtureTest extends EngineTestBase {
                 rtt.snapshot(),
                 new ControlBlock.TimerState(TimerKind.IDLE, 0, 0, -1, 0, false, -1, 0, 0),
                 null, List.of(), new ConnectionStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                Map.of()), null, null, null, null);
+                Map.of()), null, null, null, null, null);
         return new ControlBlock(k, cached, d);
     }
 
