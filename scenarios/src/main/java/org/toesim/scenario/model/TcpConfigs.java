@@ -63,6 +63,7 @@ final class TcpConfigs {
                 .congestionControl(t.congestionControl().fileName())
                 .sack(t.sack())
                 .ecn(t.ecn())
+                .pacing(t.pacing())
                 .timestamps(t.timestamps())
                 .windowScale(t.windowScale())
                 .nagle(t.nagle())

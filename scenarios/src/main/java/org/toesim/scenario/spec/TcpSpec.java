@@ -35,11 +35,13 @@ import org.toesim.tcp.engine.TcpFeatures;
  * @param ecn                ECN (RFC 3168): each end asks for it on an active open and accepts it on a
  *                           passive one (Linux {@code tcp_ecn = 1}); default false, except that
  *                           {@code dctcp} negotiates ECN whatever this says (it needs it, RFC 8257 §3)
+ * @param pacing             pace the sender as Linux's fq qdisc does (default false; {@code bbr} paces
+ *                           anyway): 200 % of cwnd / SRTT in slow start, 120 % after
  */
 public record TcpSpec(CongestionControlName congestionControl, boolean sack, boolean timestamps, boolean windowScale,
                       boolean nagle, boolean delayedAck, long minRtoPs, long sendBufferBytes, long receiveBufferBytes,
                       int mssBytes, boolean realBytes, TcpProfileName profile, TcpFeatures features,
-                      long maxReceiveBufferBytes, boolean ecn) {
+                      long maxReceiveBufferBytes, boolean ecn, boolean pacing) {
     /** {@code mssBytes} when the file gives none: each host advertises its MTU - 40. */
     public static final int MSS_FROM_MTU = 0;
     /** IPv4 and TCP headers without options: MTU - MSS (RFC 9293 3.7.1, RFC 6691). */
@@ -52,7 +54,7 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
     public static final long LINUX_MAX_RECEIVE_BUFFER_BYTES = 32L << 20;
     /** All defaults. */
     public static final TcpSpec DEFAULT = of(null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null);
 
 
     public TcpSpec {
@@ -83,7 +85,7 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
     public TcpSpec resolvedFor(int mtuBytes) {
         return new TcpSpec(congestionControl, sack, timestamps, windowScale, nagle, delayedAck, minRtoPs,
                 sendBufferBytes, receiveBufferBytes, mssFor(mtuBytes), realBytes, profile, features,
-                maxReceiveBufferBytes, ecn);
+                maxReceiveBufferBytes, ecn, pacing);
     }
 
     /** The MSS a host with an MTU of {@code mtuBytes} advertises. */
@@ -107,7 +109,8 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
                       @JsonProperty("features") TcpFeaturesSpec features,
                       @JsonProperty("maxReceiveBuffer") @JsonDeserialize(using = Quantities.Size.class)
                       Long maxReceiveBuffer,
-                      @JsonProperty("ecn") Boolean ecn) {
+                      @JsonProperty("ecn") Boolean ecn,
+                      @JsonProperty("pacing") Boolean pacing) {
         TcpProfileName p = Checks.or(profile, DEFAULT_PROFILE);
         TcpFeatures f = Checks.or(features, TcpFeaturesSpec.NONE).applyTo(p.features());
         if (receiveBuffer != null && (features == null || features.receiveAutotuning() == null)) {
@@ -120,6 +123,7 @@ public record TcpSpec(CongestionControlName congestionControl, boolean sack, boo
                 Checks.or(timestamps, true), Checks.or(windowScale, true), Checks.or(nagle, true),
                 Checks.or(delayedAck, true), Checks.or(minRto, 200_000_000_000L), Checks.or(sendBuffer, 4L << 20),
                 rcv, mss == null ? MSS_FROM_MTU : (int) Checks.between("mss", mss, 64, 65_495),
-                Checks.or(realBytes, false), p, f, maxRcv, Checks.or(ecn, false));
+                Checks.or(realBytes, false), p, f, maxRcv, Checks.or(ecn, false),
+                Checks.or(pacing, false));
     }
 }

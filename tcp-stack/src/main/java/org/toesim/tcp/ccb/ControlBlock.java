@@ -297,10 +297,19 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
      * @param rttSeqPos             position whose ACK ends the timed segment, -1 if none
      * @param rttElapsedPs          time since the timed segment was sent
      * @param sinceLastRecvPs       time since the peer was last heard from
+     * @param paceRemainingPs       the pacing release time (Linux {@code tcp_wstamp_ns}) less the snapshot
+     *                              instant, negative when past, {@link Long#MIN_VALUE} when never paced
      */
     public record TimerState(TimerKind kind, long remainingPs, int retries, long delayedAckRemainingPs,
                              long unackedRcvBytes, boolean ackNow, long rttSeqPos, long rttElapsedPs,
-                             long sinceLastRecvPs) {
+                             long sinceLastRecvPs, long paceRemainingPs) {
+        /** Never paced. */
+        public TimerState(TimerKind kind, long remainingPs, int retries, long delayedAckRemainingPs,
+                          long unackedRcvBytes, boolean ackNow, long rttSeqPos, long rttElapsedPs,
+                          long sinceLastRecvPs) {
+            this(kind, remainingPs, retries, delayedAckRemainingPs, unackedRcvBytes, ackNow, rttSeqPos, rttElapsedPs,
+                    sinceLastRecvPs, Long.MIN_VALUE);
+        }
     }
 
     /**
@@ -348,13 +357,11 @@ public record ControlBlock(Constant constant, Cached cached, Delegated delegated
      * @param deliveredAgePs      since the delivered count last grew ({@code delivered_mstamp})
      * @param firstTxAgePs        since the send time of the newest delivered segment ({@code first_tx_mstamp})
      * @param appLimitedBytes     delivered count that ends the app-limited phase, 0 when not app-limited
-     * @param paceRemainingPs     the pacing release time (Linux {@code tcp_wstamp_ns}) less the snapshot
-     *                            instant, negative when past, {@link Long#MIN_VALUE} when never paced
      * @param headStartPos        start of the oldest logged segment
      * @param sent                one entry per logged segment in flight, oldest first
      */
     public record RateSampling(long deliveredBytes, long deliveredAgePs, long firstTxAgePs, long appLimitedBytes,
-                               long paceRemainingPs, long headStartPos, List<Sent> sent) {
+                               long headStartPos, List<Sent> sent) {
         public RateSampling {
             sent = List.copyOf(sent);
         }

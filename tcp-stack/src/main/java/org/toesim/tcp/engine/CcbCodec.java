@@ -41,14 +41,15 @@ final class CcbCodec {
         ControlBlock.TimerState timers = new ControlBlock.TimerState(t.timer,
                 t.timerDeadlinePs == Long.MAX_VALUE ? 0 : t.timerDeadlinePs - nowPs, t.timerRetries,
                 t.delAckDeadlinePs == Long.MAX_VALUE ? -1 : t.delAckDeadlinePs - nowPs, t.unackedRcvBytes, t.ackNow,
-                t.rttSeqPos, t.rttSeqPos >= 0 ? nowPs - t.rttStartPs : 0, nowPs - t.lastRecvPs);
+                t.rttSeqPos, t.rttSeqPos >= 0 ? nowPs - t.rttStartPs : 0, nowPs - t.lastRecvPs,
+                t.paceAtPs == Long.MIN_VALUE ? Long.MIN_VALUE : t.paceAtPs - nowPs);
         ControlBlock.Delegated delegated = new ControlBlock.Delegated(t.state, send, recv, ts, cong, t.rtt.snapshot(),
                 timers, t.scoreboard == null ? null : t.scoreboard.snapshot(), t.sackBuilder.reported(),
                 t.stats.snapshot(nowPs, t.rtt.srttPs(), t.cs.cwndBytes, t.cs.ssthreshBytes), t.undo.snapshot(),
                 t.rx.snapshot(nowPs), t.usRtt == null ? null : t.usRtt.snapshot(nowPs),
                 t.ecnOk ? new ControlBlock.EcnState(t.ecnEceToSend, t.ecnCeState, t.ecnCwrToSend, t.ecnCwrEndPos)
                         : null,
-                t.rate == null ? null : t.rate.snapshot(nowPs, t.paceAtPs));
+                t.rate == null ? null : t.rate.snapshot(nowPs));
         return new ControlBlock(constant, cached, delegated);
     }
 
@@ -147,10 +148,10 @@ final class CcbCodec {
         t.scoreboard = d.scoreboard() == null ? null : SackScoreboard.restore(d.scoreboard());
         ControlBlock.RateSampling rs = d.rate();
         t.rate = rs == null ? null : RateSampler.restore(rs, nowPs);
-        t.paceAtPs = rs == null || rs.paceRemainingPs() == Long.MIN_VALUE ? Long.MIN_VALUE : nowPs + rs.paceRemainingPs();
         t.sackBuilder = new SackBlockBuilder(d.sackReported());
         t.undo = UndoState.restore(d.undo());
         ControlBlock.TimerState tm = d.timers();
+        t.paceAtPs = tm.paceRemainingPs() == Long.MIN_VALUE ? Long.MIN_VALUE : nowPs + tm.paceRemainingPs();
         t.timer = tm.kind();
         t.timerDeadlinePs = tm.kind() == TimerKind.IDLE ? Long.MAX_VALUE : nowPs + tm.remainingPs();
         t.timerRetries = tm.retries();

@@ -249,8 +249,8 @@ final class RateSampler {
         head = 0;
     }
 
-    /** The state at {@code nowPs} as ages, with the pacing release time {@code paceAtPs}. */
-    ControlBlock.RateSampling snapshot(long nowPs, long paceAtPs) {
+    /** The state at {@code nowPs} as ages. */
+    ControlBlock.RateSampling snapshot(long nowPs) {
         List<ControlBlock.RateSampling.Sent> sent = new ArrayList<>(size);
         for (int k = 0; k < size; k++) {
             int i = phys(k);
@@ -258,7 +258,7 @@ final class RateSampler {
                     nowPs - deliveredAtSendPs[i], deliveredAtSend[i], flags[i]));
         }
         return new ControlBlock.RateSampling(deliveredBytes, nowPs - deliveredPs, nowPs - firstTxPs, appLimitedBytes,
-                paceAtPs == Long.MIN_VALUE ? Long.MIN_VALUE : paceAtPs - nowPs, headStartPos, sent);
+                headStartPos, sent);
     }
 
     /** A sampler with the state of {@code s} (taken at another instant), now {@code nowPs}. */

@@ -39,6 +39,10 @@ import org.toesim.core.units.Units;
  * @param ecn                  request ECN on an active open and accept it on a passive one (RFC 3168
  *                             §6.1.1; Linux {@code tcp_ecn} = 1); off by default, as in Linux for
  *                             active opens
+ * @param pacing               pace every data segment as Linux's fq qdisc does for a congestion control
+ *                             that sets no rate of its own ({@code tcp_update_pacing_rate}: 200 % of
+ *                             cwnd / SRTT while cwnd &lt; ssthresh / 2, else 120 %); off by default,
+ *                             as with Linux's default pfifo_fast/fq_codel qdiscs. BBR paces anyway
  */
 public record TcpConfig(int mssBytes, String congestionControl, long initialCwndBytes, long initialRtoPs,
                         long minRtoPs, long maxRtoPs, int maxSynRetries, int maxDataRetries, boolean delayedAck,
@@ -46,7 +50,7 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
                         boolean windowScale, long tsTickPs, int sendBufferBytes, int receiveBufferBytes,
                         int reassemblyMaxRanges, boolean keepAlive, long keepAliveIdlePs, long keepAliveIntervalPs,
                         int keepAliveProbes, boolean challengeAck, int ttl, int tos,
-                        TcpFeatures features, int maxReceiveBufferBytes, boolean ecn) {
+                        TcpFeatures features, int maxReceiveBufferBytes, boolean ecn, boolean pacing) {
     /** RFC 1122 §4.2.3.2 / RFC 5681 §4.2: an ACK must not be delayed by more than 500 ms. */
     public static final long MAX_DELAYED_ACK_PS = 500 * Units.PS_PER_MS;
 
@@ -124,6 +128,7 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
         // a maximum equal to the buffer stays tied to it, so receiveBufferBytes(v) on the builder still builds
         b.maxReceiveBufferBytes = maxReceiveBufferBytes == receiveBufferBytes ? 0 : maxReceiveBufferBytes;
         b.ecn = ecn;
+        b.pacing = pacing;
         return b;
     }
 
@@ -167,6 +172,7 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
         /** 0: the same as receiveBufferBytes. */
         private int maxReceiveBufferBytes = 0;
         private boolean ecn = false;
+        private boolean pacing = false;
 
         private Builder() {
         }
@@ -201,13 +207,14 @@ public record TcpConfig(int mssBytes, String congestionControl, long initialCwnd
         /** 0 (the default) ties it to {@code receiveBufferBytes}. */
         public Builder maxReceiveBufferBytes(int v) { maxReceiveBufferBytes = v; return this; }
         public Builder ecn(boolean v) { ecn = v; return this; }
+        public Builder pacing(boolean v) { pacing = v; return this; }
 
         public TcpConfig build() {
             return new TcpConfig(mssBytes, congestionControl, initialCwndBytes, initialRtoPs, minRtoPs, maxRtoPs,
                     maxSynRetries, maxDataRetries, delayedAck, delayedAckTimeoutPs, nagle, mslPs, sack, timestamps,
                     windowScale, tsTickPs, sendBufferBytes, receiveBufferBytes, reassemblyMaxRanges, keepAlive,
                     keepAliveIdlePs, keepAliveIntervalPs, keepAliveProbes, challengeAck, ttl, tos, features,
-                    maxReceiveBufferBytes == 0 ? receiveBufferBytes : maxReceiveBufferBytes, ecn);
+                    maxReceiveBufferBytes == 0 ? receiveBufferBytes : maxReceiveBufferBytes, ecn, pacing);
         }
     }
 }

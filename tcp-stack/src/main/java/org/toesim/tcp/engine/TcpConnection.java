@@ -58,6 +58,11 @@ import org.toesim.tcp.trace.TcpTrace;
 public final class TcpConnection {
     private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
     private final Tcb t = new Tcb();
+
+    /** The control block itself, for this package's tests of its parts (Pacer). */
+    Tcb tcbForTest() {
+        return t;
+    }
     private final TcpEvents events;
     private final TraceSink trace;
     private final String component;

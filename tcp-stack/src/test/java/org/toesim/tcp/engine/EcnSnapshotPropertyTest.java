@@ -17,7 +17,7 @@ import org.toesim.tcp.harness.ChannelConfig;
  * emits exactly the segments, with exactly the ECN codepoints, of the uninterrupted run. The
  * CCB carries the echo latch, CWR, the once-per-window guard and DCTCP's estimator; a handoff
  * landing between a CE and its echo, or inside a reduction's window, would show as a
- * different segment.
+ * different segment. The same holds for fq-style pacing ({@code TcpConfig.pacing}).
  */
 class EcnSnapshotPropertyTest {
     private static final String[] ALGORITHMS = {"dctcp", "cubic", "newreno"};
@@ -53,6 +53,34 @@ class EcnSnapshotPropertyTest {
             assertEquals(baseline.log.get(i), swapped.log.get(i), "segment " + i);
         }
         assertEquals(ce, swapped.server.conn.stats(TransferPropertyTest.LIMIT_PS).ceReceived());
+    }
+
+    /**
+     * fq-style pacing of a CUBIC or NewReno sender (no rate of its own) across the same handoffs:
+     * the release time travels in the CCB's timers, so no segment leaves earlier or later.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void pacedSendersEmitIdenticalSegmentsAcrossHandoffs(int seed) {
+        TcpConfig cfg = TcpConfig.builder().congestionControl(seed % 2 == 0 ? "cubic" : "newreno").pacing(true)
+                .ecn(seed % 3 == 0).features(TcpFeatures.linux()).sendBufferBytes(1 << 20)
+                .receiveBufferBytes(1 << 20).build();
+        byte[] data = new byte[600_000 + 1000 * seed];
+        new Random(seed).nextBytes(data);
+        Random r = new Random(seed * 7L);
+        long[] instants = new long[40];
+        for (int i = 0; i < instants.length; i++) {
+            instants[i] = 1 + (long) (r.nextDouble() * 300 * Units.PS_PER_MS);
+        }
+        Arrays.sort(instants);
+        ChannelConfig link = ChannelConfig.perfect(Units.PS_PER_MS, 50_000_000L);
+        TcpPair baseline = run(seed, link, cfg, data, instants, false);
+        TcpPair swapped = run(seed, link, cfg, data, instants, true);
+        assertArrayEquals(data, swapped.server.received.toByteArray(), "byte stream after handoffs");
+        assertEquals(baseline.log.size(), swapped.log.size(), "segment count");
+        for (int i = 0; i < baseline.log.size(); i++) {
+            assertEquals(baseline.log.get(i), swapped.log.get(i), "segment " + i);
+        }
     }
 
     private static TcpPair run(int seed, ChannelConfig link, TcpConfig cfg, byte[] data, long[] instants,
