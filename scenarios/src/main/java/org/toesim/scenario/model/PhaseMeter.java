@@ -177,6 +177,7 @@ final class PhaseMeter {
         long busy = 0;
         long cwnd = 0;
         long rwnd = 0;
+        long paced = 0;
         boolean any = false;
         for (int i = from; i < to; i++) {
             if (conns[i] == null) {
@@ -194,6 +195,7 @@ final class PhaseMeter {
                 busy += l.busyPs();
                 cwnd += l.cwndLimitedPs();
                 rwnd += l.rwndLimitedPs();
+                paced += l.pacingLimitedPs();
                 any = true;
             }
         }
@@ -201,7 +203,7 @@ final class PhaseMeter {
             return null;
         }
         return new BottleneckReport.SendShares(busy, busy == 0 ? 0 : (double) cwnd / busy,
-                busy == 0 ? 0 : (double) rwnd / busy);
+                busy == 0 ? 0 : (double) rwnd / busy, busy == 0 ? 0 : (double) paced / busy);
     }
 
     /** {category, line} by the rules of {@link BottleneckReport}. */
@@ -238,6 +240,10 @@ final class PhaseMeter {
             return new String[] {"congestionWindow", "the congestion window (slow start, loss recovery, RTT): it held "
                     + "the sender back " + pct(shares.cwndLimitedFraction()) + " of its busy time" + busiestText};
         }
+        if (shares != null && shares.pacingLimitedFraction() > 0.5) {
+            return new String[] {"pacing", "the sender's pacing rate (BBR's model, or tcp.pacing): it held data the "
+                    + "windows allowed " + pct(shares.pacingLimitedFraction()) + " of the busy time" + busiestText};
+        }
         if (w instanceof RequestResponseWorkload) {
             return new String[] {"roundTrips", "round trips: one request outstanding per connection, no resource "
                     + "saturated" + busiestText};
@@ -260,7 +266,8 @@ final class PhaseMeter {
                     + pct(busyShare) + " of its connections' lifetimes (send calls, or the offloaded send requests in flight)"
                     + busiestText};
         }
-        double drained = shares == null ? 0 : 1 - shares.cwndLimitedFraction() - shares.rwndLimitedFraction();
+        double drained = shares == null ? 0
+                : 1 - shares.cwndLimitedFraction() - shares.rwndLimitedFraction() - shares.pacingLimitedFraction();
         if (w instanceof BulkWorkload && drained > 0.5) {
             return new String[] {"application", "the sending application: TCP had sent all it was given "
                     + pct(drained) + " of its busy time, waiting for more (send calls, a send buffer smaller than the window, or the offloaded send requests "

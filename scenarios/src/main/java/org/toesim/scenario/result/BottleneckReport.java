@@ -28,7 +28,7 @@ import java.util.List;
  * @param endPs      end of the window
  * @param finished   whether every connection of the workload finished inside the run
  * @param limitedBy  the limit's category: {@code wire}, {@code pcie}, {@code card}, {@code hostCpu},
- *                   {@code receiveWindow}, {@code congestionWindow}, {@code roundTrips}, {@code application},
+ *                   {@code receiveWindow}, {@code congestionWindow}, {@code pacing}, {@code roundTrips}, {@code application},
  *                   {@code offeredLoad} or {@code none}
  * @param line       the limit in words, with its figure
  * @param resources  every resource on the workload's path, busiest first
@@ -61,7 +61,9 @@ public record BottleneckReport(String workload, String type, long startPs, long 
      * @param busyPs                time with data in flight or queued
      * @param cwndLimitedFraction   share of it the congestion window held data back
      * @param rwndLimitedFraction   share of it the peer's receive window held data back
+     * @param pacingLimitedFraction share of it the sender's pacing held data back (BBR, {@code tcp.pacing})
      */
-    public record SendShares(long busyPs, double cwndLimitedFraction, double rwndLimitedFraction) {
+    public record SendShares(long busyPs, double cwndLimitedFraction, double rwndLimitedFraction,
+                             double pacingLimitedFraction) {
     }
 }

@@ -72,6 +72,21 @@ class BottleneckReportTest {
     }
 
     @Test
+    void aBbrSenderBelowTheWireRateIsHeldByItsPacingNotByTheApplication() throws Exception {
+        String link = "\"rate\": \"1Gbps\", \"delay\": \"1ms\", \"queueFrames\": 1000, "
+                + "\"impairments\": {\"loss\": 0.001, \"direction\": \"aToB\"}";
+        BottleneckReport bbr = only(run("{\"name\": \"a\"}, {\"name\": \"b\"}", link,
+                "{\"type\": \"bulk\", \"from\": \"a\", \"to\": \"b\", \"size\": \"16MiB\", "
+                        + "\"tcp\": {\"profile\": \"linux\", \"congestionControl\": \"bbr\"}}"));
+        assertEquals("pacing", bbr.limitedBy(), bbr.line());
+        assertTrue(bbr.sendLimits().pacingLimitedFraction() > 0.5, bbr.sendLimits().toString());
+        BottleneckReport cubic = only(run("{\"name\": \"a\"}, {\"name\": \"b\"}", link,
+                "{\"type\": \"bulk\", \"from\": \"a\", \"to\": \"b\", \"size\": \"16MiB\", "
+                        + "\"tcp\": {\"profile\": \"linux\", \"congestionControl\": \"cubic\"}}"));
+        assertEquals(0.0, cubic.sendLimits().pacingLimitedFraction(), "an unpaced sender is never pacing-limited");
+    }
+
+    @Test
     void theSendersCoreLimitsTenGigabitBulkAndRequestResponseIsRoundTrips() throws Exception {
         SummaryReport s = run("{\"name\": \"a\"}, {\"name\": \"b\"}", "\"rate\": \"10Gbps\", \"delay\": \"2us\"",
                 "{\"type\": \"bulk\", \"name\": \"bulk\", \"from\": \"a\", \"to\": \"b\", \"size\": \"16MiB\"},"

@@ -51,14 +51,21 @@ public record ConnectionStats(long segmentsIn, long segmentsOut, long bytesIn, l
      * @param cwndLimitedPs  time with data queued that the congestion window held back (loss
      *                       recovery included)
      * @param rwndLimitedPs  time with data queued that the peer's receive window held back
+     * @param pacingLimitedPs time with data queued and both windows open that the pacer held back
      * @param now            what the last output attempt found (the interval since counts under it
      *                       up to the snapshot; a restored engine carries on from here)
      */
-    public record SendLimits(long busyPs, long cwndLimitedPs, long rwndLimitedPs, SendLimit now) {
-        public static final SendLimits NONE = new SendLimits(0, 0, 0, SendLimit.IDLE);
+    public record SendLimits(long busyPs, long cwndLimitedPs, long rwndLimitedPs, long pacingLimitedPs,
+                             SendLimit now) {
+        public static final SendLimits NONE = new SendLimits(0, 0, 0, 0, SendLimit.IDLE);
 
         public SendLimits {
             now = now == null ? SendLimit.IDLE : now;
+        }
+
+        /** Without pacing (a sender that never paces). */
+        public SendLimits(long busyPs, long cwndLimitedPs, long rwndLimitedPs, SendLimit now) {
+            this(busyPs, cwndLimitedPs, rwndLimitedPs, 0, now);
         }
     }
 
@@ -71,7 +78,9 @@ public record ConnectionStats(long segmentsIn, long segmentsOut, long bytesIn, l
         /** Data queued, the congestion window full (or loss recovery). */
         CWND,
         /** Data queued, the peer's receive window full. */
-        RWND
+        RWND,
+        /** Data queued, both windows open: the pacer holds it until its release time (BBR, {@code pacing}). */
+        PACING
     }
 
     public ConnectionStats {

@@ -83,7 +83,7 @@ final class OutputProcessor {
                 if (t.rate != null) {
                     checkAppLimited();
                 }
-                t.stats.limitedBy(sendLimit(), nowPs);
+                t.stats.limitedBy(sendLimit(nowPs), nowPs);
                 if (t.ackNow) {
                     sendAck(nowPs, out);
                 }
@@ -107,7 +107,7 @@ final class OutputProcessor {
      * congestion), or busy otherwise (in flight with nothing queued, Nagle). The receive window
      * wins a tie: Linux's rwnd-limited chrono is the send-window test failing.
      */
-    private int sendLimit() {
+    private int sendLimit(long nowPs) {
         long unsent = t.sendBuf.endOffset() - (t.sndNxtPos - 1);
         long flight = t.flightBytes();
         if (unsent <= 0) {
@@ -119,6 +119,9 @@ final class OutputProcessor {
         }
         if (t.inRecovery || t.cs.cwndBytes - flight < need) {
             return TcpStats.LIMIT_CWND;
+        }
+        if (pacer.holds(nowPs)) {
+            return TcpStats.LIMIT_PACING; // window open, data queued: the release time holds it
         }
         return TcpStats.LIMIT_BUSY;
     }

@@ -30,6 +30,7 @@ final class TcpStats {
     long busyPs;
     long cwndLimitedPs;
     long rwndLimitedPs;
+    long pacingLimitedPs;
 
     // the ordinals of ConnectionStats.SendLimit
     static final int LIMIT_IDLE = 0;
@@ -37,6 +38,8 @@ final class TcpStats {
     static final int LIMIT_BUSY = 1;
     static final int LIMIT_CWND = 2;
     static final int LIMIT_RWND = 3;
+    /** Data queued, both windows open, the pacer's release time not reached. */
+    static final int LIMIT_PACING = 4;
 
     /** The sender's situation after an output attempt at {@code nowPs}; the time since the last one goes to the old one. */
     void limitedBy(int next, long nowPs) {
@@ -55,6 +58,8 @@ final class TcpStats {
                 cwndLimitedPs += d;
             } else if (limit == LIMIT_RWND) {
                 rwndLimitedPs += d;
+            } else if (limit == LIMIT_PACING) {
+                pacingLimitedPs += d;
             }
         }
     }
@@ -74,7 +79,7 @@ final class TcpStats {
         long d = limit == LIMIT_IDLE ? 0 : Math.max(0, nowPs - limitSincePs);
         ConnectionStats.SendLimits limits = new ConnectionStats.SendLimits(busyPs + d,
                 cwndLimitedPs + (limit == LIMIT_CWND ? d : 0), rwndLimitedPs + (limit == LIMIT_RWND ? d : 0),
-                ConnectionStats.SendLimit.values()[limit]);
+                pacingLimitedPs + (limit == LIMIT_PACING ? d : 0), ConnectionStats.SendLimit.values()[limit]);
         return new ConnectionStats(segmentsIn, segmentsOut, bytesIn, bytesOut, fastRetransmits, timeoutRetransmits,
                 retransmittedBytes, rtoFirings, rttSamples, srttPs, cwndBytes, ssthreshBytes, dupAcksIn, sackBlocksIn,
                 sackBlocksOut, dsacksIn, dsacksOut, undos, spuriousRtos, StateTimes.of(times), limits, ceReceived,
@@ -109,6 +114,7 @@ final class TcpStats {
         busyPs = s.sendLimits().busyPs();
         cwndLimitedPs = s.sendLimits().cwndLimitedPs();
         rwndLimitedPs = s.sendLimits().rwndLimitedPs();
+        pacingLimitedPs = s.sendLimits().pacingLimitedPs();
         limit = s.sendLimits().now().ordinal(); // the snapshot counted up to its instant; go on from here
         limitSincePs = nowPs;
     }
