@@ -48,10 +48,7 @@ class EcnSnapshotPropertyTest {
         long cuts = baseline.client.conn.stats(TransferPropertyTest.LIMIT_PS).ecnReductions();
         assertTrue(ce > 5 && cuts > 0, "marks reached the receiver (" + ce + ") and the sender cut (" + cuts + ")");
         assertTrue(baseline.log.stream().anyMatch(s -> s.ecn() == org.toesim.tcp.segment.EcnCodepoint.ECT_0));
-        assertEquals(baseline.log.size(), swapped.log.size(), "segment count");
-        for (int i = 0; i < baseline.log.size(); i++) {
-            assertEquals(baseline.log.get(i), swapped.log.get(i), "segment " + i);
-        }
+        assertSameSegments(baseline, swapped);
         assertEquals(ce, swapped.server.conn.stats(TransferPropertyTest.LIMIT_PS).ceReceived());
     }
 
@@ -77,6 +74,10 @@ class EcnSnapshotPropertyTest {
         TcpPair baseline = run(seed, link, cfg, data, instants, false);
         TcpPair swapped = run(seed, link, cfg, data, instants, true);
         assertArrayEquals(data, swapped.server.received.toByteArray(), "byte stream after handoffs");
+        assertSameSegments(baseline, swapped);
+    }
+
+    private static void assertSameSegments(TcpPair baseline, TcpPair swapped) {
         assertEquals(baseline.log.size(), swapped.log.size(), "segment count");
         for (int i = 0; i < baseline.log.size(); i++) {
             assertEquals(baseline.log.get(i), swapped.log.get(i), "segment " + i);
